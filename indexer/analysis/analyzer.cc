@@ -1,0 +1,152 @@
+// Implementation of the shared analyzer: ICU segmentation, then per word folding, variants and
+// stems; Han text becomes one token per character plus the dictionary words over them.
+#include "analysis/analyzer.h"
+
+#include <unicode/uscript.h>
+
+#include <algorithm>
+
+#include "analysis/arabic_folding.h"
+#include "analysis/french_elision.h"
+
+namespace jil::analysis {
+namespace {
+
+std::string to_utf8(const icu::UnicodeString& text) {
+  std::string out;
+  text.toUTF8String(out);
+  return out;
+}
+
+UScriptCode script_of(UChar32 c) {
+  UErrorCode status = U_ZERO_ERROR;
+  return uscript_getScript(c, &status);
+}
+
+// The languages whose stemmer applies to a word of `script` in a text of `language`.
+std::vector<Language> stem_languages(UScriptCode script, Language language) {
+  switch (script) {
+    case USCRIPT_LATIN:
+      if (language == Language::kEn || language == Language::kFr || language == Language::kEs) {
+        return {language};
+      }
+      return {Language::kEn, Language::kFr, Language::kEs};
+    case USCRIPT_CYRILLIC: return {Language::kRu};
+    case USCRIPT_ARABIC: return {Language::kAr};
+    default: return {};
+  }
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Analyzer>> Analyzer::create() {
+  auto folding = TokenFolding::create();
+  if (!folding.is_ok()) return folding.status();
+  auto chinese = ChineseFolding::create();
+  if (!chinese.is_ok()) return chinese.status();
+  return std::unique_ptr<Analyzer>(
+      new Analyzer(std::move(folding).value(), std::move(chinese).value()));
+}
+
+std::vector<Token> Analyzer::analyze(std::string_view utf8_text, Language language) {
+  const icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8_text.data(), static_cast<int32_t>(utf8_text.size())));
+  std::vector<Token> tokens;
+  uint32_t position = 0;
+  for (const WordSpan& span : segmenter_.segment(text, language)) {
+    const icu::UnicodeString word =
+        text.tempSubStringBetween(span.utf16_begin, span.utf16_end);
+    if (span.ideographic || is_han(word.char32At(0))) {
+      add_han_tokens(word, span, position, tokens);
+    } else {
+      add_word_token(word, span, language, position, tokens);
+    }
+  }
+  return tokens;
+}
+
+void Analyzer::add_han_tokens(const icu::UnicodeString& word, const WordSpan& span,
+                              uint32_t& position, std::vector<Token>& tokens) {
+  const uint32_t first_position = position;
+  uint32_t offset = span.utf8_begin;
+  icu::UnicodeString simplified_word;
+  int32_t characters = 0;
+  for (int32_t index = 0; index < word.length(); index = word.moveIndex32(index, 1)) {
+    const UChar32 c = word.char32At(index);
+    const uint32_t width = static_cast<uint32_t>(U8_LENGTH(c));
+    const icu::UnicodeString exact = folding_.case_fold(icu::UnicodeString(c));
+    const icu::UnicodeString folded = is_han(c) ? chinese_->simplified(c) : exact;
+    simplified_word.append(folded);
+    Token token;
+    token.kind = TokenKind::kHanChar;
+    token.position = position++;
+    token.utf8_begin = offset;
+    token.utf8_end = offset + width;
+    token.forms.push_back(to_utf8(folded));
+    token.exact = to_utf8(exact);
+    tokens.push_back(std::move(token));
+    offset += width;
+    ++characters;
+  }
+  if (characters < 2) return;
+  Token whole;
+  whole.kind = TokenKind::kHanWord;
+  whole.position = first_position;
+  whole.utf8_begin = span.utf8_begin;
+  whole.utf8_end = span.utf8_end;
+  whole.forms.push_back(to_utf8(simplified_word));
+  whole.exact = to_utf8(folding_.case_fold(word));
+  if (whole.forms[0].size() <= kMaxTermBytes) tokens.push_back(std::move(whole));
+}
+
+void Analyzer::add_word_token(const icu::UnicodeString& word, const WordSpan& span,
+                              Language language, uint32_t& position,
+                              std::vector<Token>& tokens) {
+  icu::UnicodeString case_folded = folding_.case_fold(word);
+  const UChar32 first = case_folded.char32At(0);
+  const UScriptCode script = script_of(first);
+  if (script == USCRIPT_LATIN) {
+    if (language == Language::kFr || language == Language::kUnd) {
+      case_folded = strip_french_elision(case_folded);
+    }
+    if (language == Language::kEn || language == Language::kUnd) {
+      case_folded = strip_english_possessive(case_folded);
+    }
+  }
+  const icu::UnicodeString folded = folding_.fold(case_folded);
+  if (folded.isEmpty()) return;
+  Token token;
+  token.kind = TokenKind::kWord;
+  token.position = position++;
+  token.utf8_begin = span.utf8_begin;
+  token.utf8_end = span.utf8_end;
+  token.forms.push_back(to_utf8(folded));
+  if (token.forms[0].size() > kMaxTermBytes) return;
+  if (script == USCRIPT_ARABIC) {
+    for (const icu::UnicodeString& variant : arabic_clitic_variants(folded)) {
+      token.forms.push_back(to_utf8(variant));
+    }
+  }
+  token.exact = to_utf8(case_folded);
+  // Stem the barest form: Arabic stemming works best once the proclitics are gone.
+  if (u_isalpha(first)) token.stems = stems_for(token.forms.back(), first, language);
+  tokens.push_back(std::move(token));
+}
+
+std::vector<std::string> Analyzer::stems_for(const std::string& folded, UChar32 first_letter,
+                                             Language language) {
+  std::vector<std::string> stems;
+  for (Language stem_language : stem_languages(script_of(first_letter), language)) {
+    auto found = stemmers_.find(stem_language);
+    if (found == stemmers_.end()) {
+      found = stemmers_.emplace(stem_language, Xapian::Stem(stemmer_name(stem_language))).first;
+    }
+    std::string stem = found->second(folded);
+    if (!stem.empty() && std::find(stems.begin(), stems.end(), stem) == stems.end()) {
+      stems.push_back(std::move(stem));
+    }
+  }
+  return stems;
+}
+
+}  // namespace jil::analysis

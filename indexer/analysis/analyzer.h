@@ -1,0 +1,53 @@
+// The text analyzer shared by jil-indexer and jil-searchd: the same code turns a document and a
+// query into terms, so that what a judge types meets what the document says.
+// Not thread-safe: each thread owns its Analyzer (ICU break iterators carry state).
+#pragma once
+
+#include <xapian.h>
+
+#include <map>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "analysis/chinese_folding.h"
+#include "analysis/language.h"
+#include "analysis/token.h"
+#include "analysis/token_folding.h"
+#include "analysis/word_segmenter.h"
+#include "base/status.h"
+
+namespace jil::analysis {
+
+// Words longer than this after folding are not indexed (they are noise or attacks, and Xapian
+// caps terms at 245 bytes).
+inline constexpr size_t kMaxTermBytes = 120;
+
+class Analyzer {
+ public:
+  // Fails only when ICU data is missing.
+  static Result<std::unique_ptr<Analyzer>> create();
+
+  // Tokens of `utf8_text` (must be valid UTF-8) in document order. `language` chooses the
+  // segmentation locale and the stemmer; kUnd (queries in no known language) stems each word in
+  // every language of its script.
+  std::vector<Token> analyze(std::string_view utf8_text, Language language);
+
+ private:
+  Analyzer(TokenFolding folding, std::unique_ptr<ChineseFolding> chinese)
+      : folding_(std::move(folding)), chinese_(std::move(chinese)) {}
+
+  void add_han_tokens(const icu::UnicodeString& text, const WordSpan& span, uint32_t& position,
+                      std::vector<Token>& tokens);
+  void add_word_token(const icu::UnicodeString& word, const WordSpan& span, Language language,
+                      uint32_t& position, std::vector<Token>& tokens);
+  std::vector<std::string> stems_for(const std::string& folded, UChar32 first_letter,
+                                     Language language);
+
+  TokenFolding folding_;
+  std::unique_ptr<ChineseFolding> chinese_;
+  WordSpanSegmenter segmenter_;
+  std::map<Language, Xapian::Stem> stemmers_;
+};
+
+}  // namespace jil::analysis

@@ -1,0 +1,8 @@
+// The version of the analysis rules. Stored in every index; searchd refuses an index built with
+// another version, because index and query terms would no longer meet. Bump on any change
+// that alters terms (tests/golden/analysis/*.tsv shows which).
+#pragma once
+
+namespace jil::analysis {
+inline constexpr int kAnalyzerVersion = 1;
+}
