@@ -254,3 +254,9 @@ COUNTRIES = {
     "zh": {"CN": "asia-pacific", "HK": "asia-pacific", "MO": "asia-pacific", "SG": "asia-pacific",
            "MY": "asia-pacific"},
 }
+
+# Organisations whose documents usually have no country (region "global"), and regional
+# networks whose documents often have none (their region), as in the sample library.
+GLOBAL_ORGS = {"ijin", "ccje-net"}
+REGIONAL_ORGS = {"ajcn": "arab-states", "afrjust": "africa", "redjus": "americas",
+                 "francojust": "global", "eurasjud": "europe-central-asia", "apjc": "asia-pacific"}

@@ -1,0 +1,17 @@
+// The file formats JIL ingests, recognised by file name extension.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string_view>
+
+namespace jil::extract {
+
+enum class DocumentFormat { kHtml, kMarkdown, kText };
+
+// .html/.htm, .md/.markdown, .txt; nullopt for anything else.
+std::optional<DocumentFormat> format_of(const std::filesystem::path& path);
+std::string_view format_name(DocumentFormat format);  // "html", "md", "txt"
+std::string_view media_type(DocumentFormat format);   // Content-Type of the original file
+
+}  // namespace jil::extract

@@ -1,0 +1,146 @@
+// gumbo tree walk for html_extractor.h.
+#include "extract/html_extractor.h"
+
+#include <gumbo.h>
+
+#include <memory>
+#include <vector>
+
+#include "extract/text_cleanup.h"
+
+namespace jil::extract {
+namespace {
+
+bool is_dropped(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_FORM:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_block(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_H1: case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+    case GUMBO_TAG_LI: case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TR: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_BR: case GUMBO_TAG_PRE: case GUMBO_TAG_DL: case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD: case GUMBO_TAG_MAIN: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FIGCAPTION:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string node_text(const GumboNode* node) {
+  std::string out;
+  std::vector<const GumboNode*> stack{node};
+  while (!stack.empty()) {
+    const GumboNode* current = stack.back();
+    stack.pop_back();
+    if (current->type == GUMBO_NODE_TEXT || current->type == GUMBO_NODE_WHITESPACE) {
+      out += current->v.text.text;
+    } else if (current->type == GUMBO_NODE_ELEMENT) {
+      const GumboVector& children = current->v.element.children;
+      for (unsigned index = children.length; index > 0; --index) {
+        stack.push_back(static_cast<const GumboNode*>(children.data[index - 1]));
+      }
+    }
+  }
+  return out;
+}
+
+void read_head(const GumboNode* head, ExtractedText& extracted) {
+  const GumboVector& children = head->v.element.children;
+  for (unsigned index = 0; index < children.length; ++index) {
+    const auto* child = static_cast<const GumboNode*>(children.data[index]);
+    if (child->type != GUMBO_NODE_ELEMENT) continue;
+    if (child->v.element.tag == GUMBO_TAG_TITLE && extracted.title.empty()) {
+      extracted.title = cleaned_text(node_text(child));
+    } else if (child->v.element.tag == GUMBO_TAG_META) {
+      const GumboAttribute* name = gumbo_get_attribute(&child->v.element.attributes, "name");
+      const GumboAttribute* content =
+          gumbo_get_attribute(&child->v.element.attributes, "content");
+      if (name && content && std::string_view(name->value) == "description") {
+        extracted.description = cleaned_text(content->value);
+      }
+    }
+  }
+}
+
+// Text of the body, with blank lines between blocks; the first <h1> becomes a fallback title.
+std::string body_text(const GumboNode* root, std::string& first_heading) {
+  std::string out;
+  // A null entry marks the end of a block element, where a paragraph break goes.
+  std::vector<const GumboNode*> stack{root};
+  while (!stack.empty()) {
+    const GumboNode* current = stack.back();
+    stack.pop_back();
+    if (current == nullptr) {
+      out += "\n\n";
+      continue;
+    }
+    if (current->type == GUMBO_NODE_TEXT || current->type == GUMBO_NODE_WHITESPACE ||
+        current->type == GUMBO_NODE_CDATA) {
+      out += current->v.text.text;
+      continue;
+    }
+    if (current->type != GUMBO_NODE_ELEMENT && current->type != GUMBO_NODE_DOCUMENT) continue;
+    const GumboVector* children = nullptr;
+    if (current->type == GUMBO_NODE_DOCUMENT) {
+      children = &current->v.document.children;
+    } else {
+      const GumboTag tag = current->v.element.tag;
+      if (is_dropped(tag)) continue;
+      if (tag == GUMBO_TAG_H1 && first_heading.empty()) first_heading = node_text(current);
+      if (is_block(tag)) {
+        out += "\n\n";
+        stack.push_back(nullptr);
+      }
+      children = &current->v.element.children;
+    }
+    for (unsigned index = children->length; index > 0; --index) {
+      stack.push_back(static_cast<const GumboNode*>(children->data[index - 1]));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<ExtractedText> extract_html(std::string_view html) {
+  std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> output(
+      gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()),
+      [](GumboOutput* parsed) { gumbo_destroy_output(&kGumboDefaultOptions, parsed); });
+  if (!output || !output->root) return Status(StatusCode::kCorrupt, "HTML could not be parsed");
+  ExtractedText extracted;
+  const GumboNode* root = output->root;
+  if (const GumboAttribute* lang = gumbo_get_attribute(&root->v.element.attributes, "lang")) {
+    extracted.language = lang->value;
+  }
+  const GumboVector& children = root->v.element.children;
+  for (unsigned index = 0; index < children.length; ++index) {
+    const auto* child = static_cast<const GumboNode*>(children.data[index]);
+    if (child->type == GUMBO_NODE_ELEMENT && child->v.element.tag == GUMBO_TAG_HEAD) {
+      read_head(child, extracted);
+    }
+  }
+  std::string first_heading;
+  extracted.text = cleaned_text(body_text(root, first_heading));
+  if (extracted.title.empty()) extracted.title = cleaned_text(first_heading);
+  return extracted;
+}
+
+}  // namespace jil::extract

@@ -1,0 +1,83 @@
+// md4c callbacks for markdown_extractor.h.
+#include "extract/markdown_extractor.h"
+
+#include <md4c.h>
+
+#include "extract/text_cleanup.h"
+
+namespace jil::extract {
+namespace {
+
+struct MarkdownState {
+  std::string text;
+  std::string title;
+  bool in_first_heading = false;
+  bool title_done = false;
+};
+
+int enter_block(MD_BLOCKTYPE type, void* detail, void* userdata) {
+  auto* state = static_cast<MarkdownState*>(userdata);
+  if (type == MD_BLOCK_H && !state->title_done &&
+      static_cast<MD_BLOCK_H_DETAIL*>(detail)->level == 1) {
+    state->in_first_heading = true;
+  }
+  return 0;
+}
+
+int leave_block(MD_BLOCKTYPE type, void*, void* userdata) {
+  auto* state = static_cast<MarkdownState*>(userdata);
+  if (type == MD_BLOCK_H && state->in_first_heading) {
+    state->in_first_heading = false;
+    state->title_done = true;
+  }
+  state->text += (type == MD_BLOCK_LI || type == MD_BLOCK_TD || type == MD_BLOCK_TH) ? "\n"
+                                                                                      : "\n\n";
+  return 0;
+}
+
+int no_span(MD_SPANTYPE, void*, void*) { return 0; }
+
+int on_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* userdata) {
+  auto* state = static_cast<MarkdownState*>(userdata);
+  std::string piece;
+  switch (type) {
+    case MD_TEXT_HTML:
+    case MD_TEXT_NULLCHAR:
+      return 0;
+    case MD_TEXT_BR:
+    case MD_TEXT_SOFTBR:
+      piece = "\n";
+      break;
+    case MD_TEXT_ENTITY:
+      piece = decode_character_references(std::string_view(text, size));
+      break;
+    default:
+      piece.assign(text, size);
+  }
+  state->text += piece;
+  if (state->in_first_heading) state->title += piece;
+  return 0;
+}
+
+}  // namespace
+
+Result<ExtractedText> extract_markdown(std::string_view markdown) {
+  MarkdownState state;
+  MD_PARSER parser{};
+  parser.abi_version = 0;
+  parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_NOHTML;
+  parser.enter_block = enter_block;
+  parser.leave_block = leave_block;
+  parser.enter_span = no_span;
+  parser.leave_span = no_span;
+  parser.text = on_text;
+  if (md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &state) != 0) {
+    return Status(StatusCode::kCorrupt, "Markdown could not be parsed");
+  }
+  ExtractedText extracted;
+  extracted.title = cleaned_text(state.title);
+  extracted.text = cleaned_text(state.text);
+  return extracted;
+}
+
+}  // namespace jil::extract

@@ -1,0 +1,105 @@
+// Implementation of index_writer.h: Xapian exceptions become Status values here.
+#include "ingest/index_writer.h"
+
+#include "schema/index_compatibility.h"
+#include "schema/prefixes.h"
+#include "schema/value_slots.h"
+
+namespace jil::ingest {
+namespace {
+
+bool is_absent_or_empty(const std::filesystem::path& path) {
+  std::error_code error;
+  if (!std::filesystem::exists(path, error)) return true;
+  return std::filesystem::is_directory(path, error) && std::filesystem::is_empty(path, error);
+}
+
+Status from_xapian(const Xapian::Error& error, const std::string& what) {
+  return io_error(what + ": " + error.get_description());
+}
+
+}  // namespace
+
+Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const std::filesystem::path& path,
+                                                       size_t batch_size) {
+  const bool create = is_absent_or_empty(path);
+  std::error_code mkdir_error;
+  if (create && path.has_parent_path()) {
+    std::filesystem::create_directories(path.parent_path(), mkdir_error);
+  }
+  if (mkdir_error) {
+    return io_error("cannot create " + path.parent_path().string() + ": " + mkdir_error.message());
+  }
+  try {
+    Xapian::WritableDatabase database(path.string(),
+                                      create ? Xapian::DB_CREATE : Xapian::DB_OPEN);
+    if (Status status = schema::check_compatible(database); !status.is_ok()) return status;
+    return std::unique_ptr<IndexWriter>(new IndexWriter(std::move(database), batch_size));
+  } catch (const Xapian::DatabaseLockError& error) {
+    return Status(StatusCode::kLocked, "index " + path.string() +
+                                           " is being written by another jil-indexer (" +
+                                           error.get_msg() + ")");
+  } catch (const Xapian::DatabaseError& error) {
+    return Status(StatusCode::kCorrupt, "cannot open index " + path.string() +
+                                            " (left untouched): " + error.get_description());
+  } catch (const Xapian::Error& error) {
+    return from_xapian(error, "cannot open index " + path.string());
+  }
+}
+
+IndexWriter::~IndexWriter() {
+  if (!in_transaction_) return;
+  try {
+    database_.cancel_transaction();  // uncommitted work is dropped, never half-written
+  } catch (const Xapian::Error&) {
+    // The database closes at the last commit either way.
+  }
+}
+
+Result<std::string> IndexWriter::fingerprint_of(const std::string& id) {
+  try {
+    const std::string id_term = schema::term(schema::kIdPrefix, id);
+    Xapian::PostingIterator posting = database_.postlist_begin(id_term);
+    if (posting == database_.postlist_end(id_term)) return std::string();
+    return database_.get_document(*posting).get_value(schema::kFingerprintSlot);
+  } catch (const Xapian::Error& error) {
+    return from_xapian(error, "cannot read document " + id);
+  }
+}
+
+Status IndexWriter::replace(const std::string& id, const Xapian::Document& document,
+                            bool& committed) {
+  committed = false;
+  try {
+    if (!in_transaction_) {
+      database_.begin_transaction(true);
+      in_transaction_ = true;
+    }
+    if (!stamped_) {
+      schema::stamp_versions(database_);
+      stamped_ = true;
+    }
+    database_.replace_document(schema::term(schema::kIdPrefix, id), document);
+  } catch (const Xapian::Error& error) {
+    return from_xapian(error, "cannot write document " + id);
+  }
+  if (++pending_ < batch_size_) return Status::ok();
+  committed = true;
+  return commit();
+}
+
+Status IndexWriter::commit() {
+  if (!in_transaction_) return Status::ok();
+  try {
+    database_.commit_transaction();
+    in_transaction_ = false;
+    pending_ = 0;
+    return Status::ok();
+  } catch (const Xapian::Error& error) {
+    return from_xapian(error, "cannot commit");
+  }
+}
+
+Xapian::doccount IndexWriter::document_count() const { return database_.get_doccount(); }
+
+}  // namespace jil::ingest

@@ -1,0 +1,27 @@
+// Options of jil-indexer and every limit it enforces, each named once with its unit and reason.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <vector>
+
+namespace jil::ingest {
+
+// Largest original accepted (bytes): larger files are reports, not documents, at this scale.
+inline constexpr size_t kMaxOriginalBytes = 64 * 1024 * 1024;
+// Largest extracted text kept per document (bytes): bounds memory and document-data size.
+inline constexpr size_t kMaxExtractedTextBytes = 16 * 1024 * 1024;
+// Documents per transaction: a crash loses at most this many, and a reader sees whole batches.
+inline constexpr size_t kDefaultBatchSize = 500;
+
+struct IndexerOptions {
+  std::filesystem::path database;           // --db
+  std::filesystem::path store;              // --store
+  std::vector<std::filesystem::path> sources;
+  size_t batch_size = kDefaultBatchSize;    // --batch
+  bool json = false;                        // --json: machine-readable summary on stdout
+  bool quiet = false;                       // --quiet: no progress
+  bool dry_run = false;                     // --dry-run: report, write nothing
+};
+
+}  // namespace jil::ingest

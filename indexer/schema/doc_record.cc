@@ -1,0 +1,252 @@
+// Sidecar parsing and validation, and the document-data JSON of the index.
+#include "schema/doc_record.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "schema/vocabulary.h"
+
+namespace jil::schema {
+namespace {
+
+using nlohmann::json;
+
+// Nesting depth of a JSON text, found by a linear scan before any parser recurses into it.
+int nesting_depth(std::string_view text) {
+  int depth = 0;
+  int deepest = 0;
+  bool in_string = false;
+  for (size_t index = 0; index < text.size(); ++index) {
+    const char c = text[index];
+    if (in_string) {
+      if (c == '\\') {
+        ++index;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+Status field_error(std::string_view field, const std::string& problem) {
+  return invalid_argument("field '" + std::string(field) + "': " + problem);
+}
+
+std::string joined_ids(Facet facet) {
+  std::string out;
+  for (const auto& id : Vocabulary::built_in().ids(facet)) {
+    if (!out.empty()) out += ", ";
+    out += id;
+  }
+  return out;
+}
+
+// Reads a required (or optional, with a default) string field.
+Status read_string(const json& object, std::string_view field, bool required, size_t max_bytes,
+                   std::string& out) {
+  const auto found = object.find(std::string(field));
+  if (found == object.end()) {
+    return required ? field_error(field, "is required") : Status::ok();
+  }
+  if (!found->is_string()) return field_error(field, "must be a string");
+  out = found->get<std::string>();
+  if (out.size() > max_bytes) {
+    return field_error(field, "is longer than " + std::to_string(max_bytes) + " bytes");
+  }
+  return Status::ok();
+}
+
+Status read_controlled(const json& object, Facet facet, std::string& out) {
+  const std::string_view field = facet == Facet::kLanguage ? "language" : facet_name(facet);
+  if (Status status = read_string(object, field, true, 100, out); !status.is_ok()) return status;
+  if (!Vocabulary::built_in().contains(facet, out)) {
+    return field_error(field, "'" + out + "' is not one of: " + joined_ids(facet));
+  }
+  return Status::ok();
+}
+
+Status read_controlled_list(const json& object, Facet facet, std::string_view field,
+                            size_t min_count, size_t max_count, std::vector<std::string>& out) {
+  const auto found = object.find(std::string(field));
+  if (found == object.end()) {
+    return min_count > 0 ? field_error(field, "is required") : Status::ok();
+  }
+  if (!found->is_array()) return field_error(field, "must be an array of ids");
+  if (found->size() < min_count || found->size() > max_count) {
+    return field_error(field, "must hold " + std::to_string(min_count) + " to " +
+                                  std::to_string(max_count) + " ids");
+  }
+  for (const auto& item : *found) {
+    if (!item.is_string()) return field_error(field, "must be an array of ids");
+    const std::string id = item.get<std::string>();
+    if (!Vocabulary::built_in().contains(facet, id)) {
+      return field_error(field, "'" + id + "' is not one of: " + joined_ids(facet));
+    }
+    if (std::find(out.begin(), out.end(), id) != out.end()) {
+      return field_error(field, "'" + id + "' is listed twice");
+    }
+    out.push_back(id);
+  }
+  return Status::ok();
+}
+
+constexpr std::string_view kKnownFields[] = {"id",      "work",   "title",  "language",
+                                             "script",  "type",   "organisation", "country",
+                                             "region",  "year",   "topics", "values",
+                                             "summary"};
+
+Status validate_fields(const json& object, DocRecord& record) {
+  for (const auto& [key, value] : object.items()) {
+    if (std::find(std::begin(kKnownFields), std::end(kKnownFields), key) ==
+        std::end(kKnownFields)) {
+      return field_error(key, "is not a field of the metadata schema");
+    }
+  }
+  Status status = read_string(object, "id", true, 80, record.id);
+  if (status.is_ok() && !is_valid_id(record.id)) {
+    status = field_error("id", "'" + record.id + "' must match [a-z0-9][a-z0-9-]{2,79}");
+  }
+  if (status.is_ok()) status = read_string(object, "work", false, 80, record.work);
+  if (status.is_ok() && record.work.empty()) record.work = record.id;
+  if (status.is_ok() && !is_valid_id(record.work)) {
+    status = field_error("work", "'" + record.work + "' must match [a-z0-9][a-z0-9-]{2,79}");
+  }
+  if (status.is_ok()) status = read_string(object, "title", true, kMaxTitleBytes, record.title);
+  if (status.is_ok() && record.title.empty()) status = field_error("title", "must not be empty");
+  std::string language;
+  if (status.is_ok()) status = read_controlled(object, Facet::kLanguage, language);
+  if (status.is_ok()) record.language = *analysis::parse_language(language);
+  if (status.is_ok()) status = read_string(object, "script", false, 10, record.script);
+  if (status.is_ok() && !record.script.empty() &&
+      (record.language != analysis::Language::kZh ||
+       (record.script != "Hans" && record.script != "Hant"))) {
+    status = field_error("script", "is only for Chinese and must be Hans or Hant");
+  }
+  if (status.is_ok()) status = read_controlled(object, Facet::kType, record.type);
+  if (status.is_ok()) status = read_controlled(object, Facet::kOrganisation, record.organisation);
+  if (status.is_ok()) status = read_controlled(object, Facet::kRegion, record.region);
+  if (status.is_ok()) status = read_string(object, "country", true, 2, record.country);
+  if (status.is_ok() && !record.country.empty() && !is_country_code(record.country)) {
+    status = field_error("country", "'" + record.country + "' is not an ISO 3166-1 alpha-2 code");
+  }
+  return status;
+}
+
+Status validate_rest(const json& object, DocRecord& record) {
+  const auto year = object.find("year");
+  if (year == object.end()) return field_error("year", "is required");
+  if (!year->is_number_integer() || *year < 1900 || *year > 2100) {
+    return field_error("year", "must be an integer from 1900 to 2100");
+  }
+  record.year = year->get<int>();
+  Status status =
+      read_controlled_list(object, Facet::kTopic, "topics", 1, kMaxTopicsInSidecar, record.topics);
+  if (status.is_ok()) {
+    status = read_controlled_list(object, Facet::kValue, "values", 0, 6, record.values);
+  }
+  if (status.is_ok()) {
+    status = read_string(object, "summary", false, kMaxSummaryBytes, record.summary);
+  }
+  return status;
+}
+
+}  // namespace
+
+bool is_valid_id(std::string_view id) {
+  if (id.size() < 3 || id.size() > 80) return false;
+  for (size_t index = 0; index < id.size(); ++index) {
+    const char c = id[index];
+    const bool allowed = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && index);
+    if (!allowed) return false;
+  }
+  return true;
+}
+
+Result<DocRecord> parse_sidecar(std::string_view json_text) {
+  if (json_text.size() > kMaxSidecarBytes) {
+    return limit_exceeded("metadata is larger than " + std::to_string(kMaxSidecarBytes) +
+                          " bytes");
+  }
+  if (nesting_depth(json_text) > kMaxSidecarDepth) {
+    return invalid_argument("metadata is nested deeper than " +
+                            std::to_string(kMaxSidecarDepth) + " levels");
+  }
+  json object;
+  try {
+    object = json::parse(json_text);
+  } catch (const json::parse_error& error) {
+    return invalid_argument(std::string("metadata is not valid JSON: ") + error.what());
+  }
+  if (!object.is_object()) return invalid_argument("metadata must be a JSON object");
+  DocRecord record;
+  if (Status status = validate_fields(object, record); !status.is_ok()) return status;
+  if (Status status = validate_rest(object, record); !status.is_ok()) return status;
+  return record;
+}
+
+std::string to_document_data(const DocRecord& record) {
+  json data = {
+      {"id", record.id},
+      {"work", record.work},
+      {"title", record.title},
+      {"language", std::string(analysis::language_code(record.language))},
+      {"script", record.script},
+      {"type", record.type},
+      {"organisation", record.organisation},
+      {"country", record.country},
+      {"region", record.region},
+      {"year", record.year},
+      {"topics", record.topics},
+      {"values", record.values},
+      {"summary", record.summary},
+      {"source", record.source},
+      {"format", record.format},
+      {"media_type", record.media_type},
+      {"original_name", record.original_name},
+      {"sha256", record.sha256},
+      {"bytes", record.bytes},
+      {"text", record.text},
+  };
+  return data.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+Result<DocRecord> from_document_data(std::string_view data) {
+  try {
+    const json object = json::parse(data);
+    DocRecord record;
+    record.id = object.at("id").get<std::string>();
+    record.work = object.at("work").get<std::string>();
+    record.title = object.at("title").get<std::string>();
+    record.language =
+        analysis::parse_language(object.at("language").get<std::string>()).value_or(
+            analysis::Language::kUnd);
+    record.script = object.at("script").get<std::string>();
+    record.type = object.at("type").get<std::string>();
+    record.organisation = object.at("organisation").get<std::string>();
+    record.country = object.at("country").get<std::string>();
+    record.region = object.at("region").get<std::string>();
+    record.year = object.at("year").get<int>();
+    record.topics = object.at("topics").get<std::vector<std::string>>();
+    record.values = object.at("values").get<std::vector<std::string>>();
+    record.summary = object.at("summary").get<std::string>();
+    record.source = object.at("source").get<std::string>();
+    record.format = object.at("format").get<std::string>();
+    record.media_type = object.at("media_type").get<std::string>();
+    record.original_name = object.at("original_name").get<std::string>();
+    record.sha256 = object.at("sha256").get<std::string>();
+    record.bytes = object.at("bytes").get<uint64_t>();
+    record.text = object.at("text").get<std::string>();
+    return record;
+  } catch (const json::exception& error) {
+    return Status(StatusCode::kCorrupt, std::string("document data: ") + error.what());
+  }
+}
+
+}  // namespace jil::schema

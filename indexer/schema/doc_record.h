@@ -1,0 +1,59 @@
+// DocRecord: one document's metadata and extracted text, as validated from a sidecar and as
+// stored in the index's document data (JSON). The one typed view of a document for both programs.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analysis/language.h"
+#include "base/status.h"
+
+namespace jil::schema {
+
+// Limits on sidecar metadata (T-P7): checked before anything is built from it.
+inline constexpr size_t kMaxSidecarBytes = 256 * 1024;
+inline constexpr int kMaxSidecarDepth = 8;
+inline constexpr size_t kMaxTitleBytes = 1000;
+inline constexpr size_t kMaxSummaryBytes = 8000;
+inline constexpr size_t kMaxTopicsInSidecar = 4;  // = value_slots.h kMaxTopics
+
+struct DocRecord {
+  // From the metadata sidecar (see README "Metadata schema").
+  std::string id;
+  std::string work;
+  std::string title;
+  analysis::Language language = analysis::Language::kUnd;
+  std::string script;  // "Hans" or "Hant" for Chinese, else ""
+  std::string type;
+  std::string organisation;
+  std::string country;  // ISO alpha-2 upper case, or "" for international
+  std::string region;
+  int year = 0;
+  std::vector<std::string> topics;
+  std::vector<std::string> values;
+  std::string summary;
+
+  // From ingest.
+  std::string source;         // path of the original, relative to the ingested folder
+  std::string format;         // html | md | txt
+  std::string media_type;     // Content-Type of the original
+  std::string original_name;  // file name offered on download
+  std::string sha256;         // of the original's bytes: its name in the store
+  uint64_t bytes = 0;
+  std::string text;           // extracted body text
+};
+
+// Parses and validates a sidecar against the schema and vocabularies. Errors name the field:
+// "field 'type': 'memo' is not a document type (code-of-conduct, guidance, ...)".
+Result<DocRecord> parse_sidecar(std::string_view json_text);
+
+// The document data stored in the index, and back.
+std::string to_document_data(const DocRecord& record);
+Result<DocRecord> from_document_data(std::string_view data);
+
+// True for ids of the form [a-z0-9][a-z0-9-]{2,79}.
+bool is_valid_id(std::string_view id);
+
+}  // namespace jil::schema

@@ -1,0 +1,47 @@
+// Builds the Xapian document for a DocRecord: text terms (title, summary, body) through the
+// shared analyzer, boolean filter terms, facet value slots and the document data.
+// Not thread-safe (owns an ICU collator and uses the caller's Analyzer).
+#pragma once
+
+#include <unicode/coll.h>
+#include <xapian.h>
+
+#include <memory>
+#include <vector>
+
+#include "analysis/analyzer.h"
+#include "analysis/token.h"
+#include "schema/doc_record.h"
+
+namespace jil::schema {
+
+// Gap between fields so that a phrase never spans title and body.
+inline constexpr uint32_t kFieldPositionGap = 100;
+// Within-document frequency added per occurrence: title words weigh more than body words.
+inline constexpr uint32_t kTitleWdf = 5;
+inline constexpr uint32_t kSummaryWdf = 2;
+inline constexpr uint32_t kBodyWdf = 1;
+
+// Adds tokens as index terms: each form at base + position, exact and stem terms without
+// positions. Returns the next free position.
+uint32_t add_text_terms(Xapian::Document& document, const std::vector<analysis::Token>& tokens,
+                        uint32_t base_position, uint32_t wdf);
+
+class DocumentBuilder {
+ public:
+  static Result<std::unique_ptr<DocumentBuilder>> create(analysis::Analyzer& analyzer);
+
+  // `fingerprint` identifies the original and its metadata: an unchanged file is skipped.
+  Xapian::Document build(const DocRecord& record, const std::string& fingerprint);
+
+ private:
+  DocumentBuilder(analysis::Analyzer& analyzer, std::unique_ptr<icu::Collator> collator)
+      : analyzer_(analyzer), collator_(std::move(collator)) {}
+
+  std::string title_sort_key(const std::string& title) const;
+
+  analysis::Analyzer& analyzer_;
+  std::unique_ptr<icu::Collator> collator_;
+};
+
+}  // namespace jil::schema

@@ -1,0 +1,12 @@
+// The index contract, part 3: versions stored in the index metadata and checked at open.
+#pragma once
+
+#include <string_view>
+
+namespace jil::schema {
+
+inline constexpr int kSchemaVersion = 1;
+inline constexpr std::string_view kSchemaVersionKey = "jil:schema-version";
+inline constexpr std::string_view kAnalyzerVersionKey = "jil:analyzer-version";
+
+}  // namespace jil::schema
