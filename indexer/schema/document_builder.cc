@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "schema/filter_terms.h"
 #include "schema/prefixes.h"
 #include "schema/value_slots.h"
 
@@ -55,22 +56,26 @@ Xapian::Document DocumentBuilder::build(const DocRecord& record, const std::stri
                  position + kFieldPositionGap, kBodyWdf);
 
   const std::string language(analysis::language_code(record.language));
-  std::string country = record.country;
-  std::transform(country.begin(), country.end(), country.begin(), ::tolower);
   const std::string year = std::to_string(record.year);
   document.add_boolean_term(term(kIdPrefix, record.id));
   document.add_boolean_term(term(kWorkPrefix, record.work));
-  document.add_boolean_term(term(kLanguagePrefix, language));
-  document.add_boolean_term(term(kTypePrefix, record.type));
-  document.add_boolean_term(term(kOrganisationPrefix, record.organisation));
-  document.add_boolean_term(term(kRegionPrefix, record.region));
-  document.add_boolean_term(term(kYearPrefix, year));
-  if (!country.empty()) document.add_boolean_term(term(kCountryPrefix, country));
+  document.add_boolean_term(filter_term(Facet::kLanguage, language));
+  document.add_boolean_term(filter_term(Facet::kType, record.type));
+  document.add_boolean_term(filter_term(Facet::kOrganisation, record.organisation));
+  document.add_boolean_term(filter_term(Facet::kRegion, record.region));
+  document.add_boolean_term(filter_term(Facet::kYear, year));
+  if (!record.country.empty()) {
+    document.add_boolean_term(filter_term(Facet::kCountry, record.country));
+  }
   if (!record.source.empty() && record.source.size() < 200) {
     document.add_boolean_term(term(kSourcePrefix, record.source));
   }
-  for (const auto& topic : record.topics) document.add_boolean_term(term(kTopicPrefix, topic));
-  for (const auto& value : record.values) document.add_boolean_term(term(kValuePrefix, value));
+  for (const auto& topic : record.topics) {
+    document.add_boolean_term(filter_term(Facet::kTopic, topic));
+  }
+  for (const auto& value : record.values) {
+    document.add_boolean_term(filter_term(Facet::kValue, value));
+  }
 
   document.add_value(kYearSortSlot, Xapian::sortable_serialise(record.year));
   document.add_value(kTitleSortSlot, title_sort_key(record.title));

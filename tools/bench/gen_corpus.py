@@ -27,252 +27,29 @@ import html
 import itertools
 import json
 import math
+import multiprocessing
 import os
 import random
-import re
 import shutil
 import sys
 import time
-from multiprocessing import Pool
 
-import lexicon
-from lexicon import LANGS
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree for the modules below
+import lexicon  # noqa: E402
+from corpus_inputs import (SOURCES, build_tables, inputs_sha256, load_sample, load_vocab,  # noqa: E402
+                           load_vocabularies)
+from gen_queries import QUERY_MIX, pick_queries, query_candidates  # noqa: E402
+from lexicon import LANGS  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_SAMPLE = os.path.normpath(os.path.join(HERE, "..", "..", "corpus"))
 
 LANG_WEIGHTS = {"en": 0.34, "fr": 0.15, "es": 0.15, "ru": 0.12, "ar": 0.12, "zh": 0.12}  # as the peers
-VOCAB_SIZE = 60000
 ZIPF_S = 1.0
 TRANSLATED_SHARE = 0.10       # share of works that exist in 2-3 languages
 HTML_SHARE = 1.0 / 3.0        # share of documents written as .html (the rest .txt)
 TERM_SENTENCE_P = 0.35        # chance that a sentence carries a judicial-integrity term
 SAMPLE_SENTENCE_P = 0.05      # chance that a sentence is a real one from the sample library
-QUERY_MIX = (("one", 0.35), ("two", 0.30), ("phrase", 0.20), ("topic", 0.15))
-
-SOURCES = {  # path, kind, Debian package
-    "en": ("/usr/share/dict/american-english", "plain", "wamerican"),
-    "fr": ("/usr/share/hunspell/fr_FR.dic", "hunspell", "hunspell-fr"),
-    "es": ("/usr/share/hunspell/es_ES.dic", "hunspell", "hunspell-es"),
-    "ru": ("/usr/share/hunspell/ru_RU.dic", "hunspell", "hunspell-ru"),
-    "ar": ("/usr/share/hunspell/ar.dic", "hunspell", "hunspell-ar"),
-    "zh": ("/usr/lib/python3/dist-packages/jieba/dict.txt", "jieba", "python3-jieba"),
-}
-FUNCTION_WORDS = {  # the peers' list: real frequent words in front of the shuffled ranks
-    "en": "the of and to in a is that for on by with as be this are from at or it an not which judicial court judge".split(),
-    "fr": "de la le les des et à en du un une est que pour dans par sur qui au pas avec judiciaire tribunal juge".split(),
-    "es": "de la que el en y a los del se las por un para con una su al es judicial tribunal juez".split(),
-    "ru": "и в не на что с по к о из за от для это как а суд судья судебный".split(),
-    "ar": "في من على إلى أن عن مع هذا التي الذي هذه كان ذلك بين القضاء المحكمة القاضي".split(),
-    "zh": [],  # jieba's ranks already put 的/了/是/在 first
-}
-_CLEAN_ALPHA = re.compile(r"^[^\W\d_]+(?:['\u2019-][^\W\d_]+)*$")
-_TAGS = re.compile(r"<[^>]*>")
-_SENT_END = re.compile(r"(?<=[.!?。！？؟])\s*")
-_MD_MARK = re.compile(r"^(?:#+|[-*+>]|\d+[.)])\s+")
-_PUNCT = ",.?!;:،؟\"«»()"
-
-
-# ---------------------------------------------------------------- inputs
-
-def load_vocab(lang, seed):
-    """The peers' word list for `lang`: 60,000 words in Zipf rank order."""
-    path, kind, _pkg = SOURCES[lang]
-    words, seen = [], set()
-    with open(path, encoding="utf-8", errors="replace") as f:
-        for i, line in enumerate(f):
-            line = line.strip()
-            if not line:
-                continue
-            freq = 0.0
-            if kind == "hunspell":
-                if i == 0 and line.split()[0].isdigit():
-                    continue
-                w = line.split("/", 1)[0].split("\t", 1)[0].split(" ", 1)[0]
-            elif kind == "jieba":
-                parts = line.split(" ")
-                if len(parts) < 2:
-                    continue
-                w, freq = parts[0], float(parts[1])
-                if not all("\u4e00" <= c <= "\u9fff" for c in w):
-                    continue
-            else:
-                w = line
-            if kind != "jieba":
-                if not _CLEAN_ALPHA.match(w) or len(w) < 2 or "'" in w:
-                    continue
-                if lang in ("fr", "es", "ru", "en") and w[0].isupper():
-                    continue
-                if lang == "ar" and not all("\u0600" <= c <= "\u06ff" for c in w):
-                    continue
-            if w in seen:
-                continue
-            seen.add(w)
-            words.append((w, freq))
-    if kind == "jieba":
-        words.sort(key=lambda t: -t[1])
-        return [w for w, _ in words[:VOCAB_SIZE]]
-    words = [w for w, _ in words]
-    random.Random(f"vocab-{seed}-{lang}").shuffle(words)
-    fw = FUNCTION_WORDS[lang]
-    fws = set(fw)
-    return fw + [w for w in words if w not in fws][: VOCAB_SIZE - len(fw)]
-
-
-def load_vocabularies(path):
-    with open(path, encoding="utf-8") as f:
-        return json.load(f)
-
-
-def load_sample(sample_dir, vocab):
-    """Sentences and metadata counts per language from sample documents (<file> + <file>.json)."""
-    sample = {l: {"sentences": [], "meta": {}, "docs": 0} for l in LANGS}
-    files = []
-    if not sample_dir or not os.path.isdir(sample_dir):
-        return sample, files
-    for root, dirs, names in os.walk(sample_dir):
-        dirs.sort()
-        for name in sorted(names):
-            path = os.path.join(root, name)
-            if name.endswith((".txt", ".md", ".html")) and os.path.isfile(path + ".json"):
-                files.append(path)
-    for path in files:
-        try:
-            with open(path + ".json", encoding="utf-8") as f:
-                meta = json.load(f)
-            with open(path, encoding="utf-8") as f:
-                text = f.read()
-        except (OSError, ValueError, UnicodeDecodeError):
-            continue
-        lang = meta.get("language")
-        if lang not in sample:
-            continue
-        s = sample[lang]
-        s["docs"] += 1
-        for key, ids in (("type", vocab["type"]), ("organisation", vocab["organisation"])):
-            if meta.get(key) in ids:
-                s["meta"].setdefault(key, {}).setdefault(meta[key], 0)
-                s["meta"][key][meta[key]] += 1
-        c, r = meta.get("country"), meta.get("region")
-        if isinstance(c, str) and re.fullmatch(r"[A-Z]{2}", c) and r in vocab["region"]:
-            s["meta"].setdefault("country", {}).setdefault((c, r), 0)
-            s["meta"]["country"][(c, r)] += 1
-        for topic in meta.get("topics") or []:
-            if topic in vocab["topic"]:
-                s["meta"].setdefault("topic", {}).setdefault(topic, 0)
-                s["meta"]["topic"][topic] += 1
-        if meta.get("script") == "Hant":
-            continue  # generated Chinese is Simplified: take only the metadata
-        s["sentences"].extend(sample_sentences(path, text, lang))
-    return sample, files
-    for root, dirs, names in os.walk(sample_dir):
-        dirs.sort()
-        for name in sorted(names):
-            path = os.path.join(root, name)
-            if name.endswith((".txt", ".md", ".html")) and os.path.isfile(path + ".json"):
-                files.append(path)
-    for path in files:
-        try:
-            with open(path + ".json", encoding="utf-8") as f:
-                meta = json.load(f)
-            with open(path, encoding="utf-8") as f:
-                text = f.read()
-        except (OSError, ValueError, UnicodeDecodeError):
-            continue
-        lang = meta.get("language")
-        if lang not in sample:
-            continue
-        s = sample[lang]
-        s["docs"] += 1
-        if path.endswith(".html"):
-            text = html.unescape(_TAGS.sub(" ", text))
-        if meta.get("script") == "Hant":
-            continue  # generated Chinese is Simplified; its metadata is all we take
-        for sent in _SENT_END.split(" ".join(text.split())):
-            n = len(sent) if lang == "zh" else len(sent.split())
-            if (10 <= n <= 150) if lang == "zh" else (5 <= n <= 60):
-                s["sentences"].append(sent.strip())
-        for key, ids in (("type", vocab["type"]), ("organisation", vocab["organisation"])):
-            if meta.get(key) in ids:
-                s["meta"].setdefault(key, {}).setdefault(meta[key], 0)
-                s["meta"][key][meta[key]] += 1
-        c, r = meta.get("country"), meta.get("region")
-        if isinstance(c, str) and re.fullmatch(r"[A-Z]{2}", c) and r in vocab["region"]:
-            s["meta"].setdefault("country", {}).setdefault((c, r), 0)
-            s["meta"]["country"][(c, r)] += 1
-        for topic in meta.get("topics") or []:
-            if topic in vocab["topic"]:
-                s["meta"].setdefault("topic", {}).setdefault(topic, 0)
-                s["meta"]["topic"][topic] += 1
-    return sample, files
-
-
-def sample_sentences(path, text, lang):
-    """Plain sentences of a sample document (markup, Markdown tables and list marks removed)."""
-    if path.endswith(".html"):
-        text = html.unescape(_TAGS.sub("\n", text))
-    lines = []
-    for line in text.splitlines():
-        line = line.strip()
-        if line.startswith("|") or not line:
-            continue
-        lines.append(_MD_MARK.sub("", line).replace("**", "").replace("`", ""))
-    out = []
-    for sent in _SENT_END.split(" ".join(" ".join(lines).split())):
-        n = len(sent) if lang == "zh" else len(sent.split())
-        if (10 <= n <= 150) if lang == "zh" else (5 <= n <= 60):
-            out.append(sent.strip())
-    return out
-
-
-def inputs_sha256(paths):
-    h = hashlib.sha256()
-    for p in paths:
-        h.update(os.path.basename(p).encode() + b"\0")
-        with open(p, "rb") as f:
-            h.update(hashlib.sha256(f.read()).digest())
-    return h.hexdigest()
-
-
-def build_tables(vocab, sample):
-    """Weighted choices per language, from vocabularies.json ids, built-in weights and sample counts."""
-    def mix(builtin, counts):
-        # built-in weights, or half built-in and half sample frequencies when the sample has any
-        total_b = sum(builtin.values())
-        out = {k: v / total_b for k, v in builtin.items()}
-        if counts:
-            total_s = sum(counts.values())
-            out = {k: 0.5 * v for k, v in out.items()}
-            for k, v in counts.items():
-                out[k] = out.get(k, 0.0) + 0.5 * v / total_s
-        keys = sorted(out, key=str)
-        return keys, [out[k] for k in keys]
-
-    tables = {"topics": sorted(vocab["topic"]), "values": sorted(vocab["value"]), "lang": {}}
-    types = {k: lexicon.TYPE_WEIGHTS.get(k, 5) for k in vocab["type"]}
-    for lang in LANGS:
-        sm = sample[lang]["meta"]
-        orgs = {k: v for k, v in lexicon.ORG_WEIGHTS[lang].items() if k in vocab["organisation"]}
-        countries = {(c, r): 1 for c, r in lexicon.COUNTRIES[lang].items() if r in vocab["region"]}
-
-        def terms(table, key):
-            got = table.get(lang, {}).get(key)
-            if got:
-                return got
-            label = vocab["topic"].get(key) or vocab["value"].get(key) or key
-            return [label]
-        tables["lang"][lang] = {
-            "type": mix(types, sm.get("type")),
-            "topic": mix({k: 1 for k in tables["topics"]}, sm.get("topic")),
-            "org": mix(orgs, sm.get("organisation")),
-            "country": mix(countries, sm.get("country")),
-            "type_label": {k: lexicon.TYPE_LABELS[lang].get(k, vocab["type"][k]) for k in vocab["type"]},
-            "topic_terms": {k: terms(lexicon.TOPIC_TERMS, k) for k in tables["topics"]},
-            "value_terms": {k: terms(lexicon.VALUE_TERMS, k) for k in tables["values"]},
-            "general": lexicon.GENERAL_TERMS[lang],
-            "sentences": sample[lang]["sentences"],
-        }
-    return tables
 
 
 # ---------------------------------------------------------------- per work / per document
@@ -377,68 +154,6 @@ def make_title(rng, lang, t, plan):
     return title[:1].upper() + title[1:]
 
 
-def query_candidates(rng, lang, sents, used_terms):
-    """A few queries drawn from this document's own text, by kind (one, two, phrase, topic).
-
-    Words are drawn by occurrence (a sentence by its length, then a word in it), so frequent
-    words come up as they would in users' queries; "two" takes both words from this document
-    (so it has at least one hit), "phrase" two adjacent words of one sentence, quoted.
-    """
-    cands = {"one": [], "two": [], "phrase": [], "topic": []}
-    cum = list(itertools.accumulate(len(x) for x in sents))
-    if not sents or not cum[-1]:
-        return cands
-
-    def sentence():
-        return rng.choices(sents, cum_weights=cum)[0]
-
-    if lang == "zh":
-        def sub(n):
-            for _ in range(10):
-                runs = [r for r in re.split(r"[^\u4e00-\u9fff]+", sentence()) if len(r) >= n]
-                if runs:
-                    r = rng.choice(runs)
-                    st = rng.randrange(0, len(r) - n + 1)
-                    return r[st:st + n]
-            return None
-        cands["one"] = [sub(rng.choice((2, 2, 3, 4))) for _ in range(4)]
-        cands["two"] = [f"{x} {y}" for x, y in ((sub(2), sub(rng.choice((2, 3)))) for _ in range(3))
-                        if x and y and x != y]
-        cands["phrase"] = [f'"{x}"' for x in (sub(4) for _ in range(3)) if x]
-    else:
-        def clean(w):
-            w = w.strip(_PUNCT).lower()
-            return w if _CLEAN_ALPHA.match(w) else ""
-
-        def word():
-            for _ in range(10):
-                w = clean(rng.choice(sentence().split()))
-                if len(w) >= 3:
-                    return w
-            return None
-        cands["one"] = [word() for _ in range(4)]
-        for _ in range(3):
-            x, y = word(), word()
-            if x and y and x != y:
-                cands["two"].append(f"{x} {y}")
-        for _ in range(6):
-            raw = sentence().split()
-            if len(raw) < 2:
-                continue
-            j = rng.randrange(len(raw) - 1)
-            x, y = clean(raw[j]), clean(raw[j + 1])
-            if raw[j][-1:] in _PUNCT or len(x) < 2 or len(y) < 2:
-                continue  # punctuation between the words: not a phrase
-            cands["phrase"].append(f'"{x} {y}"')
-            if len(cands["phrase"]) == 3:
-                break
-    for _ in range(min(2, len(used_terms))):
-        term = rng.choice(used_terms)
-        cands["topic"].append(term if lang == "zh" else term.lower())
-    cands["one"] = [q for q in cands["one"] if q]
-    return cands
-
-
 def render(lang, fmt, title, paras):
     if fmt == "txt":
         return title + "\n\n" + "\n\n".join(paras) + "\n"
@@ -481,7 +196,10 @@ def make_doc(task):
 
     rel = os.path.join(lang, f"{w // 1000:04d}", f"{doc_id}.{fmt}")
     path = os.path.join(_STATE["out"], rel)
-    os.makedirs(os.path.dirname(path), exist_ok=True)
+    folder = os.path.dirname(path)
+    if folder not in _STATE.setdefault("dirs", set()):
+        os.makedirs(folder, exist_ok=True)
+        _STATE["dirs"].add(folder)
     with open(path, "wb") as f:
         f.write(data)
     with open(path + ".json", "wb") as f:
@@ -506,41 +224,7 @@ def tasks(seed, n, tables, works_out):
             yield plan, lang
 
 
-# ---------------------------------------------------------------- queries and main
-
-def pick_queries(seed, cands, per_lang):
-    """per_lang queries per language, by QUERY_MIX, unique, deterministic; then interleaved."""
-    out = []
-    for lang in LANGS:
-        chosen, seen = [], set()
-        pools = {}
-        for kind, _ in QUERY_MIX:
-            pool = [q for q in dict.fromkeys(cands[lang][kind]) if q]
-            random.Random(f"jil-queries-{seed}-{lang}-{kind}").shuffle(pool)
-            pools[kind] = pool
-        for kind, share in QUERY_MIX:
-            want = int(round(per_lang * share))
-            for q in pools[kind]:
-                if want == 0:
-                    break
-                if q not in seen:
-                    seen.add(q)
-                    chosen.append(q)
-                    want -= 1
-        for kind, _ in itertools.cycle(QUERY_MIX):  # top up from any kind if a pool ran short
-            if len(chosen) >= per_lang or not any(q not in seen for p in pools.values() for q in p):
-                break
-            for q in pools[kind]:
-                if q not in seen:
-                    seen.add(q)
-                    chosen.append(q)
-                    break
-        chosen = chosen[:per_lang]
-        random.Random(f"jil-queries-{seed}-{lang}-order").shuffle(chosen)
-        out.append([(lang, q) for q in chosen])
-    mixed = [q for q in itertools.chain.from_iterable(itertools.zip_longest(*out)) if q]
-    return mixed
-
+# ---------------------------------------------------------------- main
 
 def prepare_out(out, force):
     ours = [os.path.join(out, l) for l in LANGS] + [os.path.join(out, "queries.tsv")]
@@ -584,12 +268,14 @@ def main():
     cands = {l: {k: [] for k, _ in QUERY_MIX} for l in LANGS}
     it_tasks = tasks(a.seed, a.n, tables, works)
     pool = None
-    if a.jobs > 1:
-        pool = Pool(a.jobs, initializer=init_worker, initargs=(a.seed, a.out, tables))
-        results = pool.imap(make_doc, it_tasks, chunksize=16)
+    if a.jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
+        init_worker(a.seed, a.out, tables)  # loaded once; forked workers share it
+        pool = multiprocessing.get_context("fork").Pool(a.jobs)
+    elif a.jobs > 1:
+        pool = multiprocessing.Pool(a.jobs, initializer=init_worker, initargs=(a.seed, a.out, tables))
     else:
         init_worker(a.seed, a.out, tables)
-        results = map(make_doc, it_tasks)
+    results = pool.imap(make_doc, it_tasks, chunksize=16) if pool else map(make_doc, it_tasks)
     for r in results:
         h.update(r["sha"])
         tot["docs"] += 1

@@ -1,0 +1,28 @@
+// Requests and responses as plain values: what handlers see and return. No Beast here, so the
+// handlers are pure functions that tests (and the fuzzer) can call directly.
+#pragma once
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace jil::api {
+
+struct HttpRequest {
+  std::string method;                               // "GET", "HEAD", ...
+  std::string target;                               // raw request target, e.g. "/search?q=x"
+  std::string accept_language;
+  std::string if_none_match;
+};
+
+struct HttpResponse {
+  unsigned status = 200;
+  std::string content_type = "text/html; charset=utf-8";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;  // values must be free of CR/LF
+
+  void set_header(std::string name, std::string value);
+};
+
+}  // namespace jil::api

@@ -1,0 +1,238 @@
+// Implementation of request_handler.h.
+#include "api/request_handler.h"
+
+#include <nlohmann/json.hpp>
+
+#include "api/problem.h"
+#include "api/query_string.h"
+#include "api/search_parameters.h"
+#include "base/file_io.h"
+#include "base/url_encoding.h"
+#include "render/json_view.h"
+#include "schema/doc_record.h"
+#include "search/query_builder.h"
+#include "search/snippet_maker.h"
+
+namespace jil::api {
+namespace {
+
+// The largest original searchd will send (bytes); the indexer accepts no larger.
+constexpr size_t kMaxOriginalBytes = 64 * 1024 * 1024;
+
+HttpResponse json_response(std::string body) {
+  HttpResponse response;
+  response.content_type = "application/json; charset=utf-8";
+  response.body = std::move(body);
+  return response;
+}
+
+HttpResponse html_response(unsigned status, std::string body) {
+  HttpResponse response;
+  response.status = status;
+  response.body = std::move(body);
+  return response;
+}
+
+// RFC 6266 Content-Disposition: an ASCII fallback name and the UTF-8 name, both free of
+// anything that could end the header.
+std::string content_disposition(const std::string& name) {
+  std::string ascii;
+  for (unsigned char c : name) {
+    const bool safe = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                      c == '.' || c == '-' || c == '_';
+    ascii += safe ? static_cast<char>(c) : '_';
+  }
+  if (ascii.empty()) ascii = "document";
+  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + url_encode(name);
+}
+
+std::vector<std::string> paragraphs_of(const std::string& text) {
+  std::vector<std::string> paragraphs;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find("\n\n", start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) paragraphs.push_back(text.substr(start, end - start));
+    start = end + 2;
+  }
+  return paragraphs;
+}
+
+// "/doc/abc/original" → {"abc", "original"}; "/doc/abc" → {"abc", ""}.
+std::pair<std::string, std::string> document_path(std::string_view rest) {
+  const size_t slash = rest.find('/');
+  if (slash == std::string_view::npos) return {std::string(rest), ""};
+  return {std::string(rest.substr(0, slash)), std::string(rest.substr(slash + 1))};
+}
+
+}  // namespace
+
+void HttpResponse::set_header(std::string name, std::string value) {
+  for (auto& header : headers) {
+    if (header.first == name) {
+      header.second = std::move(value);
+      return;
+    }
+  }
+  headers.emplace_back(std::move(name), std::move(value));
+}
+
+void add_security_headers(HttpResponse& response) {
+  response.set_header("Content-Security-Policy",
+                      "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; "
+                      "connect-src 'self'; form-action 'self'; base-uri 'none'; "
+                      "frame-ancestors 'none'");
+  response.set_header("X-Content-Type-Options", "nosniff");
+  response.set_header("X-Frame-Options", "DENY");
+  response.set_header("Referrer-Policy", "same-origin");
+  response.set_header("Cross-Origin-Opener-Policy", "same-origin");
+  response.set_header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+}
+
+HttpResponse RequestHandler::handle(const HttpRequest& request) {
+  HttpResponse response;
+  try {
+    response = route(request);
+  } catch (const std::exception& error) {
+    // A bug: the request fails alone, with no detail for the client.
+    response = problem_response(internal_error(error.what()));
+  }
+  add_security_headers(response);
+  return response;
+}
+
+HttpResponse RequestHandler::route(const HttpRequest& request) {
+  if (request.method != "GET" && request.method != "HEAD") {
+    HttpResponse response = problem_response(405, "only GET and HEAD are allowed");
+    response.set_header("Allow", "GET, HEAD");
+    return response;
+  }
+  const size_t question = request.target.find('?');
+  const std::string_view path = std::string_view(request.target).substr(0, question);
+  if (path == "/" || path == "/search") return html_search(request.target);
+  if (path == "/api/v1/search") return api_search(request.target);
+  if (path == "/healthz") return health();
+  if (path.starts_with("/api/v1/documents/")) {
+    return api_document(std::string(path.substr(18)), request.target);
+  }
+  if (path.starts_with("/doc/")) {
+    const auto [id, rest] = document_path(path.substr(5));
+    if (rest.empty()) return html_document(id, request.target);
+    if (rest == "original") return original_file(id);
+  }
+  if (path.starts_with("/static/")) return static_file(std::string(path.substr(8)), request);
+  if (path.starts_with("/api/")) return problem_response(404, "no such API route");
+  return html_error(404, "There is no page at this address.");
+}
+
+HttpResponse RequestHandler::api_search(const std::string& target) {
+  Result<ParsedTarget> parsed = parse_target(target);
+  if (!parsed.is_ok()) return problem_response(parsed.status());
+  Result<search::SearchRequest> request = parse_search_parameters(*parsed);
+  if (!request.is_ok()) return problem_response(request.status());
+  Result<search::SearchResults> results = searcher_.search(*request);
+  if (!results.is_ok()) return problem_response(results.status());
+  return json_response(render::search_results_json(*request, *results));
+}
+
+HttpResponse RequestHandler::api_document(const std::string& id, const std::string& target) {
+  if (!schema::is_valid_id(id)) return problem_response(404, "no document with this id");
+  Result<ParsedTarget> parsed = parse_target(target);
+  if (!parsed.is_ok()) return problem_response(parsed.status());
+  Result<schema::DocRecord> record = searcher_.document(id);
+  if (!record.is_ok()) return problem_response(record.status());
+  Result<std::vector<schema::DocRecord>> versions = searcher_.work_versions(record->work);
+  if (!versions.is_ok()) return problem_response(versions.status());
+  const bool with_text = parsed->first("text") == "1" || parsed->first("text") == "true";
+  return json_response(render::document_json(*record, *versions, with_text));
+}
+
+HttpResponse RequestHandler::html_search(const std::string& target) {
+  Result<ParsedTarget> parsed = parse_target(target);
+  if (!parsed.is_ok()) return html_error(400, parsed.status().message());
+  Result<search::SearchRequest> request = parse_search_parameters(*parsed);
+  if (!request.is_ok()) return html_error(400, request.status().message());
+  Result<search::SearchResults> results = searcher_.search(*request);
+  if (!results.is_ok()) {
+    const unsigned status = http_status_for(results.status().code());
+    if (status != 400) return html_error(status, "The search could not be run. Try again.");
+    return html_response(400, assets_.renderer.search_page(*request, {},
+                                                           results.status().message()));
+  }
+  return html_response(200, assets_.renderer.search_page(*request, *results, ""));
+}
+
+HttpResponse RequestHandler::html_document(const std::string& id, const std::string& target) {
+  if (!schema::is_valid_id(id)) return html_error(404, "There is no document with this id.");
+  Result<ParsedTarget> parsed = parse_target(target);
+  if (!parsed.is_ok()) return html_error(400, parsed.status().message());
+  Result<schema::DocRecord> record = searcher_.document(id);
+  if (!record.is_ok()) {
+    const unsigned status = http_status_for(record.status().code());
+    return html_error(status, status == 404 ? "There is no document with this id."
+                                            : "The document could not be read. Try again.");
+  }
+  Result<std::vector<schema::DocRecord>> versions = searcher_.work_versions(record->work);
+  if (!versions.is_ok()) return html_error(503, "The document could not be read. Try again.");
+  // Highlight the words of the search that led here; a malformed query just highlights nothing.
+  const std::string query = parsed->first("q");
+  search::BuiltQuery built;
+  if (Result<search::QueryNode> tree = search::parse_query(query); tree.is_ok()) {
+    Result<search::BuiltQuery> made =
+        search::build_query(*tree, searcher_.analyzer(), record->language);
+    if (made.is_ok()) built = std::move(made).value();
+  }
+  search::SnippetMaker highlighter(searcher_.analyzer(), built.match_forms, built.match_stems);
+  std::vector<std::vector<search::TextPart>> paragraphs;
+  for (const auto& paragraph : paragraphs_of(record->text)) {
+    paragraphs.push_back(highlighter.highlighted(paragraph, record->language));
+  }
+  return html_response(200, assets_.renderer.document_page(
+                                *record, *versions, paragraphs,
+                                highlighter.highlighted(record->title, record->language), query));
+}
+
+HttpResponse RequestHandler::original_file(const std::string& id) {
+  if (!schema::is_valid_id(id)) return html_error(404, "There is no document with this id.");
+  Result<schema::DocRecord> record = searcher_.document(id);
+  if (!record.is_ok()) return html_error(404, "There is no document with this id.");
+  Result<std::filesystem::path> path = assets_.store.path_of(record->sha256);
+  if (!path.is_ok()) return html_error(404, "The original file of this document is not stored.");
+  Result<std::string> content = read_file(*path, kMaxOriginalBytes);
+  if (!content.is_ok()) return html_error(500, "The original file could not be read.");
+  HttpResponse response;
+  response.content_type = record->media_type;
+  response.body = std::move(content).value();
+  response.set_header("Content-Disposition", content_disposition(record->original_name));
+  response.set_header("Cache-Control", "public, max-age=86400");
+  return response;
+}
+
+HttpResponse RequestHandler::static_file(const std::string& name, const HttpRequest& request) {
+  const StaticFile* file = assets_.static_files.find(name);
+  if (!file) return html_error(404, "There is no page at this address.");
+  HttpResponse response;
+  response.set_header("ETag", file->etag);
+  response.set_header("Cache-Control", "public, max-age=3600");
+  if (request.if_none_match == file->etag) {
+    response.status = 304;
+    response.content_type.clear();
+    return response;
+  }
+  response.content_type = file->content_type;
+  response.body = file->content;
+  return response;
+}
+
+HttpResponse RequestHandler::health() {
+  const nlohmann::json body = {{"status", "ok"}, {"documents", searcher_.document_count()}};
+  HttpResponse response = json_response(body.dump());
+  response.set_header("Cache-Control", "no-store");
+  return response;
+}
+
+HttpResponse RequestHandler::html_error(unsigned status, const std::string& message) {
+  return html_response(status, assets_.renderer.error_page(status, message));
+}
+
+}  // namespace jil::api

@@ -1,0 +1,92 @@
+// Implementation of search_parameters.h.
+#include "api/search_parameters.h"
+
+#include <charconv>
+
+#include "schema/vocabulary.h"
+#include "search/search_url.h"
+
+namespace jil::api {
+namespace {
+
+using schema::Facet;
+
+Result<uint32_t> parse_number(const std::string& name, const std::string& text, uint32_t low,
+                              uint32_t high, uint32_t fallback) {
+  if (text.empty()) return fallback;
+  uint64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value < low || value > high) {
+    return invalid_argument("parameter '" + name + "' must be a whole number from " +
+                            std::to_string(low) + " to " + std::to_string(high));
+  }
+  return static_cast<uint32_t>(value);
+}
+
+Status check_filter_value(Facet facet, const std::string& value) {
+  const std::string name(schema::facet_name(facet));
+  if (facet == Facet::kCountry) {
+    return schema::is_country_code(value)
+               ? Status::ok()
+               : invalid_argument("parameter 'country': '" + value +
+                                  "' is not an ISO 3166-1 alpha-2 code such as FR");
+  }
+  if (facet == Facet::kYear) {
+    const bool four_digits = value.size() == 4 && value.find_first_not_of("0123456789") ==
+                                                      std::string::npos;
+    return four_digits ? Status::ok()
+                       : invalid_argument("parameter 'year': '" + value + "' is not a year");
+  }
+  if (!schema::Vocabulary::built_in().contains(facet, value)) {
+    return invalid_argument("parameter '" + search::parameter_name(facet) +
+                            "': unknown value '" + value + "'");
+  }
+  return Status::ok();
+}
+
+}  // namespace
+
+Result<search::SearchRequest> parse_search_parameters(const ParsedTarget& target) {
+  search::SearchRequest request;
+  request.query = target.first("q");
+  for (Facet facet : schema::all_facets()) {
+    std::vector<std::string> values = target.all(search::parameter_name(facet));
+    std::erase(values, std::string());
+    if (values.empty()) continue;
+    if (values.size() > search::kMaxFilterValues) {
+      return invalid_argument("parameter '" + search::parameter_name(facet) + "' is given more than " +
+                              std::to_string(search::kMaxFilterValues) + " times");
+    }
+    for (const auto& value : values) {
+      if (Status status = check_filter_value(facet, value); !status.is_ok()) return status;
+    }
+    request.filters[facet] = std::move(values);
+  }
+  const auto languages = request.filters.find(Facet::kLanguage);
+  if (languages != request.filters.end() && languages->second.size() == 1) {
+    request.query_language = *analysis::parse_language(languages->second[0]);
+  }
+  Result<uint32_t> size = parse_number("size", target.first("size"), 1, search::kMaxPageSize,
+                                       search::kDefaultPageSize);
+  if (!size.is_ok()) return size.status();
+  request.size = *size;
+  Result<uint32_t> page =
+      parse_number("page", target.first("page"), 1, search::kMaxResultDepth / request.size, 1);
+  if (!page.is_ok()) return page.status();
+  request.page = *page;
+  const std::string sort = target.first("sort");
+  if (sort.empty() || sort == "relevance") {
+    request.sort = search::SortOrder::kRelevance;
+  } else if (sort == "newest") {
+    request.sort = search::SortOrder::kNewest;
+  } else if (sort == "oldest") {
+    request.sort = search::SortOrder::kOldest;
+  } else if (sort == "title") {
+    request.sort = search::SortOrder::kTitle;
+  } else {
+    return invalid_argument("parameter 'sort' must be relevance, newest, oldest or title");
+  }
+  return request;
+}
+
+}  // namespace jil::api

@@ -1,0 +1,13 @@
+// Reads a SearchRequest from URL parameters (q, lang, type, region, country, organisation,
+// topic, value, year, page, size, sort), shared by the JSON API and the HTML page. Every value
+// is checked: unknown facet values, absurd pages and sizes are errors with a precise message.
+#pragma once
+
+#include "api/query_string.h"
+#include "search/search_request.h"
+
+namespace jil::api {
+
+Result<search::SearchRequest> parse_search_parameters(const ParsedTarget& target);
+
+}  // namespace jil::api

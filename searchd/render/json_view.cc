@@ -1,0 +1,116 @@
+// Implementation of json_view.h with nlohmann::json.
+#include "render/json_view.h"
+
+#include <unicode/utf8.h>
+
+#include <nlohmann/json.hpp>
+
+#include "render/html_escape.h"
+
+namespace jil::render {
+namespace {
+
+using nlohmann::json;
+
+size_t code_points(std::string_view text) {
+  size_t count = 0;
+  for (unsigned char c : text) count += (c & 0xC0) != 0x80;
+  return count;
+}
+
+json metadata_json(const schema::DocRecord& record) {
+  return {{"id", record.id},
+          {"work", record.work},
+          {"title", record.title},
+          {"language", std::string(analysis::language_code(record.language))},
+          {"script", record.script},
+          {"type", record.type},
+          {"organisation", record.organisation},
+          {"country", record.country},
+          {"region", record.region},
+          {"year", record.year},
+          {"topics", record.topics},
+          {"values", record.values},
+          {"summary", record.summary},
+          {"url", "/doc/" + record.id},
+          {"original", {{"url", "/doc/" + record.id + "/original"},
+                        {"media_type", record.media_type},
+                        {"name", record.original_name},
+                        {"bytes", record.bytes}}}};
+}
+
+json highlight_json(const std::vector<search::TextPart>& parts) {
+  std::string text;
+  json matches = json::array();
+  size_t offset = 0;
+  for (const auto& part : parts) {
+    const size_t length = code_points(part.text);
+    if (part.match) matches.push_back({offset, length});
+    offset += length;
+    text += part.text;
+  }
+  return {{"text", text}, {"matches", matches}, {"html", parts_to_html(parts)}};
+}
+
+std::string dump(const json& value) {
+  return value.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace
+
+std::string parts_to_html(const std::vector<search::TextPart>& parts) {
+  std::string html;
+  for (const auto& part : parts) {
+    if (part.match) {
+      html += "<mark>" + html_escaped(part.text) + "</mark>";
+    } else {
+      html += html_escaped(part.text);
+    }
+  }
+  return html;
+}
+
+std::string search_results_json(const search::SearchRequest& request,
+                                const search::SearchResults& results) {
+  json hits = json::array();
+  for (const auto& hit : results.hits) {
+    json item = metadata_json(hit.record);
+    item["title_highlighted"] = highlight_json(hit.title);
+    item["snippet"] = highlight_json(hit.snippet);
+    item["score"] = hit.weight;
+    hits.push_back(std::move(item));
+  }
+  json facets = json::object();
+  for (const auto& counts : results.facets) {
+    json values = json::array();
+    for (const auto& value : counts.values) {
+      values.push_back({{"value", value.value}, {"count", value.count},
+                        {"selected", value.selected}});
+    }
+    facets[std::string(schema::facet_name(counts.facet))] = std::move(values);
+  }
+  return dump({{"query", request.query},
+               {"total", results.total},
+               {"page", request.page},
+               {"size", request.size},
+               {"results", hits},
+               {"facets", facets}});
+}
+
+std::string document_json(const schema::DocRecord& record,
+                          const std::vector<schema::DocRecord>& versions, bool with_text) {
+  json out = metadata_json(record);
+  json translations = json::array();
+  for (const auto& version : versions) {
+    if (version.id == record.id) continue;
+    translations.push_back({{"id", version.id},
+                            {"language", std::string(analysis::language_code(version.language))},
+                            {"title", version.title},
+                            {"url", "/doc/" + version.id}});
+  }
+  out["translations"] = translations;
+  if (with_text) out["text"] = record.text;
+  return dump(out);
+}
+
+}  // namespace jil::render

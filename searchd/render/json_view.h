@@ -1,0 +1,22 @@
+// JSON bodies of the API: search results and documents. Shapes are stable and documented in
+// README ("JSON API"); highlights come as HTML (escaped, with <mark>) and as plain text with
+// match offsets in Unicode code points.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "schema/doc_record.h"
+#include "search/search_request.h"
+
+namespace jil::render {
+
+std::string search_results_json(const search::SearchRequest& request,
+                                const search::SearchResults& results);
+std::string document_json(const schema::DocRecord& record,
+                          const std::vector<schema::DocRecord>& versions, bool with_text);
+
+// Parts joined as HTML: text escaped, matches wrapped in <mark>.
+std::string parts_to_html(const std::vector<search::TextPart>& parts);
+
+}  // namespace jil::render

@@ -1,0 +1,67 @@
+// Implementation of facet_counter.h.
+#include "search/facet_counter.h"
+
+#include <algorithm>
+#include <map>
+
+#include "schema/value_slots.h"
+
+namespace jil::search {
+
+FacetCounter::FacetCounter() {
+  using schema::Facet;
+  const std::pair<Facet, std::vector<Xapian::valueno>> kLayout[] = {
+      {Facet::kLanguage, {schema::kLanguageSlot}},
+      {Facet::kType, {schema::kTypeSlot}},
+      {Facet::kRegion, {schema::kRegionSlot}},
+      {Facet::kCountry, {schema::kCountrySlot}},
+      {Facet::kOrganisation, {schema::kOrganisationSlot}},
+      {Facet::kYear, {schema::kYearSlot}},
+      {Facet::kTopic, {10, 11, 12, 13}},
+      {Facet::kValue, {14, 15, 16, 17, 18, 19}},
+  };
+  static_assert(schema::kFirstTopicSlot == 10 && schema::kMaxTopics == 4);
+  static_assert(schema::kFirstValueSlot == 14 && schema::kMaxValues == 6);
+  for (const auto& [facet, slots] : kLayout) {
+    SlotSpies entry{facet, {}};
+    for (Xapian::valueno slot : slots) {
+      owned_.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
+      entry.spies.push_back(owned_.back().get());
+    }
+    facets_.push_back(std::move(entry));
+  }
+}
+
+void FacetCounter::attach(Xapian::Enquire& enquire) {
+  for (const auto& spy : owned_) enquire.add_matchspy(spy.get());
+}
+
+std::vector<FacetCounts> FacetCounter::counts(const SearchRequest& request) const {
+  std::vector<FacetCounts> out;
+  for (const SlotSpies& entry : facets_) {
+    std::map<std::string, uint64_t> totals;
+    for (const Xapian::ValueCountMatchSpy* spy : entry.spies) {
+      for (auto value = spy->values_begin(); value != spy->values_end(); ++value) {
+        if (!(*value).empty()) totals[*value] += value.get_termfreq();
+      }
+    }
+    FacetCounts counts{entry.facet, {}};
+    const auto selected = request.filters.find(entry.facet);
+    for (const auto& [value, count] : totals) {
+      const bool is_selected =
+          selected != request.filters.end() &&
+          std::find(selected->second.begin(), selected->second.end(), value) !=
+              selected->second.end();
+      counts.values.push_back({value, count, is_selected});
+    }
+    std::stable_sort(counts.values.begin(), counts.values.end(),
+                     [&](const FacetValueCount& a, const FacetValueCount& b) {
+                       if (entry.facet == schema::Facet::kYear) return a.value > b.value;
+                       return a.count > b.count;
+                     });
+    out.push_back(std::move(counts));
+  }
+  return out;
+}
+
+}  // namespace jil::search

@@ -1,0 +1,144 @@
+// Word → SYNONYM of its forms and stems; several tokens (elision, hyphen, Han run, "phrase") →
+// PHRASE over positions, each position an OR of its forms (Xapian 1.4 allows OR leaves there).
+#include "search/query_builder.h"
+
+#include <map>
+
+#include "schema/prefixes.h"
+
+namespace jil::search {
+namespace {
+
+using analysis::Token;
+using analysis::TokenKind;
+
+class Builder {
+ public:
+  Builder(analysis::Analyzer& analyzer, analysis::Language language, BuiltQuery& out)
+      : analyzer_(analyzer), language_(language), out_(out) {}
+
+  // An empty Query means "no words here" (e.g. punctuation only).
+  Result<Xapian::Query> build(const QueryNode& node, bool positive) {
+    switch (node.kind) {
+      case QueryNode::Kind::kWord: return words(node.text, positive, /*stem=*/true);
+      case QueryNode::Kind::kPhrase: return words(node.text, positive, /*stem=*/false);
+      case QueryNode::Kind::kExact: return exact(node.text, positive);
+      case QueryNode::Kind::kOr: return either(node, positive);
+      case QueryNode::Kind::kNot: return build(node.children[0], false);
+      case QueryNode::Kind::kAnd: return all(node, positive);
+    }
+    return Xapian::Query();
+  }
+
+ private:
+  // Tokens grouped by position, Han dictionary words left out (phrases run over characters).
+  static std::map<uint32_t, std::vector<const Token*>> by_position(
+      const std::vector<Token>& tokens) {
+    std::map<uint32_t, std::vector<const Token*>> positions;
+    for (const Token& token : tokens) {
+      if (token.kind != TokenKind::kHanWord) positions[token.position].push_back(&token);
+    }
+    return positions;
+  }
+
+  void remember(const Token& token, bool positive) {
+    if (!positive) return;
+    out_.match_forms.insert(token.forms.begin(), token.forms.end());
+    out_.match_stems.insert(token.stems.begin(), token.stems.end());
+  }
+
+  Xapian::Query forms_query(const Token& token) {
+    std::vector<Xapian::Query> forms;
+    for (const auto& form : token.forms) forms.emplace_back(form);
+    return Xapian::Query(Xapian::Query::OP_OR, forms.begin(), forms.end());
+  }
+
+  Xapian::Query words(const std::string& text, bool positive, bool stem) {
+    const std::vector<Token> tokens = analyzer_.analyze(text, language_);
+    for (const Token& token : tokens) remember(token, positive);
+    const auto positions = by_position(tokens);
+    if (positions.empty()) return Xapian::Query();
+    if (positions.size() == 1) {
+      const Token& token = *positions.begin()->second.front();
+      std::vector<Xapian::Query> alternatives;
+      for (const auto& form : token.forms) alternatives.emplace_back(form);
+      if (stem) {
+        for (const auto& root : token.stems) {
+          alternatives.emplace_back(schema::term(schema::kStemPrefix, root));
+        }
+      }
+      return Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
+    }
+    std::vector<Xapian::Query> sequence;
+    for (const auto& [position, at_position] : positions) {
+      std::vector<Xapian::Query> forms;
+      for (const Token* token : at_position) {
+        for (const auto& form : token->forms) forms.emplace_back(form);
+      }
+      sequence.emplace_back(Xapian::Query::OP_OR, forms.begin(), forms.end());
+    }
+    return Xapian::Query(Xapian::Query::OP_PHRASE, sequence.begin(), sequence.end(),
+                         static_cast<Xapian::termcount>(sequence.size()));
+  }
+
+  Xapian::Query exact(const std::string& text, bool positive) {
+    const std::vector<Token> tokens = analyzer_.analyze(text, language_);
+    std::vector<Xapian::Query> required;
+    for (const Token& token : tokens) {
+      if (token.kind == TokenKind::kHanWord) continue;
+      remember(token, positive);
+      required.emplace_back(schema::term(schema::kExactPrefix, token.exact));
+    }
+    if (required.empty()) return Xapian::Query();
+    if (required.size() == 1) return required[0];
+    return Xapian::Query(Xapian::Query::OP_AND, words(text, positive, false),
+                         Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end()));
+  }
+
+  Result<Xapian::Query> either(const QueryNode& node, bool positive) {
+    std::vector<Xapian::Query> operands;
+    for (const QueryNode& child : node.children) {
+      Result<Xapian::Query> operand = build(child, positive);
+      if (!operand.is_ok()) return operand;
+      if (!operand->empty()) operands.push_back(*operand);
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, operands.begin(), operands.end());
+  }
+
+  Result<Xapian::Query> all(const QueryNode& node, bool positive) {
+    std::vector<Xapian::Query> required;
+    std::vector<Xapian::Query> excluded;
+    for (const QueryNode& child : node.children) {
+      const bool negated = child.kind == QueryNode::Kind::kNot;
+      Result<Xapian::Query> operand = build(child, positive && !negated);
+      if (!operand.is_ok()) return operand;
+      if (operand->empty()) continue;
+      (negated ? excluded : required).push_back(*operand);
+    }
+    if (required.empty() && !excluded.empty()) {
+      return invalid_argument("the query only excludes words: add a word to search for");
+    }
+    Xapian::Query query(Xapian::Query::OP_AND, required.begin(), required.end());
+    if (excluded.empty()) return query;
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                         Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end()));
+  }
+
+  analysis::Analyzer& analyzer_;
+  analysis::Language language_;
+  BuiltQuery& out_;
+};
+
+}  // namespace
+
+Result<BuiltQuery> build_query(const QueryNode& tree, analysis::Analyzer& analyzer,
+                               analysis::Language language) {
+  BuiltQuery built;
+  Builder builder(analyzer, language, built);
+  Result<Xapian::Query> query = builder.build(tree, true);
+  if (!query.is_ok()) return query.status();
+  built.query = *query;
+  return built;
+}
+
+}  // namespace jil::search

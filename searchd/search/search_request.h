@@ -1,0 +1,62 @@
+// A validated search: what the API and the HTML page both ask the Searcher for.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "analysis/language.h"
+#include "schema/doc_record.h"
+#include "schema/vocabulary.h"
+
+namespace jil::search {
+
+// Paging limits: deep pages cost as much as all the pages before them.
+inline constexpr uint32_t kDefaultPageSize = 10;
+inline constexpr uint32_t kMaxPageSize = 50;
+inline constexpr uint32_t kMaxResultDepth = 1000;  // page * size
+inline constexpr size_t kMaxFilterValues = 20;     // values per facet in one request
+
+enum class SortOrder { kRelevance, kNewest, kOldest, kTitle };
+
+struct SearchRequest {
+  std::string query;                                    // the user's text, may be empty
+  analysis::Language query_language = analysis::Language::kUnd;
+  std::map<schema::Facet, std::vector<std::string>> filters;  // OR within, AND across
+  uint32_t page = 1;                                    // 1-based
+  uint32_t size = kDefaultPageSize;
+  SortOrder sort = SortOrder::kRelevance;
+};
+
+// A run of text that is or is not a match, for highlighting without markup in the data.
+struct TextPart {
+  std::string text;
+  bool match = false;
+};
+
+struct SearchHit {
+  schema::DocRecord record;  // metadata; `text` is left empty
+  std::vector<TextPart> title;
+  std::vector<TextPart> snippet;
+  double weight = 0;
+};
+
+struct FacetValueCount {
+  std::string value;
+  uint64_t count = 0;
+  bool selected = false;
+};
+
+struct FacetCounts {
+  schema::Facet facet;
+  std::vector<FacetValueCount> values;  // by count, then value
+};
+
+struct SearchResults {
+  uint64_t total = 0;  // exact number of matching documents
+  std::vector<SearchHit> hits;
+  std::vector<FacetCounts> facets;
+};
+
+}  // namespace jil::search

@@ -1,0 +1,43 @@
+// Picks the passage of a text that best shows why it matched, and marks the matching words.
+// Windows are measured in words (Han characters count as words), never bytes, so a snippet
+// never cuts a character and reads the same in every script.
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analysis/analyzer.h"
+#include "search/search_request.h"
+
+namespace jil::search {
+
+// How much text a snippet shows, and how much of a long document is scanned for it.
+inline constexpr size_t kSnippetWords = 30;
+inline constexpr size_t kSnippetHanCharacters = 70;
+inline constexpr size_t kMaxSnippetScanBytes = 256 * 1024;
+
+class SnippetMaker {
+ public:
+  SnippetMaker(analysis::Analyzer& analyzer, const std::set<std::string>& match_forms,
+               const std::set<std::string>& match_stems)
+      : analyzer_(analyzer), match_forms_(match_forms), match_stems_(match_stems) {}
+
+  // The best window of `text` with matches marked; the opening words when nothing matches.
+  std::vector<TextPart> snippet(std::string_view text, analysis::Language language);
+  // The whole of a short text (a title) with matches marked.
+  std::vector<TextPart> highlighted(std::string_view text, analysis::Language language);
+
+ private:
+  bool matches(const analysis::Token& token) const;
+  std::vector<TextPart> mark(std::string_view text, const std::vector<analysis::Token>& tokens,
+                             size_t first, size_t last, bool ellipsis_before,
+                             bool ellipsis_after) const;
+
+  analysis::Analyzer& analyzer_;
+  const std::set<std::string>& match_forms_;
+  const std::set<std::string>& match_stems_;
+};
+
+}  // namespace jil::search

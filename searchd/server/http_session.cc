@@ -1,0 +1,126 @@
+// Implementation of http_session.h.
+#include "server/http_session.h"
+
+#include <boost/asio/dispatch.hpp>
+
+#include "api/problem.h"
+#include "server/framing_checks.h"
+#include "server/searchd_options.h"
+
+namespace jil::server {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+
+namespace {
+
+// Header values we set must never carry CR, LF or NUL (T-H9): replace them.
+std::string header_safe(std::string value) {
+  for (char& c : value) {
+    if (c == '\r' || c == '\n' || c == '\0') c = ' ';
+  }
+  return value;
+}
+
+}  // namespace
+
+HttpSession::HttpSession(boost::asio::ip::tcp::socket socket, api::RequestHandler& handler,
+                         std::atomic<size_t>& open_connections)
+    : stream_(std::move(socket)), handler_(handler), open_connections_(open_connections) {
+  ++open_connections_;
+}
+
+HttpSession::~HttpSession() { --open_connections_; }
+
+void HttpSession::start() {
+  boost::asio::dispatch(stream_.get_executor(),
+                        [self = shared_from_this()] { self->read_request(); });
+}
+
+void HttpSession::read_request() {
+  parser_.emplace();  // a new parser per request, as Beast requires
+  parser_->header_limit(kMaxHeaderBytes);
+  parser_->body_limit(kMaxBodyBytes);
+  stream_.expires_after(kReadTimeout);
+  http::async_read_header(stream_, buffer_, *parser_,
+                          [self = shared_from_this()](beast::error_code error, size_t) {
+                            self->on_header(error);
+                          });
+}
+
+void HttpSession::on_header(beast::error_code error) {
+  if (error == http::error::end_of_stream || error == beast::error::timeout ||
+      error == boost::asio::error::operation_aborted ||
+      error == boost::asio::error::connection_reset || error == boost::asio::error::eof) {
+    return close();
+  }
+  if (error == http::error::header_limit) return refuse(431, "the request headers are too large");
+  if (error) return refuse(400, "the request could not be parsed");
+  if (auto problem = check_framing(parser_->get())) {
+    return refuse(problem->status, problem->detail);
+  }
+  if (parser_->is_done()) return respond(parser_->get());
+  http::async_read(stream_, buffer_, *parser_,
+                   [self = shared_from_this()](beast::error_code body_error, size_t) {
+                     self->on_body(body_error);
+                   });
+}
+
+void HttpSession::on_body(beast::error_code error) {
+  if (error == http::error::body_limit) return refuse(413, "the request body is too large");
+  if (error) return close();
+  respond(parser_->get());
+}
+
+void HttpSession::respond(const Request& request) {
+  api::HttpRequest plain;
+  plain.method = std::string(request.method_string());
+  plain.target = std::string(request.target());
+  plain.accept_language = std::string(request[http::field::accept_language]);
+  plain.if_none_match = std::string(request[http::field::if_none_match]);
+  ++served_;
+  const bool keep_alive = request.keep_alive() && served_ < kMaxRequestsPerConnection;
+  send(handler_.handle(plain), request.version(), keep_alive, request.method() == http::verb::head);
+}
+
+void HttpSession::refuse(unsigned status, const char* detail) {
+  api::HttpResponse answer = api::problem_response(status, detail);
+  api::add_security_headers(answer);
+  send(std::move(answer), 11, /*keep_alive=*/false, /*head=*/false);
+}
+
+void HttpSession::send(api::HttpResponse answer, unsigned version, bool keep_alive, bool head) {
+  response_ = std::make_shared<Response>(static_cast<http::status>(answer.status), version);
+  if (!answer.content_type.empty()) {
+    response_->set(http::field::content_type, header_safe(answer.content_type));
+  }
+  for (auto& [name, value] : answer.headers) {
+    response_->set(header_safe(name), header_safe(std::move(value)));
+  }
+  response_->keep_alive(keep_alive);
+  if (head) {
+    response_->set(http::field::content_length, std::to_string(answer.body.size()));
+  } else {
+    response_->body() = std::move(answer.body);
+    response_->prepare_payload();
+  }
+  stream_.expires_after(kWriteTimeout);
+  http::async_write(stream_, *response_,
+                    [self = shared_from_this(), keep_alive](beast::error_code error, size_t) {
+                      self->on_write(keep_alive, error);
+                    });
+}
+
+void HttpSession::on_write(bool keep_alive, beast::error_code error) {
+  response_.reset();
+  if (error || !keep_alive) return close();
+  read_request();
+}
+
+void HttpSession::close() {
+  beast::error_code ignored;
+  stream_.socket().shutdown(boost::asio::ip::tcp::socket::shutdown_send, ignored);
+  stream_.socket().close(ignored);
+}
+
+}  // namespace jil::server

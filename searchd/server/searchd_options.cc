@@ -1,0 +1,39 @@
+// Command-line parsing for searchd_options.h.
+#include "server/searchd_options.h"
+
+#include <cstdlib>
+#include <string_view>
+
+namespace jil::server {
+
+Result<SearchdOptions> parse_searchd_options(int argc, char** argv) {
+  SearchdOptions options;
+  for (int index = 1; index < argc; ++index) {
+    const std::string_view argument = argv[index];
+    const bool has_value = index + 1 < argc;
+    if (argument == "--db" && has_value) {
+      options.database = argv[++index];
+    } else if (argument == "--store" && has_value) {
+      options.store = argv[++index];
+    } else if (argument == "--web" && has_value) {
+      options.web = argv[++index];
+    } else if (argument == "--listen" && has_value) {
+      options.listen_address = argv[++index];
+    } else if (argument == "--port" && has_value) {
+      const long port = std::strtol(argv[++index], nullptr, 10);
+      if (port < 0 || port > 65535) return invalid_argument("--port takes 0 to 65535");
+      options.port = static_cast<unsigned short>(port);
+    } else if (argument == "--threads" && has_value) {
+      const long threads = std::strtol(argv[++index], nullptr, 10);
+      if (threads < 1 || threads > 256) return invalid_argument("--threads takes 1 to 256");
+      options.threads = static_cast<unsigned>(threads);
+    } else {
+      return invalid_argument(
+          "usage: jil-searchd [--db DIR] [--store DIR] [--web DIR] [--listen ADDRESS] "
+          "[--port N] [--threads N]");
+    }
+  }
+  return options;
+}
+
+}  // namespace jil::server

@@ -1,0 +1,40 @@
+// Options of jil-searchd and every limit of its HTTP edge, each named once with unit and reason.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <filesystem>
+#include <string>
+
+#include "base/status.h"
+
+namespace jil::server {
+
+// Request line + headers (bytes): Beast's header limit; a longer target gets 414 first.
+inline constexpr size_t kMaxHeaderBytes = 16 * 1024;
+// Request target (bytes): queries are capped at 1,000 bytes, so 8 KiB is generous.
+inline constexpr size_t kMaxTargetBytes = 8 * 1024;
+// Request body (bytes): every route is GET; a small body is read and ignored, a larger refused.
+inline constexpr size_t kMaxBodyBytes = 64 * 1024;
+// Time to receive one whole request, from its first byte or from the end of the previous one.
+inline constexpr std::chrono::seconds kReadTimeout{15};
+// Time to send one response (a slow phone on a large original still gets 10 minutes).
+inline constexpr std::chrono::seconds kWriteTimeout{600};
+// Open connections at once; more are accepted and closed at once so the listener never stalls.
+inline constexpr size_t kMaxConnections = 2048;
+// Requests served on one keep-alive connection before it is closed.
+inline constexpr unsigned kMaxRequestsPerConnection = 1000;
+
+struct SearchdOptions {
+  std::filesystem::path database = "var/index";
+  std::filesystem::path store = "var/store";
+  std::filesystem::path web = "web";
+  std::string listen_address = "127.0.0.1";
+  unsigned short port = 8080;
+  unsigned threads = 0;  // 0: one per core
+};
+
+// Parses argv; kInvalidArgument with a usage message on error.
+Result<SearchdOptions> parse_searchd_options(int argc, char** argv);
+
+}  // namespace jil::server

@@ -1,0 +1,96 @@
+// Tests the Snowball stems of analysis/analyzer.cc: inflected forms of judicial words share a stem
+// in their language, and kUnd stems a word in every language of its script.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "analysis/analyzer.h"
+#include "test_analyzer.h"
+
+namespace jil::analysis {
+namespace {
+
+using Terms = std::vector<std::string>;
+
+void expect_same_stems(Analyzer& analyzer, Language language, std::vector<const char*> words) {
+  const Terms first = only_token(analyzer, words[0], language).stems;
+  EXPECT_FALSE(first.empty()) << words[0];
+  for (const char* word : words) {
+    EXPECT_EQ(only_token(analyzer, word, language).stems, first) << word << " vs " << words[0];
+  }
+}
+
+TEST(FrenchAnalysis, PluralAndSingularShareAStem) {
+  auto analyzer = new_analyzer();
+  expect_same_stems(*analyzer, Language::kFr, {"juges", "juge"});
+  expect_same_stems(*analyzer, Language::kFr, {"tribunaux", "tribunal"});
+  EXPECT_EQ(only_token(*analyzer, "juges", Language::kFr).stems, Terms{"jug"});
+}
+
+TEST(EnglishAnalysis, PluralAndSingularShareAStem) {
+  auto analyzer = new_analyzer();
+  expect_same_stems(*analyzer, Language::kEn, {"judges", "judge", "judge's"});
+  expect_same_stems(*analyzer, Language::kEn, {"conflicts", "conflict"});
+  EXPECT_EQ(only_token(*analyzer, "judges", Language::kEn).stems, Terms{"judg"});
+}
+
+TEST(RussianAnalysis, CaseFormsShareAStem) {
+  auto analyzer = new_analyzer();
+  expect_same_stems(*analyzer, Language::kRu, {"судей", "судьи", "судья"});
+  expect_same_stems(*analyzer, Language::kRu, {"коррупции", "коррупция"});
+}
+
+TEST(SpanishAnalysis, GenderAndNumberShareAStem) {
+  // Snowball gives jueces → juec but juez → juez, so that plural is not asserted.
+  auto analyzer = new_analyzer();
+  expect_same_stems(*analyzer, Language::kEs, {"juez", "jueza"});
+  expect_same_stems(*analyzer, Language::kEs, {"juzgados", "juzgado"});
+  expect_same_stems(*analyzer, Language::kEs, {"tribunales", "tribunal"});
+}
+
+// Accents are removed before stemming, but the French and Spanish Snowball rules match accented
+// suffixes (-ité, -ée, -ación): égalité → egalit, not égal.
+TEST(SpanishAnalysis, AccentedNounAndItsPluralShareAStem) {
+  auto analyzer = new_analyzer();
+  expect_same_stems(*analyzer, Language::kEs, {"declaración", "declaraciones"});
+  expect_same_stems(*analyzer, Language::kEs, {"investigación", "investigaciones"});
+}
+
+TEST(FrenchAnalysis, AccentedSuffixesAreStemmed) {
+  auto analyzer = new_analyzer();
+  expect_same_stems(*analyzer, Language::kFr, {"impartialité", "impartial"});
+  expect_same_stems(*analyzer, Language::kFr, {"déclarée", "déclaré"});
+}
+
+TEST(UndeterminedAnalysis, LatinWordIsStemmedInEnglishFrenchAndSpanish) {
+  auto analyzer = new_analyzer();
+  for (const char* word : {"education", "judges", "declaraciones", "intérêts"}) {
+    Terms expected;
+    for (Language language : {Language::kEn, Language::kFr, Language::kEs}) {
+      for (const std::string& stem : only_token(*analyzer, word, language).stems) {
+        if (!contains(expected, stem)) expected.push_back(stem);
+      }
+    }
+    EXPECT_EQ(only_token(*analyzer, word, Language::kUnd).stems, expected) << word;
+  }
+}
+
+TEST(UndeterminedAnalysis, OtherScriptsUseTheirLanguage) {
+  auto analyzer = new_analyzer();
+  EXPECT_EQ(only_token(*analyzer, "судей", Language::kUnd).stems,
+            only_token(*analyzer, "судей", Language::kRu).stems);
+  EXPECT_EQ(only_token(*analyzer, "القضاة", Language::kUnd).stems,
+            only_token(*analyzer, "القضاة", Language::kAr).stems);
+}
+
+TEST(Analysis, NumbersAndHanHaveNoStems) {
+  auto analyzer = new_analyzer();
+  EXPECT_TRUE(only_token(*analyzer, "2023", Language::kEn).stems.empty());
+  for (const Token& token : analyzer->analyze("法官", Language::kZh)) {
+    EXPECT_TRUE(token.stems.empty());
+  }
+}
+
+}  // namespace
+}  // namespace jil::analysis

@@ -1,0 +1,249 @@
+#!/usr/bin/env python3
+"""Turns a run.sh work folder into one table next to the peers' figures, and WORK/results.json.
+
+  report.py --work /tmp/jil-bench [--conns "2 4"]
+
+Reads WORK/gen.json (generator summary), WORK/index.time (/usr/bin/time -v), WORK/run.tsv
+(sizes, exit codes, searchd RSS written by run.sh), WORK/query_1.json and WORK/query_cN.json
+(query_bench.py). The peers' figures are those of /work/shared/bench-peers/RESULTS.md (20,000
+docs, 207.2 MB of text, same machine kind); "JIL/peer" is JIL's figure divided by the peer's.
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+
+# /work/shared/bench-peers/RESULTS.md, Summary and sections 1-3 (2026-11-23, 2 vCPU, Debian 12)
+PEERS_SOURCE = "/work/shared/bench-peers/RESULTS.md"
+PEERS_CORPUS = {"docs": 20000, "text_bytes": 207249778}
+PEERS = {
+    "omindex": {"label": "omindex+Xapian", "docs_per_s": 82, "text_mb_per_s": 0.85, "index_ratio": 4.39,
+                "compact_ratio": 2.64, "index_peak_rss_mb": 1870, "p50_ms": 0.191, "p90_ms": 0.303,
+                "p99_ms": 0.446, "qps_1": 5230, "qps_2": 11233,
+                "note": "queries in process (python3-xapian), no HTTP"},
+    "sphinx": {"label": "Sphinx", "docs_per_s": 1228, "text_mb_per_s": 12.7, "index_ratio": 0.49,
+               "index_peak_rss_mb": 618, "p50_ms": 0.568, "p90_ms": 1.576, "p99_ms": 5.125,
+               "qps_1": 1143, "qps_2": 2329, "qps_4": 2227,
+               "note": "SphinxQL over loopback (pymysql), RTT floor 0.36 ms"},
+    "pg": {"label": "PostgreSQL", "docs_per_s": 412, "text_mb_per_s": 4.3, "index_ratio": 0.49,
+           "p50_ms": 1.615, "p90_ms": 21.354, "p99_ms": 48.003, "qps_1": 178, "qps_2": 325,
+           "note": "GIN only in the ratio (2.37 with the table); psycopg2 over loopback"},
+    "omega_http": {"label": "omega CGI HTTP", "p50_ms": 8.2, "p99_ms": 36.2, "qps_1": 115,
+                   "qps_2": 244, "qps_4": 273,
+                   "note": "lighttpd + omega CGI, wrk; 1 client 110-120 req/s (midpoint), p50 7.9-8.4 ms"},
+}
+PEER_ORDER = ["omindex", "sphinx", "pg", "omega_http"]
+LOWER_IS_BETTER = {"index_ratio", "compact_ratio", "index_peak_rss_mb", "p50_ms", "p90_ms", "p99_ms"}
+
+
+def read_json(path):
+    try:
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        return None
+
+
+def read_metrics(path):
+    out = {}
+    try:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                k, _, v = line.rstrip("\n").partition("\t")
+                out[k] = v
+    except OSError:
+        pass
+    return out
+
+
+def read_time_v(path):
+    """Wall seconds, user, sys, peak RSS (KB) from /usr/bin/time -v output."""
+    res = {}
+    try:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+    except OSError:
+        return res
+    m = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([0-9:.]+)", text)
+    if m:
+        secs = 0.0
+        for part in m.group(1).split(":"):
+            secs = secs * 60 + float(part)
+        res["wall_s"] = secs
+    for key, pat in (("user_s", r"User time \(seconds\): ([0-9.]+)"),
+                     ("sys_s", r"System time \(seconds\): ([0-9.]+)"),
+                     ("peak_rss_kb", r"Maximum resident set size \(kbytes\): ([0-9]+)"),
+                     ("cpu_percent", r"Percent of CPU this job got: ([0-9]+)%")):
+        m = re.search(pat, text)
+        if m:
+            res[key] = float(m.group(1))
+    return res
+
+
+def run_text(cmd):
+    try:
+        return subprocess.run(cmd, capture_output=True, text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return ""
+
+
+def machine():
+    info = {"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+            "nproc": os.cpu_count(), "kernel": platform.release(), "python": platform.python_version()}
+    try:
+        with open("/proc/meminfo") as f:
+            info["mem_total_kb"] = int(re.search(r"MemTotal:\s+(\d+)", f.read()).group(1))
+    except (OSError, AttributeError):
+        pass
+    try:
+        with open("/proc/cpuinfo") as f:
+            m = re.search(r"model name\s*:\s*(.*)", f.read())
+            info["cpu_model"] = m.group(1).strip() if m else ""
+    except OSError:
+        pass
+    try:
+        with open("/etc/debian_version") as f:
+            info["debian"] = f.read().strip()
+    except OSError:
+        pass
+    info["affinity_cpus"] = len(os.sched_getaffinity(0))
+    info["loadavg_at_report"] = open("/proc/loadavg").read().split()[:3]
+    xv = run_text(["dpkg-query", "-W", "-f=${Version}", "libxapian30"])
+    info["xapian"] = xv or run_text(["xapian-compact", "--version"])
+    info["icu"] = run_text(["dpkg-query", "-W", "-f=${Version}", "libicu72"])
+    root = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+    info["jil_commit"] = run_text(["git", "-C", root, "rev-parse", "--short", "HEAD"]) or "none"
+    info["jil_dirty"] = bool(run_text(["git", "-C", root, "status", "--porcelain", "--untracked-files=no"]))
+    return info
+
+
+def fmt(v, nd=2):
+    if v is None:
+        return "—"
+    if isinstance(v, str):
+        return v
+    if abs(v) >= 100:
+        return f"{v:,.0f}"
+    return f"{v:.{nd}f}" if abs(v) >= 1 else f"{v:.{max(nd, 3)}f}"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--work", required=True)
+    ap.add_argument("--conns", default="2 4")
+    a = ap.parse_args()
+    w = a.work
+    gen = read_json(os.path.join(w, "gen.json")) or {}
+    met = read_metrics(os.path.join(w, "run.tsv"))
+    tv = read_time_v(os.path.join(w, "index.time"))
+    q1 = read_json(os.path.join(w, "query_1.json")) or {}
+    conc = {}
+    for c in a.conns.split():
+        r = read_json(os.path.join(w, f"query_c{c}.json"))
+        if r:
+            conc[int(c)] = r
+
+    docs = gen.get("docs")
+    text_bytes = gen.get("text_bytes")
+    wall = tv.get("wall_s")
+    db_bytes = int(met["db_bytes"]) if met.get("db_bytes") else None
+    compact_bytes = int(met["compact_bytes"]) if met.get("compact_bytes") else None
+    store_bytes = int(met["store_bytes"]) if met.get("store_bytes") else None
+    jil = {
+        "docs_per_s": docs / wall if docs and wall else None,
+        "text_mb_per_s": text_bytes / 1e6 / wall if text_bytes and wall else None,
+        "index_ratio": db_bytes / text_bytes if db_bytes and text_bytes else None,
+        "compact_ratio": compact_bytes / text_bytes if compact_bytes and text_bytes else None,
+        "index_peak_rss_mb": tv["peak_rss_kb"] / 1024 if tv.get("peak_rss_kb") else None,
+        "p50_ms": q1.get("p50_ms"), "p90_ms": q1.get("p90_ms"), "p99_ms": q1.get("p99_ms"),
+        "qps_1": q1.get("qps"),
+    }
+    for c, r in conc.items():
+        jil[f"qps_{c}"] = r.get("qps")
+
+    rows = [("index docs/s", "docs_per_s"), ("index MB/s (text)", "text_mb_per_s"),
+            ("index size / text", "index_ratio"), ("compacted / text", "compact_ratio"),
+            ("indexer peak RSS MB", "index_peak_rss_mb"), ("query p50 ms", "p50_ms"),
+            ("query p90 ms", "p90_ms"), ("query p99 ms", "p99_ms"), ("QPS 1 client", "qps_1")]
+    rows += [(f"QPS {c} clients", f"qps_{c}") for c in sorted(conc)]
+    ratios = {}
+    head = ["figure", "JIL"] + [PEERS[p]["label"] for p in PEER_ORDER]
+    table = []
+    for label, key in rows:
+        cells = [label, fmt(jil.get(key))]
+        for p in PEER_ORDER:
+            pv = PEERS[p].get(key)
+            if pv is None:
+                cells.append("—")
+                continue
+            cell = fmt(pv)
+            if jil.get(key) is not None and pv:
+                r = jil[key] / pv
+                ratios.setdefault(p, {})[key] = round(r, 3)
+                cell += f" (×{r:.2f})"
+            cells.append(cell)
+        table.append(cells)
+
+    widths = [max(len(r[i]) for r in [head] + table) for i in range(len(head))]
+    line = lambda cells: "| " + " | ".join(c.ljust(wd) for c, wd in zip(cells, widths)) + " |"  # noqa: E731
+    print()
+    print(f"JIL benchmark: {docs or '?'} docs, {fmt((text_bytes or 0) / 1e6, 1)} MB text "
+          f"(peers: {PEERS_CORPUS['docs']:,} docs, {PEERS_CORPUS['text_bytes'] / 1e6:.1f} MB)")
+    print(line(head))
+    print("| " + " | ".join("-" * wd for wd in widths) + " |")
+    for cells in table:
+        print(line(cells))
+    print("(×r) = JIL ÷ peer: above 1 is better for docs/s, MB/s and QPS; below 1 is better for size, "
+          "RSS and latency.")
+    print("JIL latencies: Python http.client over loopback keep-alive, full JSON body with snippets; "
+          "peers: " + "; ".join(f"{PEERS[p]['label']}: {PEERS[p]['note']}" for p in PEER_ORDER) + ".")
+    if q1:
+        fl = q1.get("floor") or {}
+        print(f"JIL queries: {q1.get('count')} ({q1.get('passes')} pass), errors {q1.get('errors')}, "
+              f"zero-hit {q1.get('zero_hits')}, median total {q1.get('median_total')}, "
+              f"max {q1.get('max_ms')} ms" + (f", HTTP round-trip floor p50 {fl.get('p50_ms')} ms" if fl else ""))
+        print("  per language p50/p99 ms: " + ", ".join(
+            f"{l} {r.get('p50_ms')}/{r.get('p99_ms')}" for l, r in sorted(q1.get("per_lang", {}).items())))
+    if compact_bytes is None and met.get("compact_error"):
+        print(f"xapian-compact failed: {met['compact_error']}")
+    if store_bytes:
+        print(f"store (originals): {fmt(store_bytes / 1e6, 1)} MB; indexer wall {fmt(wall)} s, "
+              f"user {fmt(tv.get('user_s'))} s, sys {fmt(tv.get('sys_s'))} s")
+    if met.get("db_doccount") and docs and int(met["db_doccount"]) != docs:
+        print(f"WARNING: the index holds {met['db_doccount']} documents, the corpus {docs}")
+    if docs and docs != PEERS_CORPUS["docs"]:
+        print(f"NOTE: N={docs}, the peers ran 20,000 docs: throughput compares, sizes and latencies only roughly.")
+
+    results = {
+        "machine": machine(),
+        "corpus": gen,
+        "index": {"wall_s": wall, "user_s": tv.get("user_s"), "sys_s": tv.get("sys_s"),
+                  "cpu_percent": tv.get("cpu_percent"), "peak_rss_kb": tv.get("peak_rss_kb"),
+                  "exit": int(met.get("index_exit", -1)), "db_bytes": db_bytes, "store_bytes": store_bytes,
+                  "db_doccount": int(met["db_doccount"]) if met.get("db_doccount") else None,
+                  "compact_bytes": compact_bytes,
+                  "compact_seconds": float(met["compact_seconds"]) if met.get("compact_seconds") else None,
+                  "compact_error": met.get("compact_error")},
+        "searchd": {k: int(met[m]) if met.get(m, "").isdigit() else None
+                    for k, m in (("rss_start_kb", "searchd_rss_start_kb"), ("rss_end_kb", "searchd_rss_end_kb"),
+                                 ("exit_after_sigterm", "searchd_exit"))},
+        "loadavg_before_index": met.get("loadavg_before_index"),
+        "query_1_client": q1,
+        "query_concurrent": {str(c): r for c, r in sorted(conc.items())},
+        "jil": {k: (round(v, 4) if isinstance(v, float) else v) for k, v in jil.items()},
+        "peers": {"source": PEERS_SOURCE, "corpus": PEERS_CORPUS, "figures": PEERS},
+        "ratios_jil_over_peer": ratios,
+    }
+    with open(os.path.join(w, "results.json"), "w", encoding="utf-8") as f:
+        json.dump(results, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+    print(f"figures written to {os.path.join(w, 'results.json')}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,174 @@
+#!/bin/bash
+# JIL benchmark in one command: corpus -> jil-indexer -> xapian-compact -> jil-searchd -> queries,
+# printed as one table next to the peers' figures (/work/shared/bench-peers/RESULTS.md).
+#
+#   bash tools/bench/run.sh                       # N=20000 docs under WORK=/tmp/jil-bench
+#   N=2000 WORK=/tmp/jb bash tools/bench/run.sh
+#
+# Environment (defaults): N (20000) SEED (42) JOBS (2, generator processes) WORK (/tmp/jil-bench)
+#   BUILD (<repo>/build/release) REBUILD (0; 1 = run cmake --build even if the programs exist)
+#   REGEN (0; 1 = regenerate the corpus even if WORK holds one made from the same inputs)
+#   CONNS ("2 4", concurrent client counts) CONC_SECONDS (10) PASSES (1, timed query passes)
+#   THREADS (2, searchd worker threads)
+# Writes under WORK: corpus/ (+ gen.json), db/, store/, db-compact/, *.log, *.time,
+# query_1.json, query_cN.json, and results.json (all figures + a machine description).
+# searchd binds 127.0.0.1 on a free port and is stopped by its PID (also on error).
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+N=${N:-20000}
+SEED=${SEED:-42}
+JOBS=${JOBS:-2}
+WORK=${WORK:-/tmp/jil-bench}
+BUILD=${BUILD:-$ROOT/build/release}
+REBUILD=${REBUILD:-0}
+REGEN=${REGEN:-0}
+CONNS=${CONNS:-2 4}
+CONC_SECONDS=${CONC_SECONDS:-10}
+PASSES=${PASSES:-1}
+THREADS=${THREADS:-2}
+PY=/usr/bin/python3   # Debian's python (the word lists' python3-jieba is Debian's)
+INDEXER=$BUILD/indexer/jil-indexer
+SEARCHD=$BUILD/searchd/jil-searchd
+CORPUS=$WORK/corpus
+DB=$WORK/db
+STORE=$WORK/store
+DBC=$WORK/db-compact
+METRICS=$WORK/run.tsv
+SEARCHD_PID=
+
+log() { echo "== $(date +%T) $*" >&2; }
+die() { echo "run.sh: $*" >&2; exit 1; }
+metric() { printf '%s\t%s\n' "$1" "$2" >> "$METRICS"; }
+
+stop_searchd() {
+  [ -n "$SEARCHD_PID" ] || return 0
+  if kill -0 "$SEARCHD_PID" 2>/dev/null; then
+    kill -TERM "$SEARCHD_PID" 2>/dev/null || true
+    for _ in $(seq 1 100); do
+      kill -0 "$SEARCHD_PID" 2>/dev/null || break
+      sleep 0.1
+    done
+    if kill -0 "$SEARCHD_PID" 2>/dev/null; then
+      log "searchd did not stop on SIGTERM within 10 s; sending SIGKILL"
+      kill -KILL "$SEARCHD_PID" 2>/dev/null || true
+    fi
+  fi
+  local rc=0
+  wait "$SEARCHD_PID" 2>/dev/null || rc=$?
+  SEARCHD_PID=
+  return "$rc"
+}
+trap 'stop_searchd || true' EXIT
+
+# --- 0. packages the bench needs (the build's own dependencies are the project's setup) ---
+need_pkgs() {
+  local p missing=()
+  for p in "$@"; do dpkg -s "$p" > /dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "installing ${missing[*]}"
+  local sudo=
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+need_pkgs python3 wamerican hunspell-fr hunspell-es hunspell-ru hunspell-ar python3-jieba \
+  xapian-tools time procps coreutils
+
+mkdir -p "$WORK"
+: > "$METRICS"
+
+# --- 1. build the release tree if the programs are missing ---
+if [ ! -x "$INDEXER" ] || [ ! -x "$SEARCHD" ] || [ "$REBUILD" = 1 ]; then
+  log "building $BUILD (Release)"
+  need_pkgs cmake g++ make pkg-config
+  cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release > "$WORK/cmake.log" 2>&1 \
+    || { tail -20 "$WORK/cmake.log" >&2; die "cmake configure failed (install the project's build dependencies first; see the README); log: $WORK/cmake.log"; }
+  cmake --build "$BUILD" -j2 --target jil-indexer jil-searchd >> "$WORK/cmake.log" 2>&1 \
+    || cmake --build "$BUILD" -j2 >> "$WORK/cmake.log" 2>&1 \
+    || { tail -30 "$WORK/cmake.log" >&2; die "build failed; log: $WORK/cmake.log"; }
+fi
+[ -x "$INDEXER" ] || die "no $INDEXER after the build"
+[ -x "$SEARCHD" ] || die "no $SEARCHD after the build"
+
+# --- 2. corpus (reused when N, SEED, the generator and the sample library are unchanged) ---
+gen_key=$( { echo "n=$N seed=$SEED"; cat "$HERE/gen_corpus.py" "$HERE/lexicon.py";
+             find "$ROOT/corpus" -type f -print0 2>/dev/null | LC_ALL=C sort -z | xargs -0 -r cat; } \
+           | sha256sum | cut -d' ' -f1)
+if [ "$REGEN" != 1 ] && [ -s "$WORK/gen.json" ] && [ -f "$CORPUS/queries.tsv" ] \
+   && [ "$(cat "$WORK/gen.key" 2>/dev/null)" = "$gen_key" ]; then
+  log "corpus: reusing $CORPUS (same N, seed and inputs; REGEN=1 to remake it)"
+else
+  log "corpus: generating $N docs into $CORPUS"
+  rm -f "$WORK/gen.key" "$WORK/gen.json"
+  "$PY" "$HERE/gen_corpus.py" --n "$N" --seed "$SEED" --jobs "$JOBS" --out "$CORPUS" --force > "$WORK/gen.json.tmp"
+  mv "$WORK/gen.json.tmp" "$WORK/gen.json"
+  echo "$gen_key" > "$WORK/gen.key"
+fi
+
+# --- 3. index (wall time and peak RSS from /usr/bin/time -v) ---
+log "index: $INDEXER index --db $DB --store $STORE $CORPUS"
+rm -rf "$DB" "$STORE" "$DBC"
+sync
+metric loadavg_before_index "$(cut -d' ' -f1-3 /proc/loadavg)"
+rc=0
+/usr/bin/time -v -o "$WORK/index.time" "$INDEXER" index --db "$DB" --store "$STORE" "$CORPUS" \
+  > "$WORK/index.log" 2>&1 || rc=$?
+metric index_exit "$rc"
+if [ "$rc" -ne 0 ]; then
+  tail -20 "$WORK/index.log" >&2
+  die "jil-indexer exited with $rc; log: $WORK/index.log"
+fi
+tail -3 "$WORK/index.log" >&2
+metric db_bytes "$(du -sb "$DB" | cut -f1)"
+[ -d "$STORE" ] && metric store_bytes "$(du -sb "$STORE" | cut -f1)"
+delve_docs=$(xapian-delve "$DB" 2>/dev/null | sed -n 's/^number of documents = *//p' | head -1 || true)
+[ -n "$delve_docs" ] && metric db_doccount "$delve_docs"
+
+# --- 4. compact a copy ---
+log "compact: xapian-compact $DB $DBC"
+start=$(date +%s.%N)
+if xapian-compact "$DB" "$DBC" > "$WORK/compact.log" 2>&1; then
+  metric compact_seconds "$(echo "$start $(date +%s.%N)" | awk '{printf "%.2f", $2 - $1}')"
+  metric compact_bytes "$(du -sb "$DBC" | cut -f1)"
+else
+  log "xapian-compact failed (see $WORK/compact.log); no compacted figure"
+  metric compact_error "$(tail -1 "$WORK/compact.log" | tr '\t' ' ')"
+fi
+
+# --- 5. searchd on a free port, queries, stop ---
+log "searchd: starting on 127.0.0.1, free port"
+"$SEARCHD" --db "$DB" --store "$STORE" --web "$ROOT/web" --listen 127.0.0.1 --port 0 --threads "$THREADS" \
+  > "$WORK/searchd.out" 2> "$WORK/searchd.err" &
+SEARCHD_PID=$!
+PORT=
+for _ in $(seq 1 600); do
+  PORT=$(sed -n 's#.*jil-searchd listening on http://127\.0\.0\.1:\([0-9][0-9]*\).*#\1#p' "$WORK/searchd.out" | head -1)
+  [ -n "$PORT" ] && break
+  kill -0 "$SEARCHD_PID" 2>/dev/null || { cat "$WORK/searchd.err" >&2; die "searchd exited before it listened"; }
+  sleep 0.1
+done
+[ -n "$PORT" ] || die "searchd printed no 'listening on' line within 60 s"
+metric port "$PORT"
+metric searchd_rss_start_kb "$(ps -o rss= -p "$SEARCHD_PID" | tr -d ' ')"
+
+log "queries: 1 client ($PASSES pass(es))"
+qrc=0
+"$PY" "$HERE/query_bench.py" --port "$PORT" --queries "$CORPUS/queries.tsv" --passes "$PASSES" \
+  --json "$WORK/query_1.json" || qrc=$?
+metric query_exit "$qrc"
+for c in $CONNS; do
+  log "queries: $c connections for $CONC_SECONDS s"
+  "$PY" "$HERE/query_bench.py" --port "$PORT" --queries "$CORPUS/queries.tsv" --connections "$c" \
+    --seconds "$CONC_SECONDS" --json "$WORK/query_c$c.json" || qrc=$?
+done
+metric searchd_rss_end_kb "$(ps -o rss= -p "$SEARCHD_PID" | tr -d ' ')"
+log "searchd: stopping (SIGTERM to $SEARCHD_PID)"
+src=0
+stop_searchd || src=$?
+metric searchd_exit "$src"
+
+# --- 6. report ---
+"$PY" "$HERE/report.py" --work "$WORK" --conns "$CONNS"
+[ "$qrc" -eq 0 ] || die "some queries failed (see $WORK/query_*.json)"
