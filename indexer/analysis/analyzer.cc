@@ -31,9 +31,12 @@ std::vector<Language> stem_languages(UScriptCode script, Language language) {
         return {language};
       }
       return {Language::kEn, Language::kFr, Language::kEs};
-    case USCRIPT_CYRILLIC: return {Language::kRu};
-    case USCRIPT_ARABIC: return {Language::kAr};
-    default: return {};
+    case USCRIPT_CYRILLIC:
+      return {Language::kRu};
+    case USCRIPT_ARABIC:
+      return {Language::kAr};
+    default:
+      return {};
   }
 }
 
@@ -54,8 +57,7 @@ std::vector<Token> Analyzer::analyze(std::string_view utf8_text, Language langua
   std::vector<Token> tokens;
   uint32_t position = 0;
   for (const WordSpan& span : segmenter_.segment(text, language)) {
-    const icu::UnicodeString word =
-        text.tempSubStringBetween(span.utf16_begin, span.utf16_end);
+    const icu::UnicodeString word = text.tempSubStringBetween(span.utf16_begin, span.utf16_end);
     if (span.ideographic || is_han(word.char32At(0))) {
       add_han_tokens(word, span, position, tokens);
     } else {
@@ -100,8 +102,7 @@ void Analyzer::add_han_tokens(const icu::UnicodeString& word, const WordSpan& sp
 }
 
 void Analyzer::add_word_token(const icu::UnicodeString& word, const WordSpan& span,
-                              Language language, uint32_t& position,
-                              std::vector<Token>& tokens) {
+                              Language language, uint32_t& position, std::vector<Token>& tokens) {
   icu::UnicodeString case_folded = folding_.case_fold(word);
   const UChar32 first = case_folded.char32At(0);
   const UScriptCode script = script_of(first);

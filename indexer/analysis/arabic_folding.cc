@@ -26,11 +26,16 @@ UChar32 fold_letter(UChar32 c) {
     case 0x0625:  // alef with hamza below
     case 0x0671:  // alef wasla
       return kAlef;
-    case 0x0649: return 0x064A;  // alef maqsura → yeh
-    case 0x0629: return 0x0647;  // ta marbuta → heh
-    case 0x06A9: return kKaf;    // Persian keheh → kaf
-    case 0x06CC: return 0x064A;  // Farsi yeh → yeh
-    default: return c;
+    case 0x0649:
+      return 0x064A;  // alef maqsura → yeh
+    case 0x0629:
+      return 0x0647;  // ta marbuta → heh
+    case 0x06A9:
+      return kKaf;  // Persian keheh → kaf
+    case 0x06CC:
+      return 0x064A;  // Farsi yeh → yeh
+    default:
+      return c;
   }
 }
 

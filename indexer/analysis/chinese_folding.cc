@@ -16,8 +16,8 @@ Result<std::unique_ptr<ChineseFolding>> ChineseFolding::create() {
   std::unique_ptr<icu::Transliterator> transliterator(
       icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
   if (U_FAILURE(status) || !transliterator) {
-    return Status(StatusCode::kInternal, std::string("ICU Traditional-Simplified unavailable: ") +
-                                             u_errorName(status));
+    return Status(StatusCode::kInternal,
+                  std::string("ICU Traditional-Simplified unavailable: ") + u_errorName(status));
   }
   return std::unique_ptr<ChineseFolding>(new ChineseFolding(std::move(transliterator)));
 }

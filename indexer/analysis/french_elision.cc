@@ -7,8 +7,8 @@ namespace jil::analysis {
 
 icu::UnicodeString strip_french_elision(const icu::UnicodeString& word) {
   static const std::array<const char16_t*, 14> kPrefixes = {
-      u"l'",  u"d'",      u"j'",       u"m'",       u"n'",       u"s'",      u"t'",
-      u"c'",  u"qu'",     u"jusqu'",   u"lorsqu'",  u"puisqu'",  u"quoiqu'", u"presqu'"};
+      u"l'", u"d'",  u"j'",     u"m'",      u"n'",      u"s'",      u"t'",
+      u"c'", u"qu'", u"jusqu'", u"lorsqu'", u"puisqu'", u"quoiqu'", u"presqu'"};
   for (const char16_t* prefix : kPrefixes) {
     const icu::UnicodeString elided(prefix);
     if (word.length() > elided.length() && word.startsWith(elided)) {

@@ -9,15 +9,15 @@
 namespace jil::analysis {
 
 enum class TokenKind {
-  kWord,      // an alphabetic or numeric word; has its own position
-  kHanChar,   // one Han character; has its own position (the fine segment)
-  kHanWord,   // a dictionary word of several Han characters, at its first character's position
+  kWord,     // an alphabetic or numeric word; has its own position
+  kHanChar,  // one Han character; has its own position (the fine segment)
+  kHanWord,  // a dictionary word of several Han characters, at its first character's position
 };
 
 struct Token {
   TokenKind kind = TokenKind::kWord;
-  uint32_t position = 0;     // 0-based word position in the analyzed text
-  uint32_t utf8_begin = 0;   // byte offsets of the surface word in the analyzed text
+  uint32_t position = 0;    // 0-based word position in the analyzed text
+  uint32_t utf8_begin = 0;  // byte offsets of the surface word in the analyzed text
   uint32_t utf8_end = 0;
   // Folded forms, indexed unprefixed at `position`: forms[0] is the word itself folded; the rest
   // are variants that should also match (Arabic word without its proclitics).

@@ -21,13 +21,20 @@ bool is_latin(UChar32 c) {
 // Latin letters that carry no combining mark in NFD but still fold for search.
 const char16_t* latin_special(UChar32 c) {
   switch (c) {
-    case 0x0153: return u"oe";  // œ
-    case 0x00E6: return u"ae";  // æ
-    case 0x00F8: return u"o";   // ø
-    case 0x0111: return u"d";   // đ
-    case 0x0142: return u"l";   // ł
-    case 0x0131: return u"i";   // dotless i
-    default: return nullptr;
+    case 0x0153:
+      return u"oe";  // œ
+    case 0x00E6:
+      return u"ae";  // æ
+    case 0x00F8:
+      return u"o";  // ø
+    case 0x0111:
+      return u"d";  // đ
+    case 0x0142:
+      return u"l";  // ł
+    case 0x0131:
+      return u"i";  // dotless i
+    default:
+      return nullptr;
   }
 }
 
@@ -66,9 +73,9 @@ icu::UnicodeString TokenFolding::fold(const icu::UnicodeString& case_folded) con
     index = decomposed.moveIndex32(index, 1);
     const bool is_mark = u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK;
     if (is_mark) {
-      if (previous_base_is_latin) continue;        // é → e, ñ → n, ç → c
+      if (previous_base_is_latin) continue;  // é → e, ñ → n, ç → c
       if (c == 0x0308 && !out.isEmpty() && out.char32At(out.length() - 1) == 0x0435) {
-        continue;                                  // ё (е + diaeresis) → е
+        continue;  // ё (е + diaeresis) → е
       }
       if (is_arabic(c)) has_arabic = true;
       out.append(c);

@@ -15,9 +15,9 @@
 namespace jil::analysis {
 
 struct WordSpan {
-  int32_t utf16_begin = 0;   // in the UnicodeString passed to segment()
+  int32_t utf16_begin = 0;  // in the UnicodeString passed to segment()
   int32_t utf16_end = 0;
-  uint32_t utf8_begin = 0;   // in the original UTF-8 text
+  uint32_t utf8_begin = 0;  // in the original UTF-8 text
   uint32_t utf8_end = 0;
   bool ideographic = false;  // ICU rule status "ideographic" (Han, kana)
 };

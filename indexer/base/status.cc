@@ -8,16 +8,26 @@ namespace jil {
 
 const char* status_code_name(StatusCode code) {
   switch (code) {
-    case StatusCode::kOk: return "ok";
-    case StatusCode::kInvalidArgument: return "invalid-argument";
-    case StatusCode::kNotFound: return "not-found";
-    case StatusCode::kUnsupported: return "unsupported";
-    case StatusCode::kLimitExceeded: return "limit-exceeded";
-    case StatusCode::kCorrupt: return "corrupt";
-    case StatusCode::kIoError: return "io-error";
-    case StatusCode::kLocked: return "locked";
-    case StatusCode::kUnavailable: return "unavailable";
-    case StatusCode::kInternal: return "internal";
+    case StatusCode::kOk:
+      return "ok";
+    case StatusCode::kInvalidArgument:
+      return "invalid-argument";
+    case StatusCode::kNotFound:
+      return "not-found";
+    case StatusCode::kUnsupported:
+      return "unsupported";
+    case StatusCode::kLimitExceeded:
+      return "limit-exceeded";
+    case StatusCode::kCorrupt:
+      return "corrupt";
+    case StatusCode::kIoError:
+      return "io-error";
+    case StatusCode::kLocked:
+      return "locked";
+    case StatusCode::kUnavailable:
+      return "unavailable";
+    case StatusCode::kInternal:
+      return "internal";
   }
   return "unknown";
 }

@@ -13,15 +13,15 @@ namespace jil {
 // Codes are stable: api/problem.cc maps them to HTTP statuses, ingest/exit_codes.h to exit codes.
 enum class StatusCode {
   kOk = 0,
-  kInvalidArgument,    // bad input from a user: query syntax, parameter, metadata
-  kNotFound,           // an id or file that does not exist
-  kUnsupported,        // a format or feature we do not handle
-  kLimitExceeded,      // an explicit limit (size, count, depth) was hit
-  kCorrupt,            // data that should be valid is not (damaged index, broken file)
-  kIoError,            // the operating system refused (disk full, permission)
-  kLocked,             // another writer holds the index
-  kUnavailable,        // temporarily unable to serve (index reopening)
-  kInternal,           // a bug or an unexpected library error
+  kInvalidArgument,  // bad input from a user: query syntax, parameter, metadata
+  kNotFound,         // an id or file that does not exist
+  kUnsupported,      // a format or feature we do not handle
+  kLimitExceeded,    // an explicit limit (size, count, depth) was hit
+  kCorrupt,          // data that should be valid is not (damaged index, broken file)
+  kIoError,          // the operating system refused (disk full, permission)
+  kLocked,           // another writer holds the index
+  kUnavailable,      // temporarily unable to serve (index reopening)
+  kInternal,         // a bug or an unexpected library error
 };
 
 const char* status_code_name(StatusCode code);
@@ -59,7 +59,7 @@ inline Status internal_error(std::string message) {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : state_(std::move(value)) {}        // NOLINT: implicit by design
   Result(Status status) : state_(std::move(status)) {  // NOLINT: implicit by design
     assert(!std::get<Status>(state_).is_ok());
   }
@@ -84,9 +84,9 @@ class [[nodiscard]] Result {
 }  // namespace jil
 
 // Checks an invariant that only a bug can break; aborts with a message.
-#define JIL_CHECK(condition)                                                   \
-  do {                                                                         \
-    if (!(condition)) ::jil::check_failed(#condition, __FILE__, __LINE__);     \
+#define JIL_CHECK(condition)                                               \
+  do {                                                                     \
+    if (!(condition)) ::jil::check_failed(#condition, __FILE__, __LINE__); \
   } while (false)
 
 namespace jil {

@@ -17,18 +17,24 @@ std::optional<DocumentFormat> format_of(const std::filesystem::path& path) {
 
 std::string_view format_name(DocumentFormat format) {
   switch (format) {
-    case DocumentFormat::kHtml: return "html";
-    case DocumentFormat::kMarkdown: return "md";
-    case DocumentFormat::kText: return "txt";
+    case DocumentFormat::kHtml:
+      return "html";
+    case DocumentFormat::kMarkdown:
+      return "md";
+    case DocumentFormat::kText:
+      return "txt";
   }
   return "";
 }
 
 std::string_view media_type(DocumentFormat format) {
   switch (format) {
-    case DocumentFormat::kHtml: return "text/html; charset=utf-8";
-    case DocumentFormat::kMarkdown: return "text/markdown; charset=utf-8";
-    case DocumentFormat::kText: return "text/plain; charset=utf-8";
+    case DocumentFormat::kHtml:
+      return "text/html; charset=utf-8";
+    case DocumentFormat::kMarkdown:
+      return "text/markdown; charset=utf-8";
+    case DocumentFormat::kText:
+      return "text/plain; charset=utf-8";
   }
   return "application/octet-stream";
 }

@@ -30,8 +30,8 @@ int leave_block(MD_BLOCKTYPE type, void*, void* userdata) {
     state->in_first_heading = false;
     state->title_done = true;
   }
-  state->text += (type == MD_BLOCK_LI || type == MD_BLOCK_TD || type == MD_BLOCK_TH) ? "\n"
-                                                                                      : "\n\n";
+  state->text +=
+      (type == MD_BLOCK_LI || type == MD_BLOCK_TD || type == MD_BLOCK_TH) ? "\n" : "\n\n";
   return 0;
 }
 

@@ -10,8 +10,8 @@ namespace {
 
 bool is_invisible_control(UChar32 c) {
   return c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
-         (c >= 0x2066 && c <= 0x2069) || c == 0x061C || c == 0x00AD || c == 0x200B ||
-         c == 0xFEFF || (c < 0x20 && c != '\n' && c != '\t') || c == 0x7F;
+         (c >= 0x2066 && c <= 0x2069) || c == 0x061C || c == 0x00AD || c == 0x200B || c == 0xFEFF ||
+         (c < 0x20 && c != '\n' && c != '\t') || c == 0x7F;
 }
 
 void append_code_point(std::string& out, UChar32 c) {
@@ -63,8 +63,14 @@ std::string cleaned_text(std::string_view text) {
 
 std::string decode_character_references(std::string_view text) {
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kNamed{{
-      {"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""},
-      {"apos", "'"}, {"nbsp", "\u00A0"}, {"laquo", "\u00AB"}, {"raquo", "\u00BB"},
+      {"amp", "&"},
+      {"lt", "<"},
+      {"gt", ">"},
+      {"quot", "\""},
+      {"apos", "'"},
+      {"nbsp", "\u00A0"},
+      {"laquo", "\u00AB"},
+      {"raquo", "\u00BB"},
   }};
   std::string out;
   out.reserve(text.size());

@@ -31,8 +31,7 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const std::filesystem::pa
     return io_error("cannot create " + path.parent_path().string() + ": " + mkdir_error.message());
   }
   try {
-    Xapian::WritableDatabase database(path.string(),
-                                      create ? Xapian::DB_CREATE : Xapian::DB_OPEN);
+    Xapian::WritableDatabase database(path.string(), create ? Xapian::DB_CREATE : Xapian::DB_OPEN);
     if (Status status = schema::check_compatible(database); !status.is_ok()) return status;
     return std::unique_ptr<IndexWriter>(new IndexWriter(std::move(database), batch_size));
   } catch (const Xapian::DatabaseLockError& error) {

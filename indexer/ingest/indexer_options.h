@@ -15,13 +15,13 @@ inline constexpr size_t kMaxExtractedTextBytes = 16 * 1024 * 1024;
 inline constexpr size_t kDefaultBatchSize = 500;
 
 struct IndexerOptions {
-  std::filesystem::path database;           // --db
-  std::filesystem::path store;              // --store
+  std::filesystem::path database;  // --db
+  std::filesystem::path store;     // --store
   std::vector<std::filesystem::path> sources;
-  size_t batch_size = kDefaultBatchSize;    // --batch
-  bool json = false;                        // --json: machine-readable summary on stdout
-  bool quiet = false;                       // --quiet: no progress
-  bool dry_run = false;                     // --dry-run: report, write nothing
+  size_t batch_size = kDefaultBatchSize;  // --batch
+  bool json = false;                      // --json: machine-readable summary on stdout
+  bool quiet = false;                     // --quiet: no progress
+  bool dry_run = false;                   // --dry-run: report, write nothing
 };
 
 }  // namespace jil::ingest

@@ -16,8 +16,7 @@ namespace {
 
 std::string fingerprint_of(std::string_view original, std::string_view sidecar) {
   return store::sha256_hex(original) + "/" + store::sha256_hex(sidecar) + "/a" +
-         std::to_string(analysis::kAnalyzerVersion) + "/s" +
-         std::to_string(schema::kSchemaVersion);
+         std::to_string(analysis::kAnalyzerVersion) + "/s" + std::to_string(schema::kSchemaVersion);
 }
 
 }  // namespace
@@ -51,21 +50,18 @@ RunReport IngestRun::run(const std::vector<SourceFile>& files) {
     report.fatal = status.message();
   }
   report.documents_in_index = writer_.document_count();
-  report.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;
 }
 
-Result<FileOutcome> IngestRun::ingest_file(const SourceFile& file, RunReport& report,
-                                           bool& fatal) {
+Result<FileOutcome> IngestRun::ingest_file(const SourceFile& file, RunReport& report, bool& fatal) {
   Result<std::string> original = read_file(file.path, kMaxOriginalBytes);
   if (!original.is_ok()) return original.status();
   report.bytes_read += original->size();
   Result<std::string> sidecar = read_file(file.sidecar, schema::kMaxSidecarBytes);
   if (!sidecar.is_ok()) {
     if (sidecar.status().code() == StatusCode::kNotFound) {
-      return not_found("no metadata: expected " + file.sidecar.filename().string() +
-                       " beside it");
+      return not_found("no metadata: expected " + file.sidecar.filename().string() + " beside it");
     }
     return sidecar.status();
   }

@@ -51,12 +51,12 @@ int run_stats_command(const std::vector<std::string>& arguments) {
       return kExitFatal;
     }
     std::map<std::string, std::map<std::string, size_t>> counts;
-    const std::pair<const char*, Xapian::valueno> kSlots[] = {
-        {"language", schema::kLanguageSlot}, {"type", schema::kTypeSlot},
-        {"year", schema::kYearSlot}};
+    const std::pair<const char*, Xapian::valueno> kSlots[] = {{"language", schema::kLanguageSlot},
+                                                              {"type", schema::kTypeSlot},
+                                                              {"year", schema::kYearSlot}};
     for (const auto& [name, slot] : kSlots) {
-      for (auto value = database.valuestream_begin(slot);
-           value != database.valuestream_end(slot); ++value) {
+      for (auto value = database.valuestream_begin(slot); value != database.valuestream_end(slot);
+           ++value) {
         ++counts[name][*value];
       }
     }

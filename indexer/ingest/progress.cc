@@ -45,8 +45,8 @@ void Progress::draw(bool final_line) {
   if (terminal_) {
     const int filled =
         total_files_ ? static_cast<int>(kBarWidth * done_files_ / total_files_) : kBarWidth;
-    std::fprintf(stderr, "\r[%.*s%*s] %zu/%zu files  %.1f MB  %.0f files/s  ETA %.0f s ",
-                 filled, "##############################", kBarWidth - filled, "", done_files_,
+    std::fprintf(stderr, "\r[%.*s%*s] %zu/%zu files  %.1f MB  %.0f files/s  ETA %.0f s ", filled,
+                 "##############################", kBarWidth - filled, "", done_files_,
                  total_files_, megabytes, rate, eta);
     if (final_line) std::fputc('\n', stderr);
   } else {

@@ -8,10 +8,17 @@ namespace jil::ingest {
 
 void RunReport::count(FileOutcome outcome) {
   switch (outcome) {
-    case FileOutcome::kAdded: ++added; break;
-    case FileOutcome::kUpdated: ++updated; break;
-    case FileOutcome::kUnchanged: ++unchanged; break;
-    case FileOutcome::kFailed: break;  // recorded with its reason in `failures`
+    case FileOutcome::kAdded:
+      ++added;
+      break;
+    case FileOutcome::kUpdated:
+      ++updated;
+      break;
+    case FileOutcome::kUnchanged:
+      ++unchanged;
+      break;
+    case FileOutcome::kFailed:
+      break;  // recorded with its reason in `failures`
   }
 }
 
@@ -32,14 +39,10 @@ std::string RunReport::to_json() const {
   for (const auto& failure : failures) {
     failed.push_back({{"file", failure.file}, {"reason", failure.reason}});
   }
-  nlohmann::json out = {{"added", added},
-                        {"updated", updated},
-                        {"unchanged", unchanged},
-                        {"failed", failed},
-                        {"bytes_read", bytes_read},
-                        {"documents_in_index", documents_in_index},
-                        {"seconds", seconds},
-                        {"dry_run", dry_run}};
+  nlohmann::json out = {{"added", added},           {"updated", updated},
+                        {"unchanged", unchanged},   {"failed", failed},
+                        {"bytes_read", bytes_read}, {"documents_in_index", documents_in_index},
+                        {"seconds", seconds},       {"dry_run", dry_run}};
   if (!fatal.empty()) out["fatal"] = fatal;
   return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }

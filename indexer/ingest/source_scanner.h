@@ -11,9 +11,9 @@
 namespace jil::ingest {
 
 struct SourceFile {
-  std::filesystem::path path;      // absolute
-  std::filesystem::path sidecar;   // path + ".json"
-  std::string relative;            // path relative to the source folder, for reports
+  std::filesystem::path path;     // absolute
+  std::filesystem::path sidecar;  // path + ".json"
+  std::string relative;           // path relative to the source folder, for reports
 };
 
 // Files in a stable (sorted) order so that runs are reproducible. Fails when the folder cannot

@@ -97,10 +97,9 @@ Status read_controlled_list(const json& object, Facet facet, std::string_view fi
   return Status::ok();
 }
 
-constexpr std::string_view kKnownFields[] = {"id",      "work",   "title",  "language",
-                                             "script",  "type",   "organisation", "country",
-                                             "region",  "year",   "topics", "values",
-                                             "summary"};
+constexpr std::string_view kKnownFields[] = {
+    "id",      "work",   "title", "language", "script", "type",   "organisation",
+    "country", "region", "year",  "topics",   "values", "summary"};
 
 Status validate_fields(const json& object, DocRecord& record) {
   for (const auto& [key, value] : object.items()) {
@@ -171,12 +170,11 @@ bool is_valid_id(std::string_view id) {
 
 Result<DocRecord> parse_sidecar(std::string_view json_text) {
   if (json_text.size() > kMaxSidecarBytes) {
-    return limit_exceeded("metadata is larger than " + std::to_string(kMaxSidecarBytes) +
-                          " bytes");
+    return limit_exceeded("metadata is larger than " + std::to_string(kMaxSidecarBytes) + " bytes");
   }
   if (nesting_depth(json_text) > kMaxSidecarDepth) {
-    return invalid_argument("metadata is nested deeper than " +
-                            std::to_string(kMaxSidecarDepth) + " levels");
+    return invalid_argument("metadata is nested deeper than " + std::to_string(kMaxSidecarDepth) +
+                            " levels");
   }
   json object;
   try {
@@ -224,9 +222,8 @@ Result<DocRecord> from_document_data(std::string_view data) {
     record.id = object.at("id").get<std::string>();
     record.work = object.at("work").get<std::string>();
     record.title = object.at("title").get<std::string>();
-    record.language =
-        analysis::parse_language(object.at("language").get<std::string>()).value_or(
-            analysis::Language::kUnd);
+    record.language = analysis::parse_language(object.at("language").get<std::string>())
+                          .value_or(analysis::Language::kUnd);
     record.script = object.at("script").get<std::string>();
     record.type = object.at("type").get<std::string>();
     record.organisation = object.at("organisation").get<std::string>();

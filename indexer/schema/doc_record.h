@@ -42,7 +42,7 @@ struct DocRecord {
   std::string original_name;  // file name offered on download
   std::string sha256;         // of the original's bytes: its name in the store
   uint64_t bytes = 0;
-  std::string text;           // extracted body text
+  std::string text;  // extracted body text
 };
 
 // Parses and validates a sidecar against the schema and vocabularies. Errors name the field:

@@ -24,8 +24,8 @@ uint32_t add_text_terms(Xapian::Document& document, const std::vector<analysis::
 
 Result<std::unique_ptr<DocumentBuilder>> DocumentBuilder::create(analysis::Analyzer& analyzer) {
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::Collator> collator(icu::Collator::createInstance(icu::Locale::getRoot(),
-                                                                        status));
+  std::unique_ptr<icu::Collator> collator(
+      icu::Collator::createInstance(icu::Locale::getRoot(), status));
   if (U_FAILURE(status)) {
     return Status(StatusCode::kInternal, std::string("ICU collator: ") + u_errorName(status));
   }

@@ -15,10 +15,10 @@ Status check_compatible(const Xapian::Database& database) {
   const std::string expected_schema = std::to_string(kSchemaVersion);
   const std::string expected_analyzer = std::to_string(analysis::kAnalyzerVersion);
   if (schema != expected_schema || analyzer != expected_analyzer) {
-    return Status(StatusCode::kCorrupt,
-                  "index has schema version '" + schema + "' and analyzer version '" + analyzer +
-                      "', this build needs " + expected_schema + " and " + expected_analyzer +
-                      ": index into a new directory");
+    return Status(StatusCode::kCorrupt, "index has schema version '" + schema +
+                                            "' and analyzer version '" + analyzer +
+                                            "', this build needs " + expected_schema + " and " +
+                                            expected_analyzer + ": index into a new directory");
   }
   return Status::ok();
 }

@@ -7,19 +7,19 @@
 
 namespace jil::schema {
 
-inline constexpr Xapian::valueno kYearSortSlot = 0;       // sortable_serialise(year)
-inline constexpr Xapian::valueno kTitleSortSlot = 1;      // ICU root collation key of the title
-inline constexpr Xapian::valueno kWorkSlot = 2;           // work id: collapse key for translations
+inline constexpr Xapian::valueno kYearSortSlot = 0;   // sortable_serialise(year)
+inline constexpr Xapian::valueno kTitleSortSlot = 1;  // ICU root collation key of the title
+inline constexpr Xapian::valueno kWorkSlot = 2;       // work id: collapse key for translations
 inline constexpr Xapian::valueno kTypeSlot = 3;
 inline constexpr Xapian::valueno kLanguageSlot = 4;
 inline constexpr Xapian::valueno kCountrySlot = 5;
 inline constexpr Xapian::valueno kRegionSlot = 6;
 inline constexpr Xapian::valueno kOrganisationSlot = 7;
-inline constexpr Xapian::valueno kYearSlot = 8;           // year as text, for the facet
-inline constexpr Xapian::valueno kFingerprintSlot = 9;    // sha256 of original + metadata
-inline constexpr Xapian::valueno kFirstTopicSlot = 10;    // topics: slots 10..13
+inline constexpr Xapian::valueno kYearSlot = 8;         // year as text, for the facet
+inline constexpr Xapian::valueno kFingerprintSlot = 9;  // sha256 of original + metadata
+inline constexpr Xapian::valueno kFirstTopicSlot = 10;  // topics: slots 10..13
 inline constexpr unsigned kMaxTopics = 4;
-inline constexpr Xapian::valueno kFirstValueSlot = 14;    // judicial values: slots 14..19
+inline constexpr Xapian::valueno kFirstValueSlot = 14;  // judicial values: slots 14..19
 inline constexpr unsigned kMaxValues = 6;
 
 }  // namespace jil::schema

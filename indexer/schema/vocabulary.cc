@@ -11,10 +11,9 @@ namespace jil::schema {
 namespace {
 
 constexpr std::pair<Facet, std::string_view> kFacetNames[] = {
-    {Facet::kLanguage, "language"}, {Facet::kType, "type"},
-    {Facet::kRegion, "region"},     {Facet::kOrganisation, "organisation"},
-    {Facet::kTopic, "topic"},       {Facet::kValue, "value"},
-    {Facet::kCountry, "country"},   {Facet::kYear, "year"},
+    {Facet::kLanguage, "language"},         {Facet::kType, "type"},   {Facet::kRegion, "region"},
+    {Facet::kOrganisation, "organisation"}, {Facet::kTopic, "topic"}, {Facet::kValue, "value"},
+    {Facet::kCountry, "country"},           {Facet::kYear, "year"},
 };
 
 }  // namespace

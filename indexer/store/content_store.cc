@@ -31,8 +31,7 @@ Result<std::string> ContentStore::put(std::string_view bytes) {
   if (std::filesystem::exists(path, error)) return hash;
   const bool created = std::filesystem::create_directories(directory, error);
   if (error) {
-    return io_error("cannot create store directory " + directory.string() + ": " +
-                    error.message());
+    return io_error("cannot create store directory " + directory.string() + ": " + error.message());
   }
   if (created) {
     if (Status status = sync_directory(root_); !status.is_ok()) return status;

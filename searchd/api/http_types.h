@@ -10,8 +10,8 @@
 namespace jil::api {
 
 struct HttpRequest {
-  std::string method;                               // "GET", "HEAD", ...
-  std::string target;                               // raw request target, e.g. "/search?q=x"
+  std::string method;  // "GET", "HEAD", ...
+  std::string target;  // raw request target, e.g. "/search?q=x"
   std::string accept_language;
   std::string if_none_match;
 };

@@ -8,14 +8,22 @@ namespace {
 
 const char* title_for(unsigned http_status) {
   switch (http_status) {
-    case 400: return "Bad Request";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 413: return "Content Too Large";
-    case 414: return "URI Too Long";
-    case 431: return "Request Header Fields Too Large";
-    case 503: return "Service Unavailable";
-    default: return "Internal Server Error";
+    case 400:
+      return "Bad Request";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 413:
+      return "Content Too Large";
+    case 414:
+      return "URI Too Long";
+    case 431:
+      return "Request Header Fields Too Large";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return "Internal Server Error";
   }
 }
 
@@ -23,12 +31,14 @@ const char* title_for(unsigned http_status) {
 
 unsigned http_status_for(StatusCode code) {
   switch (code) {
-    case StatusCode::kOk: return 200;
+    case StatusCode::kOk:
+      return 200;
     case StatusCode::kInvalidArgument:
     case StatusCode::kLimitExceeded:
     case StatusCode::kUnsupported:
       return 400;
-    case StatusCode::kNotFound: return 404;
+    case StatusCode::kNotFound:
+      return 404;
     case StatusCode::kUnavailable:
     case StatusCode::kLocked:
       return 503;
@@ -57,8 +67,8 @@ HttpResponse problem_response(unsigned http_status, const std::string& detail) {
 HttpResponse problem_response(const Status& status) {
   const unsigned http_status = http_status_for(status.code());
   // Server-side failures say what happened in general, not where: details go to the log.
-  const std::string detail = http_status == 500 ? "the server failed to answer this request"
-                                                : status.message();
+  const std::string detail =
+      http_status == 500 ? "the server failed to answer this request" : status.message();
   return problem_response(http_status, detail);
 }
 

@@ -14,8 +14,8 @@ namespace jil::api {
 inline constexpr size_t kMaxQueryParameters = 100;
 
 struct ParsedTarget {
-  std::string path;                                     // decoded, valid UTF-8
-  std::multimap<std::string, std::string> parameters;   // decoded names and values, in order
+  std::string path;                                    // decoded, valid UTF-8
+  std::multimap<std::string, std::string> parameters;  // decoded names and values, in order
 
   // First value of a parameter, or "" when absent.
   std::string first(const std::string& name) const;

@@ -156,8 +156,8 @@ HttpResponse RequestHandler::html_search(const std::string& target) {
   if (!results.is_ok()) {
     const unsigned status = http_status_for(results.status().code());
     if (status != 400) return html_error(status, "The search could not be run. Try again.");
-    return html_response(400, assets_.renderer.search_page(*request, {},
-                                                           results.status().message()));
+    return html_response(400,
+                         assets_.renderer.search_page(*request, {}, results.status().message()));
   }
   return html_response(200, assets_.renderer.search_page(*request, *results, ""));
 }

@@ -32,14 +32,14 @@ Status check_filter_value(Facet facet, const std::string& value) {
                                   "' is not an ISO 3166-1 alpha-2 code such as FR");
   }
   if (facet == Facet::kYear) {
-    const bool four_digits = value.size() == 4 && value.find_first_not_of("0123456789") ==
-                                                      std::string::npos;
+    const bool four_digits =
+        value.size() == 4 && value.find_first_not_of("0123456789") == std::string::npos;
     return four_digits ? Status::ok()
                        : invalid_argument("parameter 'year': '" + value + "' is not a year");
   }
   if (!schema::Vocabulary::built_in().contains(facet, value)) {
-    return invalid_argument("parameter '" + search::parameter_name(facet) +
-                            "': unknown value '" + value + "'");
+    return invalid_argument("parameter '" + search::parameter_name(facet) + "': unknown value '" +
+                            value + "'");
   }
   return Status::ok();
 }
@@ -54,8 +54,9 @@ Result<search::SearchRequest> parse_search_parameters(const ParsedTarget& target
     std::erase(values, std::string());
     if (values.empty()) continue;
     if (values.size() > search::kMaxFilterValues) {
-      return invalid_argument("parameter '" + search::parameter_name(facet) + "' is given more than " +
-                              std::to_string(search::kMaxFilterValues) + " times");
+      return invalid_argument("parameter '" + search::parameter_name(facet) +
+                              "' is given more than " + std::to_string(search::kMaxFilterValues) +
+                              " times");
     }
     for (const auto& value : values) {
       if (Status status = check_filter_value(facet, value); !status.is_ok()) return status;
@@ -66,8 +67,8 @@ Result<search::SearchRequest> parse_search_parameters(const ParsedTarget& target
   if (languages != request.filters.end() && languages->second.size() == 1) {
     request.query_language = *analysis::parse_language(languages->second[0]);
   }
-  Result<uint32_t> size = parse_number("size", target.first("size"), 1, search::kMaxPageSize,
-                                       search::kDefaultPageSize);
+  Result<uint32_t> size =
+      parse_number("size", target.first("size"), 1, search::kMaxPageSize, search::kDefaultPageSize);
   if (!size.is_ok()) return size.status();
   request.size = *size;
   Result<uint32_t> page =

@@ -6,8 +6,7 @@
 
 namespace jil::render {
 
-std::string language_display_name(std::string_view language_code,
-                                  std::string_view ui_language) {
+std::string language_display_name(std::string_view language_code, std::string_view ui_language) {
   icu::UnicodeString name;
   icu::Locale(std::string(language_code).c_str())
       .getDisplayLanguage(icu::Locale(std::string(ui_language).c_str()), name);

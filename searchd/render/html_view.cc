@@ -113,11 +113,10 @@ std::string HtmlRenderer::search_page(const search::SearchRequest& request,
                                       const std::string& error) const {
   data view;
   if (!error.empty()) view.set("error", error);
-  view.set("total_text", format_count(texts_.at(results.total == 1 ? "results_count_one"
-                                                                     : "results_count_other"),
-                                      results.total));
-  view.set("no_results", data(results.total == 0 ? data::type::bool_true
-                                                 : data::type::bool_false));
+  view.set("total_text",
+           format_count(texts_.at(results.total == 1 ? "results_count_one" : "results_count_other"),
+                        results.total));
+  view.set("no_results", data(results.total == 0 ? data::type::bool_true : data::type::bool_false));
   data hits{data::type::list};
   for (const auto& hit : results.hits) {
     const std::string language(analysis::language_code(hit.record.language));
@@ -129,7 +128,8 @@ std::string HtmlRenderer::search_page(const search::SearchRequest& request,
     item.set("dir", text_direction(language));
     item.set("language_name", language_display_name(language, kUiLanguage));
     item.set("type_label", facet_value_label(Facet::kType, hit.record.type));
-    item.set("organisation_label", facet_value_label(Facet::kOrganisation, hit.record.organisation));
+    item.set("organisation_label",
+             facet_value_label(Facet::kOrganisation, hit.record.organisation));
     if (!hit.record.country.empty()) {
       item.set("country_name", country_display_name(hit.record.country, kUiLanguage));
     }
@@ -172,8 +172,8 @@ std::string HtmlRenderer::search_page(const search::SearchRequest& request,
     facets.push_back(facet);
   }
   view.set("facets", facets);
-  view.set("has_facets", data(results.facets.empty() ? data::type::bool_false
-                                                     : data::type::bool_true));
+  view.set("has_facets",
+           data(results.facets.empty() ? data::type::bool_false : data::type::bool_true));
   if (!request.filters.empty()) {
     data active_block;
     active_block.set("active_filters", active);
@@ -202,9 +202,8 @@ std::string HtmlRenderer::search_page(const search::SearchRequest& request,
   }
   view.set("sorts", sorts);
 
-  const uint64_t last_page =
-      std::min<uint64_t>((results.total + request.size - 1) / request.size,
-                         search::kMaxResultDepth / request.size);
+  const uint64_t last_page = std::min<uint64_t>((results.total + request.size - 1) / request.size,
+                                                search::kMaxResultDepth / request.size);
   if (last_page > 1) {
     data paging;
     search::SearchRequest other = request;
@@ -240,9 +239,9 @@ std::string HtmlRenderer::document_page(
   view.set("type_label", facet_value_label(Facet::kType, record.type));
   view.set("language_name", language_display_name(language, kUiLanguage));
   view.set("organisation_label", facet_value_label(Facet::kOrganisation, record.organisation));
-  view.set("country_name", record.country.empty() ? texts_.at("international")
-                                                  : country_display_name(record.country,
-                                                                         kUiLanguage));
+  view.set("country_name", record.country.empty()
+                               ? texts_.at("international")
+                               : country_display_name(record.country, kUiLanguage));
   view.set("region_label", facet_value_label(Facet::kRegion, record.region));
   view.set("year", std::to_string(record.year));
   view.set("topics_text", joined_labels(Facet::kTopic, record.topics));
@@ -259,8 +258,8 @@ std::string HtmlRenderer::document_page(
     entry.set("language_name", language_display_name(version_language, kUiLanguage));
     others.push_back(entry);
   }
-  view.set("has_versions", data(versions.size() > 1 ? data::type::bool_true
-                                                     : data::type::bool_false));
+  view.set("has_versions",
+           data(versions.size() > 1 ? data::type::bool_true : data::type::bool_false));
   view.set("versions", others);
   data paragraph_list{data::type::list};
   for (const auto& parts : paragraphs) {

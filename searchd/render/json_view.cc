@@ -33,10 +33,11 @@ json metadata_json(const schema::DocRecord& record) {
           {"values", record.values},
           {"summary", record.summary},
           {"url", "/doc/" + record.id},
-          {"original", {{"url", "/doc/" + record.id + "/original"},
-                        {"media_type", record.media_type},
-                        {"name", record.original_name},
-                        {"bytes", record.bytes}}}};
+          {"original",
+           {{"url", "/doc/" + record.id + "/original"},
+            {"media_type", record.media_type},
+            {"name", record.original_name},
+            {"bytes", record.bytes}}}};
 }
 
 json highlight_json(const std::vector<search::TextPart>& parts) {
@@ -84,8 +85,8 @@ std::string search_results_json(const search::SearchRequest& request,
   for (const auto& counts : results.facets) {
     json values = json::array();
     for (const auto& value : counts.values) {
-      values.push_back({{"value", value.value}, {"count", value.count},
-                        {"selected", value.selected}});
+      values.push_back(
+          {{"value", value.value}, {"count", value.count}, {"selected", value.selected}});
     }
     facets[std::string(schema::facet_name(counts.facet))] = std::move(values);
   }

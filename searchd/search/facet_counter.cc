@@ -48,10 +48,9 @@ std::vector<FacetCounts> FacetCounter::counts(const SearchRequest& request) cons
     FacetCounts counts{entry.facet, {}};
     const auto selected = request.filters.find(entry.facet);
     for (const auto& [value, count] : totals) {
-      const bool is_selected =
-          selected != request.filters.end() &&
-          std::find(selected->second.begin(), selected->second.end(), value) !=
-              selected->second.end();
+      const bool is_selected = selected != request.filters.end() &&
+                               std::find(selected->second.begin(), selected->second.end(), value) !=
+                                   selected->second.end();
       counts.values.push_back({value, count, is_selected});
     }
     std::stable_sort(counts.values.begin(), counts.values.end(),

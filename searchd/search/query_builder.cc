@@ -20,12 +20,18 @@ class Builder {
   // An empty Query means "no words here" (e.g. punctuation only).
   Result<Xapian::Query> build(const QueryNode& node, bool positive) {
     switch (node.kind) {
-      case QueryNode::Kind::kWord: return words(node.text, positive, /*stem=*/true);
-      case QueryNode::Kind::kPhrase: return words(node.text, positive, /*stem=*/false);
-      case QueryNode::Kind::kExact: return exact(node.text, positive);
-      case QueryNode::Kind::kOr: return either(node, positive);
-      case QueryNode::Kind::kNot: return build(node.children[0], false);
-      case QueryNode::Kind::kAnd: return all(node, positive);
+      case QueryNode::Kind::kWord:
+        return words(node.text, positive, /*stem=*/true);
+      case QueryNode::Kind::kPhrase:
+        return words(node.text, positive, /*stem=*/false);
+      case QueryNode::Kind::kExact:
+        return exact(node.text, positive);
+      case QueryNode::Kind::kOr:
+        return either(node, positive);
+      case QueryNode::Kind::kNot:
+        return build(node.children[0], false);
+      case QueryNode::Kind::kAnd:
+        return all(node, positive);
     }
     return Xapian::Query();
   }

@@ -41,8 +41,8 @@ Result<std::vector<Lexeme>> lex(std::string_view query) {
       if (close == std::string_view::npos) {
         return invalid_argument("unterminated phrase: add a closing \" to the query");
       }
-      lexemes.push_back({Lexeme::Kind::kPhrase, std::string(query.substr(index + 1,
-                                                                         close - index - 1))});
+      lexemes.push_back(
+          {Lexeme::Kind::kPhrase, std::string(query.substr(index + 1, close - index - 1))});
       index = close + 1;
     } else if (c == '(' || c == ')') {
       lexemes.push_back({c == '(' ? Lexeme::Kind::kOpen : Lexeme::Kind::kClose, ""});
@@ -133,9 +133,12 @@ class Parser {
   Result<QueryNode> parse_primary(int depth) {
     const Lexeme& lexeme = lexemes_[next_++];
     switch (lexeme.kind) {
-      case Lexeme::Kind::kWord: return QueryNode{QueryNode::Kind::kWord, lexeme.text, {}};
-      case Lexeme::Kind::kPhrase: return QueryNode{QueryNode::Kind::kPhrase, lexeme.text, {}};
-      case Lexeme::Kind::kExact: return QueryNode{QueryNode::Kind::kExact, lexeme.text, {}};
+      case Lexeme::Kind::kWord:
+        return QueryNode{QueryNode::Kind::kWord, lexeme.text, {}};
+      case Lexeme::Kind::kPhrase:
+        return QueryNode{QueryNode::Kind::kPhrase, lexeme.text, {}};
+      case Lexeme::Kind::kExact:
+        return QueryNode{QueryNode::Kind::kExact, lexeme.text, {}};
       case Lexeme::Kind::kOpen: {
         Result<QueryNode> inner = parse_or(depth + 1);
         if (!inner.is_ok()) return inner;
@@ -143,7 +146,8 @@ class Parser {
         ++next_;
         return inner;
       }
-      default: return invalid_argument("unexpected operator in the query");
+      default:
+        return invalid_argument("unexpected operator in the query");
     }
   }
 
@@ -155,8 +159,7 @@ class Parser {
 
 Result<QueryNode> parse_query(std::string_view query) {
   if (query.size() > kMaxQueryBytes) {
-    return limit_exceeded("the query is longer than " + std::to_string(kMaxQueryBytes) +
-                          " bytes");
+    return limit_exceeded("the query is longer than " + std::to_string(kMaxQueryBytes) + " bytes");
   }
   Result<std::vector<Lexeme>> lexemes = lex(with_ascii_spaces(query));
   if (!lexemes.is_ok()) return lexemes.status();
@@ -176,10 +179,14 @@ Result<QueryNode> parse_query(std::string_view query) {
 
 std::string describe(const QueryNode& node) {
   switch (node.kind) {
-    case QueryNode::Kind::kWord: return "word:" + node.text;
-    case QueryNode::Kind::kPhrase: return "phrase:" + node.text;
-    case QueryNode::Kind::kExact: return "exact:" + node.text;
-    default: break;
+    case QueryNode::Kind::kWord:
+      return "word:" + node.text;
+    case QueryNode::Kind::kPhrase:
+      return "phrase:" + node.text;
+    case QueryNode::Kind::kExact:
+      return "exact:" + node.text;
+    default:
+      break;
   }
   std::string out = node.kind == QueryNode::Kind::kAnd  ? "AND("
                     : node.kind == QueryNode::Kind::kOr ? "OR("

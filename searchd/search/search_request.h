@@ -21,10 +21,10 @@ inline constexpr size_t kMaxFilterValues = 20;     // values per facet in one re
 enum class SortOrder { kRelevance, kNewest, kOldest, kTitle };
 
 struct SearchRequest {
-  std::string query;                                    // the user's text, may be empty
+  std::string query;  // the user's text, may be empty
   analysis::Language query_language = analysis::Language::kUnd;
   std::map<schema::Facet, std::vector<std::string>> filters;  // OR within, AND across
-  uint32_t page = 1;                                    // 1-based
+  uint32_t page = 1;                                          // 1-based
   uint32_t size = kDefaultPageSize;
   SortOrder sort = SortOrder::kRelevance;
 };

@@ -67,8 +67,7 @@ std::vector<TextPart> SnippetMaker::highlighted(std::string_view text,
   return parts;
 }
 
-std::vector<TextPart> SnippetMaker::snippet(std::string_view text,
-                                            analysis::Language language) {
+std::vector<TextPart> SnippetMaker::snippet(std::string_view text, analysis::Language language) {
   text = text.substr(0, utf8::truncate_point(text, kMaxSnippetScanBytes));
   const std::vector<Token> tokens = analyzer_.analyze(text, language);
   if (tokens.empty()) return {};

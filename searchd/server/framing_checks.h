@@ -10,12 +10,11 @@
 namespace jil::server {
 
 struct FramingProblem {
-  unsigned status;      // 400, 413 or 414
+  unsigned status;  // 400, 413 or 414
   const char* detail;
 };
 
 std::optional<FramingProblem> check_framing(
-    const boost::beast::http::request_parser<boost::beast::http::string_body>::value_type&
-        request);
+    const boost::beast::http::request_parser<boost::beast::http::string_body>::value_type& request);
 
 }  // namespace jil::server

@@ -57,8 +57,7 @@ void HttpServer::accept_next() {
       boost::system::error_code ignored;
       socket.close(ignored);  // over the cap: refuse by closing, keep accepting
     } else {
-      std::make_shared<HttpSession>(std::move(socket), *worker.handler, open_connections_)
-          ->start();
+      std::make_shared<HttpSession>(std::move(socket), *worker.handler, open_connections_)->start();
     }
     accept_next();
   });

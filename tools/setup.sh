@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages JIL needs, only those missing (README "Dependencies" says why
+# each is there). Usage: tools/setup.sh [build|test]  (test adds the browser-test packages).
+set -euo pipefail
+
+mode="${1:-build}"
+packages=(
+  cmake ninja-build g++ pkg-config           # build
+  libxapian-dev xapian-tools                 # index, and xapian-check/-compact
+  libicu-dev                                 # segmentation, normalization, transliteration
+  libboost1.81-dev                           # Beast and Asio (headers)
+  libpoco-dev                                # SHA-2 for the content store
+  nlohmann-json3-dev                         # JSON sidecars, document data, API
+  libgumbo-dev libmd4c-dev                   # HTML and Markdown extraction
+  libkainjow-mustache-dev                    # logic-less HTML templates
+)
+if [ "$mode" = test ]; then
+  packages+=(googletest libgtest-dev clang-format chromium curl)
+  command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
+    missing+=("$package")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  if [ "$(id -u)" -ne 0 ]; then sudo=sudo; else sudo=; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+else
+  echo "setup: all ${#packages[@]} packages present"
+fi

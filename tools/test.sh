@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The second README command: installs what is missing, builds with AddressSanitizer and
+# UndefinedBehaviorSanitizer (warnings are errors), and runs every test: unit, golden,
+# integration (real jil-indexer and jil-searchd on 127.0.0.1), browser (Debian's chromium via
+# playwright-core) and the format check. Ends with ctest's summary.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash tools/setup.sh test
+cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJIL_SANITIZE=ON \
+  -DJIL_WERROR=ON >/dev/null
+cmake --build build/asan
+if [ -f tests/browser/package-lock.json ]; then
+  npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+fi
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp"
+cd build/asan
+ctest --output-on-failure -j2 --timeout 600
