@@ -76,6 +76,13 @@ void Analyzer::add_han_tokens(const icu::UnicodeString& word, const WordSpan& sp
   for (int32_t index = 0; index < word.length(); index = word.moveIndex32(index, 1)) {
     const UChar32 c = word.char32At(index);
     const uint32_t width = static_cast<uint32_t>(U8_LENGTH(c));
+    if (!tokens.empty() && characters > 0 &&
+        (u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK ||
+         u_hasBinaryProperty(c, UCHAR_VARIATION_SELECTOR))) {
+      tokens.back().utf8_end += width;  // rides on the character before it
+      offset += width;
+      continue;
+    }
     const icu::UnicodeString exact = folding_.case_fold(icu::UnicodeString(c));
     const icu::UnicodeString folded = is_han(c) ? chinese_->simplified(c) : exact;
     simplified_word.append(folded);
@@ -98,7 +105,8 @@ void Analyzer::add_han_tokens(const icu::UnicodeString& word, const WordSpan& sp
   whole.utf8_end = span.utf8_end;
   whole.forms.push_back(to_utf8(simplified_word));
   whole.exact = to_utf8(folding_.case_fold(word));
-  if (whole.forms[0].size() <= kMaxTermBytes) tokens.push_back(std::move(whole));
+  if (whole.forms[0].size() <= kMaxTermBytes && whole.exact.size() <= kMaxTermBytes)
+    tokens.push_back(std::move(whole));
 }
 
 void Analyzer::add_word_token(const icu::UnicodeString& word, const WordSpan& span,
@@ -122,15 +130,37 @@ void Analyzer::add_word_token(const icu::UnicodeString& word, const WordSpan& sp
   token.utf8_begin = span.utf8_begin;
   token.utf8_end = span.utf8_end;
   token.forms.push_back(to_utf8(folded));
-  if (token.forms[0].size() > kMaxTermBytes) return;
+  token.exact = to_utf8(case_folded);
+  if (token.forms[0].size() > kMaxTermBytes || token.exact.size() > kMaxTermBytes) return;
   if (script == USCRIPT_ARABIC) {
-    for (const icu::UnicodeString& variant : arabic_clitic_variants(folded)) {
-      token.forms.push_back(to_utf8(variant));
+    // Look for proclitics before alef forms are unified: آل, أل, إل are not the article.
+    for (const icu::UnicodeString& variant :
+         arabic_clitic_variants(strip_arabic_marks(case_folded))) {
+      std::string form = to_utf8(folding_.fold(variant));
+      if (form.size() >= 2 &&
+          std::find(token.forms.begin(), token.forms.end(), form) == token.forms.end()) {
+        token.forms.push_back(std::move(form));
+      }
     }
   }
-  token.exact = to_utf8(case_folded);
-  // Stem the barest form: Arabic stemming works best once the proclitics are gone.
-  if (u_isalpha(first)) token.stems = stems_for(token.forms.back(), first, language);
+  if (u_isalpha(first)) {
+    // Every form is stemmed, so two tokens that share a form share a stem. Latin words are also
+    // stemmed with their accents (Snowball's -ité, -ación rules need them), then folded.
+    for (const std::string& form : token.forms) {
+      for (std::string& stem : stems_for(form, first, language)) {
+        if (std::find(token.stems.begin(), token.stems.end(), stem) == token.stems.end())
+          token.stems.push_back(std::move(stem));
+      }
+    }
+    if (script == USCRIPT_LATIN) {
+      for (const std::string& stem : stems_for(token.exact, first, language)) {
+        std::string folded_stem = to_utf8(folding_.fold(icu::UnicodeString::fromUTF8(stem)));
+        if (!folded_stem.empty() &&
+            std::find(token.stems.begin(), token.stems.end(), folded_stem) == token.stems.end())
+          token.stems.push_back(std::move(folded_stem));
+      }
+    }
+  }
   tokens.push_back(std::move(token));
 }
 

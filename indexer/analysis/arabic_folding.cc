@@ -70,6 +70,7 @@ void add_article_variants(std::vector<icu::UnicodeString>& variants,
     add_variant(variants, original, drop_letters(word, 2));  // ال
   } else if (starts_with(word, {kLam, kLam}) && length >= 4) {
     add_variant(variants, original, drop_letters(word, 2));  // لل = ل + ال
+    add_variant(variants, original, drop_letters(word, 1));  // للجنة = ل + اللجنة
   } else if ((starts_with(word, {kBeh, kAlef, kLam}) || starts_with(word, {kKaf, kAlef, kLam}) ||
               starts_with(word, {kFeh, kAlef, kLam})) &&
              length >= 5) {
@@ -97,6 +98,16 @@ icu::UnicodeString fold_arabic(const icu::UnicodeString& word) {
     index = word.moveIndex32(index, 1);
     if (is_harakah_or_mark(c)) continue;
     out.append(fold_letter(c));
+  }
+  return out;
+}
+
+icu::UnicodeString strip_arabic_marks(const icu::UnicodeString& word) {
+  icu::UnicodeString out;
+  for (int32_t index = 0; index < word.length();) {
+    const UChar32 c = word.char32At(index);
+    index = word.moveIndex32(index, 1);
+    if (!is_harakah_or_mark(c)) out.append(c);
   }
   return out;
 }

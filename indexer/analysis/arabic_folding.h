@@ -16,8 +16,14 @@ bool is_arabic(UChar32 c);
 // and Persian kaf/yeh to Arabic. Input must already be NFKC case-folded (presentation forms gone).
 icu::UnicodeString fold_arabic(const icu::UnicodeString& word);
 
-// For a folded word, the forms without proclitics that a search should also match, e.g.
-// "وبالمحكمه" → {"بالمحكمه", "محكمه"}. Never returns the word itself or forms under 2 letters.
+// Removes harakat, Quranic marks and tatweel only; alef forms stay, so that proclitics are found
+// before آل/أل/إل are unified with the article ال.
+icu::UnicodeString strip_arabic_marks(const icu::UnicodeString& word);
+
+// For a word without marks, the forms without proclitics that a search should also match, e.g.
+// "وبالمحكمة" → {"بالمحكمة", "المحكمة", "محكمة"}. Never returns the word itself or forms under
+// 2 letters. Callers fold each variant.
+
 std::vector<icu::UnicodeString> arabic_clitic_variants(const icu::UnicodeString& folded);
 
 }  // namespace jil::analysis

@@ -58,6 +58,7 @@ icu::UnicodeString TokenFolding::case_fold(const icu::UnicodeString& word) const
   for (int32_t index = 0; index < folded.length(); ++index) {
     if (is_apostrophe(folded.charAt(index))) folded.setCharAt(index, u'\'');
   }
+  folded.findAndReplace(icu::UnicodeString(char16_t(0x0640)), icu::UnicodeString());  // tatweel
   return folded;
 }
 

@@ -37,6 +37,7 @@ TEST(Positions, HanWordDoesNotTakeAPosition) {
   auto analyzer = new_analyzer();
   // 法 官 | 法官 | 2023 | 年: the dictionary word shares position 0; the next word is 2.
   const std::vector<Token> tokens = analyzer->analyze("法官 2023年", Language::kZh);
+  ASSERT_EQ(tokens.size(), 5u);
   EXPECT_EQ(positions(tokens), (Positions{0, 1, 0, 2, 3}));
   EXPECT_EQ(tokens[2].kind, TokenKind::kHanWord);
 }

@@ -2,6 +2,7 @@
 // in their language, and kUnd stems a word in every language of its script.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -13,54 +14,56 @@ namespace {
 
 using Terms = std::vector<std::string>;
 
-void expect_same_stems(Analyzer& analyzer, Language language, std::vector<const char*> words) {
+// Each word shares at least one stem with the first (a query matches on any of its stems).
+void expect_shared_stem(Analyzer& analyzer, Language language, std::vector<const char*> words) {
   const Terms first = only_token(analyzer, words[0], language).stems;
   EXPECT_FALSE(first.empty()) << words[0];
   for (const char* word : words) {
-    EXPECT_EQ(only_token(analyzer, word, language).stems, first) << word << " vs " << words[0];
+    EXPECT_TRUE(shares_a_term(only_token(analyzer, word, language).stems, first))
+        << word << " shares no stem with " << words[0];
   }
 }
 
 TEST(FrenchAnalysis, PluralAndSingularShareAStem) {
   auto analyzer = new_analyzer();
-  expect_same_stems(*analyzer, Language::kFr, {"juges", "juge"});
-  expect_same_stems(*analyzer, Language::kFr, {"tribunaux", "tribunal"});
+  expect_shared_stem(*analyzer, Language::kFr, {"juges", "juge"});
+  expect_shared_stem(*analyzer, Language::kFr, {"tribunaux", "tribunal"});
   EXPECT_EQ(only_token(*analyzer, "juges", Language::kFr).stems, Terms{"jug"});
 }
 
 TEST(EnglishAnalysis, PluralAndSingularShareAStem) {
   auto analyzer = new_analyzer();
-  expect_same_stems(*analyzer, Language::kEn, {"judges", "judge", "judge's"});
-  expect_same_stems(*analyzer, Language::kEn, {"conflicts", "conflict"});
+  expect_shared_stem(*analyzer, Language::kEn, {"judges", "judge", "judge's"});
+  expect_shared_stem(*analyzer, Language::kEn, {"conflicts", "conflict"});
   EXPECT_EQ(only_token(*analyzer, "judges", Language::kEn).stems, Terms{"judg"});
 }
 
 TEST(RussianAnalysis, CaseFormsShareAStem) {
   auto analyzer = new_analyzer();
-  expect_same_stems(*analyzer, Language::kRu, {"судей", "судьи", "судья"});
-  expect_same_stems(*analyzer, Language::kRu, {"коррупции", "коррупция"});
+  expect_shared_stem(*analyzer, Language::kRu, {"судей", "судьи", "судья"});
+  expect_shared_stem(*analyzer, Language::kRu, {"коррупции", "коррупция"});
 }
 
 TEST(SpanishAnalysis, GenderAndNumberShareAStem) {
   // Snowball gives jueces → juec but juez → juez, so that plural is not asserted.
   auto analyzer = new_analyzer();
-  expect_same_stems(*analyzer, Language::kEs, {"juez", "jueza"});
-  expect_same_stems(*analyzer, Language::kEs, {"juzgados", "juzgado"});
-  expect_same_stems(*analyzer, Language::kEs, {"tribunales", "tribunal"});
+  expect_shared_stem(*analyzer, Language::kEs, {"juez", "jueza"});
+  expect_shared_stem(*analyzer, Language::kEs, {"juzgados", "juzgado"});
+  expect_shared_stem(*analyzer, Language::kEs, {"tribunales", "tribunal"});
 }
 
 // Accents are removed before stemming, but the French and Spanish Snowball rules match accented
 // suffixes (-ité, -ée, -ación): égalité → egalit, not égal.
 TEST(SpanishAnalysis, AccentedNounAndItsPluralShareAStem) {
   auto analyzer = new_analyzer();
-  expect_same_stems(*analyzer, Language::kEs, {"declaración", "declaraciones"});
-  expect_same_stems(*analyzer, Language::kEs, {"investigación", "investigaciones"});
+  expect_shared_stem(*analyzer, Language::kEs, {"declaración", "declaraciones"});
+  expect_shared_stem(*analyzer, Language::kEs, {"investigación", "investigaciones"});
 }
 
 TEST(FrenchAnalysis, AccentedSuffixesAreStemmed) {
   auto analyzer = new_analyzer();
-  expect_same_stems(*analyzer, Language::kFr, {"impartialité", "impartial"});
-  expect_same_stems(*analyzer, Language::kFr, {"déclarée", "déclaré"});
+  expect_shared_stem(*analyzer, Language::kFr, {"impartialité", "impartial"});
+  expect_shared_stem(*analyzer, Language::kFr, {"déclarée", "déclaré"});
 }
 
 TEST(UndeterminedAnalysis, LatinWordIsStemmedInEnglishFrenchAndSpanish) {
@@ -72,7 +75,10 @@ TEST(UndeterminedAnalysis, LatinWordIsStemmedInEnglishFrenchAndSpanish) {
         if (!contains(expected, stem)) expected.push_back(stem);
       }
     }
-    EXPECT_EQ(only_token(*analyzer, word, Language::kUnd).stems, expected) << word;
+    Terms undetermined = only_token(*analyzer, word, Language::kUnd).stems;
+    std::sort(undetermined.begin(), undetermined.end());
+    std::sort(expected.begin(), expected.end());
+    EXPECT_EQ(undetermined, expected) << word;
   }
 }
 

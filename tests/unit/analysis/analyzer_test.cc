@@ -160,6 +160,22 @@ TEST(ChineseAnalysis, TraditionalAndSimplifiedGiveTheSameForms) {
   EXPECT_EQ(forms_of("財產申報"), (Terms{"0:财", "1:产", "0:财产", "2:申", "3:报", "2:申报"}));
 }
 
+// Ideographic variation selectors (U+E0100…, U+FE00…) and combining marks ride on the Han
+// character before them: they must not become tokens, take positions or leave empty terms.
+TEST(ChineseAnalysis, VariationSelectorsTakeNoPosition) {
+  auto analyzer = new_analyzer();
+  for (const char* text : {"法\U000E0100官", "法\uFE00官", "法\u0301官"}) {
+    std::vector<std::string> characters;
+    for (const Token& token : analyzer->analyze(text, Language::kZh)) {
+      EXPECT_FALSE(token.forms[0].empty()) << "empty term at position " << token.position;
+      if (token.kind != TokenKind::kHanChar) continue;
+      EXPECT_EQ(token.position, characters.size());
+      characters.push_back(token.forms[0]);
+    }
+    EXPECT_EQ(characters, (Terms{"法", "官"}));
+  }
+}
+
 TEST(ChineseAnalysis, EachHanCharacterHasItsOwnPosition) {
   auto analyzer = new_analyzer();
   uint32_t expected_position = 0;

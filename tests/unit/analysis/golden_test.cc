@@ -89,6 +89,13 @@ bool update_requested() {
 
 class GoldenTable : public testing::TestWithParam<Language> {};
 
+}  // namespace
+
+// Names the language in test listings ("zh") instead of printing its bytes.
+void PrintTo(Language language, std::ostream* out) { *out << language_code(language); }
+
+namespace {
+
 TEST_P(GoldenTable, MatchesAnalyzerOutput) {
   const Language language = GetParam();
   const std::filesystem::path path = table_path(language);

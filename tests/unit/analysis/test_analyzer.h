@@ -20,12 +20,15 @@ inline std::unique_ptr<Analyzer> new_analyzer() {
   return std::move(created).value();
 }
 
-// The single token of `word`; a test failure (and an empty token) when there is not exactly one.
+// The single token of `word`. When there is not exactly one, a test failure and a placeholder
+// token (one form, "<not one token>") so that callers may still read forms[0].
 inline Token only_token(Analyzer& analyzer, std::string_view word, Language language) {
   std::vector<Token> tokens = analyzer.analyze(word, language);
   if (tokens.size() != 1) {
     ADD_FAILURE() << "expected one token for \"" << word << "\", got " << tokens.size();
-    return Token{};
+    Token placeholder;
+    placeholder.forms.push_back("<not one token>");
+    return placeholder;
   }
   return tokens[0];
 }
