@@ -31,6 +31,9 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const std::filesystem::pa
     return io_error("cannot create " + path.parent_path().string() + ": " + mkdir_error.message());
   }
   try {
+    // Probe an existing directory read-only first: opening for writing would leave a lock file
+    // in a directory that turns out not to be an index.
+    if (!create) Xapian::Database probe(path.string());
     Xapian::WritableDatabase database(path.string(), create ? Xapian::DB_CREATE : Xapian::DB_OPEN);
     if (Status status = schema::check_compatible(database); !status.is_ok()) return status;
     return std::unique_ptr<IndexWriter>(new IndexWriter(std::move(database), batch_size));

@@ -53,7 +53,18 @@ void HttpSession::on_header(beast::error_code error) {
       error == boost::asio::error::connection_reset || error == boost::asio::error::eof) {
     return close();
   }
-  if (error == http::error::header_limit) return refuse(431, "the request headers are too large");
+  if (error == http::error::header_limit) {
+    // A request line that alone passes the target limit is a long URI (414), not long headers.
+    const std::string_view received(static_cast<const char*>(buffer_.data().data()),
+                                     buffer_.size());
+    const size_t line_end = received.find("\r\n");
+    if (line_end == std::string_view::npos || line_end > kMaxTargetBytes) {
+      return refuse(414, "the request target is too long");
+    }
+    return refuse(431, "the request headers are too large");
+  }
+  // Beast checks an announced Content-Length against the body limit while reading the header.
+  if (error == http::error::body_limit) return refuse(413, "the request body is too large");
   if (error) return refuse(400, "the request could not be parsed");
   if (auto problem = check_framing(parser_->get())) {
     return refuse(problem->status, problem->detail);
