@@ -15,7 +15,7 @@ packages=(
   libkainjow-mustache-dev                    # logic-less HTML templates
 )
 if [ "$mode" = test ]; then
-  packages+=(googletest libgtest-dev clang-format chromium curl)
+  packages+=(googletest libgtest-dev clang-format chromium fonts-noto-core fonts-noto-cjk curl)
   command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 fi
 

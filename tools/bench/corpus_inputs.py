@@ -34,7 +34,7 @@ FUNCTION_WORDS = {  # the peers' list: real frequent words in front of the shuff
 CLEAN_ALPHA = re.compile(r"^[^\W\d_]+(?:['\u2019-][^\W\d_]+)*$")
 _TAGS = re.compile(r"<[^>]*>")
 _SENT_END = re.compile(r"(?<=[.!?。！？؟])\s*")
-_MD_MARK = re.compile(r"^(?:#+|[-*+>]|\d+[.)])\s+")
+_MD_MARK = re.compile(r"^(?:#+|[-*+>]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
 
 
 def load_vocab(lang, seed):

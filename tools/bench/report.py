@@ -213,6 +213,8 @@ def main():
     if store_bytes:
         print(f"store (originals): {fmt(store_bytes / 1e6, 1)} MB; indexer wall {fmt(wall)} s, "
               f"user {fmt(tv.get('user_s'))} s, sys {fmt(tv.get('sys_s'))} s")
+    if met.get("index_exit", "0") != "0":
+        print(f"WARNING: jil-indexer exited with {met['index_exit']}; see {os.path.join(w, 'index.log')}")
     if met.get("db_doccount") and docs and int(met["db_doccount"]) != docs:
         print(f"WARNING: the index holds {met['db_doccount']} documents, the corpus {docs}")
     if docs and docs != PEERS_CORPUS["docs"]:

@@ -9,7 +9,7 @@
 #   BUILD (<repo>/build/release) REBUILD (0; 1 = run cmake --build even if the programs exist)
 #   REGEN (0; 1 = regenerate the corpus even if WORK holds one made from the same inputs)
 #   CONNS ("2 4", concurrent client counts) CONC_SECONDS (10) PASSES (1, timed query passes)
-#   THREADS (2, searchd worker threads)
+#   THREADS (2, searchd worker threads) INDEX_ARGS (extra jil-indexer words, e.g. "--batch 2000")
 # Writes under WORK: corpus/ (+ gen.json), db/, store/, db-compact/, *.log, *.time,
 # query_1.json, query_cN.json, and results.json (all figures + a machine description).
 # searchd binds 127.0.0.1 on a free port and is stopped by its PID (also on error).
@@ -28,6 +28,7 @@ CONNS=${CONNS:-2 4}
 CONC_SECONDS=${CONC_SECONDS:-10}
 PASSES=${PASSES:-1}
 THREADS=${THREADS:-2}
+INDEX_ARGS=${INDEX_ARGS:-}
 PY=/usr/bin/python3   # Debian's python (the word lists' python3-jieba is Debian's)
 INDEXER=$BUILD/indexer/jil-indexer
 SEARCHD=$BUILD/searchd/jil-searchd
@@ -78,6 +79,7 @@ need_pkgs python3 wamerican hunspell-fr hunspell-es hunspell-ru hunspell-ar pyth
 
 mkdir -p "$WORK"
 : > "$METRICS"
+rm -f "$WORK"/query_*.json "$WORK/results.json" "$WORK/index.time"
 
 # --- 1. build the release tree if the programs are missing ---
 if [ ! -x "$INDEXER" ] || [ ! -x "$SEARCHD" ] || [ "$REBUILD" = 1 ]; then
@@ -93,7 +95,7 @@ fi
 [ -x "$SEARCHD" ] || die "no $SEARCHD after the build"
 
 # --- 2. corpus (reused when N, SEED, the generator and the sample library are unchanged) ---
-gen_key=$( { echo "n=$N seed=$SEED"; cat "$HERE/gen_corpus.py" "$HERE/lexicon.py";
+gen_key=$( { echo "n=$N seed=$SEED"; cat "$HERE/gen_corpus.py" "$HERE/corpus_inputs.py" "$HERE/gen_queries.py" "$HERE/lexicon.py";
              find "$ROOT/corpus" -type f -print0 2>/dev/null | LC_ALL=C sort -z | xargs -0 -r cat; } \
            | sha256sum | cut -d' ' -f1)
 if [ "$REGEN" != 1 ] && [ -s "$WORK/gen.json" ] && [ -f "$CORPUS/queries.tsv" ] \
@@ -113,14 +115,15 @@ rm -rf "$DB" "$STORE" "$DBC"
 sync
 metric loadavg_before_index "$(cut -d' ' -f1-3 /proc/loadavg)"
 rc=0
-/usr/bin/time -v -o "$WORK/index.time" "$INDEXER" index --db "$DB" --store "$STORE" "$CORPUS" \
+# shellcheck disable=SC2086  # INDEX_ARGS is a list of words
+/usr/bin/time -v -o "$WORK/index.time" "$INDEXER" index --db "$DB" --store "$STORE" $INDEX_ARGS "$CORPUS" \
   > "$WORK/index.log" 2>&1 || rc=$?
 metric index_exit "$rc"
-if [ "$rc" -ne 0 ]; then
-  tail -20 "$WORK/index.log" >&2
-  die "jil-indexer exited with $rc; log: $WORK/index.log"
-fi
 tail -3 "$WORK/index.log" >&2
+if [ "$rc" -ne 0 ]; then
+  xapian-delve "$DB" > /dev/null 2>&1 || die "jil-indexer exited with $rc and left no database; log: $WORK/index.log"
+  log "WARNING: jil-indexer exited with $rc (some files failed?); going on with the database it left"
+fi
 metric db_bytes "$(du -sb "$DB" | cut -f1)"
 [ -d "$STORE" ] && metric store_bytes "$(du -sb "$STORE" | cut -f1)"
 delve_docs=$(xapian-delve "$DB" 2>/dev/null | sed -n 's/^number of documents = *//p' | head -1 || true)

@@ -1,0 +1,204 @@
+// Error answers of jil-searchd (routes in searchd/api/request_handler.h): malformed queries and
+// parameters get 400 problem+json, hostile query strings never a 5xx (RELIABILITY.md T-H11),
+// unknown routes 404, other methods 405, and every answer carries the security headers.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "http_client.h"
+#include "test_environment.h"
+
+namespace jil::integration {
+namespace {
+
+// A 400 (or `status`) answer in RFC 9457 problem+json form with a useful detail.
+void expect_problem(const HttpReply& reply, unsigned status, const std::string& context) {
+  ASSERT_EQ(reply.error, "") << context;
+  EXPECT_EQ(reply.status, status) << context << ": " << reply.body;
+  EXPECT_EQ(reply.header("Content-Type").rfind("application/problem+json", 0), 0u)
+      << context << ": " << reply.header("Content-Type");
+  const nlohmann::json body = nlohmann::json::parse(reply.body, nullptr, false);
+  ASSERT_TRUE(body.is_object()) << context << ": " << reply.body;
+  EXPECT_EQ(body.value("status", 0u), status) << context;
+  EXPECT_FALSE(body.value("detail", "").empty()) << context;
+  EXPECT_FALSE(body.value("title", "").empty()) << context;
+}
+
+class MalformedQuery : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(MalformedQuery, IsA400Problem) {
+  const std::string target = "/api/v1/search?q=" + percent_encoded(GetParam());
+  expect_problem(http_get(environment().port(), target), 400, GetParam());
+}
+
+INSTANTIATE_TEST_SUITE_P(SearchApi, MalformedQuery,
+                         ::testing::Values("\"unterminated phrase", "-word", "-a -\"b c\"",
+                                           "(judge ethics", "judge)", "((a)", "=\""));
+
+class BadParameter : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(BadParameter, IsA400Problem) {
+  const std::string target = std::string("/api/v1/search?q=judge&") + GetParam();
+  expect_problem(http_get(environment().port(), target), 400, GetParam());
+}
+
+INSTANTIATE_TEST_SUITE_P(SearchApi, BadParameter,
+                         ::testing::Values("page=0", "page=-1", "page=abc", "page=1000000000",
+                                           "page=101", "size=0", "size=51", "size=1000000",
+                                           "size=5x", "sort=bogus", "lang=xx", "lang=EN",
+                                           "type=pamphlet", "topic=nothing", "country=zz",
+                                           "country=ZZ", "year=20", "year=abcd", "value=honesty",
+                                           "region=mars"));
+
+class InvalidEncoding : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(InvalidEncoding, IsA400Problem) {
+  const std::string target = std::string("/api/v1/search?") + GetParam();
+  expect_problem(http_get(environment().port(), target), 400, GetParam());
+}
+
+INSTANTIATE_TEST_SUITE_P(SearchApi, InvalidEncoding,
+                         ::testing::Values("q=%FF", "q=%C3%28", "q=%ED%A0%80", "q=%C0%AF",
+                                           "q=judge%00", "q=%4", "q=%GG", "lang=%FF"));
+
+// T-H11: whatever the query string, the answer is 200 or a 400 problem, never a server error.
+class HostileQueryString : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(HostileQueryString, IsAnsweredWithoutServerError) {
+  const HttpReply reply = http_get(environment().port(), "/api/v1/search?" + GetParam());
+  ASSERT_EQ(reply.error, "");
+  EXPECT_TRUE(reply.status == 200 || reply.status == 400)
+      << reply.status << " for " << GetParam().substr(0, 80) << ": " << reply.body;
+  if (reply.status == 400) expect_problem(reply, 400, GetParam().substr(0, 80));
+}
+
+std::string repeated(const std::string& text, size_t times) {
+  std::string out;
+  for (size_t index = 0; index < times; ++index) out += text;
+  return out;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    SearchApi, HostileQueryString,
+    ::testing::Values("q=" + repeated("a", 2000),  // over kMaxQueryBytes
+                      "q=" + repeated("a+", 400),  // 400 terms
+                      "q=" + repeated("%28", 300) + "a" + repeated("%29", 300),  // deep nesting
+                      "q=" + repeated("%28", 9) + "a" + repeated("%29", 9),
+                      "q=" + repeated("-", 500) + "a", "q=a*", "q=%E2%80%AEjudge%E2%80%AC",
+                      "q=" + repeated("%22", 501), "q=OR", "q=a+OR", "q=OR+OR+OR", "q=%3D",
+                      "q=%3D%3D%3Da", "q=" + repeated("%CC%81", 400),
+                      "q=judge&" + repeated("lang=fr&", 21),  // more values than allowed
+                      "q=judge&" + repeated("x=1&", 300),     // many parameters
+                      "q=judge&q=ethics", "q=judge&page=100&size=10", "q=judge&page=20&size=50"));
+
+TEST(SearchApi, OneMebibyteQueryIsRefusedAsBadRequestOrUriTooLong) {
+  // T-H11 asks for 400; 414 is the HTTP status for a too-long target. Never 431 or 5xx.
+  const RawExchange exchange =
+      raw_exchange(environment().port(), "GET /api/v1/search?q=" + std::string(1 << 20, 'a') +
+                                             " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+  ASSERT_EQ(exchange.error, "");
+  const std::string line = exchange.status_line();
+  EXPECT_TRUE(line.rfind("HTTP/1.1 400 ", 0) == 0 || line.rfind("HTTP/1.1 414 ", 0) == 0)
+      << "got: " << line;
+  EXPECT_TRUE(exchange.closed_by_server);
+}
+
+TEST(ApiRoutes, UnknownApiRouteIs404Problem) {
+  expect_problem(http_get(environment().port(), "/api/v1/nothing-here"), 404, "/api/v1/nothing");
+  expect_problem(http_get(environment().port(), "/api/v2/search?q=judge"), 404, "/api/v2");
+  expect_problem(http_get(environment().port(), "/api/v1/documents/no-such-document"), 404,
+                 "unknown document id");
+  expect_problem(http_get(environment().port(), "/api/v1/documents/..%2F..%2Fetc"), 404,
+                 "invalid document id");
+}
+
+TEST(ApiRoutes, OtherMethodsAre405WithAllow) {
+  for (const std::string method : {"POST", "PUT", "DELETE", "PATCH"}) {
+    const HttpReply reply = http_request(environment().port(), method, "/api/v1/search?q=judge");
+    expect_problem(reply, 405, method);
+    EXPECT_EQ(reply.header("Allow"), "GET, HEAD") << method;
+  }
+  const HttpReply html = http_request(environment().port(), "POST", "/search?q=judge");
+  EXPECT_EQ(html.status, 405u);
+  EXPECT_EQ(html.header("Allow"), "GET, HEAD");
+}
+
+TEST(HtmlRoutes, UnknownDocumentIs404Html) {
+  for (const std::string target :
+       {"/doc/unknown-id", "/doc/unknown-id/original", "/doc/UPPER", "/doc/x", "/no/such/page"}) {
+    const HttpReply reply = http_get(environment().port(), target);
+    ASSERT_EQ(reply.error, "") << target;
+    EXPECT_EQ(reply.status, 404u) << target;
+    EXPECT_EQ(reply.header("Content-Type").rfind("text/html", 0), 0u) << target;
+    EXPECT_NE(reply.body.find("<html"), std::string::npos) << target;
+  }
+}
+
+void expect_security_headers(const HttpReply& reply, const std::string& context) {
+  const std::string policy = reply.header("Content-Security-Policy");
+  EXPECT_NE(policy.find("default-src 'none'"), std::string::npos) << context << ": " << policy;
+  EXPECT_NE(policy.find("frame-ancestors 'none'"), std::string::npos) << context;
+  EXPECT_NE(policy.find("base-uri 'none'"), std::string::npos) << context;
+  EXPECT_EQ(policy.find("unsafe-inline"), std::string::npos) << context;
+  EXPECT_EQ(reply.header_count("Content-Security-Policy"), 1u) << context;
+  EXPECT_EQ(reply.header("X-Content-Type-Options"), "nosniff") << context;
+  EXPECT_FALSE(reply.header("Referrer-Policy").empty()) << context;
+  const std::string type = reply.header("Content-Type");
+  if (type.rfind("text/", 0) == 0 || type.find("json") != std::string::npos) {
+    EXPECT_NE(type.find("charset=utf-8"), std::string::npos) << context << ": " << type;
+  }
+}
+
+TEST(SecurityHeaders, EveryRouteAndErrorCarriesThem) {
+  struct Case {
+    std::string method;
+    std::string target;
+    unsigned status;
+  };
+  const Case cases[] = {
+      {"GET", "/", 200},
+      {"GET", "/search?q=judges", 200},
+      {"GET", "/search?q=%22unterminated", 400},
+      {"GET", "/search?page=0", 400},
+      {"GET", "/api/v1/search?q=judge", 200},
+      {"GET", "/api/v1/search?q=%22", 400},
+      {"GET", "/api/v1/documents/coi-guidance-en", 200},
+      {"GET", "/api/v1/documents/unknown-id", 404},
+      {"GET", "/api/v1/unknown", 404},
+      {"GET", "/doc/coi-guidance-en", 200},
+      {"GET", "/doc/coi-guidance-en/original", 200},
+      {"GET", "/doc/unknown-id", 404},
+      {"GET", "/static/jil.css", 200},
+      {"GET", "/static/missing.css", 404},
+      {"GET", "/healthz", 200},
+      {"POST", "/api/v1/search", 405},
+  };
+  for (const Case& test : cases) {
+    const std::string context = test.method + " " + test.target;
+    const HttpReply reply = http_request(environment().port(), test.method, test.target);
+    ASSERT_EQ(reply.error, "") << context;
+    EXPECT_EQ(reply.status, test.status) << context;
+    expect_security_headers(reply, context);
+  }
+}
+
+TEST(SecurityHeaders, RefusedRequestsCarryThemToo) {
+  const RawExchange exchange = raw_exchange(
+      environment().port(),
+      "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
+  ASSERT_EQ(exchange.error, "");
+  const HttpReply reply = exchange.parsed();
+  EXPECT_EQ(reply.status, 400u);
+  expect_security_headers(reply, "refused chunked GET");
+}
+
+TEST(Health, ReportsTheIndexedDocumentCount) {
+  const HttpReply reply = http_get(environment().port(), "/healthz");
+  ASSERT_EQ(reply.status, 200u);
+  const nlohmann::json body = nlohmann::json::parse(reply.body, nullptr, false);
+  EXPECT_EQ(body.value("status", ""), "ok");
+  EXPECT_EQ(body.value("documents", size_t{0}), environment().catalog().documents().size());
+}
+
+}  // namespace
+}  // namespace jil::integration

@@ -1,0 +1,146 @@
+// The HTML side of jil-searchd: search page with highlights, document page, original download
+// (byte-identical to the corpus file), static assets, and reflected input escaped (T-W3).
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "http_client.h"
+#include "search_client.h"
+#include "test_environment.h"
+
+namespace jil::integration {
+namespace {
+
+std::string file_bytes(const std::filesystem::path& path) {
+  std::ifstream input(path, std::ios::binary);
+  std::stringstream bytes;
+  bytes << input.rdbuf();
+  return bytes.str();
+}
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+TEST(HtmlSearchPage, ShowsResultsWithHighlights) {
+  const HttpReply reply = http_get(environment().port(), "/search?q=judges");
+  ASSERT_EQ(reply.error, "");
+  EXPECT_EQ(reply.status, 200u);
+  EXPECT_EQ(reply.header("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_TRUE(contains(reply.body, "<mark>")) << "no highlighted match";
+  // The page lists the same first results as the API, in the same order; each link carries
+  // the query so that the document page highlights it.
+  const SearchPage api = search_page("q=judges");
+  ASSERT_EQ(api.status, 200u);
+  ASSERT_FALSE(api.ids.empty());
+  size_t previous = 0;
+  for (const auto& id : api.ids) {
+    const size_t link = reply.body.find("href=\"/doc/" + id + "?q=judges\"");
+    ASSERT_NE(link, std::string::npos) << id << " not linked";
+    EXPECT_GT(link, previous) << id << " out of rank order";
+    previous = link;
+  }
+}
+
+TEST(HtmlDocumentPage, ShowsTitleAndDownloadLink) {
+  for (const std::string id : {"coi-guidance-en", "coi-guidance-ar", "coi-guidance-zh"}) {
+    const HttpReply reply = http_get(environment().port(), "/doc/" + id);
+    ASSERT_EQ(reply.error, "") << id;
+    EXPECT_EQ(reply.status, 200u) << id;
+    EXPECT_EQ(reply.header("Content-Type"), "text/html; charset=utf-8") << id;
+    const CorpusDocument& document = environment().catalog().document(id);
+    EXPECT_TRUE(contains(reply.body, "<h1>" + document.title + "</h1>")) << id;
+    EXPECT_TRUE(contains(reply.body, "href=\"/doc/" + id + "/original\"")) << id;
+    EXPECT_TRUE(contains(reply.body, document.original.filename().string())) << id;
+  }
+  const HttpReply arabic = http_get(environment().port(), "/doc/coi-guidance-ar");
+  EXPECT_TRUE(contains(arabic.body, "lang=\"ar\" dir=\"rtl\"")) << "Arabic text is not RTL";
+}
+
+TEST(HtmlDocumentPage, HighlightsTheWordsOfTheSearch) {
+  const HttpReply reply = http_get(environment().port(), "/doc/coi-guidance-en?q=recusal");
+  ASSERT_EQ(reply.status, 200u);
+  EXPECT_TRUE(contains(reply.body, "<mark>Recusal</mark>") ||
+              contains(reply.body, "<mark>recusal</mark>"));
+  const HttpReply plain = http_get(environment().port(), "/doc/coi-guidance-en");
+  EXPECT_FALSE(contains(plain.body, "<mark>"));
+}
+
+class OriginalDownload : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(OriginalDownload, IsTheCorpusFileAsAnAttachment) {
+  const CorpusDocument& document = environment().catalog().document(GetParam());
+  const HttpReply reply = http_get(environment().port(), "/doc/" + document.id + "/original");
+  ASSERT_EQ(reply.error, "");
+  EXPECT_EQ(reply.status, 200u);
+  EXPECT_TRUE(reply.body == file_bytes(document.original))
+      << "served " << reply.body.size() << " bytes that differ from " << document.original;
+  const std::string name = document.original.filename().string();
+  EXPECT_EQ(reply.header("Content-Disposition").rfind("attachment; filename=\"" + name + "\"", 0),
+            0u)
+      << reply.header("Content-Disposition");
+  EXPECT_EQ(reply.header("X-Content-Type-Options"), "nosniff");
+  const std::map<std::string, std::string> media_types = {{".html", "text/html; charset=utf-8"},
+                                                          {".md", "text/markdown; charset=utf-8"},
+                                                          {".txt", "text/plain; charset=utf-8"}};
+  EXPECT_EQ(reply.header("Content-Type"), media_types.at(document.original.extension().string()));
+}
+
+INSTANTIATE_TEST_SUITE_P(OneOfEachFormat, OriginalDownload,
+                         ::testing::Values("coi-guidance-zh", "model-code-en", "gender-toolkit-en",
+                                           "judicial-ethics-charter-2001-ar",
+                                           "judicial-ethics-trainee-handbook-ar"));
+
+TEST(StaticFiles, CssIsServedWithItsTypeAndRevalidates) {
+  const HttpReply reply = http_get(environment().port(), "/static/jil.css");
+  ASSERT_EQ(reply.error, "");
+  EXPECT_EQ(reply.status, 200u);
+  EXPECT_EQ(reply.header("Content-Type").rfind("text/css", 0), 0u) << reply.header("Content-Type");
+  EXPECT_TRUE(reply.body == file_bytes(kSourceDir / "web/static/jil.css"));
+  const std::string etag = reply.header("ETag");
+  ASSERT_FALSE(etag.empty());
+  const HttpReply again =
+      http_request(environment().port(), "GET", "/static/jil.css", {{"If-None-Match", etag}});
+  EXPECT_EQ(again.status, 304u);
+  EXPECT_EQ(again.body, "");
+}
+
+TEST(StaticFiles, TraversalOutsideTheStaticFolderIsRefused) {
+  for (const std::string target :
+       {"/static/../templates/layout.mustache", "/static/%2e%2e/templates/layout.mustache",
+        "/static/..%2Fi18n%2Fen.json", "/static//etc/passwd", "/static/"}) {
+    const HttpReply reply = http_get(environment().port(), target);
+    ASSERT_EQ(reply.error, "") << target;
+    EXPECT_TRUE(reply.status == 404 || reply.status == 400) << target << " → " << reply.status;
+    EXPECT_FALSE(contains(reply.body, "{{")) << target << " leaked a template";
+  }
+}
+
+TEST(ReflectedInput, ScriptInTheQueryIsEscapedEverywhere) {
+  const std::string payload = "<script>alert(1)</script>";
+  const std::string encoded = percent_encoded(payload);
+  const std::string targets[] = {
+      "/search?q=" + encoded,
+      "/?q=" + encoded,
+      "/search?q=%22" + encoded,  // unterminated phrase: the 400 page echoes the query
+      "/search?q=" + encoded + "&lang=fr&sort=title&page=2",
+      "/doc/coi-guidance-en?q=" + encoded,
+      "/doc/" + encoded,
+      "/search?q=judge&sort=" + encoded,
+  };
+  for (const std::string& target : targets) {
+    const HttpReply reply = http_get(environment().port(), target);
+    ASSERT_EQ(reply.error, "") << target;
+    EXPECT_EQ(reply.header("Content-Type"), "text/html; charset=utf-8") << target;
+    EXPECT_FALSE(contains(reply.body, "<script>alert(1)")) << target << " reflects raw markup";
+  }
+  const HttpReply page = http_get(environment().port(), "/search?q=" + encoded);
+  EXPECT_EQ(page.status, 200u);
+  EXPECT_TRUE(contains(page.body, "&lt;script&gt;alert(1)&lt;/script&gt;"))
+      << "the query should be shown, escaped";
+}
+
+}  // namespace
+}  // namespace jil::integration

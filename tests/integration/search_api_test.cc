@@ -1,0 +1,245 @@
+// GET /api/v1/search end to end: a typical query in each of the six languages finds that
+// language's relevant documents with highlighted snippets; facets, filters and paging.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+
+#include "search_client.h"
+#include "test_environment.h"
+
+namespace jil::integration {
+namespace {
+
+using nlohmann::json;
+
+// The code points [offset, offset + length) of UTF-8 `text`, as the API counts match offsets.
+std::string code_point_slice(const std::string& text, size_t offset, size_t length) {
+  size_t begin = text.size();
+  size_t end = text.size();
+  size_t count = 0;
+  for (size_t index = 0; index <= text.size(); ++index) {
+    const bool boundary =
+        index == text.size() || (static_cast<unsigned char>(text[index]) & 0xC0) != 0x80;
+    if (!boundary) continue;
+    if (count == offset) begin = index;
+    if (count == offset + length) {
+      end = index;
+      break;
+    }
+    ++count;
+  }
+  return begin <= end ? text.substr(begin, end - begin) : "";
+}
+
+std::string html_unescaped(std::string text) {
+  static const std::pair<const char*, const char*> kEntities[] = {
+      {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&amp;", "&"}};
+  for (const auto& [entity, plain] : kEntities) {
+    for (size_t at = text.find(entity); at != std::string::npos; at = text.find(entity, at)) {
+      text.replace(at, std::strlen(entity), plain);
+      at += std::strlen(plain);
+    }
+  }
+  return text;
+}
+
+// The texts inside <mark>…</mark> of `html`, unescaped.
+std::vector<std::string> marked_texts(const std::string& html) {
+  std::vector<std::string> marked;
+  for (size_t at = html.find("<mark>"); at != std::string::npos; at = html.find("<mark>", at)) {
+    const size_t end = html.find("</mark>", at);
+    if (end == std::string::npos) break;
+    marked.push_back(html_unescaped(html.substr(at + 6, end - at - 6)));
+    at = end;
+  }
+  return marked;
+}
+
+struct LanguageCase {
+  std::string language;
+  std::string query;
+  std::vector<std::string> expected_ids;  // checked in the corpus: each contains the words
+};
+
+void PrintTo(const LanguageCase& test, std::ostream* out) {
+  *out << test.language << ": " << test.query;
+}
+
+class SearchInEachLanguage : public ::testing::TestWithParam<LanguageCase> {};
+
+TEST_P(SearchInEachLanguage, FindsRelevantDocumentsWithHighlightedSnippets) {
+  const LanguageCase& test = GetParam();
+  const SearchPage page = search_page(query_parameters(test.query, "&size=50"));
+  ASSERT_EQ(page.status, 200u) << page.body.dump();
+  for (const auto& id : test.expected_ids) {
+    const auto hit = std::find_if(page.body["results"].begin(), page.body["results"].end(),
+                                  [&](const json& result) { return result["id"] == id; });
+    ASSERT_NE(hit, page.body["results"].end()) << id << " not found by " << test.query;
+    EXPECT_EQ((*hit)["language"], test.language) << id;
+    const json& snippet = (*hit)["snippet"];
+    const std::string html = snippet["html"].get<std::string>();
+    EXPECT_NE(html.find("<mark>"), std::string::npos) << id << ": " << html;
+    ASSERT_FALSE(snippet["matches"].empty()) << id << ": no match offsets in the snippet";
+    // Each [offset, length] pair (in code points) points at the text the HTML marks.
+    const std::vector<std::string> marked = marked_texts(html);
+    ASSERT_EQ(marked.size(), snippet["matches"].size()) << id << ": " << html;
+    for (size_t index = 0; index < marked.size(); ++index) {
+      const json& match = snippet["matches"][index];
+      EXPECT_EQ(code_point_slice(snippet["text"].get<std::string>(), match[0].get<size_t>(),
+                                 match[1].get<size_t>()),
+                marked[index])
+          << id << " match " << index;
+    }
+  }
+}
+
+TEST_P(SearchInEachLanguage, LanguageFilterKeepsOnlyThatLanguage) {
+  const LanguageCase& test = GetParam();
+  const std::set<std::string> ids = ids_for(test.query, "&lang=" + test.language);
+  for (const auto& id : test.expected_ids) EXPECT_TRUE(ids.count(id)) << id;
+  for (const auto& id : ids) {
+    EXPECT_EQ(environment().catalog().document(id).language, test.language) << id;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    SixLanguages, SearchInEachLanguage,
+    ::testing::Values(
+        LanguageCase{"en",
+                     "conflict of interest",
+                     {"coi-guidance-en", "model-code-en", "ethics-bench-book-new-judges-en",
+                      "code-of-conduct-judicial-officers-jm-en",
+                      // writes only "conflicts of interest": found through the stem
+                      "asset-declaration-report-en"}},
+        LanguageCase{
+            "fr",
+            "récusation",
+            {"coi-guidance-fr", "recueil-principes-deontologiques-magistrats-fr",
+             "guide-procedure-disciplinaire-magistrats-fr",
+             "outil-autodiagnostic-integrite-juridictions-fr", "case-assignment-model-law-fr"}},
+        LanguageCase{"es",
+                     "imparcialidad",
+                     {"coi-guidance-es", "model-code-es", "political-activity-opinion-es",
+                      "social-media-guidelines-es", "ethics-self-assessment-es",
+                      "case-distribution-audit-ar-es", "disciplinary-procedure-guide-co-es"}},
+        LanguageCase{"ru",
+                     "конфликт интересов",
+                     {"coi-guidance-ru", "model-code-ru", "disciplinary-practice-review-2016-ru",
+                      "judges-conduct-rules-1999-by-ru", "asset-declaration-report-ru"}},
+        LanguageCase{"ar",
+                     "تضارب المصالح",
+                     {"coi-guidance-ar", "asset-declaration-guide-ar",
+                      "judicial-council-annual-report-2022-ar", "social-media-guidelines-ar",
+                      "model-code-ar",
+                      // writes "وتضارب": found through the proclitic rule
+                      "judicial-ethics-trainee-handbook-ar"}},
+        LanguageCase{"zh",
+                     "利益冲突",
+                     {"coi-guidance-zh",  // Traditional: 利益衝突
+                      "court-staff-integrity-code-sg-zh", "asset-declaration-report-zh",
+                      "court-integrity-report-2012-mo-zh", "model-code-zh",
+                      "judge-discipline-procedure-rules-zh", "judges-social-media-guidance-tw-zh",
+                      "gifts-hospitality-training-hk-zh"}}),
+    [](const ::testing::TestParamInfo<LanguageCase>& param_info) {
+      return param_info.param.language;
+    });
+
+// --- Facets and filters ---
+
+std::map<std::string, uint64_t> facet_counts(const json& body, const std::string& facet) {
+  std::map<std::string, uint64_t> counts;
+  for (const auto& value : body["facets"][facet]) {
+    counts[value["value"].get<std::string>()] = value["count"].get<uint64_t>();
+  }
+  return counts;
+}
+
+TEST(SearchFacets, LanguageFilterReturnsExactlyThatLanguage) {
+  const std::set<std::string> expected =
+      environment().catalog().ids_where([](const auto& doc) { return doc.language == "fr"; });
+  ASSERT_FALSE(expected.empty());
+  EXPECT_EQ(search_ids("q=&lang=fr"), expected);
+  const SearchPage page = search_page("q=&lang=fr&size=1");
+  ASSERT_EQ(page.status, 200u);
+  EXPECT_EQ(facet_counts(page.body, "language"),
+            (std::map<std::string, uint64_t>{{"fr", expected.size()}}));
+  EXPECT_TRUE(page.body["facets"]["language"][0]["selected"].get<bool>());
+}
+
+TEST(SearchFacets, LanguageCountsMatchTheCorpusAndAddUpToTotal) {
+  std::map<std::string, uint64_t> expected;
+  for (const auto& doc : environment().catalog().documents()) ++expected[doc.language];
+  const SearchPage page = search_page("q=&size=1");
+  ASSERT_EQ(page.status, 200u);
+  EXPECT_EQ(page.body["total"].get<uint64_t>(), environment().catalog().documents().size());
+  EXPECT_EQ(facet_counts(page.body, "language"), expected);
+  EXPECT_EQ(expected.size(), 6u);
+}
+
+TEST(SearchFacets, FacetCountsAddUpToTotalForAQuery) {
+  const SearchPage page = search_page(query_parameters("integrity OR intégrité OR 廉洁"));
+  ASSERT_EQ(page.status, 200u);
+  const uint64_t total = page.body["total"].get<uint64_t>();
+  ASSERT_GT(total, 0u);
+  for (const std::string facet : {"language", "type", "region", "organisation", "year"}) {
+    uint64_t sum = 0;
+    for (const auto& [value, count] : facet_counts(page.body, facet)) sum += count;
+    EXPECT_EQ(sum, total) << facet << " (a single-valued facet)";
+  }
+}
+
+TEST(SearchFacets, TypeFilterReturnsExactlyThatType) {
+  const std::set<std::string> expected =
+      environment().catalog().ids_where([](const auto& doc) { return doc.type == "report"; });
+  ASSERT_FALSE(expected.empty());
+  EXPECT_EQ(search_ids("q=&type=report"), expected);
+}
+
+TEST(SearchFacets, TwoValuesOfOneFacetAreEitherOr) {
+  const std::set<std::string> expected = environment().catalog().ids_where(
+      [](const auto& doc) { return doc.type == "report" || doc.type == "legislation"; });
+  EXPECT_EQ(search_ids("q=&type=report&type=legislation"), expected);
+  const std::set<std::string> two_languages = environment().catalog().ids_where(
+      [](const auto& doc) { return doc.language == "fr" || doc.language == "es"; });
+  EXPECT_EQ(search_ids("q=&lang=fr&lang=es"), two_languages);
+}
+
+TEST(SearchFacets, DifferentFacetsAreBothRequired) {
+  const std::set<std::string> expected = environment().catalog().ids_where(
+      [](const auto& doc) { return doc.language == "fr" && doc.type == "legislation"; });
+  ASSERT_FALSE(expected.empty());
+  EXPECT_EQ(search_ids("q=&lang=fr&type=legislation"), expected);
+}
+
+TEST(SearchPaging, PagesAreDisjointAndCoverEveryResult) {
+  const size_t corpus_size = environment().catalog().documents().size();
+  std::set<std::string> seen;
+  size_t pages = 0;
+  for (int page_number = 1; seen.size() < corpus_size && page_number <= 20; ++page_number) {
+    const SearchPage page = search_page("q=&size=10&page=" + std::to_string(page_number));
+    ASSERT_EQ(page.status, 200u) << page.body.dump();
+    EXPECT_EQ(page.body["page"].get<int>(), page_number);
+    EXPECT_EQ(page.body["size"].get<int>(), 10);
+    ASSERT_FALSE(page.ids.empty()) << "page " << page_number;
+    for (const auto& id : page.ids) EXPECT_TRUE(seen.insert(id).second) << id << " repeated";
+    ++pages;
+  }
+  EXPECT_EQ(seen.size(), corpus_size);
+  EXPECT_EQ(pages, (corpus_size + 9) / 10);
+}
+
+TEST(SearchPaging, RankedQueryPagesAreDisjoint) {
+  const SearchPage first = search_page(query_parameters("judge", "&lang=en&size=5&page=1"));
+  const SearchPage second = search_page(query_parameters("judge", "&lang=en&size=5&page=2"));
+  ASSERT_EQ(first.ids.size(), 5u);
+  ASSERT_EQ(second.ids.size(), 5u);
+  for (const auto& id : first.ids) {
+    EXPECT_EQ(std::count(second.ids.begin(), second.ids.end(), id), 0) << id;
+  }
+  EXPECT_EQ(first.body["total"], second.body["total"]);
+}
+
+}  // namespace
+}  // namespace jil::integration
