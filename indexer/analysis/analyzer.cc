@@ -144,20 +144,13 @@ void Analyzer::add_word_token(const icu::UnicodeString& word, const WordSpan& sp
     }
   }
   if (u_isalpha(first)) {
-    // Every form is stemmed, so two tokens that share a form share a stem. Latin words are also
-    // stemmed with their accents (Snowball's -ité, -ación rules need them), then folded.
+    // Every form is stemmed, so two tokens that share a form share a stem. Stems come from the
+    // folded forms only: stemming the accented form too would make `égalité` match more than
+    // `egalite`, and a judge typing without accents must get the same results.
     for (const std::string& form : token.forms) {
       for (std::string& stem : stems_for(form, first, language)) {
         if (std::find(token.stems.begin(), token.stems.end(), stem) == token.stems.end())
           token.stems.push_back(std::move(stem));
-      }
-    }
-    if (script == USCRIPT_LATIN) {
-      for (const std::string& stem : stems_for(token.exact, first, language)) {
-        std::string folded_stem = to_utf8(folding_.fold(icu::UnicodeString::fromUTF8(stem)));
-        if (!folded_stem.empty() &&
-            std::find(token.stems.begin(), token.stems.end(), folded_stem) == token.stems.end())
-          token.stems.push_back(std::move(folded_stem));
       }
     }
   }

@@ -54,11 +54,9 @@ void HttpSession::on_header(beast::error_code error) {
     return close();
   }
   if (error == http::error::header_limit) {
-    // A request line that alone passes the target limit is a long URI (414), not long headers.
-    const std::string_view received(static_cast<const char*>(buffer_.data().data()),
-                                     buffer_.size());
-    const size_t line_end = received.find("\r\n");
-    if (line_end == std::string_view::npos || line_end > kMaxTargetBytes) {
+    // The start line is parsed (and the request's method set) before the fields: a limit hit
+    // with no method yet means the request line alone was too long, a URI too long (414).
+    if (parser_->get().method_string().empty()) {
       return refuse(414, "the request target is too long");
     }
     return refuse(431, "the request headers are too large");
@@ -107,6 +105,7 @@ void HttpSession::send(api::HttpResponse answer, unsigned version, bool keep_ali
   for (auto& [name, value] : answer.headers) {
     response_->set(header_safe(name), header_safe(std::move(value)));
   }
+  if (answer.status == 413) response_->reason("Content Too Large");  // RFC 9110 wording
   response_->keep_alive(keep_alive);
   if (head) {
     response_->set(http::field::content_length, std::to_string(answer.body.size()));
