@@ -3,6 +3,8 @@
 
 #include <gumbo.h>
 
+#include <algorithm>
+#include <cctype>
 #include <memory>
 #include <vector>
 
@@ -27,6 +29,57 @@ bool is_dropped(GumboTag tag) {
     default:
       return false;
   }
+}
+
+// A <header> or <footer> directly in <body> is the site's banner or footer, not the document;
+// inside <article>, <main> or <section> it is part of the content and kept.
+bool is_page_chrome(const GumboNode* node) {
+  const GumboTag tag = node->v.element.tag;
+  if (tag != GUMBO_TAG_HEADER && tag != GUMBO_TAG_FOOTER) return false;
+  return node->parent && node->parent->type == GUMBO_NODE_ELEMENT &&
+         node->parent->v.element.tag == GUMBO_TAG_BODY;
+}
+
+// Elements whose end tag may be left out (they close themselves) or that never have content:
+// not counted when estimating how deep a page nests.
+bool never_nests(std::string_view name) {
+  static constexpr std::string_view kNames[] = {
+      "area", "base",  "br",     "col",    "embed",    "hr",    "img",   "input", "link",
+      "meta", "param", "source", "track",  "wbr",      "p",     "li",    "dt",    "dd",
+      "tr",   "td",    "th",     "option", "optgroup", "thead", "tbody", "tfoot", "colgroup",
+      "rb",   "rt",    "rtc",    "rp",     "html",     "head",  "body"};
+  for (std::string_view candidate : kNames) {
+    if (name.size() == candidate.size() &&
+        std::equal(name.begin(), name.end(), candidate.begin(),
+                   [](char a, char b) { return (a | 0x20) == b; })) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Deepest element nesting the page asks for, from a linear scan of its tags. gumbo's cost grows
+// with the square of the depth (and its memory too), so very deep pages are refused first.
+size_t estimated_nesting_depth(std::string_view html) {
+  size_t depth = 0;
+  size_t deepest = 0;
+  for (size_t index = 0; index + 1 < html.size(); ++index) {
+    if (html[index] != '<') continue;
+    const bool closing = html[index + 1] == '/';
+    size_t start = index + (closing ? 2 : 1);
+    size_t end = start;
+    while (end < html.size() && std::isalnum(static_cast<unsigned char>(html[end]))) ++end;
+    if (end == start || !std::isalpha(static_cast<unsigned char>(html[start]))) continue;
+    if (never_nests(html.substr(start, end - start))) continue;
+    const size_t tag_end = html.find('>', end);
+    const bool self_closing = tag_end != std::string_view::npos && html[tag_end - 1] == '/';
+    if (closing) {
+      depth -= depth > 0 ? 1 : 0;
+    } else if (!self_closing) {
+      deepest = std::max(deepest, ++depth);
+    }
+  }
+  return deepest;
 }
 
 bool is_block(GumboTag tag) {
@@ -121,7 +174,7 @@ std::string body_text(const GumboNode* root, std::string& first_heading) {
       children = &current->v.document.children;
     } else {
       const GumboTag tag = current->v.element.tag;
-      if (is_dropped(tag)) continue;
+      if (is_dropped(tag) || is_page_chrome(current)) continue;
       if (tag == GUMBO_TAG_H1 && first_heading.empty()) first_heading = node_text(current);
       if (is_block(tag)) {
         out += "\n\n";
@@ -139,8 +192,14 @@ std::string body_text(const GumboNode* root, std::string& first_heading) {
 }  // namespace
 
 Result<ExtractedText> extract_html(std::string_view html) {
+  if (estimated_nesting_depth(html) > kMaxHtmlNesting) {
+    return limit_exceeded("HTML nests elements deeper than " + std::to_string(kMaxHtmlNesting) +
+                          " levels");
+  }
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = kMaxHtmlParseErrors;  // gumbo copies its element stack into each error
   std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> output(
-      gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()),
+      gumbo_parse_with_options(&options, html.data(), html.size()),
       [](GumboOutput* parsed) { gumbo_destroy_output(&kGumboDefaultOptions, parsed); });
   if (!output || !output->root) return Status(StatusCode::kCorrupt, "HTML could not be parsed");
   ExtractedText extracted;

@@ -1,7 +1,11 @@
 // md4c callbacks for markdown_extractor.h.
 #include "extract/markdown_extractor.h"
 
+#include <gumbo.h>
 #include <md4c.h>
+
+#include <memory>
+#include <string>
 
 #include "extract/text_cleanup.h"
 
@@ -14,6 +18,24 @@ struct MarkdownState {
   bool in_first_heading = false;
   bool title_done = false;
 };
+
+// An entity md4c found (`&eacute;`, `&#233;`), decoded by gumbo, which knows every HTML5 name.
+std::string decoded_entity(std::string_view entity) {
+  std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> output(
+      gumbo_parse_with_options(&kGumboDefaultOptions, entity.data(), entity.size()),
+      [](GumboOutput* parsed) { gumbo_destroy_output(&kGumboDefaultOptions, parsed); });
+  std::string text;
+  const GumboVector& sections = output->root->v.element.children;  // <head>, <body>
+  for (unsigned section = 0; section < sections.length; ++section) {
+    const auto* body = static_cast<const GumboNode*>(sections.data[section]);
+    if (body->type != GUMBO_NODE_ELEMENT || body->v.element.tag != GUMBO_TAG_BODY) continue;
+    for (unsigned index = 0; index < body->v.element.children.length; ++index) {
+      const auto* child = static_cast<const GumboNode*>(body->v.element.children.data[index]);
+      if (child->type == GUMBO_NODE_TEXT) text += child->v.text.text;
+    }
+  }
+  return text.empty() ? std::string(entity) : text;
+}
 
 int enter_block(MD_BLOCKTYPE type, void* detail, void* userdata) {
   auto* state = static_cast<MarkdownState*>(userdata);
@@ -49,7 +71,7 @@ int on_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* userdata)
       piece = "\n";
       break;
     case MD_TEXT_ENTITY:
-      piece = decode_character_references(std::string_view(text, size));
+      piece = decoded_entity(std::string_view(text, size));
       break;
     default:
       piece.assign(text, size);
@@ -65,7 +87,8 @@ Result<ExtractedText> extract_markdown(std::string_view markdown) {
   MarkdownState state;
   MD_PARSER parser{};
   parser.abi_version = 0;
-  parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_NOHTML;
+  // Raw HTML reaches on_text as MD_TEXT_HTML, where it is dropped.
+  parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH;
   parser.enter_block = enter_block;
   parser.leave_block = leave_block;
   parser.enter_span = no_span;

@@ -1,6 +1,8 @@
 // Implementation of plain_text_extractor.h.
 #include "extract/plain_text_extractor.h"
 
+#include <algorithm>
+
 #include "base/utf8.h"
 #include "extract/text_cleanup.h"
 
@@ -14,7 +16,9 @@ Result<ExtractedText> extract_plain_text(std::string_view bytes) {
   ExtractedText extracted;
   extracted.text = cleaned_text(bytes);
   const size_t line_end = extracted.text.find('\n');
-  extracted.title = extracted.text.substr(0, line_end == std::string::npos ? 200 : line_end);
+  const size_t first_line = std::min(line_end, extracted.text.size());
+  extracted.title = extracted.text.substr(
+      0, utf8::truncate_point(extracted.text.substr(0, first_line), kMaxTitleBytes));
   return extracted;
 }
 

@@ -9,6 +9,9 @@
 
 namespace jil::extract {
 
+// Longest title taken from the first line (bytes, cut on a character boundary).
+inline constexpr size_t kMaxTitleBytes = 300;
+
 Result<ExtractedText> extract_plain_text(std::string_view bytes);
 
 }  // namespace jil::extract

@@ -34,7 +34,10 @@ std::string cleaned_text(std::string_view text) {
     UChar32 c;
     U8_NEXT(bytes, offset, length, c);
     if (c < 0) c = 0xFFFD;
-    if (c == '\r') continue;
+    if (c == '\r') {  // CRLF is one line end; a lone CR (old Mac files) is one too
+      if (offset < length && bytes[offset] == '\n') continue;
+      c = '\n';
+    }
     if (c == '\n') {
       ++newlines;
       pending_space = false;

@@ -34,7 +34,8 @@ std::vector<Facet> all_facets() {
 const Vocabulary& Vocabulary::built_in() {
   static const Vocabulary vocabulary = [] {
     Vocabulary loaded;
-    const auto json = nlohmann::json::parse(kJilVocabulariesJson, nullptr, false);
+    // ordered_json keeps the file order, which is the order the UI and error messages list.
+    const auto json = nlohmann::ordered_json::parse(kJilVocabulariesJson, nullptr, false);
     JIL_CHECK(json.is_object());
     for (const auto& [facet, name] : kFacetNames) {
       const auto found = json.find(std::string(name));

@@ -1,0 +1,48 @@
+// Tests extract/extractor.cc: each format goes to its extractor, and HTML and Markdown that are
+// not UTF-8 are refused with the format named.
+#include "extract/extractor.h"
+
+#include <gtest/gtest.h>
+
+namespace jil::extract {
+namespace {
+
+TEST(Extract, DispatchesEachFormat) {
+  Result<ExtractedText> html = extract(DocumentFormat::kHtml, "<title>Page</title><p>Body</p>");
+  ASSERT_TRUE(html.is_ok()) << html.status().to_string();
+  EXPECT_EQ(html->title, "Page");
+  EXPECT_EQ(html->text, "Body");
+  Result<ExtractedText> markdown = extract(DocumentFormat::kMarkdown, "# Heading\n\n*Body*\n");
+  ASSERT_TRUE(markdown.is_ok()) << markdown.status().to_string();
+  EXPECT_EQ(markdown->title, "Heading");
+  EXPECT_EQ(markdown->text, "Heading\n\nBody");
+  Result<ExtractedText> text = extract(DocumentFormat::kText, "# Not markup\n<p>");
+  ASSERT_TRUE(text.is_ok()) << text.status().to_string();
+  EXPECT_EQ(text->title, "# Not markup");
+  EXPECT_EQ(text->text, "# Not markup\n<p>");
+}
+
+TEST(Extract, DropsByteOrderMarkBeforeHtmlAndMarkdown) {
+  Result<ExtractedText> html = extract(DocumentFormat::kHtml, "\xEF\xBB\xBF<p>Body</p>");
+  ASSERT_TRUE(html.is_ok()) << html.status().to_string();
+  EXPECT_EQ(html->text, "Body");
+  Result<ExtractedText> markdown = extract(DocumentFormat::kMarkdown, "\xEF\xBB\xBF# Heading\n");
+  ASSERT_TRUE(markdown.is_ok()) << markdown.status().to_string();
+  EXPECT_EQ(markdown->title, "Heading");
+}
+
+TEST(Extract, InvalidUtf8NamesTheFormat) {
+  Result<ExtractedText> html = extract(DocumentFormat::kHtml, "<p>caf\xE9</p>");
+  ASSERT_FALSE(html.is_ok());
+  EXPECT_EQ(html.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(html.status().message(), "html file is not valid UTF-8");
+  Result<ExtractedText> markdown = extract(DocumentFormat::kMarkdown, "caf\xE9");
+  ASSERT_FALSE(markdown.is_ok());
+  EXPECT_EQ(markdown.status().message(), "md file is not valid UTF-8");
+  Result<ExtractedText> text = extract(DocumentFormat::kText, "caf\xE9");
+  ASSERT_FALSE(text.is_ok());
+  EXPECT_EQ(text.status().message(), "text is not valid UTF-8");
+}
+
+}  // namespace
+}  // namespace jil::extract

@@ -1,0 +1,88 @@
+// Tests extract/markdown_extractor.cc: the first level-1 heading is the title, blocks become
+// paragraphs, raw HTML is dropped, entities are decoded, and pathological input finishes.
+#include "extract/markdown_extractor.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "base/utf8.h"
+
+namespace jil::extract {
+namespace {
+
+ExtractedText extracted(std::string_view markdown) {
+  Result<ExtractedText> result = extract_markdown(markdown);
+  EXPECT_TRUE(result.is_ok()) << result.status().to_string();
+  return result.is_ok() ? *result : ExtractedText{};
+}
+
+TEST(MarkdownExtractor, FirstLevelOneHeadingIsTheTitle) {
+  const ExtractedText page =
+      extracted("Intro line.\n\n## Not this\n\n# Code of *judicial* conduct\n\nBody.\n\n# Later\n");
+  EXPECT_EQ(page.title, "Code of judicial conduct");
+}
+
+TEST(MarkdownExtractor, SetextHeadingCanBeTheTitle) {
+  EXPECT_EQ(extracted("Code of conduct\n===============\n\nBody.\n").title, "Code of conduct");
+}
+
+TEST(MarkdownExtractor, NoLevelOneHeadingMeansNoTitle) {
+  EXPECT_EQ(extracted("## Section\n\nBody.\n").title, "");
+}
+
+TEST(MarkdownExtractor, BlocksBecomeParagraphsAndMarkupDisappears) {
+  const ExtractedText page = extracted(
+      "# Title\n\nA *very* **strong** [link](http://example.org) and `code`.\n\n"
+      "- first\n- second\n\n> quoted\n");
+  EXPECT_EQ(page.text, "Title\n\nA very strong link and code.\n\nfirst\nsecond\n\nquoted");
+}
+
+TEST(MarkdownExtractor, TableCellsAreKept) {
+  const ExtractedText page = extracted("| Court | Judges |\n|---|---|\n| Supreme | 9 |\n");
+  for (const char* cell : {"Court", "Judges", "Supreme", "9"}) {
+    EXPECT_NE(page.text.find(cell), std::string::npos) << cell << " in " << page.text;
+  }
+}
+
+TEST(MarkdownExtractor, DropsRawHtml) {
+  const ExtractedText page = extracted(
+      "Before <span class=\"x\">inline</span> after.\n\n"
+      "<div>\nblock of html\n</div>\n\n"
+      "<script>alert(1)</script>\n\nEnd.\n");
+  EXPECT_EQ(page.text.find('<'), std::string::npos) << page.text;
+  EXPECT_EQ(page.text.find("alert"), std::string::npos) << page.text;
+  EXPECT_NE(page.text.find("Before"), std::string::npos) << page.text;
+  EXPECT_NE(page.text.find("End."), std::string::npos) << page.text;
+}
+
+TEST(MarkdownExtractor, DecodesEntities) {
+  EXPECT_EQ(extracted("&amp; &lt;b&gt; &#233; &#x4E2D;\n").text, "& <b> é 中");
+  EXPECT_EQ(extracted("# R&eacute;sum&eacute; &copy;\n").title, "Résumé ©");
+}
+
+TEST(MarkdownExtractor, EmptyInputGivesEmptyText) {
+  const ExtractedText page = extracted("");
+  EXPECT_EQ(page.text, "");
+  EXPECT_EQ(page.title, "");
+}
+
+TEST(MarkdownExtractor, PathologicalLinkInputFinishes) {
+  std::string markdown;
+  for (int repeat = 0; repeat < 50'000; ++repeat) markdown += "]([\n";
+  Result<ExtractedText> page = extract_markdown(markdown);
+  ASSERT_TRUE(page.is_ok()) << page.status().to_string();
+  EXPECT_TRUE(utf8::is_valid(page->text));
+}
+
+TEST(MarkdownExtractor, DeeplyNestedQuotesAndListsFinish) {
+  Result<ExtractedText> quotes = extract_markdown(std::string(50'000, '>') + " deep\n");
+  ASSERT_TRUE(quotes.is_ok()) << quotes.status().to_string();
+  std::string lists;
+  for (int level = 0; level < 5'000; ++level) lists += std::string(level * 2, ' ') + "- item\n";
+  Result<ExtractedText> nested = extract_markdown(lists);
+  ASSERT_TRUE(nested.is_ok()) << nested.status().to_string();
+}
+
+}  // namespace
+}  // namespace jil::extract

@@ -1,0 +1,192 @@
+// Tests schema/document_builder.cc: a DocRecord built with the real Analyzer and added to a real
+// in-memory Xapian database has its id, filter terms, value slots, positions and weights.
+#include "schema/document_builder.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "schema/prefixes.h"
+#include "schema/value_slots.h"
+
+namespace jil::schema {
+namespace {
+
+DocRecord sample_record() {
+  DocRecord record;
+  record.id = "ijin-code-2021-en";
+  record.work = "ijin-code-2021";
+  record.title = "Code of judicial conduct";
+  record.language = analysis::Language::kEn;
+  record.type = "code-of-conduct";
+  record.organisation = "ijin";
+  record.country = "FR";
+  record.region = "europe-central-asia";
+  record.year = 2021;
+  record.topics = {"judicial-ethics", "gifts"};
+  record.values = {"integrity", "impartiality"};
+  record.summary = "How judges refuse gifts.";
+  record.source = "codes/ijin-2021.html";
+  record.text = "Judges decide every case with independence.\n\nThey declare their assets.";
+  return record;
+}
+
+class DocumentBuilderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto analyzer = analysis::Analyzer::create();
+    ASSERT_TRUE(analyzer.is_ok()) << analyzer.status().to_string();
+    analyzer_ = std::move(analyzer).value();
+    auto builder = DocumentBuilder::create(*analyzer_);
+    ASSERT_TRUE(builder.is_ok()) << builder.status().to_string();
+    builder_ = std::move(builder).value();
+  }
+
+  // Builds `record`, adds it to the database and returns its docid.
+  Xapian::docid add(const DocRecord& record) {
+    return database_.add_document(builder_->build(record, "fingerprint-1"));
+  }
+
+  bool has_term(Xapian::docid docid, const std::string& term) {
+    Xapian::TermIterator found = database_.termlist_begin(docid);
+    found.skip_to(term);
+    return found != database_.termlist_end(docid) && *found == term;
+  }
+
+  Xapian::termcount wdf(Xapian::docid docid, const std::string& term) {
+    Xapian::TermIterator found = database_.termlist_begin(docid);
+    found.skip_to(term);
+    if (found == database_.termlist_end(docid) || *found != term) return 0;
+    return found.get_wdf();
+  }
+
+  std::vector<Xapian::termpos> positions(Xapian::docid docid, const std::string& term) {
+    return {database_.positionlist_begin(docid, term), database_.positionlist_end(docid, term)};
+  }
+
+  // Number of documents where `first` is directly followed by `second`.
+  Xapian::doccount phrase_matches(const std::string& first, const std::string& second) {
+    const std::vector<Xapian::Query> words = {Xapian::Query(first), Xapian::Query(second)};
+    Xapian::Enquire enquire(database_);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end()));
+    return enquire.get_mset(0, 10).size();
+  }
+
+  std::unique_ptr<analysis::Analyzer> analyzer_;
+  std::unique_ptr<DocumentBuilder> builder_;
+  Xapian::WritableDatabase database_{std::string(), Xapian::DB_BACKEND_INMEMORY};
+};
+
+TEST_F(DocumentBuilderTest, WritesIdAndFilterTerms) {
+  const Xapian::docid docid = add(sample_record());
+  for (const char* expected :
+       {"Qijin-code-2021-en", "XWijin-code-2021", "Len", "XTcode-of-conduct", "XOijin", "XCfr",
+        "XReurope-central-asia", "Y2021", "XKjudicial-ethics", "XKgifts", "XVintegrity",
+        "XVimpartiality", "XPcodes/ijin-2021.html"}) {
+    EXPECT_TRUE(has_term(docid, expected)) << expected;
+  }
+  EXPECT_EQ(wdf(docid, "XTcode-of-conduct"), 0u);  // boolean terms do not weigh
+}
+
+TEST_F(DocumentBuilderTest, InternationalDocumentHasNoCountryTerm) {
+  DocRecord record = sample_record();
+  record.country = "";
+  const Xapian::docid docid = add(record);
+  Xapian::TermIterator found = database_.termlist_begin(docid);
+  found.skip_to(std::string(kCountryPrefix));
+  EXPECT_TRUE(found == database_.termlist_end(docid) || !(*found).starts_with(kCountryPrefix))
+      << *found;
+}
+
+TEST_F(DocumentBuilderTest, FillsValueSlots) {
+  const Xapian::Document document = database_.get_document(add(sample_record()));
+  EXPECT_EQ(document.get_value(kYearSortSlot), Xapian::sortable_serialise(2021));
+  EXPECT_FALSE(document.get_value(kTitleSortSlot).empty());
+  EXPECT_EQ(document.get_value(kWorkSlot), "ijin-code-2021");
+  EXPECT_EQ(document.get_value(kTypeSlot), "code-of-conduct");
+  EXPECT_EQ(document.get_value(kLanguageSlot), "en");
+  EXPECT_EQ(document.get_value(kCountrySlot), "FR");
+  EXPECT_EQ(document.get_value(kRegionSlot), "europe-central-asia");
+  EXPECT_EQ(document.get_value(kOrganisationSlot), "ijin");
+  EXPECT_EQ(document.get_value(kYearSlot), "2021");
+  EXPECT_EQ(document.get_value(kFingerprintSlot), "fingerprint-1");
+  EXPECT_EQ(document.get_value(kFirstTopicSlot), "judicial-ethics");
+  EXPECT_EQ(document.get_value(kFirstTopicSlot + 1), "gifts");
+  EXPECT_EQ(document.get_value(kFirstTopicSlot + 2), "");
+  EXPECT_EQ(document.get_value(kFirstValueSlot), "integrity");
+  EXPECT_EQ(document.get_value(kFirstValueSlot + 1), "impartiality");
+}
+
+TEST_F(DocumentBuilderTest, StoresTheRecordAsDocumentData) {
+  const DocRecord record = sample_record();
+  const Xapian::Document document = database_.get_document(add(record));
+  EXPECT_EQ(document.get_data(), to_document_data(record));
+}
+
+TEST_F(DocumentBuilderTest, BodyWordsHavePositions) {
+  const Xapian::docid docid = add(sample_record());
+  EXPECT_EQ(positions(docid, "independence").size(), 1u);
+  EXPECT_EQ(positions(docid, "assets").size(), 1u);
+  EXPECT_EQ(positions(docid, "judicial").size(), 1u);  // title
+}
+
+TEST_F(DocumentBuilderTest, ExactAndStemTermsHaveNoPositions) {
+  const Xapian::docid docid = add(sample_record());
+  ASSERT_TRUE(has_term(docid, "Eindependence"));
+  EXPECT_TRUE(positions(docid, "Eindependence").empty());
+  ASSERT_TRUE(has_term(docid, "Zindepend"));
+  EXPECT_TRUE(positions(docid, "Zindepend").empty());
+}
+
+TEST_F(DocumentBuilderTest, FieldsAreSeparatedByAPositionGap) {
+  // "conduct" ends the title, "how" opens the summary, "judges" opens the body.
+  const Xapian::docid docid = add(sample_record());
+  const std::vector<Xapian::termpos> title_end = positions(docid, "conduct");
+  const std::vector<Xapian::termpos> summary_start = positions(docid, "how");
+  ASSERT_EQ(title_end.size(), 1u);
+  ASSERT_EQ(summary_start.size(), 1u);
+  EXPECT_GE(summary_start[0], title_end[0] + kFieldPositionGap);
+  const std::vector<Xapian::termpos> judges = positions(docid, "judges");
+  ASSERT_EQ(judges.size(), 2u);  // summary and body
+  EXPECT_GE(judges[1], judges[0] + kFieldPositionGap);
+}
+
+TEST_F(DocumentBuilderTest, PhraseDoesNotSpanTitleAndBody) {
+  DocRecord record = sample_record();
+  record.summary.clear();
+  add(record);
+  EXPECT_EQ(phrase_matches("conduct", "judges"), 0u);
+  EXPECT_EQ(phrase_matches("judicial", "conduct"), 1u);
+}
+
+TEST_F(DocumentBuilderTest, TitleWordsWeighMoreThanSummaryAndBodyWords) {
+  const Xapian::docid docid = add(sample_record());
+  EXPECT_EQ(wdf(docid, "conduct"), kTitleWdf);
+  EXPECT_EQ(wdf(docid, "refuse"), kSummaryWdf);
+  EXPECT_EQ(wdf(docid, "independence"), kBodyWdf);
+  EXPECT_GT(kTitleWdf, kSummaryWdf);
+  EXPECT_GT(kSummaryWdf, kBodyWdf);
+}
+
+TEST_F(DocumentBuilderTest, TitleSortKeyOrdersTitlesIgnoringCase) {
+  DocRecord record = sample_record();
+  std::vector<std::string> keys;
+  for (const char* title : {"apple", "Banana", "cherry", "Éclair"}) {
+    record.title = title;
+    keys.push_back(builder_->build(record, "").get_value(kTitleSortSlot));
+  }
+  EXPECT_LT(keys[0], keys[1]);
+  EXPECT_LT(keys[1], keys[2]);
+  EXPECT_LT(keys[2], keys[3]);
+}
+
+TEST_F(DocumentBuilderTest, AddTextTermsReturnsTheNextFreePosition) {
+  Xapian::Document document;
+  const auto tokens = analyzer_->analyze("one two three", analysis::Language::kEn);
+  EXPECT_EQ(add_text_terms(document, tokens, 10, 1), 13u);
+  EXPECT_EQ(add_text_terms(document, {}, 10, 1), 10u);
+}
+
+}  // namespace
+}  // namespace jil::schema

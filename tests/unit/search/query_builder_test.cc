@@ -1,0 +1,106 @@
+// Tests search/query_builder.cc with the real Analyzer: query text → Xapian query description,
+// so that each operator is checked against the terms the indexer writes.
+#include "search/query_builder.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+namespace jil::search {
+namespace {
+
+using analysis::Language;
+
+class QueryBuilderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto analyzer = analysis::Analyzer::create();
+    ASSERT_TRUE(analyzer.is_ok()) << analyzer.status().to_string();
+    analyzer_ = std::move(analyzer).value();
+  }
+
+  Result<BuiltQuery> built(std::string_view text, Language language) {
+    Result<QueryNode> tree = parse_query(text);
+    EXPECT_TRUE(tree.is_ok()) << tree.status().to_string();
+    if (!tree.is_ok()) return tree.status();
+    return build_query(*tree, *analyzer_, language);
+  }
+
+  // The Xapian description of the built query, or "error: <message>".
+  std::string query_of(std::string_view text, Language language) {
+    Result<BuiltQuery> query = built(text, language);
+    return query.is_ok() ? query->query.get_description() : "error: " + query.status().message();
+  }
+
+  std::unique_ptr<analysis::Analyzer> analyzer_;
+};
+
+TEST_F(QueryBuilderTest, WordIsASynonymOfItsFormAndStem) {
+  EXPECT_EQ(query_of("Judges", Language::kEn), "Query((judges SYNONYM Zjudg))");
+}
+
+TEST_F(QueryBuilderTest, WordsAreAllRequired) {
+  EXPECT_EQ(query_of("judges gifts", Language::kEn),
+            "Query(((judges SYNONYM Zjudg) AND (gifts SYNONYM Zgift)))");
+}
+
+TEST_F(QueryBuilderTest, FrenchElisionIsDroppedFromAWord) {
+  const std::string query = query_of("l'éducation", Language::kFr);
+  EXPECT_EQ(query, "Query((education SYNONYM Zeduc))");
+}
+
+TEST_F(QueryBuilderTest, QuotedWordsMakeAPhraseWithoutStems) {
+  EXPECT_EQ(query_of("\"judicial conduct\"", Language::kEn), "Query((judicial PHRASE 2 conduct))");
+}
+
+TEST_F(QueryBuilderTest, ChineseWordIsAPhraseOverItsCharacters) {
+  EXPECT_EQ(query_of("农业", Language::kZh), "Query((农 PHRASE 2 业))");
+}
+
+TEST_F(QueryBuilderTest, OrGivesEither) {
+  EXPECT_EQ(query_of("gifts OR hospitality", Language::kEn),
+            "Query(((gifts SYNONYM Zgift) OR (hospitality SYNONYM Zhospit)))");
+}
+
+TEST_F(QueryBuilderTest, MinusExcludes) {
+  EXPECT_EQ(query_of("gifts -hospitality", Language::kEn),
+            "Query(((gifts SYNONYM Zgift) AND_NOT (hospitality SYNONYM Zhospit)))");
+}
+
+TEST_F(QueryBuilderTest, ExactFormUsesTheExactTerm) {
+  EXPECT_EQ(query_of("=Éducation", Language::kFr), "Query(Eéducation)");
+}
+
+TEST_F(QueryBuilderTest, OnlyExclusionsAreRefused) {
+  Result<BuiltQuery> query = built("-a -b", Language::kEn);
+  ASSERT_FALSE(query.is_ok());
+  EXPECT_EQ(query.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(query.status().message(), "the query only excludes words: add a word to search for");
+}
+
+TEST_F(QueryBuilderTest, EmptyOrPunctuationOnlyQueryIsEmpty) {
+  for (const char* text : {"", "!!! ...", "\"\""}) {
+    Result<BuiltQuery> query = built(text, Language::kEn);
+    ASSERT_TRUE(query.is_ok()) << text << ": " << query.status().to_string();
+    EXPECT_TRUE(query->query.empty()) << text << ": " << query->query.get_description();
+  }
+}
+
+TEST_F(QueryBuilderTest, MatchFormsCollectPositiveWordsOnly) {
+  Result<BuiltQuery> query =
+      built("judges \"conflict of interest\" -gifts -\"social media\"", Language::kEn);
+  ASSERT_TRUE(query.is_ok()) << query.status().to_string();
+  EXPECT_EQ(query->match_forms, (std::set<std::string>{"conflict", "interest", "judges", "of"}));
+  EXPECT_TRUE(query->match_stems.contains("judg"));
+  EXPECT_FALSE(query->match_stems.contains("gift"));
+}
+
+TEST_F(QueryBuilderTest, UndeterminedLanguageStemsInEveryLatinLanguage) {
+  Result<BuiltQuery> query = built("juges", Language::kUnd);
+  ASSERT_TRUE(query.is_ok()) << query.status().to_string();
+  EXPECT_TRUE(query->match_stems.contains("jug")) << query->query.get_description();
+}
+
+}  // namespace
+}  // namespace jil::search

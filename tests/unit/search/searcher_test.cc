@@ -1,0 +1,240 @@
+// Tests search/searcher.cc on a real on-disk index of six documents written through the
+// document builder: queries, filters, sorting, paging, documents by id, and an index that
+// changes under an open Searcher.
+#include "search/searcher.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "sample_documents.h"
+#include "schema/schema_version.h"
+#include "temporary_directory.h"
+
+namespace jil::search {
+namespace {
+
+using schema::Facet;
+
+std::vector<std::string> ids_of(const SearchResults& results) {
+  std::vector<std::string> ids;
+  for (const SearchHit& hit : results.hits) ids.push_back(hit.record.id);
+  return ids;
+}
+
+using Ids = std::vector<std::string>;
+
+class SearcherTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    {
+      Xapian::WritableDatabase writer(index_path().string(), Xapian::DB_CREATE_OR_OPEN);
+      add_documents(writer, sample_documents());
+      writer.commit();
+    }
+    Result<std::unique_ptr<Searcher>> opened = Searcher::open(index_path());
+    ASSERT_TRUE(opened.is_ok()) << opened.status().to_string();
+    searcher_ = std::move(opened).value();
+  }
+
+  std::filesystem::path index_path() const { return directory_.path() / "index"; }
+
+  SearchResults search(const SearchRequest& request) {
+    Result<SearchResults> results = searcher_->search(request);
+    EXPECT_TRUE(results.is_ok()) << results.status().to_string();
+    return results.is_ok() ? *results : SearchResults{};
+  }
+
+  SearchResults search(const std::string& query) {
+    SearchRequest request;
+    request.query = query;
+    return search(request);
+  }
+
+  TemporaryDirectory directory_;
+  std::unique_ptr<Searcher> searcher_;
+};
+
+TEST_F(SearcherTest, EmptyQueryListsEveryDocumentNewestFirst) {
+  const SearchResults results = search("");
+  EXPECT_EQ(results.total, 6u);
+  ASSERT_EQ(results.hits.size(), 6u);
+  EXPECT_EQ(results.hits[0].record.id, "gifts-en");
+  EXPECT_EQ(results.hits[1].record.id, "guide-zh");
+  EXPECT_EQ(results.hits[5].record.id, "training-es");
+}
+
+TEST_F(SearcherTest, WordFindsItsDocumentsInAnyForm) {
+  // "judge" matches "Judges" (stem) in two English documents.
+  const SearchResults results = search("judge");
+  EXPECT_EQ(results.total, 2u);
+  Ids ids = ids_of(results);
+  std::sort(ids.begin(), ids.end());
+  EXPECT_EQ(ids, (Ids{"code-en", "gifts-en"}));
+}
+
+TEST_F(SearcherTest, HitsCarryHighlightedTitleAndSnippetButNoText) {
+  const SearchResults results = search("hospitality");
+  ASSERT_EQ(ids_of(results), Ids{"gifts-en"});
+  const SearchHit& hit = results.hits[0];
+  EXPECT_TRUE(hit.record.text.empty());
+  EXPECT_EQ(hit.record.title, "Apple gifts and hospitality");
+  bool title_marked = false;
+  for (const TextPart& part : hit.title) title_marked |= part.match && part.text == "hospitality";
+  EXPECT_TRUE(title_marked);
+  EXPECT_FALSE(hit.snippet.empty());
+  EXPECT_GT(hit.weight, 0);
+}
+
+TEST_F(SearcherTest, ArabicAndChineseQueriesFindTheirDocuments) {
+  EXPECT_EQ(ids_of(search("مستقلون")), Ids{"report-ar"});
+  EXPECT_EQ(ids_of(search("农业")), Ids{"guide-zh"});
+}
+
+TEST_F(SearcherTest, FrenchElisionIsMatchedFromTheQuery) {
+  EXPECT_EQ(ids_of(search("éducation")), Ids{"code-fr"});
+  EXPECT_EQ(ids_of(search("l'éducation")), Ids{"code-fr"});
+}
+
+TEST_F(SearcherTest, FiltersAreOrWithinAFacetAndAndAcross) {
+  SearchRequest request;
+  request.filters[Facet::kType] = {"guidance", "report"};
+  EXPECT_EQ(search(request).total, 3u);
+  request.filters[Facet::kLanguage] = {"en"};
+  EXPECT_EQ(ids_of(search(request)), Ids{"gifts-en"});
+}
+
+TEST_F(SearcherTest, FiltersCombineWithTheQuery) {
+  SearchRequest request;
+  request.query = "impartiality";
+  request.filters[Facet::kCountry] = {"FR"};
+  EXPECT_EQ(ids_of(search(request)), Ids{"code-en"});
+}
+
+TEST_F(SearcherTest, FacetsCountAllMatches) {
+  SearchRequest request;
+  request.size = 1;
+  const SearchResults results = search(request);
+  ASSERT_EQ(results.hits.size(), 1u);
+  for (const FacetCounts& counts : results.facets) {
+    if (counts.facet != Facet::kLanguage) continue;
+    uint64_t total = 0;
+    for (const FacetValueCount& value : counts.values) total += value.count;
+    EXPECT_EQ(total, 6u);
+  }
+}
+
+TEST_F(SearcherTest, SortsNewestOldestAndByTitle) {
+  SearchRequest request;
+  request.query = "judicial OR judges OR 法官 OR القضاء OR juges";
+  request.sort = SortOrder::kNewest;
+  const Ids newest = ids_of(search(request));
+  ASSERT_FALSE(newest.empty());
+  request.sort = SortOrder::kOldest;
+  const SearchResults oldest = search(request);
+  for (size_t index = 1; index < oldest.hits.size(); ++index) {
+    EXPECT_LE(oldest.hits[index - 1].record.year, oldest.hits[index].record.year);
+  }
+  request.query.clear();
+  request.sort = SortOrder::kTitle;
+  EXPECT_EQ(ids_of(search(request)),
+            (Ids{"gifts-en", "code-fr", "code-en", "training-es", "report-ar", "guide-zh"}));
+  request.sort = SortOrder::kNewest;
+  const SearchResults all_newest = search(request);
+  for (size_t index = 1; index < all_newest.hits.size(); ++index) {
+    EXPECT_GE(all_newest.hits[index - 1].record.year, all_newest.hits[index].record.year);
+  }
+}
+
+TEST_F(SearcherTest, PagesSliceTheSameOrdering) {
+  SearchRequest request;
+  request.sort = SortOrder::kTitle;
+  request.size = 2;
+  request.page = 2;
+  const SearchResults page = search(request);
+  EXPECT_EQ(page.total, 6u);
+  EXPECT_EQ(ids_of(page), (Ids{"code-en", "training-es"}));
+  request.page = 4;
+  const SearchResults past_the_end = search(request);
+  EXPECT_EQ(past_the_end.total, 6u);
+  EXPECT_TRUE(past_the_end.hits.empty());
+}
+
+TEST_F(SearcherTest, MalformedQueryIsInvalidArgument) {
+  SearchRequest request;
+  request.query = "\"judicial";
+  Result<SearchResults> results = searcher_->search(request);
+  ASSERT_FALSE(results.is_ok());
+  EXPECT_EQ(results.status().code(), StatusCode::kInvalidArgument);
+  request.query = "-gifts";
+  EXPECT_EQ(searcher_->search(request).status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST_F(SearcherTest, DocumentByIdIncludesItsText) {
+  Result<schema::DocRecord> record = searcher_->document("code-fr");
+  ASSERT_TRUE(record.is_ok()) << record.status().to_string();
+  EXPECT_EQ(record->title, "Code de déontologie judiciaire");
+  EXPECT_EQ(record->text, "L'éducation des juges garantit leur indépendance.");
+}
+
+TEST_F(SearcherTest, UnknownDocumentIsNotFound) {
+  Result<schema::DocRecord> record = searcher_->document("absent-id");
+  ASSERT_FALSE(record.is_ok());
+  EXPECT_EQ(record.status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(record.status().message(), "no document with id 'absent-id'");
+}
+
+TEST_F(SearcherTest, WorkVersionsListEveryLanguageOfAWork) {
+  Result<std::vector<schema::DocRecord>> versions = searcher_->work_versions("code");
+  ASSERT_TRUE(versions.is_ok()) << versions.status().to_string();
+  ASSERT_EQ(versions->size(), 2u);
+  for (const schema::DocRecord& version : *versions) EXPECT_TRUE(version.text.empty());
+}
+
+TEST_F(SearcherTest, SeesCommitsMadeAfterItOpened) {
+  Xapian::WritableDatabase writer(index_path().string(), Xapian::DB_OPEN);
+  std::vector<schema::DocRecord> more = sample_documents();
+  more[0].id = "late-one";
+  more[0].title = "Late addition about recusal";
+  add_documents(writer, {more[0]});
+  writer.commit();
+  more[1].id = "late-two";
+  add_documents(writer, {more[1]});
+  writer.commit();  // two commits: the revision the Searcher opened is gone
+  const SearchResults results = search("recusal");
+  EXPECT_EQ(ids_of(results), Ids{"late-one"});
+  EXPECT_EQ(searcher_->document_count(), 8u);
+  EXPECT_TRUE(searcher_->document("late-two").is_ok());
+}
+
+TEST(SearcherOpen, MissingIndexIsNotFound) {
+  TemporaryDirectory directory;
+  Result<std::unique_ptr<Searcher>> opened = Searcher::open(directory.path() / "absent");
+  ASSERT_FALSE(opened.is_ok());
+  EXPECT_EQ(opened.status().code(), StatusCode::kNotFound);
+}
+
+TEST(SearcherOpen, IndexOfAnotherSchemaIsCorrupt) {
+  TemporaryDirectory directory;
+  {
+    Xapian::WritableDatabase writer(directory.path().string(), Xapian::DB_CREATE_OR_OPEN);
+    add_documents(writer, {sample_documents()[0]});
+    writer.set_metadata(std::string(schema::kSchemaVersionKey), "0");
+    writer.commit();
+  }
+  Result<std::unique_ptr<Searcher>> opened = Searcher::open(directory.path());
+  ASSERT_FALSE(opened.is_ok());
+  EXPECT_EQ(opened.status().code(), StatusCode::kCorrupt);
+}
+
+TEST(SearcherOpen, DirectoryThatIsNoIndexIsCorrupt) {
+  TemporaryDirectory directory;
+  Result<std::unique_ptr<Searcher>> opened = Searcher::open(directory.path());
+  ASSERT_FALSE(opened.is_ok());
+  EXPECT_EQ(opened.status().code(), StatusCode::kCorrupt);
+}
+
+}  // namespace
+}  // namespace jil::search

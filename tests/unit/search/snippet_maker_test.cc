@@ -1,0 +1,167 @@
+// Tests search/snippet_maker.cc with the real Analyzer: windows counted in words in Arabic,
+// Chinese and English, matches marked, adjacent Han matches merged, valid UTF-8 throughout.
+#include "search/snippet_maker.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/utf8.h"
+#include "search/query_builder.h"
+
+namespace jil::search {
+namespace {
+
+using analysis::Language;
+
+std::string joined(const std::vector<TextPart>& parts) {
+  std::string out;
+  for (const TextPart& part : parts) out += part.text;
+  return out;
+}
+
+std::vector<std::string> matched(const std::vector<TextPart>& parts) {
+  std::vector<std::string> out;
+  for (const TextPart& part : parts) {
+    if (part.match) out.push_back(part.text);
+  }
+  return out;
+}
+
+// `count` words "w0 w1 ...", with `word` in place of the one at `at`.
+std::string words_with(size_t count, size_t at, const std::string& word) {
+  std::string out;
+  for (size_t index = 0; index < count; ++index) {
+    if (index) out += ' ';
+    out += index == at ? word : "w" + std::to_string(index);
+  }
+  return out;
+}
+
+class SnippetMakerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto analyzer = analysis::Analyzer::create();
+    ASSERT_TRUE(analyzer.is_ok()) << analyzer.status().to_string();
+    analyzer_ = std::move(analyzer).value();
+  }
+
+  // Snippet of `text` for the query `query`, both in `language`.
+  std::vector<TextPart> snippet(const std::string& query, const std::string& text,
+                                Language language) {
+    Result<QueryNode> tree = parse_query(query);
+    EXPECT_TRUE(tree.is_ok());
+    Result<BuiltQuery> built = build_query(*tree, *analyzer_, language);
+    EXPECT_TRUE(built.is_ok()) << built.status().to_string();
+    SnippetMaker maker(*analyzer_, built->match_forms, built->match_stems);
+    return maker.snippet(text, language);
+  }
+
+  std::vector<TextPart> highlighted(const std::string& query, const std::string& text,
+                                    Language language) {
+    Result<BuiltQuery> built = build_query(*parse_query(query), *analyzer_, language);
+    EXPECT_TRUE(built.is_ok()) << built.status().to_string();
+    SnippetMaker maker(*analyzer_, built->match_forms, built->match_stems);
+    return maker.highlighted(text, language);
+  }
+
+  size_t word_count(const std::string& text, Language language) {
+    size_t count = 0;
+    for (const analysis::Token& token : analyzer_->analyze(text, language)) {
+      if (token.kind != analysis::TokenKind::kHanWord) ++count;
+    }
+    return count;
+  }
+
+  std::unique_ptr<analysis::Analyzer> analyzer_;
+};
+
+TEST_F(SnippetMakerTest, WindowIsCountedInWordsAroundTheMatch) {
+  const std::vector<TextPart> parts =
+      snippet("independence", words_with(200, 120, "independence"), Language::kEn);
+  EXPECT_EQ(matched(parts), std::vector<std::string>{"independence"});
+  EXPECT_EQ(parts.front().text, "… ");
+  EXPECT_EQ(parts.back().text, " …");
+  EXPECT_EQ(word_count(joined(parts), Language::kEn), kSnippetWords);
+}
+
+TEST_F(SnippetMakerTest, StemsMatchOtherFormsOfTheWord) {
+  const std::vector<TextPart> parts =
+      snippet("judges", "A judge must remain impartial.", Language::kEn);
+  EXPECT_EQ(matched(parts), std::vector<std::string>{"judge"});
+  EXPECT_EQ(joined(parts), "A judge must remain impartial");  // first word to last word
+}
+
+TEST_F(SnippetMakerTest, ArabicSnippetIsValidUtf8AndMarksTheMatch) {
+  std::string text;
+  for (int repeat = 0; repeat < 40; ++repeat) text += "تعمل المحكمة وفق القانون ";
+  text += "والقضاة مستقلون في عملهم ";
+  for (int repeat = 0; repeat < 40; ++repeat) text += "تعمل المحكمة وفق القانون ";
+  const std::vector<TextPart> parts = snippet("مستقلون", text, Language::kAr);
+  for (const TextPart& part : parts) EXPECT_TRUE(utf8::is_valid(part.text)) << part.text;
+  EXPECT_EQ(matched(parts), std::vector<std::string>{"مستقلون"});
+  EXPECT_LE(word_count(joined(parts), Language::kAr), kSnippetWords);
+}
+
+TEST_F(SnippetMakerTest, ChineseSnippetIsValidUtf8AndMergesAdjacentMatches) {
+  std::string text;
+  for (int repeat = 0; repeat < 30; ++repeat) text += "公开审理民事案件。";
+  text += "法官应当保持独立。";
+  for (int repeat = 0; repeat < 30; ++repeat) text += "公开审理民事案件。";
+  const std::vector<TextPart> parts = snippet("法官", text, Language::kZh);
+  for (const TextPart& part : parts) EXPECT_TRUE(utf8::is_valid(part.text)) << part.text;
+  EXPECT_EQ(matched(parts), std::vector<std::string>{"法官"});
+  EXPECT_LE(word_count(joined(parts), Language::kZh), kSnippetHanCharacters);
+  EXPECT_EQ(parts.front().text, "… ");
+}
+
+TEST_F(SnippetMakerTest, WindowWithMostDistinctMatchesWins) {
+  // "gifts" alone near the start; "gifts" and "hospitality" together near the end.
+  std::string text =
+      words_with(100, 5, "gifts") + " gifts and hospitality " + words_with(40, 99, "x");
+  const std::vector<TextPart> parts = snippet("gifts hospitality", text, Language::kEn);
+  EXPECT_EQ(matched(parts), (std::vector<std::string>{"gifts", "hospitality"}));
+}
+
+TEST_F(SnippetMakerTest, NoMatchGivesTheOpeningWords) {
+  const std::vector<TextPart> parts = snippet("absent", words_with(100, 0, "w0"), Language::kEn);
+  ASSERT_FALSE(parts.empty());
+  EXPECT_TRUE(matched(parts).empty());
+  EXPECT_TRUE(parts.front().text.starts_with("w0 w1 w2")) << parts.front().text;
+  EXPECT_EQ(parts.back().text, " …");
+  EXPECT_EQ(word_count(joined(parts), Language::kEn), kSnippetWords);
+}
+
+TEST_F(SnippetMakerTest, ShortTextIsShownWholeWithoutEllipsis) {
+  const std::vector<TextPart> parts = snippet("gifts", "Judges refuse gifts.", Language::kEn);
+  EXPECT_EQ(joined(parts), "Judges refuse gifts");
+  EXPECT_EQ(matched(parts), std::vector<std::string>{"gifts"});
+}
+
+TEST_F(SnippetMakerTest, EmptyTextGivesNoSnippet) {
+  EXPECT_TRUE(snippet("gifts", "", Language::kEn).empty());
+  EXPECT_TRUE(snippet("gifts", " ... ", Language::kEn).empty());
+}
+
+TEST_F(SnippetMakerTest, HighlightedKeepsTheWholeTitle) {
+  const std::vector<TextPart> parts =
+      highlighted("judicial", "«Judicial» conduct, 2021.", Language::kEn);
+  EXPECT_EQ(joined(parts), "«Judicial» conduct, 2021.");
+  EXPECT_EQ(matched(parts), std::vector<std::string>{"Judicial"});
+  ASSERT_GE(parts.size(), 3u);
+  EXPECT_EQ(parts[0].text, "«");
+  EXPECT_FALSE(parts[0].match);
+  EXPECT_TRUE(parts[1].match);
+}
+
+TEST_F(SnippetMakerTest, HighlightedTextWithoutWordsIsOnePart) {
+  const std::vector<TextPart> parts = highlighted("judicial", "— ? —", Language::kEn);
+  ASSERT_EQ(parts.size(), 1u);
+  EXPECT_EQ(parts[0].text, "— ? —");
+  EXPECT_FALSE(parts[0].match);
+}
+
+}  // namespace
+}  // namespace jil::search
