@@ -11,7 +11,7 @@ The text is statistically like the peers' corpus (/work/shared/bench-peers/gen_c
 figures compare: same Debian word lists (wamerican, hunspell-fr/es/ru/ar, python3-jieba), 60,000
 words per language under a Zipf law (s = 1.0), bodies of 300-3000 words (log-uniform), the same
 language mix. On top of that it mixes in the sample library: the ids and value distributions of
-corpus/vocabularies.json (types, topics, values, organisations, countries and regions per
+indexer/schema/vocabularies.json (types, topics, values, organisations, countries and regions per
 language), judicial-integrity terms per topic and language (lexicon.py) injected into about a
 third of the sentences, and, when corpus/ holds sample documents with sidecars, their sentences
 and metadata frequencies. About 10 % of works exist in 2-3 languages (shared "work" id).
@@ -245,7 +245,8 @@ def main():
     ap.add_argument("--queries-per-lang", type=int, default=200, help="queries per language (default 200)")
     ap.add_argument("--sample", default=DEFAULT_SAMPLE,
                     help="sample library: vocabularies.json and documents with sidecars (default: repo corpus/)")
-    ap.add_argument("--vocabularies", help="vocabularies.json (default: SAMPLE/vocabularies.json)")
+    ap.add_argument("--vocabularies",
+                    help="vocabularies.json (default: the schema's, indexer/schema/vocabularies.json)")
     ap.add_argument("--force", action="store_true", help="replace a corpus already in --out")
     a = ap.parse_args()
     t0 = time.monotonic()
@@ -253,7 +254,8 @@ def main():
     missing = [f"{p} ({pkg})" for p, _, pkg in SOURCES.values() if not os.path.exists(p)]
     if missing:
         sys.exit("gen_corpus: word lists missing, apt-get install: " + ", ".join(missing))
-    vpath = a.vocabularies or os.path.join(a.sample, "vocabularies.json")
+    vpath = a.vocabularies or os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
+                                           "indexer", "schema", "vocabularies.json")
     vocab = load_vocabularies(vpath)
     sample, sample_files = load_sample(a.sample, vocab)
     tables = build_tables(vocab, sample)
