@@ -9,13 +9,14 @@ packages=(
   libxapian-dev xapian-tools                 # index, and xapian-check/-compact
   libicu-dev                                 # segmentation, normalization, transliteration
   libboost1.81-dev                           # Beast and Asio (headers)
-  libpoco-dev                                # SHA-2 for the content store
+  libpoco-dev                                # SHA-2 for the content store; Zip and XML (DOCX/ODT/EPUB)
+  libpoppler-cpp-dev                         # PDF text extraction
   nlohmann-json3-dev                         # JSON sidecars, document data, API
   libgumbo-dev libmd4c-dev                   # HTML and Markdown extraction
   libkainjow-mustache-dev                    # logic-less HTML templates
 )
 if [ "$mode" = test ]; then
-  packages+=(googletest libgtest-dev clang-format chromium fonts-noto-core fonts-noto-cjk curl)
+  packages+=(googletest libgtest-dev clang-format chromium fonts-noto-core fonts-noto-cjk curl python3)
   command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 fi
 

@@ -1,7 +1,9 @@
 // What an extractor gives back: the plain text of a file and what it says about itself.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace jil::extract {
 
@@ -10,6 +12,9 @@ struct ExtractedText {
   std::string text;         // plain text, paragraphs separated by blank lines, valid UTF-8
   std::string language;     // language the file declares (<html lang>), or ""
   std::string description;  // <meta name="description">, or ""
+  // Paged formats (PDF): byte offset in `text` where each page starts, one per page, so the page
+  // count is its size; pages are separated by a form feed "\f". Empty for unpaged formats.
+  std::vector<uint32_t> page_offsets;
 };
 
 }  // namespace jil::extract

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "format_fixture.h"
+
 namespace jil::extract {
 namespace {
 
@@ -42,6 +44,26 @@ TEST(Extract, InvalidUtf8NamesTheFormat) {
   Result<ExtractedText> text = extract(DocumentFormat::kText, "caf\xE9");
   ASSERT_FALSE(text.is_ok());
   EXPECT_EQ(text.status().message(), "text is not valid UTF-8");
+}
+
+TEST(Extract, DispatchesBinaryFormatsWithoutUtf8Check) {
+  const struct {
+    DocumentFormat format;
+    const char* fixture;
+    const char* title;
+  } kCases[] = {
+      {DocumentFormat::kPdf, "two-pages-en.pdf", "Guidance on Conflicts of Interest and Recusal"},
+      {DocumentFormat::kDocx, "coi-guidance-en.docx",
+       "Guidance on Conflicts of Interest and Recusal"},
+      {DocumentFormat::kOdt, "model-code-ar.odt", "المدونة النموذجية لقواعد السلوك القضائي"},
+      {DocumentFormat::kEpub, "judicial-integrity-sample.epub", "Judicial Integrity Sample Book"},
+  };
+  for (const auto& test_case : kCases) {
+    Result<ExtractedText> result = extract(test_case.format, format_fixture(test_case.fixture));
+    ASSERT_TRUE(result.is_ok()) << test_case.fixture << ": " << result.status().to_string();
+    EXPECT_EQ(result->title, test_case.title);
+    EXPECT_FALSE(result->text.empty());
+  }
 }
 
 }  // namespace
