@@ -14,6 +14,7 @@ struct HttpRequest {
   std::string target;  // raw request target, e.g. "/search?q=x"
   std::string accept_language;
   std::string if_none_match;
+  std::string cookie;  // the Cookie header ("" when absent)
 };
 
 struct HttpResponse {

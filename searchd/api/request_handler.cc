@@ -6,6 +6,7 @@
 #include "api/problem.h"
 #include "api/query_string.h"
 #include "api/search_parameters.h"
+#include "api/ui_language.h"
 #include "base/file_io.h"
 #include "base/url_encoding.h"
 #include "render/json_view.h"
@@ -26,11 +27,29 @@ HttpResponse json_response(std::string body) {
   return response;
 }
 
-HttpResponse html_response(unsigned status, std::string body) {
+// A page in the UI language of `html`: varies with the headers that choose that language, and
+// remembers a choice made with ?ui= in the cookie.
+HttpResponse html_response(const HtmlContext& html, unsigned status, std::string body) {
   HttpResponse response;
   response.status = status;
   response.body = std::move(body);
+  response.set_header("Vary", "Accept-Language, Cookie");
+  if (html.remember_language) {
+    response.set_header("Set-Cookie", std::string(kUiCookieName) + "=" + html.page.ui_language +
+                                          std::string(kUiCookieAttributes));
+  }
   return response;
+}
+
+HtmlContext html_context(const HttpRequest& request) {
+  Result<ParsedTarget> parsed = parse_target(request.target);
+  const UiLanguageChoice choice = choose_ui_language(parsed.is_ok() ? parsed->first("ui") : "",
+                                                     request.cookie, request.accept_language);
+  HtmlContext html;
+  html.page.ui_language = choice.language;
+  html.page.target = target_without_ui(request.target);
+  html.remember_language = choice.from_parameter;
+  return html;
 }
 
 // RFC 6266 Content-Disposition: an ASCII fallback name and the UTF-8 name, both free of
@@ -109,20 +128,21 @@ HttpResponse RequestHandler::route(const HttpRequest& request) {
   }
   const size_t question = request.target.find('?');
   const std::string_view path = std::string_view(request.target).substr(0, question);
-  if (path == "/" || path == "/search") return html_search(request.target);
   if (path == "/api/v1/search") return api_search(request.target);
   if (path == "/healthz") return health();
   if (path.starts_with("/api/v1/documents/")) {
     return api_document(std::string(path.substr(18)), request.target);
   }
+  if (path.starts_with("/api/")) return problem_response(404, "no such API route");
+  const HtmlContext html = html_context(request);
+  if (path == "/" || path == "/search") return html_search(html, request.target);
   if (path.starts_with("/doc/")) {
     const auto [id, rest] = document_path(path.substr(5));
-    if (rest.empty()) return html_document(id, request.target);
-    if (rest == "original") return original_file(id);
+    if (rest.empty()) return html_document(html, id, request.target);
+    if (rest == "original") return original_file(html, id);
   }
-  if (path.starts_with("/static/")) return static_file(std::string(path.substr(8)), request);
-  if (path.starts_with("/api/")) return problem_response(404, "no such API route");
-  return html_error(404, "There is no page at this address.");
+  if (path.starts_with("/static/")) return static_file(html, std::string(path.substr(8)), request);
+  return html_error(html, 404, "error_no_page");
 }
 
 HttpResponse RequestHandler::api_search(const std::string& target) {
@@ -147,33 +167,35 @@ HttpResponse RequestHandler::api_document(const std::string& id, const std::stri
   return json_response(render::document_json(*record, *versions, with_text));
 }
 
-HttpResponse RequestHandler::html_search(const std::string& target) {
+HttpResponse RequestHandler::html_search(const HtmlContext& html, const std::string& target) {
   Result<ParsedTarget> parsed = parse_target(target);
-  if (!parsed.is_ok()) return html_error(400, parsed.status().message());
+  if (!parsed.is_ok()) return html_error_message(html, 400, parsed.status().message());
   Result<search::SearchRequest> request = parse_search_parameters(*parsed);
-  if (!request.is_ok()) return html_error(400, request.status().message());
+  if (!request.is_ok()) return html_error_message(html, 400, request.status().message());
   Result<search::SearchResults> results = searcher_.search(*request);
   if (!results.is_ok()) {
     const unsigned status = http_status_for(results.status().code());
-    if (status != 400) return html_error(status, "The search could not be run. Try again.");
-    return html_response(400,
-                         assets_.renderer.search_page(*request, {}, results.status().message()));
+    if (status != 400) return html_error(html, status, "error_search_failed");
+    return html_response(
+        html, 400,
+        assets_.renderer.search_page(html.page, *request, {}, results.status().message()));
   }
-  return html_response(200, assets_.renderer.search_page(*request, *results, ""));
+  return html_response(html, 200, assets_.renderer.search_page(html.page, *request, *results, ""));
 }
 
-HttpResponse RequestHandler::html_document(const std::string& id, const std::string& target) {
-  if (!schema::is_valid_id(id)) return html_error(404, "There is no document with this id.");
+HttpResponse RequestHandler::html_document(const HtmlContext& html, const std::string& id,
+                                           const std::string& target) {
+  if (!schema::is_valid_id(id)) return html_error(html, 404, "error_no_document");
   Result<ParsedTarget> parsed = parse_target(target);
-  if (!parsed.is_ok()) return html_error(400, parsed.status().message());
+  if (!parsed.is_ok()) return html_error_message(html, 400, parsed.status().message());
   Result<schema::DocRecord> record = searcher_.document(id);
   if (!record.is_ok()) {
     const unsigned status = http_status_for(record.status().code());
-    return html_error(status, status == 404 ? "There is no document with this id."
-                                            : "The document could not be read. Try again.");
+    return html_error(html, status,
+                      status == 404 ? "error_no_document" : "error_document_unreadable");
   }
   Result<std::vector<schema::DocRecord>> versions = searcher_.work_versions(record->work);
-  if (!versions.is_ok()) return html_error(503, "The document could not be read. Try again.");
+  if (!versions.is_ok()) return html_error(html, 503, "error_document_unreadable");
   // Highlight the words of the search that led here; a malformed query just highlights nothing.
   const std::string query = parsed->first("q");
   search::BuiltQuery built;
@@ -187,19 +209,20 @@ HttpResponse RequestHandler::html_document(const std::string& id, const std::str
   for (const auto& paragraph : paragraphs_of(record->text)) {
     paragraphs.push_back(highlighter.highlighted(paragraph, record->language));
   }
-  return html_response(200, assets_.renderer.document_page(
-                                *record, *versions, paragraphs,
-                                highlighter.highlighted(record->title, record->language), query));
+  return html_response(html, 200,
+                       assets_.renderer.document_page(
+                           html.page, *record, *versions, paragraphs,
+                           highlighter.highlighted(record->title, record->language), query));
 }
 
-HttpResponse RequestHandler::original_file(const std::string& id) {
-  if (!schema::is_valid_id(id)) return html_error(404, "There is no document with this id.");
+HttpResponse RequestHandler::original_file(const HtmlContext& html, const std::string& id) {
+  if (!schema::is_valid_id(id)) return html_error(html, 404, "error_no_document");
   Result<schema::DocRecord> record = searcher_.document(id);
-  if (!record.is_ok()) return html_error(404, "There is no document with this id.");
+  if (!record.is_ok()) return html_error(html, 404, "error_no_document");
   Result<std::filesystem::path> path = assets_.store.path_of(record->sha256);
-  if (!path.is_ok()) return html_error(404, "The original file of this document is not stored.");
+  if (!path.is_ok()) return html_error(html, 404, "error_original_missing");
   Result<std::string> content = read_file(*path, kMaxOriginalBytes);
-  if (!content.is_ok()) return html_error(500, "The original file could not be read.");
+  if (!content.is_ok()) return html_error(html, 500, "error_original_unreadable");
   HttpResponse response;
   response.content_type = record->media_type;
   response.body = std::move(content).value();
@@ -208,9 +231,10 @@ HttpResponse RequestHandler::original_file(const std::string& id) {
   return response;
 }
 
-HttpResponse RequestHandler::static_file(const std::string& name, const HttpRequest& request) {
+HttpResponse RequestHandler::static_file(const HtmlContext& html, const std::string& name,
+                                         const HttpRequest& request) {
   const StaticFile* file = assets_.static_files.find(name);
-  if (!file) return html_error(404, "There is no page at this address.");
+  if (!file) return html_error(html, 404, "error_no_page");
   HttpResponse response;
   response.set_header("ETag", file->etag);
   response.set_header("Cache-Control", "public, max-age=3600");
@@ -231,8 +255,15 @@ HttpResponse RequestHandler::health() {
   return response;
 }
 
-HttpResponse RequestHandler::html_error(unsigned status, const std::string& message) {
-  return html_response(status, assets_.renderer.error_page(status, message));
+HttpResponse RequestHandler::html_error(const HtmlContext& html, unsigned status,
+                                        const std::string& message_key) {
+  return html_error_message(html, status,
+                            assets_.renderer.catalog().text(html.page.ui_language, message_key));
+}
+
+HttpResponse RequestHandler::html_error_message(const HtmlContext& html, unsigned status,
+                                                const std::string& message) {
+  return html_response(html, status, assets_.renderer.error_page(html.page, status, message));
 }
 
 }  // namespace jil::api

@@ -1,5 +1,6 @@
 // The pure request → response function of jil-searchd: routing and the handlers of every
-// route. One per worker thread (it holds that worker's Searcher). Never throws.
+// route. One per worker thread (it holds that worker's Searcher). Never throws. HTML pages are in
+// the UI language chosen by api/ui_language.h; the JSON API does not depend on it.
 //   GET /                    search page (HTML)        GET /api/v1/search          JSON
 //   GET /search              search page (HTML)        GET /api/v1/documents/{id}  JSON
 //   GET /doc/{id}            document page (HTML)      GET /healthz                JSON
@@ -15,6 +16,13 @@
 #include "store/content_store.h"
 
 namespace jil::api {
+
+// An HTML request's page context (UI language, address) and whether the response should
+// remember its language in the jil_ui cookie (it was chosen with ?ui=).
+struct HtmlContext {
+  render::PageContext page;
+  bool remember_language = false;
+};
 
 // Read-only parts shared by all workers.
 struct SiteAssets {
@@ -34,12 +42,18 @@ class RequestHandler {
   HttpResponse route(const HttpRequest& request);
   HttpResponse api_search(const std::string& target);
   HttpResponse api_document(const std::string& id, const std::string& target);
-  HttpResponse html_search(const std::string& target);
-  HttpResponse html_document(const std::string& id, const std::string& target);
-  HttpResponse original_file(const std::string& id);
-  HttpResponse static_file(const std::string& name, const HttpRequest& request);
+  HttpResponse html_search(const HtmlContext& html, const std::string& target);
+  HttpResponse html_document(const HtmlContext& html, const std::string& id,
+                             const std::string& target);
+  HttpResponse original_file(const HtmlContext& html, const std::string& id);
+  HttpResponse static_file(const HtmlContext& html, const std::string& name,
+                           const HttpRequest& request);
   HttpResponse health();
-  HttpResponse html_error(unsigned status, const std::string& message);
+  // The error page with the catalog text of `message_key` ("error_no_page").
+  HttpResponse html_error(const HtmlContext& html, unsigned status, const std::string& message_key);
+  // The error page with `message` as given (a parameter error, in English).
+  HttpResponse html_error_message(const HtmlContext& html, unsigned status,
+                                  const std::string& message);
 
   search::Searcher& searcher_;
   const SiteAssets& assets_;

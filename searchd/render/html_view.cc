@@ -2,7 +2,6 @@
 #include "render/html_view.h"
 
 #include <kainjow/mustache.hpp>
-#include <nlohmann/json.hpp>
 
 #include "base/file_io.h"
 #include "base/url_encoding.h"
@@ -18,32 +17,44 @@ using kainjow::mustache::data;
 using kainjow::mustache::mustache;
 using schema::Facet;
 
-constexpr const char* kUiLanguage = "en";
 constexpr size_t kMaxTemplateBytes = 256 * 1024;
 constexpr const char* kTemplateNames[] = {"layout", "search", "document", "error"};
 
-std::string format_count(const std::string& pattern, uint64_t number) {
-  std::string out = pattern;
-  const size_t slot = out.find("{0}");
-  if (slot != std::string::npos) out.replace(slot, 3, std::to_string(number));
-  return out;
-}
+// Names and labels in one UI language: languages and countries from ICU, vocabulary labels from
+// the catalog ("topic.gifts"), falling back to the English label of the vocabulary.
+class Labels {
+ public:
+  Labels(const UiCatalog& catalog, std::string_view ui_language)
+      : catalog_(catalog), ui_language_(ui_language) {}
 
-std::string facet_value_label(Facet facet, const std::string& value) {
-  if (facet == Facet::kLanguage) return language_display_name(value, kUiLanguage);
-  if (facet == Facet::kCountry) return country_display_name(value, kUiLanguage);
-  if (facet == Facet::kYear) return value;
-  return schema::Vocabulary::built_in().label(facet, value);
-}
+  std::string value(Facet facet, const std::string& id) const {
+    if (facet == Facet::kLanguage) return language_display_name(id, ui_language_);
+    if (facet == Facet::kCountry) return country_display_name(id, ui_language_);
+    if (facet == Facet::kYear) return id;
+    const std::string key = std::string(schema::facet_name(facet)) + "." + id;
+    if (const std::string* text = catalog_.find(ui_language_, key)) return *text;
+    return schema::Vocabulary::built_in().label(facet, id);
+  }
+
+  std::string joined(Facet facet, const std::vector<std::string>& ids) const {
+    const std::string& separator = catalog_.text(ui_language_, "list_separator");
+    std::string out;
+    for (const auto& id : ids) out += (out.empty() ? "" : separator) + value(facet, id);
+    return out;
+  }
+
+  const std::string& text(const std::string& key) const { return catalog_.text(ui_language_, key); }
+  std::string number(uint64_t number) const {
+    return UiCatalog::format_number(ui_language_, static_cast<int64_t>(number));
+  }
+
+ private:
+  const UiCatalog& catalog_;
+  std::string_view ui_language_;
+};
 
 std::string search_url(const search::SearchRequest& request) {
   return "/search?" + search::to_query_string(request);
-}
-
-std::string joined_labels(Facet facet, const std::vector<std::string>& ids) {
-  std::string out;
-  for (const auto& id : ids) out += (out.empty() ? "" : ", ") + facet_value_label(facet, id);
-  return out;
 }
 
 }  // namespace
@@ -61,34 +72,56 @@ Result<HtmlRenderer> HtmlRenderer::load(const std::filesystem::path& web_directo
     }
     renderer.templates_[name] = std::move(text).value();
   }
-  Result<std::string> catalog =
-      read_file(web_directory / "i18n" / (std::string(kUiLanguage) + ".json"), kMaxTemplateBytes);
+  Result<UiCatalog> catalog = UiCatalog::load(web_directory / "i18n");
   if (!catalog.is_ok()) return catalog.status();
-  const auto texts = nlohmann::json::parse(*catalog, nullptr, false);
-  if (!texts.is_object()) return Status(StatusCode::kCorrupt, "web/i18n/en.json is not valid");
-  for (const auto& [key, value] : texts.items()) {
-    if (value.is_string()) renderer.texts_[key] = value.get<std::string>();
-  }
+  renderer.catalog_ = std::move(catalog).value();
   return renderer;
 }
 
 namespace {
 
+// The interface texts as template data ("t.search_button"). Keys with a dot (vocabulary labels)
+// are left out: mustache would read them as paths.
+data template_texts(const UiCatalog& catalog, std::string_view ui_language) {
+  data texts;
+  for (const auto& [key, value] : catalog.texts(ui_language)) {
+    if (key.find('.') == std::string::npos) texts.set(key, value);
+  }
+  return texts;
+}
+
+// The switcher: this page in each UI language, each named in its own language.
+data language_links(const UiCatalog& catalog, const PageContext& page) {
+  const char separator = page.target.find('?') == std::string::npos ? '?' : '&';
+  data links{data::type::list};
+  for (std::string_view code : kUiLanguages) {
+    data link;
+    link.set("code", std::string(code));
+    link.set("dir", text_direction(code));
+    link.set("name", catalog.text(code, "language_name"));
+    link.set("url", page.target + separator + "ui=" + std::string(code));
+    if (code == page.ui_language) link.set("current", data::type::bool_true);
+    links.push_back(link);
+  }
+  return links;
+}
+
 // Renders a content template, then the layout around it.
 std::string render_page(const std::map<std::string, std::string>& templates,
-                        const std::map<std::string, std::string>& texts_by_key,
-                        const std::string& title, const std::string& content_template,
-                        data& content, const search::SearchRequest* request) {
-  data texts;
-  for (const auto& [key, value] : texts_by_key) texts.set(key, value);
+                        const UiCatalog& catalog, const PageContext& page, const std::string& title,
+                        const std::string& content_template, data& content,
+                        const search::SearchRequest* request) {
+  const data texts = template_texts(catalog, page.ui_language);
+  const char* direction = text_direction(page.ui_language);
   content.set("t", texts);
-  content.set("ui_lang", kUiLanguage);
-  content.set("ui_dir", text_direction(kUiLanguage));
+  content.set("ui_lang", page.ui_language);
+  content.set("ui_dir", direction);
   data layout;
   layout.set("t", texts);
-  layout.set("ui_lang", kUiLanguage);
-  layout.set("ui_dir", text_direction(kUiLanguage));
+  layout.set("ui_lang", page.ui_language);
+  layout.set("ui_dir", direction);
   layout.set("page_title", title);
+  layout.set("ui_languages", language_links(catalog, page));
   data hidden{data::type::list};
   if (request) {
     layout.set("query", request->query);
@@ -108,14 +141,14 @@ std::string render_page(const std::map<std::string, std::string>& templates,
 
 }  // namespace
 
-std::string HtmlRenderer::search_page(const search::SearchRequest& request,
+std::string HtmlRenderer::search_page(const PageContext& page, const search::SearchRequest& request,
                                       const search::SearchResults& results,
                                       const std::string& error) const {
+  const Labels labels(catalog_, page.ui_language);
   data view;
   if (!error.empty()) view.set("error", error);
-  view.set("total_text",
-           format_count(texts_.at(results.total == 1 ? "results_count_one" : "results_count_other"),
-                        results.total));
+  view.set("total_text", catalog_.format(page.ui_language, "results_count",
+                                         {{"count", static_cast<int64_t>(results.total)}}));
   view.set("no_results", data(results.total == 0 ? data::type::bool_true : data::type::bool_false));
   data hits{data::type::list};
   for (const auto& hit : results.hits) {
@@ -126,12 +159,11 @@ std::string HtmlRenderer::search_page(const search::SearchRequest& request,
     item.set("snippet_html", parts_to_html(hit.snippet));
     item.set("lang", language);
     item.set("dir", text_direction(language));
-    item.set("language_name", language_display_name(language, kUiLanguage));
-    item.set("type_label", facet_value_label(Facet::kType, hit.record.type));
-    item.set("organisation_label",
-             facet_value_label(Facet::kOrganisation, hit.record.organisation));
+    item.set("language_name", labels.value(Facet::kLanguage, language));
+    item.set("type_label", labels.value(Facet::kType, hit.record.type));
+    item.set("organisation_label", labels.value(Facet::kOrganisation, hit.record.organisation));
     if (!hit.record.country.empty()) {
-      item.set("country_name", country_display_name(hit.record.country, kUiLanguage));
+      item.set("country_name", labels.value(Facet::kCountry, hit.record.country));
     }
     item.set("year", std::to_string(hit.record.year));
     hits.push_back(item);
@@ -143,7 +175,7 @@ std::string HtmlRenderer::search_page(const search::SearchRequest& request,
   for (const auto& counts : results.facets) {
     if (counts.values.empty()) continue;
     data facet;
-    facet.set("label", texts_.at("facet_" + std::string(schema::facet_name(counts.facet))));
+    facet.set("label", labels.text("facet_" + std::string(schema::facet_name(counts.facet))));
     data values{data::type::list};
     for (const auto& value : counts.values) {
       search::SearchRequest toggled = request;
@@ -156,13 +188,13 @@ std::string HtmlRenderer::search_page(const search::SearchRequest& request,
         selected.push_back(value.value);
       }
       data entry;
-      entry.set("label", facet_value_label(counts.facet, value.value));
-      entry.set("count", std::to_string(value.count));
+      entry.set("label", labels.value(counts.facet, value.value));
+      entry.set("count", labels.number(value.count));
       entry.set("url", search_url(toggled));
       if (value.selected) {
         entry.set("selected", data::type::bool_true);
         data chip;
-        chip.set("label", facet_value_label(counts.facet, value.value));
+        chip.set("label", labels.value(counts.facet, value.value));
         chip.set("remove_url", search_url(toggled));
         active.push_back(chip);
       }
@@ -195,7 +227,7 @@ std::string HtmlRenderer::search_page(const search::SearchRequest& request,
     sorted.sort = order;
     sorted.page = 1;
     data entry;
-    entry.set("label", texts_.at(key));
+    entry.set("label", labels.text(key));
     entry.set("url", search_url(sorted));
     if (order == request.sort) entry.set("current", data::type::bool_true);
     sorts.push_back(entry);
@@ -215,20 +247,21 @@ std::string HtmlRenderer::search_page(const search::SearchRequest& request,
       other.page = request.page + 1;
       paging.set("next_url", search_url(other));
     }
-    std::string page_text = texts_.at("page_of");
-    page_text.replace(page_text.find("{0}"), 3, std::to_string(request.page));
-    page_text.replace(page_text.find("{1}"), 3, std::to_string(last_page));
-    paging.set("page_text", page_text);
+    paging.set("page_text", catalog_.format(page.ui_language, "page_of",
+                                            {{"page", static_cast<int64_t>(request.page)},
+                                             {"pages", static_cast<int64_t>(last_page)}}));
     view.set("paging", paging);
   }
-  const std::string title = request.query.empty() ? texts_.at("search_button") : request.query;
-  return render_page(templates_, texts_, title, "search", view, &request);
+  const std::string title = request.query.empty() ? labels.text("search_button") : request.query;
+  return render_page(templates_, catalog_, page, title, "search", view, &request);
 }
 
 std::string HtmlRenderer::document_page(
-    const schema::DocRecord& record, const std::vector<schema::DocRecord>& versions,
+    const PageContext& page, const schema::DocRecord& record,
+    const std::vector<schema::DocRecord>& versions,
     const std::vector<std::vector<search::TextPart>>& paragraphs,
     const std::vector<search::TextPart>& title, const std::string& back_query) const {
+  const Labels labels(catalog_, page.ui_language);
   const std::string language(analysis::language_code(record.language));
   data view;
   view.set("title_html", parts_to_html(title));
@@ -236,16 +269,15 @@ std::string HtmlRenderer::document_page(
   view.set("dir", text_direction(language));
   view.set("back_url", "/search?q=" + url_encode(back_query));
   if (!record.summary.empty()) view.set("summary", record.summary);
-  view.set("type_label", facet_value_label(Facet::kType, record.type));
-  view.set("language_name", language_display_name(language, kUiLanguage));
-  view.set("organisation_label", facet_value_label(Facet::kOrganisation, record.organisation));
-  view.set("country_name", record.country.empty()
-                               ? texts_.at("international")
-                               : country_display_name(record.country, kUiLanguage));
-  view.set("region_label", facet_value_label(Facet::kRegion, record.region));
+  view.set("type_label", labels.value(Facet::kType, record.type));
+  view.set("language_name", labels.value(Facet::kLanguage, language));
+  view.set("organisation_label", labels.value(Facet::kOrganisation, record.organisation));
+  view.set("country_name", record.country.empty() ? labels.text("international")
+                                                  : labels.value(Facet::kCountry, record.country));
+  view.set("region_label", labels.value(Facet::kRegion, record.region));
   view.set("year", std::to_string(record.year));
-  view.set("topics_text", joined_labels(Facet::kTopic, record.topics));
-  if (!record.values.empty()) view.set("values_text", joined_labels(Facet::kValue, record.values));
+  view.set("topics_text", labels.joined(Facet::kTopic, record.topics));
+  if (!record.values.empty()) view.set("values_text", labels.joined(Facet::kValue, record.values));
   view.set("original_url", "/doc/" + record.id + "/original");
   view.set("original_name", record.original_name);
   data others{data::type::list};
@@ -255,7 +287,7 @@ std::string HtmlRenderer::document_page(
     data entry;
     entry.set("url", "/doc/" + version.id);
     entry.set("lang", version_language);
-    entry.set("language_name", language_display_name(version_language, kUiLanguage));
+    entry.set("language_name", labels.value(Facet::kLanguage, version_language));
     others.push_back(entry);
   }
   view.set("has_versions",
@@ -268,16 +300,17 @@ std::string HtmlRenderer::document_page(
     paragraph_list.push_back(paragraph);
   }
   view.set("paragraphs", paragraph_list);
-  return render_page(templates_, texts_, record.title, "document", view, nullptr);
+  return render_page(templates_, catalog_, page, record.title, "document", view, nullptr);
 }
 
-std::string HtmlRenderer::error_page(unsigned status, const std::string& message) const {
+std::string HtmlRenderer::error_page(const PageContext& page, unsigned status,
+                                     const std::string& message) const {
+  const std::string& heading =
+      catalog_.text(page.ui_language, status == 404 ? "not_found_title" : "error_title");
   data view;
-  view.set("heading", texts_.at(status == 404 ? "not_found_title" : "error_title"));
+  view.set("heading", heading);
   view.set("message", message);
-  return render_page(templates_, texts_,
-                     texts_.at(status == 404 ? "not_found_title" : "error_title"), "error", view,
-                     nullptr);
+  return render_page(templates_, catalog_, page, heading, "error", view, nullptr);
 }
 
 }  // namespace jil::render

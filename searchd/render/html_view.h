@@ -1,6 +1,7 @@
 // Server-rendered HTML pages (search, document, error) from logic-less mustache templates in
-// web/templates and the interface texts of web/i18n. Everything inserted is escaped by the
-// template engine, except highlight HTML, which parts_to_html() builds from escaped text.
+// web/templates and the interface texts of web/i18n, in the UI language of each call. Everything
+// inserted is escaped by the template engine, except highlight HTML, which parts_to_html() builds
+// from escaped text. Read-only after load(): one renderer is shared by every worker thread.
 #pragma once
 
 #include <filesystem>
@@ -9,29 +10,42 @@
 #include <vector>
 
 #include "base/status.h"
+#include "render/ui_catalog.h"
 #include "schema/doc_record.h"
 #include "search/search_request.h"
 
 namespace jil::render {
 
+// Who a page is for: its interface language, and its own address, from which the language
+// switcher makes its links (the address plus ui=<code>).
+struct PageContext {
+  std::string ui_language = std::string(kDefaultUiLanguage);  // one of kUiLanguages
+  std::string target = "/";  // local address without ui parameters, e.g. "/search?q=x"
+};
+
 class HtmlRenderer {
  public:
-  // Reads templates and catalogs once at start-up; kNotFound names a missing file.
+  // Reads templates and the six catalogs once at start-up. kNotFound names a missing file;
+  // kCorrupt a template that does not compile or a catalog UiCatalog::load() refuses.
   static Result<HtmlRenderer> load(const std::filesystem::path& web_directory);
 
   // `error` set: the query could not be run (shown with the form so it can be corrected).
-  std::string search_page(const search::SearchRequest& request,
+  std::string search_page(const PageContext& page, const search::SearchRequest& request,
                           const search::SearchResults& results, const std::string& error) const;
-  std::string document_page(const schema::DocRecord& record,
+  std::string document_page(const PageContext& page, const schema::DocRecord& record,
                             const std::vector<schema::DocRecord>& versions,
                             const std::vector<std::vector<search::TextPart>>& paragraphs,
                             const std::vector<search::TextPart>& title,
                             const std::string& back_query) const;
-  std::string error_page(unsigned status, const std::string& message) const;
+  // `message` is shown as given (already in the UI language, or a parameter error).
+  std::string error_page(const PageContext& page, unsigned status,
+                         const std::string& message) const;
+
+  const UiCatalog& catalog() const { return catalog_; }
 
  private:
   std::map<std::string, std::string> templates_;  // name → template text
-  std::map<std::string, std::string> texts_;      // interface texts (English catalog)
+  UiCatalog catalog_;
 };
 
 }  // namespace jil::render

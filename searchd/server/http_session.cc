@@ -85,6 +85,7 @@ void HttpSession::respond(const Request& request) {
   plain.method = std::string(request.method_string());
   plain.target = std::string(request.target());
   plain.accept_language = std::string(request[http::field::accept_language]);
+  plain.cookie = std::string(request[http::field::cookie]);
   plain.if_none_match = std::string(request[http::field::if_none_match]);
   ++served_;
   const bool keep_alive = request.keep_alive() && served_ < kMaxRequestsPerConnection;

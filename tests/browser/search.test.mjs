@@ -294,6 +294,58 @@ if (!PLAYWRIGHT_INSTALLED) {
     }
   });
 
+  it('switches the interface language with the switcher and remembers it (Arabic RTL, Chinese)', async () => {
+    const context = await newContext();
+    try {
+      const page = await context.newPage();
+      const htmlAttributes = () => page.evaluate(() => ({
+        lang: document.documentElement.lang, dir: document.documentElement.dir,
+      }));
+      await searchFromHome(page, 'judges');
+      assert.deepEqual(await htmlAttributes(), { lang: 'en', dir: 'ltr' }, 'English by default');
+      const switcher = page.locator('header.site nav.languages');
+      assert.equal(await switcher.locator('a').count(), 6, 'six interface languages');
+      assert.equal(await switcher.locator('a[aria-current="true"]').getAttribute('lang'), 'en');
+
+      await Promise.all([
+        page.waitForURL((url) => url.searchParams.get('ui') === 'ar'),
+        switcher.locator('a[lang="ar"]').click(),
+      ]);
+      assert.deepEqual(await htmlAttributes(), { lang: 'ar', dir: 'rtl' }, 'the Arabic interface is right-to-left');
+      assert.equal(await page.locator('.results-head h1').innerText(), 'النتائج');
+      assert.equal(await page.locator('input#q').inputValue(), 'judges', 'the query is kept');
+      assert.equal(await switcher.locator('a[aria-current="true"]').innerText(), 'العربية');
+      // The facets column sits on the right in a right-to-left page (mirrored layout).
+      const facets = await page.locator('aside.facets').boundingBox();
+      const results = await page.locator('main.results').boundingBox();
+      assert.ok(facets.x > results.x, `facets are right of the results (${facets.x} > ${results.x})`);
+
+      // The next page's link has no ui parameter: the cookie carries the choice.
+      const link = page.locator('ol.hits li.hit h2 a').first();
+      assert.ok(!(await link.getAttribute('href')).includes('ui='), 'result links do not carry ui');
+      await Promise.all([
+        page.waitForURL((url) => url.pathname.startsWith('/doc/')),
+        link.click(),
+      ]);
+      assert.deepEqual(await htmlAttributes(), { lang: 'ar', dir: 'rtl' }, 'the choice is remembered on the next page');
+      const cookies = await context.cookies();
+      assert.ok(cookies.some((c) => c.name === 'jil_ui' && c.value === 'ar'), 'the jil_ui cookie holds ar');
+
+      await Promise.all([
+        page.waitForURL((url) => url.searchParams.get('ui') === 'zh'),
+        switcher.locator('a[lang="zh"]').click(),
+      ]);
+      assert.ok(new URL(page.url()).pathname.startsWith('/doc/'), 'switching stays on the same page');
+      assert.deepEqual(await htmlAttributes(), { lang: 'zh', dir: 'ltr' });
+      assert.equal(await page.locator('a.download').innerText(), '下载原件');
+      await page.goto(`${baseUrl}/search?q=judges`);
+      assert.deepEqual(await htmlAttributes(), { lang: 'zh', dir: 'ltr' }, 'Chinese is remembered');
+      assert.match(await totalText(page), /份文件/);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('never executes markup from the query (XSS sentinel)', async () => {
     // searchd also sends a Content-Security-Policy that forbids inline scripts; bypassCSP turns
     // that off in this context so that the sentinel tests the HTML escaping on its own (the
@@ -381,6 +433,13 @@ if (!PLAYWRIGHT_INSTALLED) {
         const file = path.join(ARTIFACTS, `document-${size.name}.png`);
         await page.screenshot({ path: file, fullPage: true });
         saved.push(file);
+        // Last, since ?ui= sets the cookie for this context: the Arabic interface, mirrored.
+        await page.goto(`${baseUrl}/search?q=${encodeURIComponent('تضارب المصالح')}&ui=ar`);
+        assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+        await noOverflow('Arabic interface');
+        const arabic = path.join(ARTIFACTS, `search-ar-ui-ar-${size.name}.png`);
+        await page.screenshot({ path: arabic, fullPage: true });
+        saved.push(arabic);
       } finally {
         await context.close();
       }

@@ -108,7 +108,7 @@ class RequestHandlerTest : public ::testing::Test {
   }
 
   HttpResponse get(const std::string& target, const std::string& if_none_match = "") {
-    return handler_->handle(HttpRequest{"GET", target, "", if_none_match});
+    return handler_->handle(HttpRequest{"GET", target, "", if_none_match, ""});
   }
 
   TemporaryDirectory directory_;
@@ -283,11 +283,11 @@ TEST_F(RequestHandlerTest, UnknownPathsAre404) {
 
 TEST_F(RequestHandlerTest, OnlyGetAndHeadAreAllowed) {
   for (const char* method : {"POST", "PUT", "DELETE", "OPTIONS", "PATCH"}) {
-    const HttpResponse response = handler_->handle(HttpRequest{method, "/search", "", ""});
+    const HttpResponse response = handler_->handle(HttpRequest{method, "/search", "", "", ""});
     EXPECT_EQ(response.status, 405u) << method;
     EXPECT_EQ(header(response, "Allow"), "GET, HEAD") << method;
   }
-  EXPECT_EQ(handler_->handle(HttpRequest{"HEAD", "/search?q=gifts", "", ""}).status, 200u);
+  EXPECT_EQ(handler_->handle(HttpRequest{"HEAD", "/search?q=gifts", "", "", ""}).status, 200u);
 }
 
 TEST_F(RequestHandlerTest, EveryResponseCarriesTheSecurityHeaders) {
@@ -303,7 +303,7 @@ TEST_F(RequestHandlerTest, EveryResponseCarriesTheSecurityHeaders) {
       get("/static/jil.css", header(get("/static/jil.css"), "ETag")),
       get("/healthz"),
       get("/nowhere"),
-      handler_->handle(HttpRequest{"POST", "/", "", ""}),
+      handler_->handle(HttpRequest{"POST", "/", "", "", ""}),
   };
   for (const HttpResponse& response : responses) {
     for (const char* name : {"Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options",
@@ -314,6 +314,46 @@ TEST_F(RequestHandlerTest, EveryResponseCarriesTheSecurityHeaders) {
     EXPECT_NE(header(response, "Content-Security-Policy").find("script-src 'self'"),
               std::string::npos);
   }
+}
+
+TEST_F(RequestHandlerTest, UiParameterChoosesTheLanguageAndSetsTheCookie) {
+  const HttpResponse page = get("/search?q=judges&ui=ar");
+  EXPECT_EQ(page.status, 200u);
+  EXPECT_NE(page.body.find("<html lang=\"ar\" dir=\"rtl\">"), std::string::npos);
+  EXPECT_EQ(header(page, "Set-Cookie"), "jil_ui=ar; Path=/; Max-Age=31536000; SameSite=Lax");
+  EXPECT_EQ(header(page, "Vary"), "Accept-Language, Cookie");
+  // The switcher links this page without the ui parameter it came with.
+  EXPECT_NE(page.body.find("href=\"/search?q=judges&amp;ui=zh\""), std::string::npos);
+}
+
+TEST_F(RequestHandlerTest, CookieAndAcceptLanguageChooseTheLanguageWithoutSettingACookie) {
+  const HttpResponse remembered =
+      handler_->handle(HttpRequest{"GET", "/doc/code-en", "ar", "", "jil_ui=ru"});
+  EXPECT_NE(remembered.body.find("<html lang=\"ru\" dir=\"ltr\">"), std::string::npos);
+  EXPECT_FALSE(has_header(remembered, "Set-Cookie"));
+  const HttpResponse preferred =
+      handler_->handle(HttpRequest{"GET", "/nowhere", "fr-CH, en;q=0.8", "", ""});
+  EXPECT_EQ(preferred.status, 404u);
+  EXPECT_NE(preferred.body.find("<html lang=\"fr\""), std::string::npos);
+  EXPECT_NE(preferred.body.find("Il n&apos;y a aucune page"), std::string::npos);
+  EXPECT_EQ(header(preferred, "Vary"), "Accept-Language, Cookie");
+}
+
+TEST_F(RequestHandlerTest, InvalidUiParameterIsIgnored) {
+  const HttpResponse page = get("/search?q=judges&ui=de");
+  EXPECT_EQ(page.status, 200u);
+  EXPECT_NE(page.body.find("<html lang=\"en\" dir=\"ltr\">"), std::string::npos);
+  EXPECT_FALSE(has_header(page, "Set-Cookie"));
+}
+
+TEST_F(RequestHandlerTest, JsonApiIgnoresTheUiLanguage) {
+  const HttpResponse english = get("/api/v1/search?q=judges");
+  const HttpResponse arabic =
+      handler_->handle(HttpRequest{"GET", "/api/v1/search?q=judges&ui=ar", "ar", "", "jil_ui=ar"});
+  EXPECT_EQ(arabic.status, 200u);
+  EXPECT_EQ(arabic.body, english.body);
+  EXPECT_FALSE(has_header(arabic, "Set-Cookie"));
+  EXPECT_FALSE(has_header(arabic, "Vary"));
 }
 
 }  // namespace

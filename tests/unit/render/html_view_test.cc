@@ -1,0 +1,146 @@
+// Tests render/html_view.cc in each UI language with the real web/ templates and catalogs:
+// <html lang dir>, translated labels and counts, the language switcher, and the fallback to the
+// English vocabulary label for an id a catalog does not translate.
+#include "render/html_view.h"
+
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace jil::render {
+namespace {
+
+const std::filesystem::path kWebDirectory = std::filesystem::path(JIL_SOURCE_DIR) / "web";
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+const HtmlRenderer& renderer() {
+  static const HtmlRenderer loaded = [] {
+    Result<HtmlRenderer> result = HtmlRenderer::load(kWebDirectory);
+    if (!result.is_ok()) {
+      ADD_FAILURE() << result.status().to_string();
+      std::abort();
+    }
+    return std::move(result).value();
+  }();
+  return loaded;
+}
+
+schema::DocRecord sample_record() {
+  schema::DocRecord record;
+  record.id = "gifts-guide-en";
+  record.work = "gifts-guide";
+  record.title = "Guidance on gifts";
+  record.language = analysis::Language::kEn;
+  record.type = "code-of-conduct";
+  record.organisation = "ijin";
+  record.country = "FR";
+  record.region = "europe-central-asia";
+  record.year = 2020;
+  record.topics = {"gifts", "judicial-ethics"};
+  record.values = {"integrity"};
+  record.original_name = "gifts.txt";
+  return record;
+}
+
+search::SearchResults sample_results(uint64_t total) {
+  search::SearchResults results;
+  results.total = total;
+  search::SearchHit hit;
+  hit.record = sample_record();
+  hit.title = {{"Guidance on gifts", false}};
+  hit.snippet = {{"Judges refuse ", false}, {"gifts", true}};
+  results.hits.push_back(hit);
+  results.facets.push_back({schema::Facet::kTopic, {{"gifts", total, false}}});
+  return results;
+}
+
+std::string search_page(std::string_view ui_language, uint64_t total = 5) {
+  search::SearchRequest request;
+  request.query = "gifts";
+  return renderer().search_page(PageContext{std::string(ui_language), "/search?q=gifts"}, request,
+                                sample_results(total), "");
+}
+
+TEST(HtmlView, ArabicPagesAreRightToLeftAndInArabic) {
+  const std::string page = search_page("ar", 5);
+  EXPECT_TRUE(contains(page, "<html lang=\"ar\" dir=\"rtl\">"));
+  EXPECT_TRUE(contains(page, "<h1>النتائج</h1>"));
+  EXPECT_TRUE(contains(page, "٥ وثائق")) << "the count in Arabic digits and its few form";
+  EXPECT_TRUE(contains(page, "الهدايا والضيافة")) << "the topic label in Arabic";
+  EXPECT_TRUE(contains(page, "مدونة سلوك")) << "the type label in Arabic";
+  EXPECT_TRUE(contains(page, "فرنسا")) << "the country name from ICU in Arabic";
+}
+
+TEST(HtmlView, EveryUiLanguageSetsHtmlLangAndDir) {
+  for (std::string_view language : kUiLanguages) {
+    const std::string expected = "<html lang=\"" + std::string(language) + "\" dir=\"" +
+                                 (language == "ar" ? "rtl" : "ltr") + "\">";
+    EXPECT_TRUE(contains(search_page(language), expected)) << language;
+  }
+}
+
+TEST(HtmlView, RussianAndChineseLabelsAndCounts) {
+  const std::string russian = search_page("ru", 5);
+  EXPECT_TRUE(contains(russian, "5 документов"));
+  EXPECT_TRUE(contains(russian, "Подарки и знаки гостеприимства"));
+  const std::string chinese = search_page("zh", 2);
+  EXPECT_TRUE(contains(chinese, "2 份文件"));
+  EXPECT_TRUE(contains(chinese, "行为守则"));
+  EXPECT_TRUE(contains(chinese, "法国"));
+}
+
+TEST(HtmlView, LanguageSwitcherLinksThisPageInEachLanguage) {
+  const std::string page = search_page("fr");
+  EXPECT_TRUE(contains(page,
+                       "href=\"/search?q=gifts&amp;ui=ar\" lang=\"ar\" hreflang=\"ar\" "
+                       "dir=\"rtl\">العربية</a>"));
+  EXPECT_TRUE(contains(page,
+                       "href=\"/search?q=gifts&amp;ui=zh\" lang=\"zh\" hreflang=\"zh\" "
+                       "dir=\"ltr\">中文</a>"));
+  EXPECT_TRUE(contains(page,
+                       "href=\"/search?q=gifts&amp;ui=fr\" lang=\"fr\" hreflang=\"fr\" "
+                       "dir=\"ltr\" aria-current=\"true\">Français</a>"));
+  EXPECT_EQ(page.find("aria-current=\"true\">English"), std::string::npos);
+  const std::string error = renderer().error_page(PageContext{"es", "/nowhere"}, 404, "x");
+  EXPECT_TRUE(contains(error, "href=\"/nowhere?ui=ru\""));
+  EXPECT_TRUE(contains(error, "No encontrado"));
+}
+
+TEST(HtmlView, DocumentPageListsTopicsWithTheLanguageSeparator) {
+  const std::string page = renderer().document_page(PageContext{"zh", "/doc/gifts-guide-en"},
+                                                    sample_record(), {sample_record()}, {}, {}, "");
+  EXPECT_TRUE(contains(page, "礼品与款待、司法伦理"));
+  EXPECT_TRUE(contains(page, "廉正"));
+  EXPECT_TRUE(contains(page, "<html lang=\"zh\" dir=\"ltr\">"));
+}
+
+TEST(HtmlView, UntranslatedVocabularyIdFallsBackToTheEnglishLabel) {
+  std::string pattern = (std::filesystem::temp_directory_path() / "jil-web-XXXXXX").string();
+  ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
+  const std::filesystem::path web = pattern;
+  std::filesystem::copy(kWebDirectory, web, std::filesystem::copy_options::recursive);
+  for (std::string_view language : kUiLanguages) {
+    const std::filesystem::path file = web / "i18n" / (std::string(language) + ".json");
+    std::stringstream bytes;
+    bytes << std::ifstream(file).rdbuf();
+    nlohmann::json texts = nlohmann::json::parse(bytes.str());
+    texts.erase("topic.gifts");
+    std::ofstream(file) << texts.dump(2);
+  }
+  Result<HtmlRenderer> loaded = HtmlRenderer::load(web);
+  std::filesystem::remove_all(web);
+  ASSERT_TRUE(loaded.is_ok()) << loaded.status().to_string();
+  search::SearchRequest request;
+  const std::string page =
+      loaded->search_page(PageContext{"ru", "/"}, request, sample_results(1), "");
+  EXPECT_TRUE(contains(page, "Gifts and hospitality"));
+}
+
+}  // namespace
+}  // namespace jil::render
