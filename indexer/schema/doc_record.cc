@@ -189,8 +189,8 @@ Result<DocRecord> parse_sidecar(std::string_view json_text) {
   return record;
 }
 
-std::string to_document_data(const DocRecord& record) {
-  json data = {
+nlohmann::json metadata_json(const DocRecord& record) {
+  return {
       {"id", record.id},
       {"work", record.work},
       {"title", record.title},
@@ -204,14 +204,18 @@ std::string to_document_data(const DocRecord& record) {
       {"topics", record.topics},
       {"values", record.values},
       {"summary", record.summary},
-      {"source", record.source},
-      {"format", record.format},
-      {"media_type", record.media_type},
-      {"original_name", record.original_name},
-      {"sha256", record.sha256},
-      {"bytes", record.bytes},
-      {"text", record.text},
   };
+}
+
+std::string to_document_data(const DocRecord& record) {
+  json data = metadata_json(record);
+  data["source"] = record.source;
+  data["format"] = record.format;
+  data["media_type"] = record.media_type;
+  data["original_name"] = record.original_name;
+  data["sha256"] = record.sha256;
+  data["bytes"] = record.bytes;
+  data["text"] = record.text;
   return data.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +49,9 @@ struct DocRecord {
 // Parses and validates a sidecar against the schema and vocabularies. Errors name the field:
 // "field 'type': 'memo' is not a document type (code-of-conduct, guidance, ...)".
 Result<DocRecord> parse_sidecar(std::string_view json_text);
+
+// The sidecar fields of a record as JSON (the shape partners see in the API, too).
+nlohmann::json metadata_json(const DocRecord& record);
 
 // The document data stored in the index, and back.
 std::string to_document_data(const DocRecord& record);

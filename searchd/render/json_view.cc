@@ -18,26 +18,15 @@ size_t code_points(std::string_view text) {
   return count;
 }
 
-json metadata_json(const schema::DocRecord& record) {
-  return {{"id", record.id},
-          {"work", record.work},
-          {"title", record.title},
-          {"language", std::string(analysis::language_code(record.language))},
-          {"script", record.script},
-          {"type", record.type},
-          {"organisation", record.organisation},
-          {"country", record.country},
-          {"region", record.region},
-          {"year", record.year},
-          {"topics", record.topics},
-          {"values", record.values},
-          {"summary", record.summary},
-          {"url", "/doc/" + record.id},
-          {"original",
-           {{"url", "/doc/" + record.id + "/original"},
-            {"media_type", record.media_type},
-            {"name", record.original_name},
-            {"bytes", record.bytes}}}};
+// The record's metadata plus the links a partner needs.
+json api_metadata_json(const schema::DocRecord& record) {
+  json out = schema::metadata_json(record);
+  out["url"] = "/doc/" + record.id;
+  out["original"] = {{"url", "/doc/" + record.id + "/original"},
+                     {"media_type", record.media_type},
+                     {"name", record.original_name},
+                     {"bytes", record.bytes}};
+  return out;
 }
 
 json highlight_json(const std::vector<search::TextPart>& parts) {
@@ -75,7 +64,7 @@ std::string search_results_json(const search::SearchRequest& request,
                                 const search::SearchResults& results) {
   json hits = json::array();
   for (const auto& hit : results.hits) {
-    json item = metadata_json(hit.record);
+    json item = api_metadata_json(hit.record);
     item["title_highlighted"] = highlight_json(hit.title);
     item["snippet"] = highlight_json(hit.snippet);
     item["score"] = hit.weight;
@@ -100,7 +89,7 @@ std::string search_results_json(const search::SearchRequest& request,
 
 std::string document_json(const schema::DocRecord& record,
                           const std::vector<schema::DocRecord>& versions, bool with_text) {
-  json out = metadata_json(record);
+  json out = api_metadata_json(record);
   json translations = json::array();
   for (const auto& version : versions) {
     if (version.id == record.id) continue;
