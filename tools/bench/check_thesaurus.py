@@ -25,6 +25,7 @@ import json
 import os
 import re
 import sys
+import unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 LANGS = ["ar", "zh", "en", "fr", "es", "ru"]
@@ -39,6 +40,19 @@ MIN_QUERIES_PER_LANG = 20
 
 # Function words not counted when checking that labels are short (1-4 words).
 FUNCTION_WORDS = set("a an the of to by for and in on at with from de la le les des du d l à au aux en et y e el los las del al lo o u a с в и по для о об от на за".split())
+
+
+def fold(lang, label):
+    """Roughly the analyzer's folding: NFKC case folding, accents (Latin), ё, Arabic letter variants."""
+    t = unicodedata.normalize("NFKC", label).casefold()
+    if lang in ("en", "fr", "es"):
+        t = "".join(ch for ch in unicodedata.normalize("NFKD", t) if not unicodedata.combining(ch))
+    elif lang == "ru":
+        t = t.replace("ё", "е")
+    elif lang == "ar":
+        t = HARAKAT_RE.sub("", t)
+        t = re.sub("[أإآٱ]", "ا", t).replace("ى", "ي").replace("ة", "ه")
+    return t
 
 
 def words(label):
@@ -154,7 +168,7 @@ def check_thesaurus(doc, errors, warnings):
                     errors.append("%s/%s: bad label %r" % (cid, l, lab))
                     continue
                 n_labels[l] += 1
-                key = lab.casefold()
+                key = fold(l, lab)
                 if key in seen[l]:
                     errors.append("%s/%s: label %r also used by %s" % (cid, l, lab, seen[l][key]))
                 else:
