@@ -15,7 +15,11 @@ uint32_t add_text_terms(Xapian::Document& document, const std::vector<analysis::
   for (const analysis::Token& token : tokens) {
     const Xapian::termpos position = base_position + token.position;
     for (const std::string& form : token.forms) document.add_posting(form, position, wdf);
-    document.add_term(term(kExactPrefix, token.exact), wdf);
+    // The exact form only where it differs from the folded one (an accent, a hamza): elsewhere
+    // the unprefixed form already says it, and a third term per word costs time and space.
+    if (token.forms.empty() || token.exact != token.forms.front()) {
+      document.add_term(term(kExactPrefix, token.exact), wdf);
+    }
     for (const std::string& stem : token.stems) document.add_term(term(kStemPrefix, stem), wdf);
     next = std::max<uint32_t>(next, position + 1);
   }
@@ -67,6 +71,7 @@ Xapian::Document DocumentBuilder::build(const DocRecord& record, const std::stri
   if (!record.country.empty()) {
     document.add_boolean_term(filter_term(Facet::kCountry, record.country));
   }
+  if (!record.quality.empty()) document.add_boolean_term(term(kQualityPrefix, record.quality));
   if (!record.source.empty() && record.source.size() < 200) {
     document.add_boolean_term(term(kSourcePrefix, record.source));
   }

@@ -51,6 +51,9 @@ class Builder {
     if (!positive) return;
     out_.match_forms.insert(token.forms.begin(), token.forms.end());
     out_.match_stems.insert(token.stems.begin(), token.stems.end());
+    if (token.kind != TokenKind::kHanWord && !token.forms.empty()) {
+      out_.match_words.insert(token.forms.front());
+    }
   }
 
   Xapian::Query forms_query(const Token& token) {
@@ -93,7 +96,11 @@ class Builder {
     for (const Token& token : tokens) {
       if (token.kind == TokenKind::kHanWord) continue;
       remember(token, positive);
-      required.emplace_back(schema::term(schema::kExactPrefix, token.exact));
+      // Documents have an exact term only where it differs from the folded form (see
+      // document_builder.cc): an unaccented word is looked up as its unprefixed form.
+      const bool folded_alike = !token.forms.empty() && token.exact == token.forms.front();
+      required.emplace_back(folded_alike ? token.exact
+                                         : schema::term(schema::kExactPrefix, token.exact));
     }
     if (required.empty()) return Xapian::Query();
     if (required.size() == 1) return required[0];

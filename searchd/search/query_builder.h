@@ -16,6 +16,7 @@ struct BuiltQuery {
   Xapian::Query query;                // MatchNothing-free; empty() when the query had no words
   std::set<std::string> match_forms;  // folded forms of positive words, for highlighting
   std::set<std::string> match_stems;  // their stems (unprefixed)
+  std::set<std::string> match_words;  // first folded form of each positive word or Han character
 };
 
 // kInvalidArgument when the query only excludes ("-a -b"): nothing to rank.

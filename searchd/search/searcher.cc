@@ -106,7 +106,8 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
   SearchResults results;
   results.total = matches.get_matches_estimated();
   results.facets = facets.counts(request);
-  SnippetMaker snippets(*analyzer_, built->match_forms, built->match_stems);
+  SnippetMaker snippets(*analyzer_, built->match_forms, built->match_stems,
+                        built->match_words.size());
   for (auto match = matches.begin(); match != matches.end(); ++match) {
     Result<schema::DocRecord> record = schema::from_document_data(match.get_document().get_data());
     if (!record.is_ok()) return record.status();

@@ -1,5 +1,6 @@
 // Sliding window over the analyzer's tokens: the window with the most distinct matching forms
-// wins, earliest first; its byte range comes from the tokens' offsets.
+// wins, earliest first; its byte range comes from the tokens' offsets. The text is analyzed piece
+// by piece and the scan ends once a window holds every query word.
 #include "search/snippet_maker.h"
 
 #include <algorithm>
@@ -11,6 +12,22 @@ namespace jil::search {
 
 using analysis::Token;
 using analysis::TokenKind;
+
+namespace {
+
+// Where the piece of `text` starting at `begin` ends: within `limit` bytes, after a space or line
+// break in the last quarter when there is one, never inside a UTF-8 character.
+size_t piece_end(std::string_view text, size_t begin, size_t limit) {
+  if (text.size() - begin <= limit) return text.size();
+  const size_t end = begin + utf8::truncate_point(text.substr(begin), limit);
+  for (size_t cut = end; cut > begin + limit * 3 / 4; --cut) {
+    const char byte = text[cut - 1];
+    if (byte == ' ' || byte == '\n' || byte == '\t') return cut;
+  }
+  return end;
+}
+
+}  // namespace
 
 bool SnippetMaker::matches(const Token& token) const {
   for (const auto& form : token.forms) {
@@ -69,45 +86,55 @@ std::vector<TextPart> SnippetMaker::highlighted(std::string_view text,
 
 std::vector<TextPart> SnippetMaker::snippet(std::string_view text, analysis::Language language) {
   text = text.substr(0, utf8::truncate_point(text, kMaxSnippetScanBytes));
-  const std::vector<Token> tokens = analyzer_.analyze(text, language);
-  if (tokens.empty()) return {};
-  // Positional tokens only: one per word or Han character.
-  std::vector<size_t> words;
-  for (size_t index = 0; index < tokens.size(); ++index) {
-    if (tokens[index].kind != TokenKind::kHanWord) words.push_back(index);
-  }
-  const bool han = language == analysis::Language::kZh;
-  const size_t window = std::min(words.size(), han ? kSnippetHanCharacters : kSnippetWords);
-  size_t best_start = 0;
-  size_t best_score = 0;
+  const size_t window_wanted =
+      language == analysis::Language::kZh ? kSnippetHanCharacters : kSnippetWords;
+  std::vector<Token> tokens;  // offsets relative to `text`
+  std::vector<size_t> words;  // positional tokens only: one per word or Han character
+  std::vector<bool> word_matches;
   std::map<std::string, size_t> in_window;  // matching form → occurrences in the window
   auto form_of = [&](size_t word) -> const std::string& { return tokens[words[word]].forms[0]; };
-  for (size_t word = 0; word < words.size(); ++word) {
-    if (matches(tokens[words[word]])) ++in_window[form_of(word)];
-    if (word >= window) {
-      const size_t leaving = word - window;
-      if (matches(tokens[words[leaving]]) && --in_window[form_of(leaving)] == 0) {
-        in_window.erase(form_of(leaving));
+  size_t best_start = 0;
+  size_t best_score = 0;
+  size_t scanned = 0;
+  for (size_t piece = kFirstSnippetPieceBytes; scanned < text.size(); piece *= 2) {
+    const size_t end = piece_end(text, scanned, piece);
+    for (Token& token : analyzer_.analyze(text.substr(scanned, end - scanned), language)) {
+      token.utf8_begin += static_cast<uint32_t>(scanned);
+      token.utf8_end += static_cast<uint32_t>(scanned);
+      tokens.push_back(std::move(token));
+      if (tokens.back().kind == TokenKind::kHanWord) continue;
+      const size_t word = words.size();
+      words.push_back(tokens.size() - 1);
+      word_matches.push_back(matches(tokens.back()));
+      if (word_matches[word]) ++in_window[form_of(word)];
+      if (word >= window_wanted) {
+        const size_t leaving = word - window_wanted;
+        if (word_matches[leaving] && --in_window[form_of(leaving)] == 0) {
+          in_window.erase(form_of(leaving));
+        }
+      }
+      if (word + 1 >= window_wanted && in_window.size() > best_score) {
+        best_score = in_window.size();
+        best_start = word + 1 - window_wanted;
       }
     }
-    if (word + 1 >= window && in_window.size() > best_score) {
-      best_score = in_window.size();
-      best_start = word + 1 - window;
-    }
+    scanned = end;
+    if (words_wanted_ > 0 && best_score >= words_wanted_) break;  // no window can do better
   }
+  if (words.empty()) return {};
+  if (words.size() < window_wanted) best_score = in_window.size();  // one short window: all of it
+  const size_t window = std::min(words.size(), window_wanted);
   // Start a little before the first match so that it has some context.
   if (best_score > 0) {
     size_t first_match = best_start;
-    while (first_match < best_start + window && !matches(tokens[words[first_match]])) {
-      ++first_match;
-    }
+    while (first_match < best_start + window && !word_matches[first_match]) ++first_match;
     const size_t context = window / 5;
     best_start = first_match > context ? first_match - context : 0;
     best_start = std::min(best_start, words.size() - window);
   }
   const size_t last = best_start + window - 1;
   return mark(text, tokens, words[best_start], words[last], best_start > 0,
-              last + 1 < words.size());
+              last + 1 < words.size() || scanned < text.size());
 }
 
 }  // namespace jil::search

@@ -17,12 +17,20 @@ namespace jil::search {
 inline constexpr size_t kSnippetWords = 30;
 inline constexpr size_t kSnippetHanCharacters = 70;
 inline constexpr size_t kMaxSnippetScanBytes = 256 * 1024;
+// Text is analyzed in pieces, the first this long and each next one twice the previous, and the
+// scan stops as soon as a window holds every word of the query: most hits need only the first.
+inline constexpr size_t kFirstSnippetPieceBytes = 4 * 1024;
 
 class SnippetMaker {
  public:
+  // `words_wanted` is how many distinct query words a window can hold at best (0: unknown, so
+  // the whole text is scanned).
   SnippetMaker(analysis::Analyzer& analyzer, const std::set<std::string>& match_forms,
-               const std::set<std::string>& match_stems)
-      : analyzer_(analyzer), match_forms_(match_forms), match_stems_(match_stems) {}
+               const std::set<std::string>& match_stems, size_t words_wanted = 0)
+      : analyzer_(analyzer),
+        match_forms_(match_forms),
+        match_stems_(match_stems),
+        words_wanted_(words_wanted) {}
 
   // The best window of `text` with matches marked; the opening words when nothing matches.
   std::vector<TextPart> snippet(std::string_view text, analysis::Language language);
@@ -38,6 +46,7 @@ class SnippetMaker {
   analysis::Analyzer& analyzer_;
   const std::set<std::string>& match_forms_;
   const std::set<std::string>& match_stems_;
+  const size_t words_wanted_;
 };
 
 }  // namespace jil::search

@@ -72,6 +72,10 @@ TEST_F(QueryBuilderTest, ExactFormUsesTheExactTerm) {
   EXPECT_EQ(query_of("=Éducation", Language::kFr), "Query(Eéducation)");
 }
 
+TEST_F(QueryBuilderTest, ExactFormWithoutAccentsUsesTheUnstemmedForm) {
+  EXPECT_EQ(query_of("=Judges", Language::kEn), "Query(judges)");
+}
+
 TEST_F(QueryBuilderTest, OnlyExclusionsAreRefused) {
   Result<BuiltQuery> query = built("-a -b", Language::kEn);
   ASSERT_FALSE(query.is_ok());

@@ -49,13 +49,16 @@ class SnippetMakerTest : public ::testing::Test {
   }
 
   // Snippet of `text` for the query `query`, both in `language`.
+  // `stop_early` tells the maker how many words the query has, as searchd does, so that it may
+  // stop scanning at the first window that holds them all.
   std::vector<TextPart> snippet(const std::string& query, const std::string& text,
-                                Language language) {
+                                Language language, bool stop_early = true) {
     Result<QueryNode> tree = parse_query(query);
     EXPECT_TRUE(tree.is_ok());
     Result<BuiltQuery> built = build_query(*tree, *analyzer_, language);
     EXPECT_TRUE(built.is_ok()) << built.status().to_string();
-    SnippetMaker maker(*analyzer_, built->match_forms, built->match_stems);
+    SnippetMaker maker(*analyzer_, built->match_forms, built->match_stems,
+                       stop_early ? built->match_words.size() : 0);
     return maker.snippet(text, language);
   }
 
@@ -123,6 +126,46 @@ TEST_F(SnippetMakerTest, WindowWithMostDistinctMatchesWins) {
       words_with(100, 5, "gifts") + " gifts and hospitality " + words_with(40, 99, "x");
   const std::vector<TextPart> parts = snippet("gifts hospitality", text, Language::kEn);
   EXPECT_EQ(matched(parts), (std::vector<std::string>{"gifts", "hospitality"}));
+}
+
+TEST_F(SnippetMakerTest, MatchFarBeyondTheFirstPieceIsFound) {
+  const std::string text = words_with(6000, 5500, "recusal");  // about 40 KB: several pieces
+  ASSERT_GT(text.size(), 8 * kFirstSnippetPieceBytes);
+  const std::vector<TextPart> parts = snippet("recusal", text, Language::kEn);
+  EXPECT_EQ(matched(parts), std::vector<std::string>{"recusal"});
+  EXPECT_EQ(word_count(joined(parts), Language::kEn), kSnippetWords);
+  EXPECT_TRUE(joined(parts).find("w5499 recusal w5501") != std::string::npos) << joined(parts);
+}
+
+TEST_F(SnippetMakerTest, WordAcrossAPieceBoundaryStaysWhole) {
+  // Words of 9 bytes ("abcdefgh "), so some word straddles every piece boundary; the query word
+  // is placed where the first piece ends.
+  std::string text;
+  while (text.size() < kFirstSnippetPieceBytes - 4) text += "abcdefgh ";
+  text += "impartiality";
+  while (text.size() < 3 * kFirstSnippetPieceBytes) text += " abcdefgh";
+  const std::vector<TextPart> parts = snippet("impartiality", text, Language::kEn);
+  EXPECT_EQ(matched(parts), std::vector<std::string>{"impartiality"});
+}
+
+TEST_F(SnippetMakerTest, ChineseTextWithoutSpacesIsScannedPieceByPiece) {
+  std::string text;
+  while (text.size() < 5 * kFirstSnippetPieceBytes) text += "公开审理民事案件。";
+  text += "法官应当回避利益冲突。";
+  const std::vector<TextPart> parts = snippet("利益冲突", text, Language::kZh);
+  for (const TextPart& part : parts) EXPECT_TRUE(utf8::is_valid(part.text)) << part.text;
+  EXPECT_EQ(matched(parts), std::vector<std::string>{"利益冲突"});
+}
+
+TEST_F(SnippetMakerTest, ScanStopsAtTheFirstWindowHoldingEveryWord) {
+  // Early: "judge" once (every query word). Late: three forms of it (more distinct forms).
+  const std::string text =
+      words_with(1500, 10, "judge") + " judge judges judged " + words_with(100, 0, "w0");
+  ASSERT_GT(text.find("judges"), kFirstSnippetPieceBytes);
+  const std::vector<TextPart> early = snippet("judge", text, Language::kEn);
+  EXPECT_EQ(matched(early), std::vector<std::string>{"judge"});
+  const std::vector<TextPart> full = snippet("judge", text, Language::kEn, false);
+  EXPECT_EQ(matched(full), (std::vector<std::string>{"judge", "judges", "judged"}));
 }
 
 TEST_F(SnippetMakerTest, NoMatchGivesTheOpeningWords) {
