@@ -5,13 +5,14 @@
 #include "ingest/exit_codes.h"
 #include "ingest/indexer_commands.h"
 #include "ingest/ingest_run.h"
+#include "ingest/ingest_session.h"
 
 namespace jil::ingest {
 namespace {
 
 constexpr const char* kIndexUsage =
-    "usage: jil-indexer index --db DIR --store DIR [--batch N] [--json] [--quiet] [--dry-run] "
-    "SOURCE_DIR...\n";
+    "usage: jil-indexer index --db DIR --store DIR [--batch N] [--prune] [--json] [--quiet] "
+    "[--dry-run] SOURCE_DIR...\n";
 
 Result<IndexerOptions> parse_index_options(const std::vector<std::string>& arguments) {
   IndexerOptions options;
@@ -32,6 +33,8 @@ Result<IndexerOptions> parse_index_options(const std::vector<std::string>& argum
       options.quiet = true;
     } else if (argument == "--dry-run") {
       options.dry_run = true;
+    } else if (argument == "--prune") {
+      options.prune = true;
     } else if (argument.starts_with("--")) {
       return invalid_argument("unknown option " + argument);
     } else {
@@ -53,43 +56,27 @@ int run_index_command(const std::vector<std::string>& arguments) {
     return kExitUsage;
   }
   std::vector<SourceFile> files;
+  std::vector<std::filesystem::path> roots;
   for (const auto& source : options->sources) {
-    Result<std::vector<SourceFile>> found = scan_source(source);
+    Result<std::filesystem::path> root = canonical_folder(source);
+    Result<std::vector<SourceFile>> found =
+        root.is_ok() ? scan_source(*root) : Result<std::vector<SourceFile>>(root.status());
     if (!found.is_ok()) {
       std::fprintf(stderr, "jil-indexer: %s\n", found.status().message().c_str());
       return kExitFatal;
     }
+    roots.push_back(*root);
     files.insert(files.end(), found->begin(), found->end());
   }
-  Result<std::unique_ptr<IndexWriter>> writer =
-      IndexWriter::open(options->database, options->batch_size);
-  if (!writer.is_ok()) {
-    std::fprintf(stderr, "jil-indexer: %s\n", writer.status().message().c_str());
-    return exit_code_for(writer.status());
+  Result<IngestSession> session = open_session(*options);
+  if (!session.is_ok()) {
+    std::fprintf(stderr, "jil-indexer: %s\n", session.status().message().c_str());
+    return exit_code_for(session.status());
   }
-  auto analyzer = analysis::Analyzer::create();
-  if (!analyzer.is_ok()) {
-    std::fprintf(stderr, "jil-indexer: %s\n", analyzer.status().message().c_str());
-    return kExitFatal;
-  }
-  auto builder = schema::DocumentBuilder::create(**analyzer);
-  if (!builder.is_ok()) {
-    std::fprintf(stderr, "jil-indexer: %s\n", builder.status().message().c_str());
-    return kExitFatal;
-  }
-  store::ContentStore store(options->store);
-  IngestRun run(*options, **writer, store, **builder);
-  const RunReport report = run.run(files);
-  if (options->json) {
-    std::printf("%s\n", report.to_json().c_str());
-  } else {
-    std::fprintf(stderr, "%s\n", report.summary_line().c_str());
-    if (!report.fatal.empty()) {
-      std::fprintf(stderr, "jil-indexer: stopped: %s\n", report.fatal.c_str());
-    }
-  }
-  if (!report.fatal.empty()) return kExitFatal;
-  return report.failures.empty() ? kExitOk : kExitSomeFailed;
+  IngestRun run(*options, *session->writer, *session->store, *session->builder);
+  const RunReport report = run.run(files, roots);
+  print_report(report, *options);
+  return exit_status(report);
 }
 
 }  // namespace jil::ingest

@@ -1,12 +1,17 @@
 // Implementation of index_writer.h: Xapian exceptions become Status values here.
 #include "ingest/index_writer.h"
 
+#include <nlohmann/json.hpp>
+
 #include "schema/index_compatibility.h"
 #include "schema/prefixes.h"
 #include "schema/value_slots.h"
 
 namespace jil::ingest {
 namespace {
+
+// Metadata key prefix of a document's origin; the value is {"root": …, "source": …}.
+constexpr std::string_view kOriginKeyPrefix = "jil:origin:";
 
 bool is_absent_or_empty(const std::filesystem::path& path) {
   std::error_code error;
@@ -16,6 +21,19 @@ bool is_absent_or_empty(const std::filesystem::path& path) {
 
 Status from_xapian(const Xapian::Error& error, const std::string& what) {
   return io_error(what + ": " + error.get_description());
+}
+
+std::string origin_key(const std::string& id) { return std::string(kOriginKeyPrefix) + id; }
+
+Origin parse_origin(const std::string& value) {
+  const nlohmann::json object = nlohmann::json::parse(value, nullptr, false);
+  if (!object.is_object()) return {};
+  return {object.value("root", ""), object.value("source", "")};
+}
+
+std::string origin_value(const Origin& origin) {
+  return nlohmann::json({{"root", origin.root}, {"source", origin.source}})
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace
@@ -58,36 +76,105 @@ IndexWriter::~IndexWriter() {
   }
 }
 
-Result<std::string> IndexWriter::fingerprint_of(const std::string& id) {
+Result<IndexedDocument> IndexWriter::find(const std::string& id) {
   try {
     const std::string id_term = schema::term(schema::kIdPrefix, id);
     Xapian::PostingIterator posting = database_.postlist_begin(id_term);
-    if (posting == database_.postlist_end(id_term)) return std::string();
-    return database_.get_document(*posting).get_value(schema::kFingerprintSlot);
+    if (posting == database_.postlist_end(id_term)) return IndexedDocument{};
+    return IndexedDocument{*posting,
+                           database_.get_document(*posting).get_value(schema::kFingerprintSlot)};
   } catch (const Xapian::Error& error) {
     return from_xapian(error, "cannot read document " + id);
   }
 }
 
-Status IndexWriter::replace(const std::string& id, const Xapian::Document& document,
-                            bool& committed) {
-  committed = false;
+Result<std::string> IndexWriter::fingerprint_of(const std::string& id) {
+  Result<IndexedDocument> found = find(id);
+  if (!found.is_ok()) return found.status();
+  return found->fingerprint;
+}
+
+Result<Origin> IndexWriter::origin_of(const std::string& id) {
   try {
-    if (!in_transaction_) {
-      database_.begin_transaction(true);
-      in_transaction_ = true;
+    return parse_origin(database_.get_metadata(origin_key(id)));
+  } catch (const Xapian::Error& error) {
+    return from_xapian(error, "cannot read the origin of " + id);
+  }
+}
+
+Result<std::map<std::string, Origin>> IndexWriter::origins() {
+  try {
+    std::map<std::string, Origin> found;
+    const std::string prefix(kOriginKeyPrefix);
+    for (auto key = database_.metadata_keys_begin(prefix);
+         key != database_.metadata_keys_end(prefix); ++key) {
+      found[(*key).substr(prefix.size())] = parse_origin(database_.get_metadata(*key));
     }
-    if (!stamped_) {
-      schema::stamp_versions(database_);
-      stamped_ = true;
-    }
-    database_.replace_document(schema::term(schema::kIdPrefix, id), document);
+    return found;
+  } catch (const Xapian::Error& error) {
+    return from_xapian(error, "cannot list document origins");
+  }
+}
+
+void IndexWriter::begin() {
+  if (!in_transaction_) {
+    database_.begin_transaction(true);
+    in_transaction_ = true;
+  }
+  if (!stamped_) {
+    schema::stamp_versions(database_);
+    stamped_ = true;
+  }
+}
+
+Result<Xapian::docid> IndexWriter::replace(const std::string& id, const Xapian::Document& document,
+                                           const Origin& origin) {
+  try {
+    begin();
+    const Xapian::docid docid =
+        database_.replace_document(schema::term(schema::kIdPrefix, id), document);
+    database_.set_metadata(origin_key(id), origin_value(origin));
+    ++pending_;
+    return docid;
   } catch (const Xapian::Error& error) {
     return from_xapian(error, "cannot write document " + id);
   }
-  if (++pending_ < batch_size_) return Status::ok();
-  committed = true;
-  return commit();
+}
+
+Status IndexWriter::replace_at(Xapian::docid docid, const std::string& id,
+                               const Xapian::Document& document, const Origin& origin) {
+  try {
+    begin();
+    database_.replace_document(docid, document);
+    database_.set_metadata(origin_key(id), origin_value(origin));
+    ++pending_;
+    return Status::ok();
+  } catch (const Xapian::Error& error) {
+    return from_xapian(error, "cannot write document " + id);
+  }
+}
+
+Status IndexWriter::remove(const std::string& id, bool& existed) {
+  existed = false;
+  try {
+    const std::string id_term = schema::term(schema::kIdPrefix, id);
+    existed = database_.term_exists(id_term);
+    const bool has_origin = !database_.get_metadata(origin_key(id)).empty();
+    if (!existed && !has_origin) return Status::ok();
+    begin();
+    if (existed) database_.delete_document(id_term);
+    if (has_origin) database_.set_metadata(origin_key(id), "");  // "" deletes the key
+    ++pending_;
+    return Status::ok();
+  } catch (const Xapian::Error& error) {
+    return from_xapian(error, "cannot delete document " + id);
+  }
+}
+
+Result<bool> IndexWriter::commit_if_full() {
+  if (pending_ < batch_size_) return false;
+  if (Status status = commit(); !status.is_ok()) return status;
+  return true;
 }
 
 Status IndexWriter::commit() {
@@ -96,6 +183,7 @@ Status IndexWriter::commit() {
     database_.commit_transaction();
     in_transaction_ = false;
     pending_ = 0;
+    ++commits_;
     return Status::ok();
   } catch (const Xapian::Error& error) {
     return from_xapian(error, "cannot commit");

@@ -1,17 +1,34 @@
 // The one writer of an index: opens it without ever overwriting (DB_CREATE only where nothing
 // exists), refuses a locked or incompatible index, and groups changes into explicit
-// transactions (Xapian 1.4's replace-by-term is not atomic on its own).
+// transactions (Xapian 1.4's replace-by-term is not atomic on its own). Each document's origin
+// (the folder it was ingested from and its path there) is kept in the index's metadata under
+// "jil:origin:<id>", changed in the same transaction as the document, so `index --prune` can
+// tell which documents belong to a folder. Not thread-safe.
 #pragma once
 
 #include <xapian.h>
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 
 #include "base/status.h"
 
 namespace jil::ingest {
+
+// Where a document came from: the canonical source folder and the path below it.
+struct Origin {
+  std::string root;
+  std::string source;
+  auto operator<=>(const Origin&) const = default;
+};
+
+// What the index holds for an id.
+struct IndexedDocument {
+  Xapian::docid docid = 0;  // 0 when the id is not in the index
+  std::string fingerprint;
+};
 
 class IndexWriter {
  public:
@@ -21,22 +38,49 @@ class IndexWriter {
                                                    size_t batch_size);
   ~IndexWriter();
 
+  // The docid and fingerprint stored for this id (docid 0 when there is none).
+  Result<IndexedDocument> find(const std::string& id);
   // Fingerprint stored with the document of this id, or "" when there is none.
   Result<std::string> fingerprint_of(const std::string& id);
-  // Adds or replaces the document with this id inside the current batch; commits the batch
-  // when it is full. Returns true in `committed` when that happened.
-  Status replace(const std::string& id, const Xapian::Document& document, bool& committed);
-  // Commits the current batch, if any.
+  // The recorded origin of this id; empty fields when none was recorded.
+  Result<Origin> origin_of(const std::string& id);
+  // Every recorded origin, by id.
+  Result<std::map<std::string, Origin>> origins();
+
+  // Adds or replaces the document with this id inside the current transaction and records its
+  // origin. Returns its docid. Nothing is committed: call commit_if_full() afterwards.
+  Result<Xapian::docid> replace(const std::string& id, const Xapian::Document& document,
+                                const Origin& origin);
+  // Like replace, but puts the document at `docid` (rebuild keeps the original docids, so that
+  // ties in ranking are broken alike).
+  Status replace_at(Xapian::docid docid, const std::string& id, const Xapian::Document& document,
+                    const Origin& origin);
+  // Deletes the document with this id and its origin inside the current transaction; `existed`
+  // says whether there was one.
+  Status remove(const std::string& id, bool& existed);
+
+  // True when the open transaction holds a whole batch.
+  bool batch_full() const { return pending_ >= batch_size_; }
+  // Commits the current transaction when it holds a whole batch; true when it did.
+  Result<bool> commit_if_full();
+  // Commits the current transaction, if any.
   Status commit();
+
   Xapian::doccount document_count() const;
+  // Transactions committed by this writer so far.
+  size_t commits() const { return commits_; }
 
  private:
   IndexWriter(Xapian::WritableDatabase database, size_t batch_size)
       : database_(std::move(database)), batch_size_(batch_size) {}
 
+  // Starts a transaction (and stamps the versions once) if none is open.
+  void begin();
+
   Xapian::WritableDatabase database_;
   size_t batch_size_;
   size_t pending_ = 0;
+  size_t commits_ = 0;
   bool in_transaction_ = false;
   bool stamped_ = false;
 };

@@ -1,6 +1,7 @@
 // Options of jil-indexer and every limit it enforces, each named once with its unit and reason.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <filesystem>
 #include <vector>
@@ -14,6 +15,12 @@ inline constexpr size_t kMaxExtractedTextBytes = 16 * 1024 * 1024;
 // Documents per transaction: a crash loses at most this many, and a reader sees whole batches.
 inline constexpr size_t kDefaultBatchSize = 500;
 
+// `watch`: how long a file in the inbox must have gone unmodified (its size and mtime unchanged)
+// before it counts as complete; an upload still being written is left alone until then.
+inline constexpr std::chrono::seconds kInboxSettleTime{2};
+// `watch`: how often the inbox is looked at.
+inline constexpr std::chrono::seconds kInboxPollInterval{2};
+
 struct IndexerOptions {
   std::filesystem::path database;  // --db
   std::filesystem::path store;     // --store
@@ -22,6 +29,7 @@ struct IndexerOptions {
   bool json = false;                      // --json: machine-readable summary on stdout
   bool quiet = false;                     // --quiet: no progress
   bool dry_run = false;                   // --dry-run: report, write nothing
+  bool prune = false;  // --prune: delete documents whose file left a folder of this run
 };
 
 }  // namespace jil::ingest

@@ -3,12 +3,14 @@
 
 #include <chrono>
 #include <cstdio>
+#include <set>
 
 #include "analysis/analyzer_version.h"
 #include "base/file_io.h"
 #include "base/utf8.h"
 #include "extract/extractor.h"
 #include "ingest/progress.h"
+#include "ingest/stored_record.h"
 #include "schema/schema_version.h"
 
 namespace jil::ingest {
@@ -21,7 +23,8 @@ std::string fingerprint_of(std::string_view original, std::string_view sidecar) 
 
 }  // namespace
 
-RunReport IngestRun::run(const std::vector<SourceFile>& files) {
+RunReport IngestRun::run(const std::vector<SourceFile>& files,
+                         const std::vector<std::filesystem::path>& roots) {
   const auto start = std::chrono::steady_clock::now();
   RunReport report;
   report.dry_run = options_.dry_run;
@@ -32,6 +35,7 @@ RunReport IngestRun::run(const std::vector<SourceFile>& files) {
     Result<FileOutcome> outcome = ingest_file(file, report, fatal);
     if (outcome.is_ok()) {
       report.count(*outcome);
+      if (!commit_if_full(report, progress)) break;
     } else if (fatal) {
       report.fatal = file.relative + ": " + outcome.status().message();
       break;
@@ -48,6 +52,10 @@ RunReport IngestRun::run(const std::vector<SourceFile>& files) {
   progress.finish();
   if (Status status = writer_.commit(); !status.is_ok() && report.fatal.empty()) {
     report.fatal = status.message();
+  }
+  if (options_.prune && report.fatal.empty()) {
+    if (Status status = prune(files, roots, report); !status.is_ok())
+      report.fatal = status.message();
   }
   report.documents_in_index = writer_.document_count();
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -80,7 +88,9 @@ Result<FileOutcome> IngestRun::ingest_file(const SourceFile& file, RunReport& re
     fatal = true;
     return indexed_fingerprint.status();
   }
-  if (*indexed_fingerprint == fingerprint) return FileOutcome::kUnchanged;
+  if (*indexed_fingerprint == fingerprint && is_current(record->id, fingerprint, file)) {
+    return note_ingested(file, record->id, FileOutcome::kUnchanged);
+  }
 
   const auto format = extract::format_of(file.path);
   Result<extract::ExtractedText> extracted = extract::extract(*format, *original);
@@ -94,22 +104,114 @@ Result<FileOutcome> IngestRun::ingest_file(const SourceFile& file, RunReport& re
   record->bytes = original->size();
   const FileOutcome outcome =
       indexed_fingerprint->empty() ? FileOutcome::kAdded : FileOutcome::kUpdated;
-  if (options_.dry_run) return outcome;
+  if (options_.dry_run) return note_ingested(file, record->id, outcome);
 
-  // The original is durable before the commit that refers to it.
+  // The original and its record are durable before the commit that refers to them.
   Result<std::string> stored = store_.put(*original);
   if (!stored.is_ok()) {
     fatal = true;
     return stored.status();
   }
+  crash_points_.reach("after-original");
   record->sha256 = *stored;
-  bool committed = false;
-  if (Status status = writer_.replace(record->id, builder_.build(*record, fingerprint), committed);
-      !status.is_ok()) {
+  const Origin origin{file.root.string(), file.relative};
+  Result<Xapian::docid> docid =
+      writer_.replace(record->id, builder_.build(*record, fingerprint), origin);
+  if (!docid.is_ok()) {
+    fatal = true;
+    return docid.status();
+  }
+  const StoredRecord stored_record = make_stored_record(*record, *docid, fingerprint, origin.root);
+  if (Status status = records_.put(record->id, to_text(stored_record)); !status.is_ok()) {
     fatal = true;
     return status;
   }
+  crash_points_.reach("after-record");
+  return note_ingested(file, record->id, outcome);
+}
+
+bool IngestRun::is_current(const std::string& id, const std::string& fingerprint,
+                           const SourceFile& file) {
+  const Origin origin{file.root.string(), file.relative};
+  Result<Origin> indexed_origin = writer_.origin_of(id);
+  if (!indexed_origin.is_ok() || *indexed_origin != origin) return false;
+  Result<std::string> text = records_.get(id);
+  if (!text.is_ok()) return false;
+  Result<StoredRecord> stored = parse_stored_record(*text);
+  if (!stored.is_ok() || stored->fingerprint != fingerprint || stored->root != origin.root ||
+      stored->source != origin.source) {
+    return false;
+  }
+  Result<IndexedDocument> indexed = writer_.find(id);
+  return indexed.is_ok() && indexed->docid == stored->docid &&
+         store_.path_of(stored->sha256).is_ok();
+}
+
+FileOutcome IngestRun::note_ingested(const SourceFile& file, const std::string& id,
+                                     FileOutcome outcome) {
+  ids_by_origin_[Origin{file.root.string(), file.relative}] = id;
   return outcome;
+}
+
+bool IngestRun::commit_if_full(RunReport& report, Progress& progress) {
+  if (options_.dry_run) return true;
+  if (writer_.batch_full()) crash_points_.reach("before-commit");
+  Result<bool> committed = writer_.commit_if_full();
+  if (!committed.is_ok()) {
+    report.fatal = committed.status().message();
+    return false;
+  }
+  if (*committed && !options_.quiet && !options_.json) {
+    progress.clear_line();
+    std::fprintf(stderr, "committed: batch %zu, %u documents in the index\n", writer_.commits(),
+                 writer_.document_count());
+  }
+  if (*committed) crash_points_.reach("after-commit");
+  return true;
+}
+
+Status IngestRun::prune(const std::vector<SourceFile>& files,
+                        const std::vector<std::filesystem::path>& roots, RunReport& report) {
+  std::set<std::string> pruned_roots;
+  for (const auto& root : roots) pruned_roots.insert(root.string());
+  std::set<Origin> present;
+  for (const SourceFile& file : files) present.insert(Origin{file.root.string(), file.relative});
+  Result<std::map<std::string, Origin>> origins = writer_.origins();
+  if (!origins.is_ok()) return origins.status();
+  std::vector<std::string> stale;
+  for (const auto& [id, origin] : *origins) {
+    if (!pruned_roots.contains(origin.root)) continue;  // another folder's document
+    const auto now = ids_by_origin_.find(origin);
+    const bool file_gone = !present.contains(origin);
+    const bool id_changed = now != ids_by_origin_.end() && now->second != id;
+    if (file_gone || id_changed) stale.push_back(id);
+  }
+  for (const std::string& id : stale) {
+    report.removed_ids.push_back(id);
+    if (options_.dry_run) continue;
+    bool existed = false;
+    if (Status status = writer_.remove(id, existed); !status.is_ok()) return status;
+  }
+  if (options_.dry_run) return Status::ok();
+  if (Status status = writer_.commit(); !status.is_ok()) return status;
+  // Records go after the commit: a crash in between leaves a record that `check` reports and
+  // the next --prune removes, never a document without its record.
+  // Records of these folders with no document (left by such a crash) go too.
+  std::set<std::string> kept;
+  for (const auto& [origin, id] : ids_by_origin_) kept.insert(id);
+  Result<std::vector<std::string>> record_ids = records_.ids();
+  if (!record_ids.is_ok()) return record_ids.status();
+  for (const std::string& id : *record_ids) {
+    if (origins->contains(id) || kept.contains(id)) continue;
+    Result<std::string> text = records_.get(id);
+    Result<StoredRecord> stored =
+        text.is_ok() ? parse_stored_record(*text) : Result<StoredRecord>(text.status());
+    if (stored.is_ok() && pruned_roots.contains(stored->root)) stale.push_back(id);
+  }
+  for (const std::string& id : stale) {
+    if (Status status = records_.remove(id); !status.is_ok()) return status;
+  }
+  return Status::ok();
 }
 
 }  // namespace jil::ingest

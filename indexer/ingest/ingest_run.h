@@ -1,18 +1,23 @@
 // One ingest run: every source file is read, checked, extracted, analyzed, stored and indexed,
 // or reported as failed with its reason while the rest goes on. Unchanged files are skipped by
-// fingerprint, so a second run changes nothing.
+// fingerprint, so a second run changes nothing. For each document the original and its stored
+// record are durable before the commit that adds it; batches are committed as they fill. With
+// --prune, documents whose file is gone from a folder of this run are deleted afterwards.
 #pragma once
 
 #include <map>
 #include <string>
 
 #include "analysis/analyzer.h"
+#include "ingest/crash_points.h"
 #include "ingest/index_writer.h"
 #include "ingest/indexer_options.h"
+#include "ingest/progress.h"
 #include "ingest/run_report.h"
 #include "ingest/source_scanner.h"
 #include "schema/document_builder.h"
 #include "store/content_store.h"
+#include "store/record_store.h"
 
 namespace jil::ingest {
 
@@ -20,21 +25,41 @@ class IngestRun {
  public:
   IngestRun(const IndexerOptions& options, IndexWriter& writer, store::ContentStore& store,
             schema::DocumentBuilder& builder)
-      : options_(options), writer_(writer), store_(store), builder_(builder) {}
+      : options_(options),
+        writer_(writer),
+        store_(store),
+        records_(store.root()),
+        builder_(builder),
+        crash_points_(CrashPoints::from_environment()) {}
 
   // Ingests the files; stops early only on errors that would affect every later file
-  // (disk full, index write failure), recorded in RunReport::fatal.
-  RunReport run(const std::vector<SourceFile>& files);
+  // (disk full, index write failure), recorded in RunReport::fatal. `roots` are the scanned
+  // folders (canonical), the ones --prune looks at.
+  RunReport run(const std::vector<SourceFile>& files,
+                const std::vector<std::filesystem::path>& roots = {});
 
  private:
   // kOk with the outcome, or the reason the file failed. `fatal` is set for run-stopping errors.
   Result<FileOutcome> ingest_file(const SourceFile& file, RunReport& report, bool& fatal);
+  // True when the index and the store already hold this file as it is: same fingerprint, same
+  // origin, and its stored record and original present (else it is written again).
+  bool is_current(const std::string& id, const std::string& fingerprint, const SourceFile& file);
+  // Remembers which id the file at this path now has (for --prune), and returns `outcome`.
+  FileOutcome note_ingested(const SourceFile& file, const std::string& id, FileOutcome outcome);
+  // Commits when the batch is full, with a log line; false (and report.fatal) on failure.
+  bool commit_if_full(RunReport& report, Progress& progress);
+  // --prune: deletes documents of `roots` whose file was not seen (or now has another id).
+  Status prune(const std::vector<SourceFile>& files,
+               const std::vector<std::filesystem::path>& roots, RunReport& report);
 
   const IndexerOptions& options_;
   IndexWriter& writer_;
   store::ContentStore& store_;
+  store::RecordStore records_;
   schema::DocumentBuilder& builder_;
+  CrashPoints crash_points_;
   std::map<std::string, std::string> ids_seen_;  // id → file that used it in this run
+  std::map<Origin, std::string> ids_by_origin_;  // (root, relative) → id it had in this run
 };
 
 }  // namespace jil::ingest

@@ -10,7 +10,15 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: jil-indexer COMMAND [OPTIONS]\n"
-    "  index   --db DIR --store DIR [--batch N] [--json] [--quiet] [--dry-run] SOURCE_DIR...\n"
+    "  index   --db DIR --store DIR [--batch N] [--prune] [--json] [--quiet] [--dry-run]\n"
+    "          SOURCE_DIR...            add, update (and with --prune delete) documents\n"
+    "  remove  --db DIR --store DIR [--json] [--dry-run] ID...   delete documents by id\n"
+    "  rebuild --index NEW_DIR --store DIR [--batch N] [--json] [--quiet]\n"
+    "                                recreate an index from the store alone\n"
+    "  check   --db DIR --store DIR [--json]   do the index and the store agree?\n"
+    "  watch   --db DIR --store DIR [--once] [--batch N] [--json] [--quiet] INBOX_DIR\n"
+    "                                index files dropped into INBOX_DIR, move them to done/\n"
+    "                                or failed/ (with NAME.reason.txt)\n"
     "  analyze --lang CODE TEXT      show the terms the analyzer makes of TEXT\n"
     "  stats   --db DIR [--json]     documents by language, type and year\n";
 
@@ -24,6 +32,10 @@ int main(int argc, char** argv) {
   const std::string command = argv[1];
   const std::vector<std::string> arguments(argv + 2, argv + argc);
   if (command == "index") return jil::ingest::run_index_command(arguments);
+  if (command == "remove") return jil::ingest::run_remove_command(arguments);
+  if (command == "rebuild") return jil::ingest::run_rebuild_command(arguments);
+  if (command == "check") return jil::ingest::run_check_command(arguments);
+  if (command == "watch") return jil::ingest::run_watch_command(arguments);
   if (command == "analyze") return jil::ingest::run_analyze_command(arguments);
   if (command == "stats") return jil::ingest::run_stats_command(arguments);
   if (command == "--help" || command == "-h" || command == "help") {

@@ -7,12 +7,21 @@
 
 namespace jil::ingest {
 
-Result<std::vector<SourceFile>> scan_source(const std::filesystem::path& folder) {
+Result<std::filesystem::path> canonical_folder(const std::filesystem::path& folder) {
   std::error_code error;
-  const std::filesystem::path root = std::filesystem::weakly_canonical(folder, error);
+  std::filesystem::path root = std::filesystem::weakly_canonical(folder, error);
+  if (!error && root.has_relative_path() && root.filename().empty()) root = root.parent_path();
   if (error || !std::filesystem::is_directory(root, error)) {
     return not_found("source folder " + folder.string() + " does not exist");
   }
+  return root;
+}
+
+Result<std::vector<SourceFile>> scan_source(const std::filesystem::path& folder) {
+  Result<std::filesystem::path> canonical = canonical_folder(folder);
+  if (!canonical.is_ok()) return canonical.status();
+  const std::filesystem::path& root = *canonical;
+  std::error_code error;
   std::vector<SourceFile> files;
   std::filesystem::recursive_directory_iterator walk(
       root, std::filesystem::directory_options::skip_permission_denied, error);
@@ -24,7 +33,9 @@ Result<std::vector<SourceFile>> scan_source(const std::filesystem::path& folder)
     const std::filesystem::path& path = entry->path();
     if (!extract::format_of(path)) continue;
     if (path.filename().string().starts_with("README")) continue;
+    if (path.filename().string().starts_with("manifest.")) continue;  // metadata, not a document
     SourceFile file;
+    file.root = root;
     file.path = path;
     file.sidecar = path.string() + ".json";
     file.relative = std::filesystem::relative(path, root, error).string();

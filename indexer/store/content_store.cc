@@ -3,6 +3,7 @@
 
 #include <Poco/SHA2Engine.h>
 
+#include <algorithm>
 #include <system_error>
 
 #include "base/file_io.h"
@@ -48,6 +49,44 @@ Result<std::filesystem::path> ContentStore::path_of(std::string_view sha256) con
     return not_found("original " + std::string(sha256) + " is not in the store");
   }
   return path;
+}
+
+Result<std::vector<std::string>> ContentStore::hashes() const {
+  std::vector<std::string> found;
+  std::error_code error;
+  if (!std::filesystem::exists(root_, error)) return found;
+  for (std::filesystem::directory_iterator shard(root_, error), end; !error && shard != end;
+       shard.increment(error)) {
+    const std::string shard_name = shard->path().filename().string();
+    if (shard_name.size() != 2 || !shard->is_directory(error)) continue;
+    for (std::filesystem::directory_iterator file(shard->path(), error); !error && file != end;
+         file.increment(error)) {
+      const std::string name = file->path().filename().string();
+      if (is_sha256_hex(name) && name.starts_with(shard_name)) found.push_back(name);
+    }
+  }
+  if (error) return io_error("cannot list the store " + root_.string() + ": " + error.message());
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+Result<size_t> ContentStore::remove_temporaries() const {
+  size_t removed = 0;
+  std::error_code error;
+  if (!std::filesystem::exists(root_, error)) return removed;
+  std::vector<std::filesystem::path> temporaries;
+  for (std::filesystem::recursive_directory_iterator walk(root_, error), end; !error && walk != end;
+       walk.increment(error)) {
+    if (walk->path().filename().string().starts_with(kTemporaryPrefix)) {
+      temporaries.push_back(walk->path());
+    }
+  }
+  if (error) return io_error("cannot list the store " + root_.string() + ": " + error.message());
+  for (const auto& path : temporaries) {
+    if (std::filesystem::remove(path, error)) ++removed;
+    if (error) return io_error("cannot remove " + path.string() + ": " + error.message());
+  }
+  return removed;
 }
 
 }  // namespace jil::store

@@ -105,7 +105,7 @@ TEST(IndexerCli, SecondRunOverTheCorpusChangesNothing) {
                                        environment().corpus_dir(), /*as_json=*/false);
   EXPECT_EQ(text.exit_code, kExitOk) << text.err;
   const std::string counts = "added 0, updated 0, unchanged " + std::to_string(documents) +
-                             ", failed 0 - " + std::to_string(documents) +
+                             ", removed 0, failed 0 - " + std::to_string(documents) +
                              " documents in the index";
   EXPECT_NE(text.err.find(counts), std::string::npos) << text.err;
   EXPECT_NE(text.err.find("; nothing changed"), std::string::npos) << text.err;
@@ -156,7 +156,8 @@ TEST(IndexerCli, BrokenFilesFailAloneWithTheirReasons) {
     EXPECT_NE(("\n" + run.err).find("\n" + line), std::string::npos) << line << "\nin:\n"
                                                                      << run.err;
   }
-  EXPECT_NE(run.err.find("added 1, updated 0, unchanged 0, failed 3 - 1 documents in the index"),
+  EXPECT_NE(run.err.find(
+                "added 1, updated 0, unchanged 0, removed 0, failed 3 - 1 documents in the index"),
             std::string::npos)
       << run.err;
 
