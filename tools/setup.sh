@@ -17,6 +17,7 @@ packages=(
 )
 if [ "$mode" = test ]; then
   packages+=(googletest libgtest-dev clang-format chromium fonts-noto-core fonts-noto-cjk curl python3)
+  packages+=(libreoffice-writer-nogui)  # tools/bench/mixed_batch.sh makes its DOCX, ODT, PDF
   command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 fi
 
