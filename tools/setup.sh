@@ -14,6 +14,7 @@ packages=(
   nlohmann-json3-dev                         # JSON sidecars, document data, API
   libgumbo-dev libmd4c-dev                   # HTML and Markdown extraction
   libkainjow-mustache-dev                    # logic-less HTML templates
+  libcld2-dev                                # language detection (Latin script) for files without one
 )
 if [ "$mode" = test ]; then
   packages+=(googletest libgtest-dev clang-format chromium fonts-noto-core fonts-noto-cjk curl python3)

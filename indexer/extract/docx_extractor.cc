@@ -1,6 +1,7 @@
 // word/document.xml and docProps/core.xml through the handlers of office_text_handler.h.
 #include "extract/docx_extractor.h"
 
+#include "extract/dublin_core_metadata_handler.h"
 #include "extract/office_text_handler.h"
 #include "extract/safe_xml_parser.h"
 #include "extract/text_cleanup.h"
@@ -30,6 +31,10 @@ Result<ExtractedText> extract_docx(std::string_view bytes) {
       return parsed;
     }
     extracted.title = cleaned_text(title.title());
+    DublinCoreMetadataHandler properties;  // metadata/: embedded fields
+    if (parse_xml(*core, properties, "docProps/core.xml").is_ok()) {
+      extracted.embedded = properties.metadata();
+    }
   }
   return extracted;
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/utf8.h"
+#include "extract/dublin_core_metadata_handler.h"
 #include "extract/html_extractor.h"
 #include "extract/office_text_handler.h"
 #include "extract/safe_xml_parser.h"
@@ -132,6 +133,10 @@ Result<ExtractedText> extract_epub(std::string_view bytes) {
   ExtractedText extracted;
   extracted.title = cleaned_text(package.title_);
   extracted.language = cleaned_text(package.language_);
+  DublinCoreMetadataHandler properties;  // metadata/: embedded fields (the package's dc:*)
+  if (parse_xml(*package_xml, properties, package_path).is_ok()) {
+    extracted.embedded = properties.metadata();
+  }
   std::string text;
   for (const std::string& idref : package.spine_) {
     const auto item = package.manifest_.find(idref);

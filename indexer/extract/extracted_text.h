@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "extract/embedded_metadata.h"
+
 namespace jil::extract {
 
 struct ExtractedText {
@@ -15,6 +17,8 @@ struct ExtractedText {
   // Paged formats (PDF): byte offset in `text` where each page starts, one per page, so the page
   // count is its size; pages are separated by a form feed "\f". Empty for unpaged formats.
   std::vector<uint32_t> page_offsets;
+  // The file's own properties (PDF info, core.xml, meta.xml, OPF, HTML <meta>); metadata/ reads
+  EmbeddedMetadata embedded;
 };
 
 }  // namespace jil::extract

@@ -8,6 +8,7 @@
 #include <memory>
 #include <vector>
 
+#include "extract/embedded_metadata.h"
 #include "extract/text_cleanup.h"
 
 namespace jil::extract {
@@ -141,12 +142,17 @@ void read_head(const GumboNode* head, ExtractedText& extracted) {
     if (child->type != GUMBO_NODE_ELEMENT) continue;
     if (child->v.element.tag == GUMBO_TAG_TITLE && extracted.title.empty()) {
       extracted.title = cleaned_text(node_text(child));
+      extracted.embedded.title = extracted.title;  // metadata/: embedded fields
     } else if (child->v.element.tag == GUMBO_TAG_META) {
       const GumboAttribute* name = gumbo_get_attribute(&child->v.element.attributes, "name");
       const GumboAttribute* content = gumbo_get_attribute(&child->v.element.attributes, "content");
       if (name && content && std::string_view(name->value) == "description") {
         extracted.description = cleaned_text(content->value);
       }
+      // metadata/: embedded fields from <meta name> and <meta http-equiv="content-language">.
+      const GumboAttribute* equiv = gumbo_get_attribute(&child->v.element.attributes, "http-equiv");
+      if (name && content) add_html_meta(extracted.embedded, name->value, content->value);
+      if (equiv && content) add_html_meta(extracted.embedded, equiv->value, content->value);
     }
   }
 }
@@ -206,6 +212,7 @@ Result<ExtractedText> extract_html(std::string_view html) {
   const GumboNode* root = output->root;
   if (const GumboAttribute* lang = gumbo_get_attribute(&root->v.element.attributes, "lang")) {
     extracted.language = lang->value;
+    extracted.embedded.language = cleaned_text(lang->value);  // metadata/: embedded fields
   }
   const GumboVector& children = root->v.element.children;
   for (unsigned index = 0; index < children.length; ++index) {

@@ -1,6 +1,7 @@
 // content.xml and meta.xml through the handlers of office_text_handler.h.
 #include "extract/odt_extractor.h"
 
+#include "extract/dublin_core_metadata_handler.h"
 #include "extract/office_text_handler.h"
 #include "extract/safe_xml_parser.h"
 #include "extract/text_cleanup.h"
@@ -26,6 +27,10 @@ Result<ExtractedText> extract_odt(std::string_view bytes) {
     DublinCoreTitleHandler title;
     if (Status parsed = parse_xml(*meta, title, "meta.xml"); !parsed.is_ok()) return parsed;
     extracted.title = cleaned_text(title.title());
+    DublinCoreMetadataHandler properties;  // metadata/: embedded fields
+    if (parse_xml(*meta, properties, "meta.xml").is_ok()) {
+      extracted.embedded = properties.metadata();
+    }
   }
   return extracted;
 }

@@ -24,6 +24,16 @@ std::string utf8_of(const poppler::ustring& text) {
   return utf8::repaired(std::string_view(bytes.data(), bytes.size()));
 }
 
+// The document information dictionary (Title, Subject, Keywords, Author, CreationDate); the
+// date is read as written ("D:20210504…") so that its year does not depend on a time zone.
+void read_document_info(const poppler::document& document, EmbeddedMetadata& embedded) {
+  embedded.title = cleaned_text(utf8_of(document.info_key("Title")));
+  embedded.description = cleaned_text(utf8_of(document.info_key("Subject")));
+  add_keywords(embedded, utf8_of(document.info_key("Keywords")));
+  add_author(embedded, utf8_of(document.info_key("Author")));
+  set_date(embedded, utf8_of(document.info_key("CreationDate")));
+}
+
 }  // namespace
 
 Result<ExtractedText> extract_pdf(std::string_view bytes) {
@@ -42,6 +52,7 @@ Result<ExtractedText> extract_pdf(std::string_view bytes) {
 
   ExtractedText extracted;
   extracted.title = cleaned_text(utf8_of(document->info_key("Title")));
+  read_document_info(*document, extracted.embedded);  // metadata/: embedded fields
   bool has_text = false;
   const int pages = document->pages();
   for (int index = 0; index < pages; ++index) {

@@ -63,9 +63,12 @@ Status read_string(const json& object, std::string_view field, bool required, si
   return Status::ok();
 }
 
-Status read_controlled(const json& object, Facet facet, std::string& out) {
+Status read_controlled(const json& object, Facet facet, bool required, std::string& out) {
   const std::string_view field = facet == Facet::kLanguage ? "language" : facet_name(facet);
-  if (Status status = read_string(object, field, true, 100, out); !status.is_ok()) return status;
+  if (Status status = read_string(object, field, required, 100, out); !status.is_ok()) {
+    return status;
+  }
+  if (!object.contains(std::string(field))) return Status::ok();  // absent and not required
   if (!Vocabulary::built_in().contains(facet, out)) {
     return field_error(field, "'" + out + "' is not one of: " + joined_ids(facet));
   }
@@ -101,52 +104,63 @@ constexpr std::string_view kKnownFields[] = {
     "id",      "work",   "title", "language", "script", "type",   "organisation",
     "country", "region", "year",  "topics",   "values", "summary"};
 
-Status validate_fields(const json& object, DocRecord& record) {
+// `required` false checks only the fields present (one source of several, metadata/).
+Status validate_fields(const json& object, bool required, DocRecord& record) {
   for (const auto& [key, value] : object.items()) {
     if (std::find(std::begin(kKnownFields), std::end(kKnownFields), key) ==
         std::end(kKnownFields)) {
       return field_error(key, "is not a field of the metadata schema");
     }
   }
-  Status status = read_string(object, "id", true, 80, record.id);
-  if (status.is_ok() && !is_valid_id(record.id)) {
+  Status status = read_string(object, "id", required, 80, record.id);
+  if (status.is_ok() && object.contains("id") && !is_valid_id(record.id)) {
     status = field_error("id", "'" + record.id + "' must match [a-z0-9][a-z0-9-]{2,79}");
   }
   if (status.is_ok()) status = read_string(object, "work", false, 80, record.work);
   if (status.is_ok() && record.work.empty()) record.work = record.id;
-  if (status.is_ok() && !is_valid_id(record.work)) {
+  if (status.is_ok() && !record.work.empty() && !is_valid_id(record.work)) {
     status = field_error("work", "'" + record.work + "' must match [a-z0-9][a-z0-9-]{2,79}");
   }
-  if (status.is_ok()) status = read_string(object, "title", true, kMaxTitleBytes, record.title);
-  if (status.is_ok() && record.title.empty()) status = field_error("title", "must not be empty");
+  if (status.is_ok()) status = read_string(object, "title", required, kMaxTitleBytes, record.title);
+  if (status.is_ok() && object.contains("title") && record.title.empty()) {
+    status = field_error("title", "must not be empty");
+  }
   std::string language;
-  if (status.is_ok()) status = read_controlled(object, Facet::kLanguage, language);
-  if (status.is_ok()) record.language = *analysis::parse_language(language);
+  if (status.is_ok()) status = read_controlled(object, Facet::kLanguage, required, language);
+  if (status.is_ok() && !language.empty()) record.language = *analysis::parse_language(language);
   if (status.is_ok()) status = read_string(object, "script", false, 10, record.script);
   if (status.is_ok() && !record.script.empty() &&
-      (record.language != analysis::Language::kZh ||
+      ((!language.empty() && record.language != analysis::Language::kZh) ||
        (record.script != "Hans" && record.script != "Hant"))) {
     status = field_error("script", "is only for Chinese and must be Hans or Hant");
   }
-  if (status.is_ok()) status = read_controlled(object, Facet::kType, record.type);
-  if (status.is_ok()) status = read_controlled(object, Facet::kOrganisation, record.organisation);
-  if (status.is_ok()) status = read_controlled(object, Facet::kRegion, record.region);
-  if (status.is_ok()) status = read_string(object, "country", true, 2, record.country);
+  if (status.is_ok()) status = read_controlled(object, Facet::kType, required, record.type);
+  if (status.is_ok()) {
+    status = read_controlled(object, Facet::kOrganisation, required, record.organisation);
+  }
+  if (status.is_ok()) status = read_controlled(object, Facet::kRegion, required, record.region);
+  if (status.is_ok()) status = read_string(object, "country", required, 2, record.country);
   if (status.is_ok() && !record.country.empty() && !is_country_code(record.country)) {
     status = field_error("country", "'" + record.country + "' is not an ISO 3166-1 alpha-2 code");
   }
   return status;
 }
 
-Status validate_rest(const json& object, DocRecord& record) {
+Status validate_rest(const json& object, bool required, DocRecord& record) {
   const auto year = object.find("year");
-  if (year == object.end()) return field_error("year", "is required");
-  if (!year->is_number_integer() || *year < 1900 || *year > 2100) {
-    return field_error("year", "must be an integer from 1900 to 2100");
+  if (year == object.end() && required) return field_error("year", "is required");
+  if (year != object.end()) {
+    if (!year->is_number_integer() || *year < 1900 || *year > 2100) {
+      return field_error("year", "must be an integer from 1900 to 2100");
+    }
+    record.year = year->get<int>();
   }
-  record.year = year->get<int>();
-  Status status =
-      read_controlled_list(object, Facet::kTopic, "topics", 1, kMaxTopicsInSidecar, record.topics);
+  Status status = read_controlled_list(object, Facet::kTopic, "topics", required ? 1 : 0,
+                                       kMaxTopicsInSidecar, record.topics);
+  if (status.is_ok() && !required && object.contains("topics") && record.topics.empty()) {
+    status =
+        field_error("topics", "must hold 1 to " + std::to_string(kMaxTopicsInSidecar) + " ids");
+  }
   if (status.is_ok()) {
     status = read_controlled_list(object, Facet::kValue, "values", 0, 6, record.values);
   }
@@ -168,7 +182,7 @@ bool is_valid_id(std::string_view id) {
   return true;
 }
 
-Result<DocRecord> parse_sidecar(std::string_view json_text) {
+Result<json> parse_metadata_object(std::string_view json_text) {
   if (json_text.size() > kMaxSidecarBytes) {
     return limit_exceeded("metadata is larger than " + std::to_string(kMaxSidecarBytes) + " bytes");
   }
@@ -183,10 +197,31 @@ Result<DocRecord> parse_sidecar(std::string_view json_text) {
     return invalid_argument(std::string("metadata is not valid JSON: ") + error.what());
   }
   if (!object.is_object()) return invalid_argument("metadata must be a JSON object");
+  return object;
+}
+
+bool is_metadata_field(std::string_view name) {
+  return std::find(std::begin(kKnownFields), std::end(kKnownFields), name) !=
+         std::end(kKnownFields);
+}
+
+Status check_metadata_fields(const json& object) {
   DocRecord record;
-  if (Status status = validate_fields(object, record); !status.is_ok()) return status;
-  if (Status status = validate_rest(object, record); !status.is_ok()) return status;
+  if (Status status = validate_fields(object, false, record); !status.is_ok()) return status;
+  return validate_rest(object, false, record);
+}
+
+Result<DocRecord> record_from_metadata(const json& object) {
+  DocRecord record;
+  if (Status status = validate_fields(object, true, record); !status.is_ok()) return status;
+  if (Status status = validate_rest(object, true, record); !status.is_ok()) return status;
   return record;
+}
+
+Result<DocRecord> parse_sidecar(std::string_view json_text) {
+  Result<json> object = parse_metadata_object(json_text);
+  if (!object.is_ok()) return object.status();
+  return record_from_metadata(*object);
 }
 
 nlohmann::json metadata_json(const DocRecord& record) {
@@ -215,6 +250,8 @@ std::string to_document_data(const DocRecord& record) {
   data["original_name"] = record.original_name;
   data["sha256"] = record.sha256;
   data["bytes"] = record.bytes;
+  data["language_source"] = record.language_source;
+  data["language_confidence"] = record.language_confidence;
   data["text"] = record.text;
   return data.dump(-1, ' ', false, json::error_handler_t::replace);
 }
@@ -244,6 +281,9 @@ Result<DocRecord> from_document_data(std::string_view data) {
     record.sha256 = object.at("sha256").get<std::string>();
     record.bytes = object.at("bytes").get<uint64_t>();
     record.text = object.at("text").get<std::string>();
+    // Indexes written before metadata/ existed have neither: their language came from sidecars.
+    record.language_source = object.value("language_source", std::string("metadata"));
+    record.language_confidence = object.value("language_confidence", 1.0);
     return record;
   } catch (const json::exception& error) {
     return Status(StatusCode::kCorrupt, std::string("document data: ") + error.what());

@@ -35,6 +35,11 @@ struct DocRecord {
   std::vector<std::string> topics;
   std::vector<std::string> values;
   std::string summary;
+  // How the language was decided (metadata/metadata_resolver.h, issue 4 item 2): "metadata" (the
+  // sidecar or a manifest row), "embedded" (the file's own properties) or "detected", and how
+  // sure that is, from 0 to 1 (1 for metadata and embedded).
+  std::string language_source = "metadata";
+  double language_confidence = 1.0;
 
   // From ingest.
   std::string source;         // path of the original, relative to the ingested folder
@@ -49,6 +54,21 @@ struct DocRecord {
 // Parses and validates a sidecar against the schema and vocabularies. Errors name the field:
 // "field 'type': 'memo' is not a document type (code-of-conduct, guidance, ...)".
 Result<DocRecord> parse_sidecar(std::string_view json_text);
+
+// The fields every document must end up with, from whichever metadata source (metadata/).
+inline constexpr std::string_view kRequiredFields[] = {
+    "id", "title", "language", "type", "organisation", "country", "region", "year", "topics"};
+
+// One metadata text (a sidecar, a manifest line) as a JSON object, the limits above checked
+// before parsing (T-P7): size, nesting depth, valid JSON, an object.
+Result<nlohmann::json> parse_metadata_object(std::string_view json_text);
+// Checks the fields an object has (names, types, vocabularies) without requiring any: one source
+// of several, before they are merged. Errors name the field as parse_sidecar's do.
+Status check_metadata_fields(const nlohmann::json& object);
+// True for the names of the metadata schema's fields ("id", "title", ..., "summary").
+bool is_metadata_field(std::string_view name);
+// Validates a complete (merged) metadata object into a record, as parse_sidecar does.
+Result<DocRecord> record_from_metadata(const nlohmann::json& object);
 
 // The sidecar fields of a record as JSON (the shape partners see in the API, too).
 nlohmann::json metadata_json(const DocRecord& record);
