@@ -66,35 +66,48 @@ Result<FileOutcome> IngestRun::ingest_file(const SourceFile& file, RunReport& re
   Result<std::string> original = read_file(file.path, kMaxOriginalBytes);
   if (!original.is_ok()) return original.status();
   report.bytes_read += original->size();
-  Result<std::string> sidecar = read_file(file.sidecar, schema::kMaxSidecarBytes);
-  if (!sidecar.is_ok()) {
-    if (sidecar.status().code() == StatusCode::kNotFound) {
-      return not_found("no metadata: expected " + file.sidecar.filename().string() + " beside it");
+  // Metadata, part 1 (metadata/metadata_resolver.h): the sidecar and the manifest row give the
+  // id and the fingerprint, so an unchanged file is skipped before it is extracted.
+  if (!metadata_) {
+    Result<std::unique_ptr<metadata::MetadataResolver>> created =
+        metadata::MetadataResolver::create();
+    if (!created.is_ok()) {
+      fatal = true;
+      return created.status();
     }
-    return sidecar.status();
+    metadata_ = std::move(*created);
   }
-  Result<schema::DocRecord> record = schema::parse_sidecar(*sidecar);
-  if (!record.is_ok()) {
-    return Status(record.status().code(),
-                  file.sidecar.filename().string() + ": " + record.status().message());
+  Result<metadata::GivenMetadata> given =
+      metadata_->given_metadata(file.path, file.sidecar, file.root);
+  for (const metadata::ManifestProblem& problem : metadata_->take_manifest_problems()) {
+    report.failures.push_back({problem.manifest, problem.message});
+    if (!options_.json) {
+      std::fprintf(stderr, "failed: %s: %s\n", problem.manifest.c_str(), problem.message.c_str());
+    }
   }
-  const auto [seen, inserted] = ids_seen_.emplace(record->id, file.relative);
+  if (!given.is_ok()) return given.status();
+  const std::string id = given->id;
+  const auto [seen, inserted] = ids_seen_.emplace(id, file.relative);
   if (!inserted) {
-    return invalid_argument("id '" + record->id + "' is already used by " + seen->second);
+    return invalid_argument("id '" + id + "' is already used by " + seen->second);
   }
-  const std::string fingerprint = fingerprint_of(*original, *sidecar);
-  Result<std::string> indexed_fingerprint = writer_.fingerprint_of(record->id);
+  const std::string fingerprint = fingerprint_of(*original, given->fingerprint_text);
+  Result<std::string> indexed_fingerprint = writer_.fingerprint_of(id);
   if (!indexed_fingerprint.is_ok()) {
     fatal = true;
     return indexed_fingerprint.status();
   }
-  if (*indexed_fingerprint == fingerprint && is_current(record->id, fingerprint, file)) {
-    return note_ingested(file, record->id, FileOutcome::kUnchanged);
+  if (*indexed_fingerprint == fingerprint && is_current(id, fingerprint, file)) {
+    return note_ingested(file, id, FileOutcome::kUnchanged);
   }
 
   const auto format = extract::format_of(file.path);
   Result<extract::ExtractedText> extracted = extract::extract(*format, *original);
   if (!extracted.is_ok()) return extracted.status();
+  // Metadata, part 2: what the sources leave out comes from the file's own properties, and the
+  // language, when nothing names it, from detection.
+  Result<schema::DocRecord> record = metadata_->resolve(*given, *extracted);
+  if (!record.is_ok()) return record.status();
   record->text = std::move(extracted->text);
   record->text.resize(utf8::truncate_point(record->text, kMaxExtractedTextBytes));
   record->source = file.relative;

@@ -15,6 +15,7 @@
 #include "ingest/progress.h"
 #include "ingest/run_report.h"
 #include "ingest/source_scanner.h"
+#include "metadata/metadata_resolver.h"
 #include "schema/document_builder.h"
 #include "store/content_store.h"
 #include "store/record_store.h"
@@ -60,6 +61,8 @@ class IngestRun {
   CrashPoints crash_points_;
   std::map<std::string, std::string> ids_seen_;  // id → file that used it in this run
   std::map<Origin, std::string> ids_by_origin_;  // (root, relative) → id it had in this run
+  // Sidecars, manifests, embedded properties, language detection; made by the first file.
+  std::unique_ptr<metadata::MetadataResolver> metadata_;
 };
 
 }  // namespace jil::ingest
