@@ -11,6 +11,9 @@ packages=(
   libboost1.81-dev                           # Beast and Asio (headers)
   libpoco-dev                                # SHA-2 for the content store; Zip and XML (DOCX/ODT/EPUB)
   libpoppler-cpp-dev                         # PDF text extraction
+  libtesseract-dev libleptonica-dev          # OCR of scanned PDF pages, with the six languages' data:
+  tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-spa tesseract-ocr-rus tesseract-ocr-ara
+  tesseract-ocr-chi-sim tesseract-ocr-chi-tra
   nlohmann-json3-dev                         # JSON sidecars, document data, API
   libgumbo-dev libmd4c-dev                   # HTML and Markdown extraction
   libkainjow-mustache-dev                    # logic-less HTML templates

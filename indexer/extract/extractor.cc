@@ -1,8 +1,10 @@
 // Dispatch from format to extractor; HTML and Markdown must be valid UTF-8 first, binary formats
-// (PDF, DOCX, ODT, EPUB) check their own structure.
+// (PDF, DOCX, ODT, EPUB) check their own structure. Every text then gets the same Arabic repair
+// and quality assessment.
 #include "extract/extractor.h"
 
 #include "base/utf8.h"
+#include "extract/arabic_text_repair.h"
 #include "extract/docx_extractor.h"
 #include "extract/epub_extractor.h"
 #include "extract/html_extractor.h"
@@ -10,10 +12,12 @@
 #include "extract/odt_extractor.h"
 #include "extract/pdf_extractor.h"
 #include "extract/plain_text_extractor.h"
+#include "extract/text_quality.h"
 
 namespace jil::extract {
+namespace {
 
-Result<ExtractedText> extract(DocumentFormat format, std::string_view bytes) {
+Result<ExtractedText> dispatch(DocumentFormat format, std::string_view bytes) {
   switch (format) {
     case DocumentFormat::kText:
       return extract_plain_text(bytes);
@@ -35,6 +39,29 @@ Result<ExtractedText> extract(DocumentFormat format, std::string_view bytes) {
   }
   if (format == DocumentFormat::kHtml) return extract_html(bytes);
   return extract_markdown(bytes);
+}
+
+}  // namespace
+
+void finish_extraction(ExtractedText& extracted) {
+  ArabicRepairs repairs;
+  extracted.title = repaired_arabic(extracted.title, repairs);
+  extracted.text = repaired_arabic(extracted.text, repairs);
+  if (!extracted.page_offsets.empty()) {
+    // Repairs change lengths but keep every "\f": the pages start after them.
+    extracted.page_offsets.assign(1, 0);
+    for (size_t at = extracted.text.find('\f'); at != std::string::npos;
+         at = extracted.text.find('\f', at + 1)) {
+      extracted.page_offsets.push_back(static_cast<uint32_t>(at + 1));
+    }
+  }
+  assess_quality(extracted, repairs);
+}
+
+Result<ExtractedText> extract(DocumentFormat format, std::string_view bytes) {
+  Result<ExtractedText> extracted = dispatch(format, bytes);
+  if (extracted.is_ok()) finish_extraction(*extracted);
+  return extracted;
 }
 
 }  // namespace jil::extract

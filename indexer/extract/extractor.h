@@ -1,5 +1,6 @@
 // One entry point for all formats: bytes of a file in, ExtractedText out, with the reason when a
-// file cannot be read. Runs in-process for now; the child-process sandbox wraps this call.
+// file cannot be read. Runs in the calling process: the indexer calls it through
+// extract_sandbox.h, in a child process.
 #pragma once
 
 #include <string_view>
@@ -10,6 +11,12 @@
 
 namespace jil::extract {
 
+// The text is cleaned, Arabic repaired (arabic_text_repair.h) and its quality assessed
+// (text_quality.h) whatever the format.
 Result<ExtractedText> extract(DocumentFormat format, std::string_view bytes);
+
+// The common last step of every extraction (also of OCR): Arabic repair of title and text, page
+// offsets recomputed, quality and notes set.
+void finish_extraction(ExtractedText& extracted);
 
 }  // namespace jil::extract

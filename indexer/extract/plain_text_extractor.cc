@@ -5,16 +5,17 @@
 
 #include "base/utf8.h"
 #include "extract/text_cleanup.h"
+#include "extract/text_decoding.h"
 
 namespace jil::extract {
 
 Result<ExtractedText> extract_plain_text(std::string_view bytes) {
-  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
-  if (!utf8::is_valid(bytes)) {
-    return invalid_argument("text is not valid UTF-8");
-  }
+  Result<DecodedText> decoded = decode_text(bytes);
+  if (!decoded.is_ok()) return decoded.status();
   ExtractedText extracted;
-  extracted.text = cleaned_text(bytes);
+  extracted.text = cleaned_text(decoded->utf8);
+  extracted.charset = std::move(decoded->charset);
+  extracted.charset_confidence = decoded->confidence;
   const size_t line_end = extracted.text.find('\n');
   const size_t first_line = std::min(line_end, extracted.text.size());
   extracted.title = extracted.text.substr(

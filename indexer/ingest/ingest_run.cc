@@ -8,6 +8,7 @@
 #include "analysis/analyzer_version.h"
 #include "base/file_io.h"
 #include "base/utf8.h"
+#include "extract/extract_sandbox.h"
 #include "extract/extractor.h"
 #include "ingest/progress.h"
 #include "ingest/stored_record.h"
@@ -102,7 +103,16 @@ Result<FileOutcome> IngestRun::ingest_file(const SourceFile& file, RunReport& re
   }
 
   const auto format = extract::format_of(file.path);
-  Result<extract::ExtractedText> extracted = extract::extract(*format, *original);
+  // OCR (scanned PDFs) reads in the language the sidecar or manifest row names, if any.
+  std::string ocr_language;
+  for (const nlohmann::json* named : {&given->sidecar, &given->row}) {
+    if (ocr_language.empty() && named->is_object() && named->contains("language")) {
+      ocr_language =
+          named->value("language", "") + (named->value("script", "") == "Hant" ? "-Hant" : "");
+    }
+  }
+  Result<extract::ExtractedText> extracted =
+      extract::extract_sandboxed(*format, *original, ocr_language);
   if (!extracted.is_ok()) return extracted.status();
   // Metadata, part 2: what the sources leave out comes from the file's own properties, and the
   // language, when nothing names it, from detection.
@@ -110,6 +120,11 @@ Result<FileOutcome> IngestRun::ingest_file(const SourceFile& file, RunReport& re
   if (!record.is_ok()) return record.status();
   record->text = std::move(extracted->text);
   record->text.resize(utf8::truncate_point(record->text, kMaxExtractedTextBytes));
+  record->quality = std::move(extracted->quality);
+  record->quality_notes = std::move(extracted->quality_notes);
+  record->page_offsets = std::move(extracted->page_offsets);
+  std::erase_if(record->page_offsets,
+                [&](uint32_t offset) { return offset > record->text.size(); });  // cut pages
   record->source = file.relative;
   record->format = std::string(extract::format_name(*format));
   record->media_type = std::string(extract::media_type(*format));

@@ -1,4 +1,5 @@
-// `jil-indexer analyze` and `jil-indexer stats`: look inside the analyzer and the index.
+// `jil-indexer analyze` and `jil-indexer stats`: look inside the analyzer and the index (stats:
+// documents by language, type, year and extraction quality).
 #include <xapian.h>
 
 #include <cstdio>
@@ -9,6 +10,7 @@
 #include "ingest/exit_codes.h"
 #include "ingest/indexer_commands.h"
 #include "schema/index_compatibility.h"
+#include "schema/prefixes.h"
 #include "schema/value_slots.h"
 
 namespace jil::ingest {
@@ -59,6 +61,12 @@ int run_stats_command(const std::vector<std::string>& arguments) {
            ++value) {
         ++counts[name][*value];
       }
+    }
+    // Extraction quality (ok, repaired, suspect, ocr) is a boolean term, counted per value.
+    const std::string quality_prefix(schema::kQualityPrefix);
+    for (auto term = database.allterms_begin(quality_prefix);
+         term != database.allterms_end(quality_prefix); ++term) {
+      counts["quality"][(*term).substr(quality_prefix.size())] = term.get_termfreq();
     }
     nlohmann::json out = {{"documents", database.get_doccount()}, {"by", counts}};
     if (arguments.size() > 2 && arguments[2] == "--json") {

@@ -239,6 +239,8 @@ nlohmann::json metadata_json(const DocRecord& record) {
       {"topics", record.topics},
       {"values", record.values},
       {"summary", record.summary},
+      {"quality", record.quality},
+      {"quality_notes", record.quality_notes},
   };
 }
 
@@ -253,6 +255,7 @@ std::string to_document_data(const DocRecord& record) {
   data["language_source"] = record.language_source;
   data["language_confidence"] = record.language_confidence;
   data["text"] = record.text;
+  data["page_offsets"] = record.page_offsets;
   return data.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -281,6 +284,10 @@ Result<DocRecord> from_document_data(std::string_view data) {
     record.sha256 = object.at("sha256").get<std::string>();
     record.bytes = object.at("bytes").get<uint64_t>();
     record.text = object.at("text").get<std::string>();
+    // Added in schema version 2; read with defaults so a record without them still loads.
+    record.quality = object.value("quality", std::string());
+    record.quality_notes = object.value("quality_notes", std::string());
+    record.page_offsets = object.value("page_offsets", std::vector<uint32_t>());
     // Indexes written before metadata/ existed have neither: their language came from sidecars.
     record.language_source = object.value("language_source", std::string("metadata"));
     record.language_confidence = object.value("language_confidence", 1.0);

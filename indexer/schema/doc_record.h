@@ -49,6 +49,12 @@ struct DocRecord {
   std::string sha256;         // of the original's bytes: its name in the store
   uint64_t bytes = 0;
   std::string text;  // extracted body text
+  // Extraction quality staff see (extract/text_quality.h): "ok", "repaired", "suspect", "ocr",
+  // with the reasons; and for paged originals (PDF) the byte offset in `text` where each page
+  // starts, so a hit can be shown as #page=N. Empty in records older than schema version 2.
+  std::string quality;
+  std::string quality_notes;
+  std::vector<uint32_t> page_offsets;
 };
 
 // Parses and validates a sidecar against the schema and vocabularies. Errors name the field:

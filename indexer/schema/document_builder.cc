@@ -72,6 +72,7 @@ Xapian::Document DocumentBuilder::build(const DocRecord& record, const std::stri
     document.add_boolean_term(filter_term(Facet::kCountry, record.country));
   }
   if (!record.quality.empty()) document.add_boolean_term(term(kQualityPrefix, record.quality));
+  if (!record.quality.empty()) document.add_boolean_term(term(kQualityPrefix, record.quality));
   if (!record.source.empty() && record.source.size() < 200) {
     document.add_boolean_term(term(kSourcePrefix, record.source));
   }

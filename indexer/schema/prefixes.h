@@ -18,6 +18,7 @@ inline constexpr std::string_view kTopicPrefix = "XK";         // topic id (seve
 inline constexpr std::string_view kValuePrefix = "XV";         // judicial value id (several)
 inline constexpr std::string_view kYearPrefix = "Y";           // four-digit year
 inline constexpr std::string_view kSourcePrefix = "XP";        // source path, for pruning
+inline constexpr std::string_view kQualityPrefix = "XQ";       // extraction quality: ok, ocr, ...
 inline constexpr std::string_view kExactPrefix = "E";          // case-folded exact surface form
 inline constexpr std::string_view kStemPrefix = "Z";           // Snowball stem
 // Unprefixed terms are folded word forms, with positions.

@@ -5,7 +5,8 @@
 
 namespace jil::schema {
 
-inline constexpr int kSchemaVersion = 1;
+// 2: extraction quality (XQ terms, "quality", "quality_notes") and "page_offsets" in the data.
+inline constexpr int kSchemaVersion = 2;
 inline constexpr std::string_view kSchemaVersionKey = "jil:schema-version";
 inline constexpr std::string_view kAnalyzerVersionKey = "jil:analyzer-version";
 

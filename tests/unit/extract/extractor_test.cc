@@ -41,9 +41,6 @@ TEST(Extract, InvalidUtf8NamesTheFormat) {
   Result<ExtractedText> markdown = extract(DocumentFormat::kMarkdown, "caf\xE9");
   ASSERT_FALSE(markdown.is_ok());
   EXPECT_EQ(markdown.status().message(), "md file is not valid UTF-8");
-  Result<ExtractedText> text = extract(DocumentFormat::kText, "caf\xE9");
-  ASSERT_FALSE(text.is_ok());
-  EXPECT_EQ(text.status().message(), "text is not valid UTF-8");
 }
 
 TEST(Extract, DispatchesBinaryFormatsWithoutUtf8Check) {

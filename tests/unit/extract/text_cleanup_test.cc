@@ -3,6 +3,7 @@
 #include "extract/text_cleanup.h"
 
 #include <gtest/gtest.h>
+#include <unicode/utf8.h>
 
 #include <string>
 
@@ -53,6 +54,34 @@ TEST(CleanedText, TrimsLeadingAndTrailingBlanks) {
 
 TEST(CleanedText, KeepsArabicAndChineseText) {
   EXPECT_EQ(cleaned_text("\u202Bالقضاة مستقلون\u202C 法官"), "القضاة مستقلون 法官");
+}
+
+TEST(CleanedText, JoinsChineseLinesWithoutASpace) {
+  EXPECT_EQ(cleaned_text("法官应当保持\n独立与公正。\r\n第二条"), "法官应当保持独立与公正。第二条");
+  EXPECT_EQ(cleaned_text("法官\n\n第二段"), "法官\n\n第二段");  // a paragraph stays one
+  EXPECT_EQ(cleaned_text("法官\njudge"), "法官\njudge");
+}
+
+TEST(CleanedText, RejoinsWordsHyphenatedAtALineEnd) {
+  EXPECT_EQ(cleaned_text("judicial inde-\npendence"), "judicial independence");
+  EXPECT_EQ(cleaned_text("незави-\n  симость судей"), "независимость судей");
+  EXPECT_EQ(cleaned_text("l'impartia-\r\nlité"), "l'impartialité");
+  EXPECT_EQ(cleaned_text("State-\nOwned"), "State-\nOwned");  // capital: a real hyphen
+  EXPECT_EQ(cleaned_text("1990-\n2000"), "1990-\n2000");
+  EXPECT_EQ(cleaned_text("word -\nnext"), "word -\nnext");
+}
+
+TEST(CleanedText, DropsEveryBidiControl) {
+  std::string text = "a";
+  for (UChar32 c : {0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068,
+                    0x2069, 0x061C}) {
+    char buffer[4];
+    int32_t length = 0;
+    U8_APPEND_UNSAFE(buffer, length, c);
+    text.append(buffer, static_cast<size_t>(length));
+  }
+  text += "b";
+  EXPECT_EQ(cleaned_text(text), "ab");
 }
 
 TEST(DecodeCharacterReferences, DecodesNamedReferences) {
