@@ -190,12 +190,30 @@ Result<json> parse_metadata_object(std::string_view json_text) {
     return invalid_argument("metadata is nested deeper than " + std::to_string(kMaxSidecarDepth) +
                             " levels");
   }
+  // nlohmann keeps the last of duplicate keys silently; a duplicate is usually a mistake, so it
+  // is refused (T-P7). Keys are tracked per open object while parsing.
+  std::vector<std::vector<std::string>> open_objects;
+  std::string duplicate;
+  const json::parser_callback_t track_keys = [&](int, json::parse_event_t event, json& parsed) {
+    if (event == json::parse_event_t::object_start) open_objects.emplace_back();
+    if (event == json::parse_event_t::object_end && !open_objects.empty()) open_objects.pop_back();
+    if (event == json::parse_event_t::key && !open_objects.empty() && parsed.is_string()) {
+      std::vector<std::string>& keys = open_objects.back();
+      const std::string key = parsed.get<std::string>();
+      if (duplicate.empty() && std::find(keys.begin(), keys.end(), key) != keys.end()) {
+        duplicate = key;
+      }
+      keys.push_back(key);
+    }
+    return true;
+  };
   json object;
   try {
-    object = json::parse(json_text);
+    object = json::parse(json_text, track_keys);
   } catch (const json::parse_error& error) {
     return invalid_argument(std::string("metadata is not valid JSON: ") + error.what());
   }
+  if (!duplicate.empty()) return field_error(duplicate, "is given twice");
   if (!object.is_object()) return invalid_argument("metadata must be a JSON object");
   return object;
 }

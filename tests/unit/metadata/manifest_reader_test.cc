@@ -108,6 +108,17 @@ TEST(JsonlManifest, TooManyLinesRefusesTheWholeManifest) {
   EXPECT_EQ(manifest.problems[0], "has more than 100000 lines; split it by folder");
 }
 
+TEST(JsonlManifest, DuplicateKeysNanAndWrongShapesAreClearErrors) {
+  // T-P7: nlohmann would keep the last "type" silently; NaN is not JSON; a line must be an object.
+  const Manifest manifest = parse_jsonl_manifest(
+      "{\"file\": \"a.txt\", \"type\": \"report\", \"type\": \"tool\"}\n"
+      "{\"file\": \"b.txt\", \"year\": NaN}\n[\"c.txt\"]\n");
+  EXPECT_TRUE(manifest.rows.empty());
+  EXPECT_TRUE(has_problem(manifest, "line 1: field 'type': is given twice"));
+  EXPECT_TRUE(has_problem(manifest, "line 2: metadata is not valid JSON"));
+  EXPECT_TRUE(has_problem(manifest, "line 3: metadata must be a JSON object"));
+}
+
 TEST(JsonlManifest, ByteOrderMarkAndCrLfAreAccepted) {
   const Manifest manifest =
       parse_jsonl_manifest("\xEF\xBB\xBF{\"file\": \"a.txt\", \"year\": 2001}\r\n");
