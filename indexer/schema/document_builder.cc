@@ -49,15 +49,47 @@ std::string DocumentBuilder::title_sort_key(const std::string& title) const {
   return key;
 }
 
+void DocumentBuilder::add_concepts(Xapian::Document& document, const DocRecord& record,
+                                   const std::map<std::string, uint32_t>& mentions) const {
+  const thesaurus::Thesaurus& thesaurus = concepts_.thesaurus();
+  std::vector<std::pair<std::string, uint32_t>> ranked(mentions.begin(), mentions.end());
+  for (const std::string& value : record.values) {
+    if (thesaurus.find(value) && !mentions.count(value)) ranked.emplace_back(value, 0);
+  }
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::vector<std::string> in_slots;
+  for (const auto& [id, count] : ranked) {
+    if (count > 0) document.add_term(term(kConceptPrefix, id), count);
+    const std::vector<std::string> chain = thesaurus.with_ancestors(id);
+    std::vector<std::string> fresh;
+    for (const std::string& concept_id : chain) {
+      document.add_boolean_term(term(kConceptFacetPrefix, concept_id));
+      if (std::find(in_slots.begin(), in_slots.end(), concept_id) == in_slots.end()) {
+        fresh.push_back(concept_id);
+      }
+    }
+    if (in_slots.size() + fresh.size() > kMaxConceptSlots) continue;  // the most mentioned first
+    in_slots.insert(in_slots.end(), fresh.begin(), fresh.end());
+  }
+  for (size_t index = 0; index < in_slots.size(); ++index) {
+    document.add_value(kFirstConceptSlot + static_cast<Xapian::valueno>(index), in_slots[index]);
+  }
+}
+
 Xapian::Document DocumentBuilder::build(const DocRecord& record, const std::string& fingerprint) {
   Xapian::Document document;
   uint32_t position = 1;
-  position = add_text_terms(document, analyzer_.analyze(record.title, record.language), position,
-                            kTitleWdf);
-  position = add_text_terms(document, analyzer_.analyze(record.summary, record.language),
-                            position + kFieldPositionGap, kSummaryWdf);
-  add_text_terms(document, analyzer_.analyze(record.text, record.language),
-                 position + kFieldPositionGap, kBodyWdf);
+  std::map<std::string, uint32_t> mentions;  // concept → times the text names it
+  auto add_field = [&](const std::string& text, uint32_t base, uint32_t wdf) {
+    const std::vector<analysis::Token> tokens = analyzer_.analyze(text, record.language);
+    for (const auto& [id, count] : concepts_.count(tokens, record.language)) mentions[id] += count;
+    return add_text_terms(document, tokens, base, wdf);
+  };
+  position = add_field(record.title, position, kTitleWdf);
+  position = add_field(record.summary, position + kFieldPositionGap, kSummaryWdf);
+  add_field(record.text, position + kFieldPositionGap, kBodyWdf);
+  add_concepts(document, record, mentions);
 
   const std::string language(analysis::language_code(record.language));
   const std::string year = std::to_string(record.year);
@@ -71,7 +103,6 @@ Xapian::Document DocumentBuilder::build(const DocRecord& record, const std::stri
   if (!record.country.empty()) {
     document.add_boolean_term(filter_term(Facet::kCountry, record.country));
   }
-  if (!record.quality.empty()) document.add_boolean_term(term(kQualityPrefix, record.quality));
   if (!record.quality.empty()) document.add_boolean_term(term(kQualityPrefix, record.quality));
   if (!record.source.empty() && record.source.size() < 200) {
     document.add_boolean_term(term(kSourcePrefix, record.source));

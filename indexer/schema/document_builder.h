@@ -6,12 +6,14 @@
 #include <unicode/coll.h>
 #include <xapian.h>
 
+#include <map>
 #include <memory>
 #include <vector>
 
 #include "analysis/analyzer.h"
 #include "analysis/token.h"
 #include "schema/doc_record.h"
+#include "thesaurus/concept_matcher.h"
 
 namespace jil::schema {
 
@@ -36,12 +38,19 @@ class DocumentBuilder {
 
  private:
   DocumentBuilder(analysis::Analyzer& analyzer, std::unique_ptr<icu::Collator> collator)
-      : analyzer_(analyzer), collator_(std::move(collator)) {}
+      : analyzer_(analyzer),
+        collator_(std::move(collator)),
+        concepts_(thesaurus::Thesaurus::built_in(), analyzer) {}
 
   std::string title_sort_key(const std::string& title) const;
+  // N terms (weighted by mentions), XN filter terms and facet slots for the thesaurus concepts
+  // the text names, and for the judicial values the metadata gives (the thesaurus' top concepts).
+  void add_concepts(Xapian::Document& document, const DocRecord& record,
+                    const std::map<std::string, uint32_t>& mentions) const;
 
   analysis::Analyzer& analyzer_;
   std::unique_ptr<icu::Collator> collator_;
+  thesaurus::ConceptMatcher concepts_;
 };
 
 }  // namespace jil::schema

@@ -23,6 +23,8 @@ std::string filter_term(Facet facet, std::string_view value) {
       return term(kValuePrefix, value);
     case Facet::kYear:
       return term(kYearPrefix, value);
+    case Facet::kConcept:
+      return term(kConceptFacetPrefix, value);
     case Facet::kCountry: {
       std::string lower(value);
       std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);

@@ -19,6 +19,8 @@ inline constexpr std::string_view kValuePrefix = "XV";         // judicial value
 inline constexpr std::string_view kYearPrefix = "Y";           // four-digit year
 inline constexpr std::string_view kSourcePrefix = "XP";        // source path, for pruning
 inline constexpr std::string_view kQualityPrefix = "XQ";       // extraction quality: ok, ocr, ...
+inline constexpr std::string_view kConceptFacetPrefix = "XN";  // concept and its ancestors
+inline constexpr std::string_view kConceptPrefix = "N";        // concept named in the text (wdf)
 inline constexpr std::string_view kExactPrefix = "E";          // case-folded exact surface form
 inline constexpr std::string_view kStemPrefix = "Z";           // Snowball stem
 // Unprefixed terms are folded word forms, with positions.

@@ -6,7 +6,8 @@
 namespace jil::schema {
 
 // 2: extraction quality (XQ terms, "quality", "quality_notes") and "page_offsets" in the data.
-inline constexpr int kSchemaVersion = 2;
+// 3: thesaurus concepts (N and XN terms, value slots 20–31).
+inline constexpr int kSchemaVersion = 3;
 inline constexpr std::string_view kSchemaVersionKey = "jil:schema-version";
 inline constexpr std::string_view kAnalyzerVersionKey = "jil:analyzer-version";
 

@@ -21,5 +21,9 @@ inline constexpr Xapian::valueno kFirstTopicSlot = 10;  // topics: slots 10..13
 inline constexpr unsigned kMaxTopics = 4;
 inline constexpr Xapian::valueno kFirstValueSlot = 14;  // judicial values: slots 14..19
 inline constexpr unsigned kMaxValues = 6;
+// Thesaurus concepts with their ancestors, most mentioned first: slots 20..31. A document tagged
+// with more keeps its most mentioned ones here (the XN filter terms hold them all).
+inline constexpr Xapian::valueno kFirstConceptSlot = 20;
+inline constexpr unsigned kMaxConceptSlots = 12;
 
 }  // namespace jil::schema

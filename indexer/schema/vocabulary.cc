@@ -13,7 +13,7 @@ namespace {
 constexpr std::pair<Facet, std::string_view> kFacetNames[] = {
     {Facet::kLanguage, "language"},         {Facet::kType, "type"},   {Facet::kRegion, "region"},
     {Facet::kOrganisation, "organisation"}, {Facet::kTopic, "topic"}, {Facet::kValue, "value"},
-    {Facet::kCountry, "country"},           {Facet::kYear, "year"},
+    {Facet::kCountry, "country"},           {Facet::kYear, "year"},   {Facet::kConcept, "concept"},
 };
 
 }  // namespace

@@ -12,7 +12,18 @@
 
 namespace jil::schema {
 
-enum class Facet { kLanguage, kType, kRegion, kOrganisation, kTopic, kValue, kCountry, kYear };
+// kConcept is a thesaurus concept (thesaurus/thesaurus.h), not a vocabulary of this file.
+enum class Facet {
+  kLanguage,
+  kType,
+  kRegion,
+  kOrganisation,
+  kTopic,
+  kValue,
+  kCountry,
+  kYear,
+  kConcept
+};
 
 // "type" for kType, ...: the facet's name in URLs, JSON and the vocabulary file.
 std::string_view facet_name(Facet facet);

@@ -129,6 +129,7 @@ HttpResponse RequestHandler::route(const HttpRequest& request) {
   const size_t question = request.target.find('?');
   const std::string_view path = std::string_view(request.target).substr(0, question);
   if (path == "/api/v1/search") return api_search(request.target);
+  if (path == "/api/v1/concepts") return api_concepts();
   if (path == "/healthz") return health();
   if (path.starts_with("/api/v1/documents/")) {
     return api_document(std::string(path.substr(18)), request.target);
@@ -155,6 +156,12 @@ HttpResponse RequestHandler::api_search(const std::string& target) {
   return json_response(render::search_results_json(*request, *results));
 }
 
+HttpResponse RequestHandler::api_concepts() {
+  Result<std::map<std::string, Xapian::doccount>> counts = searcher_.concept_document_counts();
+  if (!counts.is_ok()) return problem_response(counts.status());
+  return json_response(render::concepts_json(searcher_.concepts().thesaurus(), *counts));
+}
+
 HttpResponse RequestHandler::api_document(const std::string& id, const std::string& target) {
   if (!schema::is_valid_id(id)) return problem_response(404, "no document with this id");
   Result<ParsedTarget> parsed = parse_target(target);
@@ -172,6 +179,9 @@ HttpResponse RequestHandler::html_search(const HtmlContext& html, const std::str
   if (!parsed.is_ok()) return html_error_message(html, 400, parsed.status().message());
   Result<search::SearchRequest> request = parse_search_parameters(*parsed);
   if (!request.is_ok()) return html_error_message(html, 400, request.status().message());
+  if (const auto home = analysis::parse_language(html.page.ui_language)) {
+    request->home_language = *home;  // the reader's language is the interface's
+  }
   Result<search::SearchResults> results = searcher_.search(*request);
   if (!results.is_ok()) {
     const unsigned status = http_status_for(results.status().code());

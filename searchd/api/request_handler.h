@@ -42,6 +42,7 @@ class RequestHandler {
   HttpResponse route(const HttpRequest& request);
   HttpResponse api_search(const std::string& target);
   HttpResponse api_document(const std::string& id, const std::string& target);
+  HttpResponse api_concepts();
   HttpResponse html_search(const HtmlContext& html, const std::string& target);
   HttpResponse html_document(const HtmlContext& html, const std::string& id,
                              const std::string& target);

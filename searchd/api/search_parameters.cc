@@ -5,6 +5,7 @@
 
 #include "schema/vocabulary.h"
 #include "search/search_url.h"
+#include "thesaurus/thesaurus.h"
 
 namespace jil::api {
 namespace {
@@ -36,6 +37,11 @@ Status check_filter_value(Facet facet, const std::string& value) {
         value.size() == 4 && value.find_first_not_of("0123456789") == std::string::npos;
     return four_digits ? Status::ok()
                        : invalid_argument("parameter 'year': '" + value + "' is not a year");
+  }
+  if (facet == Facet::kConcept) {
+    if (thesaurus::Thesaurus::built_in().find(value)) return Status::ok();
+    return invalid_argument("parameter 'concept': unknown concept '" + value +
+                            "' (see /api/v1/concepts)");
   }
   if (!schema::Vocabulary::built_in().contains(facet, value)) {
     return invalid_argument("parameter '" + search::parameter_name(facet) + "': unknown value '" +
@@ -75,6 +81,20 @@ Result<search::SearchRequest> parse_search_parameters(const ParsedTarget& target
       parse_number("page", target.first("page"), 1, search::kMaxResultDepth / request.size, 1);
   if (!page.is_ok()) return page.status();
   request.page = *page;
+  const std::string home = target.first("hl");
+  if (!home.empty()) {
+    const std::optional<analysis::Language> language = analysis::parse_language(home);
+    if (!language || *language == analysis::Language::kUnd) {
+      return invalid_argument("parameter 'hl' must be one of ar, en, es, fr, ru, zh");
+    }
+    request.home_language = *language;
+  }
+  const std::string cross = target.first("cross");
+  if (cross == "0" || cross == "false") {
+    request.cross_language = false;
+  } else if (!cross.empty() && cross != "1" && cross != "true") {
+    return invalid_argument("parameter 'cross' must be 0 or 1");
+  }
   const std::string sort = target.first("sort");
   if (sort.empty() || sort == "relevance") {
     request.sort = search::SortOrder::kRelevance;

@@ -1,6 +1,7 @@
 // Builds the template data for each page and renders it with kainjow::mustache.
 #include "render/html_view.h"
 
+#include <algorithm>
 #include <kainjow/mustache.hpp>
 
 #include "base/file_io.h"
@@ -9,6 +10,7 @@
 #include "render/json_view.h"
 #include "schema/vocabulary.h"
 #include "search/search_url.h"
+#include "thesaurus/thesaurus.h"
 
 namespace jil::render {
 namespace {
@@ -31,6 +33,11 @@ class Labels {
     if (facet == Facet::kLanguage) return language_display_name(id, ui_language_);
     if (facet == Facet::kCountry) return country_display_name(id, ui_language_);
     if (facet == Facet::kYear) return id;
+    if (facet == Facet::kConcept) {
+      const auto language = analysis::parse_language(ui_language_);
+      return thesaurus::Thesaurus::built_in().preferred_label(
+          id, language ? *language : analysis::Language::kEn);
+    }
     const std::string key = std::string(schema::facet_name(facet)) + "." + id;
     if (const std::string* text = catalog_.find(ui_language_, key)) return *text;
     return schema::Vocabulary::built_in().label(facet, id);
@@ -55,6 +62,26 @@ class Labels {
 
 std::string search_url(const search::SearchRequest& request) {
   return "/search?" + search::to_query_string(request);
+}
+
+// The concept facet is a tree: it lists the top concepts, or the selected concepts and the
+// concepts just below them.
+bool concept_is_listed(const search::SearchRequest& request, const std::string& id) {
+  const thesaurus::Thesaurus& thesaurus = thesaurus::Thesaurus::built_in();
+  const auto selected = request.filters.find(Facet::kConcept);
+  if (selected == request.filters.end()) {
+    const thesaurus::Concept* entry = thesaurus.find(id);
+    return entry && entry->broader.empty();
+  }
+  for (const std::string& chosen : selected->second) {
+    if (chosen == id) return true;
+    const thesaurus::Concept* entry = thesaurus.find(chosen);
+    if (entry &&
+        std::find(entry->narrower.begin(), entry->narrower.end(), id) != entry->narrower.end()) {
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace
@@ -166,9 +193,35 @@ std::string HtmlRenderer::search_page(const PageContext& page, const search::Sea
       item.set("country_name", labels.value(Facet::kCountry, hit.record.country));
     }
     item.set("year", std::to_string(hit.record.year));
+    item.set("available_in", labels.joined(Facet::kLanguage, hit.work_languages));
+    if (std::find(hit.work_languages.begin(), hit.work_languages.end(), page.ui_language) ==
+        hit.work_languages.end()) {
+      item.set("not_in_ui_language", data::type::bool_true);
+    }
     hits.push_back(item);
   }
   view.set("results", hits);
+  if (!results.concepts.empty() || results.other_language_total > 0) {
+    data across;
+    across.set("concepts", labels.joined(Facet::kConcept, results.concepts));
+    if (!results.concepts.empty()) across.set("has_concepts", data::type::bool_true);
+    if (results.other_language_total > 0) {
+      across.set("other_text",
+                 catalog_.format(page.ui_language, "results_other_languages",
+                                 {{"count", static_cast<int64_t>(results.other_language_total)}}));
+      search::SearchRequest home_only = request;
+      home_only.page = 1;
+      home_only.filters[Facet::kLanguage] = {page.ui_language};
+      across.set("home_only_url", search_url(home_only));
+    }
+    search::SearchRequest flipped = request;
+    flipped.page = 1;
+    flipped.cross_language = !request.cross_language;
+    across.set("toggle_url", search_url(flipped));
+    across.set("toggle_text",
+               labels.text(request.cross_language ? "cross_language_off" : "cross_language_on"));
+    view.set("across", across);
+  }
 
   data facets{data::type::list};
   data active{data::type::list};
@@ -178,6 +231,7 @@ std::string HtmlRenderer::search_page(const PageContext& page, const search::Sea
     facet.set("label", labels.text("facet_" + std::string(schema::facet_name(counts.facet))));
     data values{data::type::list};
     for (const auto& value : counts.values) {
+      if (counts.facet == Facet::kConcept && !concept_is_listed(request, value.value)) continue;
       search::SearchRequest toggled = request;
       toggled.page = 1;
       auto& selected = toggled.filters[counts.facet];

@@ -3,9 +3,11 @@
 
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "render/html_escape.h"
+#include "thesaurus/thesaurus.h"
 
 namespace jil::render {
 namespace {
@@ -68,6 +70,12 @@ std::string search_results_json(const search::SearchRequest& request,
     item["title_highlighted"] = highlight_json(hit.title);
     item["snippet"] = highlight_json(hit.snippet);
     item["score"] = hit.weight;
+    item["work_languages"] = hit.work_languages;
+    if (request.home_language != analysis::Language::kUnd) {
+      const std::string home(analysis::language_code(request.home_language));
+      item["in_home_language"] = std::find(hit.work_languages.begin(), hit.work_languages.end(),
+                                           home) != hit.work_languages.end();
+    }
     hits.push_back(std::move(item));
   }
   json facets = json::object();
@@ -79,12 +87,24 @@ std::string search_results_json(const search::SearchRequest& request,
     }
     facets[std::string(schema::facet_name(counts.facet))] = std::move(values);
   }
-  return dump({{"query", request.query},
-               {"total", results.total},
-               {"page", request.page},
-               {"size", request.size},
-               {"results", hits},
-               {"facets", facets}});
+  const analysis::Language label_language = request.home_language == analysis::Language::kUnd
+                                                ? analysis::Language::kEn
+                                                : request.home_language;
+  json concepts = json::array();
+  for (const std::string& id : results.concepts) {
+    concepts.push_back(
+        {{"id", id},
+         {"label", thesaurus::Thesaurus::built_in().preferred_label(id, label_language)}});
+  }
+  json out = {{"query", request.query}, {"total", results.total},
+              {"page", request.page},   {"size", request.size},
+              {"results", hits},        {"facets", facets},
+              {"concepts", concepts},   {"cross_language", request.cross_language}};
+  if (request.home_language != analysis::Language::kUnd) {
+    out["home_language"] = std::string(analysis::language_code(request.home_language));
+    out["other_language_total"] = results.other_language_total;
+  }
+  return dump(out);
 }
 
 std::string document_json(const schema::DocRecord& record,
@@ -101,6 +121,30 @@ std::string document_json(const schema::DocRecord& record,
   out["translations"] = translations;
   if (with_text) out["text"] = record.text;
   return dump(out);
+}
+
+std::string concepts_json(const thesaurus::Thesaurus& thesaurus,
+                          const std::map<std::string, Xapian::doccount>& documents) {
+  json concepts = json::array();
+  for (const thesaurus::Concept& entry : thesaurus.concepts()) {
+    json labels = json::object();
+    for (const auto& [language, names] : entry.labels) {
+      labels[std::string(analysis::language_code(language))] = {
+          {"pref", names.front()},
+          {"alt", std::vector<std::string>(names.begin() + 1, names.end())}};
+    }
+    const auto count = documents.find(entry.id);
+    concepts.push_back({{"id", entry.id},
+                        {"labels", labels},
+                        {"broader", entry.broader},
+                        {"narrower", entry.narrower},
+                        {"related", entry.related},
+                        {"scope", entry.scope},
+                        {"documents", count == documents.end() ? 0 : count->second}});
+  }
+  return dump({{"version", thesaurus.version()},
+               {"top", thesaurus.top_concepts()},
+               {"concepts", concepts}});
 }
 
 }  // namespace jil::render

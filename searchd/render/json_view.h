@@ -3,11 +3,15 @@
 // match offsets in Unicode code points.
 #pragma once
 
+#include <xapian.h>
+
+#include <map>
 #include <string>
 #include <vector>
 
 #include "schema/doc_record.h"
 #include "search/search_request.h"
+#include "thesaurus/thesaurus.h"
 
 namespace jil::render {
 
@@ -15,6 +19,10 @@ std::string search_results_json(const search::SearchRequest& request,
                                 const search::SearchResults& results);
 std::string document_json(const schema::DocRecord& record,
                           const std::vector<schema::DocRecord>& versions, bool with_text);
+// The thesaurus: every concept with its labels in the six languages, its links, and how many
+// documents are tagged with it (or a narrower concept).
+std::string concepts_json(const thesaurus::Thesaurus& thesaurus,
+                          const std::map<std::string, Xapian::doccount>& documents);
 
 // Parts joined as HTML: text escaped, matches wrapped in <mark>.
 std::string parts_to_html(const std::vector<search::TextPart>& parts);

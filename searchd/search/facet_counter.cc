@@ -19,9 +19,11 @@ FacetCounter::FacetCounter() {
       {Facet::kYear, {schema::kYearSlot}},
       {Facet::kTopic, {10, 11, 12, 13}},
       {Facet::kValue, {14, 15, 16, 17, 18, 19}},
+      {Facet::kConcept, {20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31}},
   };
   static_assert(schema::kFirstTopicSlot == 10 && schema::kMaxTopics == 4);
   static_assert(schema::kFirstValueSlot == 14 && schema::kMaxValues == 6);
+  static_assert(schema::kFirstConceptSlot == 20 && schema::kMaxConceptSlots == 12);
   for (const auto& [facet, slots] : kLayout) {
     SlotSpies entry{facet, {}};
     for (Xapian::valueno slot : slots) {

@@ -91,6 +91,7 @@ class Builder {
   }
 
   Xapian::Query exact(const std::string& text, bool positive) {
+    out_.has_exact = true;
     const std::vector<Token> tokens = analyzer_.analyze(text, language_);
     std::vector<Xapian::Query> required;
     for (const Token& token : tokens) {

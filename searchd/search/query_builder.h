@@ -17,6 +17,7 @@ struct BuiltQuery {
   std::set<std::string> match_forms;  // folded forms of positive words, for highlighting
   std::set<std::string> match_stems;  // their stems (unprefixed)
   std::set<std::string> match_words;  // first folded form of each positive word or Han character
+  bool has_exact = false;             // the query asks for exact forms (=word): no widening
 };
 
 // kInvalidArgument when the query only excludes ("-a -b"): nothing to rank.

@@ -27,6 +27,12 @@ struct SearchRequest {
   uint32_t page = 1;                                          // 1-based
   uint32_t size = kDefaultPageSize;
   SortOrder sort = SortOrder::kRelevance;
+  // The reader's language (parameter hl, or the interface language of the HTML page): results in
+  // other languages are counted apart. kUnd: no split.
+  analysis::Language home_language = analysis::Language::kUnd;
+  // A query naming a thesaurus concept also reaches that concept's documents in other languages
+  // (parameter cross=0 turns it off).
+  bool cross_language = true;
 };
 
 // A run of text that is or is not a match, for highlighting without markup in the data.
@@ -40,6 +46,7 @@ struct SearchHit {
   std::vector<TextPart> title;
   std::vector<TextPart> snippet;
   double weight = 0;
+  std::vector<std::string> work_languages;  // languages the hit's work exists in, sorted
 };
 
 struct FacetValueCount {
@@ -57,6 +64,8 @@ struct SearchResults {
   uint64_t total = 0;  // exact number of matching documents
   std::vector<SearchHit> hits;
   std::vector<FacetCounts> facets;
+  std::vector<std::string> concepts;  // thesaurus concepts the query named
+  uint64_t other_language_total = 0;  // matches not in the request's home language
 };
 
 }  // namespace jil::search

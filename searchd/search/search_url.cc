@@ -14,6 +14,7 @@ std::string to_query_string(const SearchRequest& request) {
   for (const auto& [facet, values] : request.filters) {
     for (const auto& value : values) query += "&" + parameter_name(facet) + "=" + url_encode(value);
   }
+  if (!request.cross_language) query += "&cross=0";
   if (request.sort == SortOrder::kNewest) query += "&sort=newest";
   if (request.sort == SortOrder::kOldest) query += "&sort=oldest";
   if (request.sort == SortOrder::kTitle) query += "&sort=title";

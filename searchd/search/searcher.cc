@@ -1,6 +1,8 @@
 // Implementation of searcher.h: query building, filters, sorting, facets and snippets.
 #include "search/searcher.h"
 
+#include <algorithm>
+
 #include "schema/filter_terms.h"
 #include "schema/index_compatibility.h"
 #include "schema/prefixes.h"
@@ -39,7 +41,54 @@ void apply_sort(Xapian::Enquire& enquire, SortOrder sort, bool has_query) {
   }
 }
 
+// Concept-only matches weigh this fraction of their own weight, so that they rank below the
+// documents that match the words themselves.
+constexpr double kConceptWeightFactor = 0.02;
+
 }  // namespace
+
+Xapian::Query Searcher::across_languages(const BuiltQuery& built, const SearchRequest& request,
+                                         std::vector<std::string>& concepts) const {
+  const Xapian::Query& text_query = built.query;
+  if (built.has_exact) return text_query;  // =word asks for that form, in that language
+  concepts = concepts_->concepts_in_query(request.query);
+  if (concepts.empty() || !request.cross_language) return text_query;
+  std::vector<Xapian::Query> named;
+  for (const std::string& id : concepts) {
+    named.emplace_back(schema::term(schema::kConceptPrefix, id));
+  }
+  Xapian::Query reach(Xapian::Query::OP_OR, named.begin(), named.end());
+  if (request.home_language != analysis::Language::kUnd) {
+    const std::string home(analysis::language_code(request.home_language));
+    reach = Xapian::Query(Xapian::Query::OP_AND_NOT, reach,
+                          Xapian::Query(schema::filter_term(schema::Facet::kLanguage, home)));
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, text_query,
+                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, reach, kConceptWeightFactor));
+}
+
+std::vector<std::string> Searcher::work_languages(const std::string& work) {
+  std::vector<std::string> languages;
+  const std::string work_term = schema::term(schema::kWorkPrefix, work);
+  for (auto posting = database_.postlist_begin(work_term);
+       posting != database_.postlist_end(work_term); ++posting) {
+    languages.push_back(database_.get_document(*posting).get_value(schema::kLanguageSlot));
+  }
+  std::sort(languages.begin(), languages.end());
+  languages.erase(std::unique(languages.begin(), languages.end()), languages.end());
+  return languages;
+}
+
+Result<std::map<std::string, Xapian::doccount>> Searcher::concept_document_counts() {
+  return with_fresh_database([&]() -> Result<std::map<std::string, Xapian::doccount>> {
+    std::map<std::string, Xapian::doccount> counts;
+    for (const thesaurus::Concept& entry : concepts_->thesaurus().concepts()) {
+      counts[entry.id] =
+          database_.get_termfreq(schema::filter_term(schema::Facet::kConcept, entry.id));
+    }
+    return counts;
+  });
+}
 
 Result<std::unique_ptr<Searcher>> Searcher::open(const std::filesystem::path& path) {
   std::error_code error;
@@ -90,7 +139,9 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
   Result<BuiltQuery> built = build_query(*tree, *analyzer_, request.query_language);
   if (!built.is_ok()) return built.status();
   const bool has_query = !built->query.empty();
-  Xapian::Query query = has_query ? built->query : Xapian::Query::MatchAll;
+  std::vector<std::string> concepts;
+  Xapian::Query query =
+      has_query ? across_languages(*built, request, concepts) : Xapian::Query::MatchAll;
   if (!request.filters.empty()) {
     query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter_query(request));
   }
@@ -106,6 +157,18 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
   SearchResults results;
   results.total = matches.get_matches_estimated();
   results.facets = facets.counts(request);
+  results.concepts = std::move(concepts);
+  if (request.home_language != analysis::Language::kUnd) {
+    const std::string home(analysis::language_code(request.home_language));
+    uint64_t at_home = 0;
+    for (const FacetCounts& counts : results.facets) {
+      if (counts.facet != schema::Facet::kLanguage) continue;
+      for (const FacetValueCount& value : counts.values) {
+        if (value.value == home) at_home = value.count;
+      }
+    }
+    results.other_language_total = results.total > at_home ? results.total - at_home : 0;
+  }
   SnippetMaker snippets(*analyzer_, built->match_forms, built->match_stems,
                         built->match_words.size());
   for (auto match = matches.begin(); match != matches.end(); ++match) {
@@ -117,6 +180,7 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
     hit.snippet = snippets.snippet(record->text, record->language);
     if (hit.snippet.empty()) hit.snippet = snippets.snippet(record->summary, record->language);
     record->text.clear();
+    hit.work_languages = work_languages(record->work);
     hit.record = std::move(record).value();
     results.hits.push_back(std::move(hit));
   }

@@ -6,12 +6,15 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 
 #include "analysis/analyzer.h"
 #include "schema/doc_record.h"
+#include "search/query_builder.h"
 #include "search/search_request.h"
+#include "thesaurus/concept_matcher.h"
 
 namespace jil::search {
 
@@ -30,12 +33,23 @@ class Searcher {
   Result<std::vector<schema::DocRecord>> work_versions(const std::string& work);
 
   analysis::Analyzer& analyzer() { return *analyzer_; }
+  const thesaurus::ConceptMatcher& concepts() const { return *concepts_; }
+  // Concept id → documents tagged with it or with a narrower concept.
+  Result<std::map<std::string, Xapian::doccount>> concept_document_counts();
   // Revision of the open index, for ETags and /healthz.
   Xapian::doccount document_count();
 
  private:
   Searcher(Xapian::Database database, std::unique_ptr<analysis::Analyzer> analyzer)
-      : database_(std::move(database)), analyzer_(std::move(analyzer)) {}
+      : database_(std::move(database)),
+        analyzer_(std::move(analyzer)),
+        concepts_(std::make_unique<thesaurus::ConceptMatcher>(thesaurus::Thesaurus::built_in(),
+                                                              *analyzer_)) {}
+
+  // The query widened to the documents, in other languages, of the concepts the text names.
+  Xapian::Query across_languages(const BuiltQuery& built, const SearchRequest& request,
+                                 std::vector<std::string>& concepts) const;
+  std::vector<std::string> work_languages(const std::string& work);
 
   template <typename Work>
   auto with_fresh_database(Work&& work) -> decltype(work());
@@ -43,6 +57,7 @@ class Searcher {
 
   Xapian::Database database_;
   std::unique_ptr<analysis::Analyzer> analyzer_;
+  std::unique_ptr<thesaurus::ConceptMatcher> concepts_;
 };
 
 }  // namespace jil::search

@@ -54,7 +54,7 @@ TEST(FacetName, NamesEveryFacetOnce) {
   std::vector<std::string> names;
   for (Facet facet : all_facets()) names.emplace_back(facet_name(facet));
   EXPECT_EQ(names, (Ids{"language", "type", "region", "organisation", "topic", "value", "country",
-                        "year"}));
+                        "year", "concept"}));
 }
 
 TEST(IsCountryCode, AcceptsUpperCaseIsoAlpha2Only) {

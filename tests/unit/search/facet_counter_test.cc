@@ -47,9 +47,9 @@ TEST_F(FacetCounterTest, CountsEveryFacetInOrder) {
   const std::vector<FacetCounts> all = counts_for(Xapian::Query::MatchAll, SearchRequest{});
   std::vector<Facet> facets;
   for (const FacetCounts& counts : all) facets.push_back(counts.facet);
-  EXPECT_EQ(facets,
-            (std::vector<Facet>{Facet::kLanguage, Facet::kType, Facet::kRegion, Facet::kCountry,
-                                Facet::kOrganisation, Facet::kYear, Facet::kTopic, Facet::kValue}));
+  EXPECT_EQ(facets, (std::vector<Facet>{Facet::kLanguage, Facet::kType, Facet::kRegion,
+                                        Facet::kCountry, Facet::kOrganisation, Facet::kYear,
+                                        Facet::kTopic, Facet::kValue, Facet::kConcept}));
 }
 
 TEST_F(FacetCounterTest, CountsAllMatchesNotOnlyTheShownPage) {

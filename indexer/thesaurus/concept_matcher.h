@@ -1,0 +1,52 @@
+// Finds thesaurus concepts in text: every label is analyzed once, in its own language, by the
+// same Analyzer that analyzes documents and queries, and matched as a sequence of word keys (the
+// stem where the language has one, else the folded form), so "conflicts of interest" meets the
+// label "conflict of interest" and 利益衝突 meets 利益冲突.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "analysis/analyzer.h"
+#include "thesaurus/thesaurus.h"
+
+namespace jil::thesaurus {
+
+class ConceptMatcher {
+ public:
+  // Analyzes every label of `thesaurus` (kept by reference) with `analyzer`.
+  ConceptMatcher(const Thesaurus& thesaurus, analysis::Analyzer& analyzer);
+
+  // Concept id → how many times one of its labels in `language` occurs in `tokens` (the
+  // analyzer's tokens of a text in that language); overlapping labels of one concept count once.
+  std::map<std::string, uint32_t> count(const std::vector<analysis::Token>& tokens,
+                                        analysis::Language language) const;
+
+  // Concepts with a label, in any of the six languages, that occurs in `text` (a query), in the
+  // order first found.
+  std::vector<std::string> concepts_in_query(std::string_view text) const;
+
+  const Thesaurus& thesaurus() const { return thesaurus_; }
+
+ private:
+  struct Label {
+    std::vector<std::string> keys;
+    size_t concept_index;
+  };
+  using LabelsByFirstKey = std::unordered_map<std::string, std::vector<Label>>;
+
+  void add_matches(const std::vector<std::string>& keys, const LabelsByFirstKey& labels,
+                   std::map<std::string, uint32_t>& counts) const;
+
+  const Thesaurus& thesaurus_;
+  analysis::Analyzer& analyzer_;
+  std::map<analysis::Language, LabelsByFirstKey> labels_;
+};
+
+// The matching key of each positional token (Han dictionary words left out).
+std::vector<std::string> word_keys(const std::vector<analysis::Token>& tokens);
+
+}  // namespace jil::thesaurus

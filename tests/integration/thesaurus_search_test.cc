@@ -1,0 +1,143 @@
+// Searching across languages through the thesaurus, end to end (issue 7): a query naming a
+// concept in one language reaches that concept's documents in the other languages, ranked below
+// the same-language matches, counted apart, and can be turned off; /api/v1/concepts and the
+// concept facet.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+#include <string>
+
+#include "http_client.h"
+#include "search_client.h"
+#include "test_environment.h"
+
+namespace jil::integration {
+namespace {
+
+using nlohmann::json;
+
+// The conflict-of-interest guidance exists in all six languages.
+const std::set<std::string> kCoiGuidance = {"coi-guidance-ar", "coi-guidance-en",
+                                            "coi-guidance-es", "coi-guidance-fr",
+                                            "coi-guidance-ru", "coi-guidance-zh"};
+
+bool names_concept(const json& body, const std::string& id) {
+  for (const json& entry : body.at("concepts")) {
+    if (entry.at("id") == id) return true;
+  }
+  return false;
+}
+
+TEST(CrossLanguage, ConceptQueryFindsTheGuidanceInEveryLanguage) {
+  for (const auto& [query, home] : {std::pair<std::string, std::string>{"تضارب المصالح", "ar"},
+                                    {"利益冲突", "zh"},
+                                    {"конфликт интересов", "ru"}}) {
+    const std::set<std::string> found = search_ids(query_parameters(query, "&hl=" + home));
+    for (const auto& id : kCoiGuidance) EXPECT_TRUE(found.count(id)) << query << " misses " << id;
+    const SearchPage page = search_page(query_parameters(query, "&hl=" + home + "&size=1"));
+    ASSERT_EQ(page.status, 200u);
+    EXPECT_TRUE(names_concept(page.body, "conflict-of-interest")) << page.body.dump();
+    EXPECT_GT(page.body.at("other_language_total").get<uint64_t>(), 0u);
+  }
+}
+
+TEST(CrossLanguage, SameLanguageMatchesRankFirst) {
+  const SearchPage page = search_page(query_parameters("تضارب المصالح", "&hl=ar&size=50"));
+  ASSERT_EQ(page.status, 200u);
+  bool left_home = false;
+  for (const json& hit : page.body.at("results")) {
+    const bool home = hit.at("language") == "ar";
+    if (!home) left_home = true;
+    EXPECT_FALSE(home && left_home) << hit.at("id") << " (Arabic) ranks below another language";
+  }
+  EXPECT_TRUE(left_home) << "no result in another language";
+}
+
+TEST(CrossLanguage, OtherLanguageCountIsTotalMinusTheHomeLanguage) {
+  const SearchPage all = search_page(query_parameters("利益冲突", "&hl=zh&size=1"));
+  const SearchPage home = search_page(query_parameters("利益冲突", "&hl=zh&lang=zh&size=1"));
+  ASSERT_EQ(all.status, 200u);
+  ASSERT_EQ(home.status, 200u);
+  EXPECT_EQ(all.body.at("other_language_total").get<uint64_t>(),
+            all.body.at("total").get<uint64_t>() - home.body.at("total").get<uint64_t>());
+}
+
+TEST(CrossLanguage, CrossZeroKeepsToTheWordsOfTheQuery) {
+  const std::set<std::string> without = search_ids(query_parameters("利益冲突", "&hl=zh&cross=0"));
+  EXPECT_TRUE(without.count("coi-guidance-zh"));
+  EXPECT_FALSE(without.count("coi-guidance-en"));
+  const std::set<std::string> with = search_ids(query_parameters("利益冲突", "&hl=zh"));
+  EXPECT_GT(with.size(), without.size());
+}
+
+TEST(CrossLanguage, ResultsSayWhichLanguagesTheWorkExistsIn) {
+  const SearchPage page = search_page(query_parameters("利益冲突", "&hl=zh&size=50"));
+  ASSERT_EQ(page.status, 200u);
+  bool saw_guidance = false;
+  for (const json& hit : page.body.at("results")) {
+    const auto languages = hit.at("work_languages").get<std::vector<std::string>>();
+    EXPECT_NE(std::find(languages.begin(), languages.end(), hit.at("language")), languages.end());
+    const bool has_zh = std::find(languages.begin(), languages.end(), "zh") != languages.end();
+    EXPECT_EQ(hit.at("in_home_language").get<bool>(), has_zh) << hit.at("id");
+    if (hit.at("id") == "coi-guidance-en") {
+      saw_guidance = true;
+      EXPECT_EQ(languages, (std::vector<std::string>{"ar", "en", "es", "fr", "ru", "zh"}));
+    }
+  }
+  EXPECT_TRUE(saw_guidance);
+}
+
+TEST(ConceptsApi, ListsEveryConceptWithLabelsLinksAndCounts) {
+  const HttpReply reply = http_get(environment().port(), "/api/v1/concepts");
+  ASSERT_EQ(reply.status, 200u);
+  const json body = json::parse(reply.body);
+  EXPECT_EQ(body.at("top").size(), 6u);
+  ASSERT_GE(body.at("concepts").size(), 150u);
+  bool found = false;
+  for (const json& entry : body.at("concepts")) {
+    if (entry.at("id") != "conflict-of-interest") continue;
+    found = true;
+    EXPECT_EQ(entry.at("labels").at("ru").at("pref"), "конфликт интересов");
+    EXPECT_GE(entry.at("documents").get<int>(), 6);
+    EXPECT_FALSE(entry.at("broader").empty());
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST(ConceptFacet, FilterNarrowsToTheConceptAndItsNarrowerConcepts) {
+  const std::set<std::string> tagged = search_ids("q=&concept=conflict-of-interest");
+  for (const auto& id : kCoiGuidance) EXPECT_TRUE(tagged.count(id)) << id;
+  // Every document tagged with a concept is also under its top concept.
+  const std::set<std::string> integrity = search_ids("q=&concept=integrity");
+  const std::set<std::string> impartiality = search_ids("q=&concept=impartiality");
+  for (const auto& id : tagged) {
+    EXPECT_TRUE(integrity.count(id) || impartiality.count(id)) << id;
+  }
+  const SearchPage page = search_page("q=&size=1");
+  ASSERT_EQ(page.status, 200u);
+  EXPECT_FALSE(page.body.at("facets").at("concept").empty());
+}
+
+TEST(ConceptFacet, UnknownConceptIsA400) {
+  const SearchPage page = search_page("q=judges&concept=no-such-concept");
+  EXPECT_EQ(page.status, 400u);
+  EXPECT_NE(page.body.at("detail").get<std::string>().find("unknown concept 'no-such-concept'"),
+            std::string::npos);
+}
+
+TEST(CrossLanguagePage, SaysPlainlyHowManyResultsAreInOtherLanguages) {
+  const HttpReply reply =
+      http_get(environment().port(),
+               "/search?q=%D8%AA%D8%B6%D8%A7%D8%B1%D8%A8+%D8%A7%D9%84%D9%85%D8%B5"
+               "%D8%A7%D9%84%D8%AD&ui=ar");
+  ASSERT_EQ(reply.status, 200u);
+  EXPECT_NE(reply.body.find("class=\"across\""), std::string::npos);
+  EXPECT_NE(reply.body.find("بلغات أخرى"), std::string::npos);  // "... in other languages"
+  EXPECT_NE(reply.body.find("عرض النتائج بالعربية فقط"), std::string::npos);  // keep only Arabic
+  EXPECT_NE(reply.body.find("lang=ar"), std::string::npos);
+  EXPECT_NE(reply.body.find("cross=0"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace jil::integration
