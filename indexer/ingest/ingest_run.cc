@@ -149,7 +149,8 @@ Result<FileOutcome> IngestRun::ingest_file(const SourceFile& file, RunReport& re
     fatal = true;
     return docid.status();
   }
-  const StoredRecord stored_record = make_stored_record(*record, *docid, fingerprint, origin.root);
+  StoredRecord stored_record = make_stored_record(*record, *docid, fingerprint, origin.root);
+  stored_record.extract_language = ocr_language;
   if (Status status = records_.put(record->id, to_text(stored_record)); !status.is_ok()) {
     fatal = true;
     return status;

@@ -10,7 +10,7 @@
 #include "base/file_io.h"
 #include "base/utf8.h"
 #include "extract/document_format.h"
-#include "extract/extractor.h"
+#include "extract/extract_sandbox.h"
 #include "ingest/exit_codes.h"
 #include "ingest/indexer_commands.h"
 #include "ingest/ingest_session.h"
@@ -90,7 +90,9 @@ Result<Xapian::Document> rebuild_document(const StoredRecord& stored,
   }
   const auto format = extract::format_of(stored.original_name);
   if (!format) return Status(StatusCode::kUnsupported, "no format for " + stored.original_name);
-  Result<extract::ExtractedText> extracted = extract::extract(*format, *original);
+  // In a child process under the same limits as ingest, and with the same OCR language.
+  Result<extract::ExtractedText> extracted =
+      extract::extract_sandboxed(*format, *original, stored.extract_language);
   if (!extracted.is_ok()) return extracted.status();
   std::string text = std::move(extracted->text);
   text.resize(utf8::truncate_point(text, kMaxExtractedTextBytes));

@@ -37,6 +37,7 @@ std::string to_text(const StoredRecord& record) {
                                  {"root", record.root},
                                  {"source", record.source},
                                  {"original_name", record.original_name},
+                                 {"extract_language", record.extract_language},
                                  {"document", record.document}};
   return object.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
@@ -58,6 +59,7 @@ Result<StoredRecord> parse_stored_record(std::string_view text) {
     record.root = object.at("root").get<std::string>();
     record.source = object.at("source").get<std::string>();
     record.original_name = object.at("original_name").get<std::string>();
+    record.extract_language = object.value("extract_language", std::string());
     record.document = object.at("document");
     if (!record.document.is_object()) {
       return Status(StatusCode::kCorrupt, "record field 'document' is not an object");

@@ -26,6 +26,9 @@ struct StoredRecord {
   std::string root;         // the source folder it was ingested from (canonical)
   std::string source;       // its path relative to `root`
   std::string original_name;
+  // The language the extractor was asked to read the original in (OCR of scanned PDFs; "" for
+  // none), so that rebuild extracts the same text.
+  std::string extract_language;
   // The document data (schema::to_document_data) without the extracted text, which rebuild
   // extracts again from the original: every field, however the metadata was resolved.
   nlohmann::json document;
