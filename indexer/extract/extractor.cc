@@ -1,5 +1,6 @@
-// Dispatch from format to extractor; HTML and Markdown must be valid UTF-8 first, binary formats
-// (PDF, DOCX, ODT, EPUB) check their own structure. Every text then gets the same Arabic repair
+// Dispatch from format to extractor; Markdown must be valid UTF-8 first, HTML too unless it
+// declares another charset or has one ICU detects; binary formats (PDF, DOCX, ODT, EPUB) check
+// their own structure. Every text then gets the same Arabic repair
 // and quality assessment.
 #include "extract/extractor.h"
 
@@ -12,10 +13,35 @@
 #include "extract/odt_extractor.h"
 #include "extract/pdf_extractor.h"
 #include "extract/plain_text_extractor.h"
+#include "extract/text_decoding.h"
 #include "extract/text_quality.h"
 
 namespace jil::extract {
 namespace {
+
+// HTML that is not UTF-8: in the charset it declares (<meta charset>), or, declaring none, in
+// the one ICU detects. A page that declares UTF-8 and is not is refused, as before.
+Result<ExtractedText> extract_legacy_html(std::string_view bytes) {
+  const std::string declared = declared_html_charset(bytes);
+  const bool declares_utf8 = declared == "utf-8" || declared == "utf8";
+  if (declares_utf8) return invalid_argument("html file is not valid UTF-8");
+  DecodedText decoded;
+  if (!declared.empty()) {
+    Result<std::string> converted = convert_to_utf8(bytes, declared);
+    if (!converted.is_ok()) return converted.status();
+    decoded = {std::move(*converted), declared, 100};
+  } else {
+    Result<DecodedText> detected = decode_text(bytes);
+    if (!detected.is_ok()) return detected.status();
+    decoded = std::move(*detected);
+  }
+  Result<ExtractedText> extracted = extract_html(decoded.utf8);
+  if (extracted.is_ok()) {
+    extracted->charset = decoded.charset;
+    extracted->charset_confidence = decoded.confidence;
+  }
+  return extracted;
+}
 
 Result<ExtractedText> dispatch(DocumentFormat format, std::string_view bytes) {
   switch (format) {
@@ -34,6 +60,7 @@ Result<ExtractedText> dispatch(DocumentFormat format, std::string_view bytes) {
       break;
   }
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+  if (format == DocumentFormat::kHtml && !utf8::is_valid(bytes)) return extract_legacy_html(bytes);
   if (!utf8::is_valid(bytes)) {
     return invalid_argument(std::string(format_name(format)) + " file is not valid UTF-8");
   }

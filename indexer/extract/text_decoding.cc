@@ -5,6 +5,7 @@
 #include <unicode/ucsdet.h>
 #include <unicode/unistr.h>
 
+#include <cctype>
 #include <memory>
 
 #include "base/utf8.h"
@@ -74,6 +75,24 @@ Result<std::string> convert_to_utf8(std::string_view bytes, const std::string& c
   std::string utf8;
   text.toUTF8String(utf8);
   return utf8::repaired(utf8);
+}
+
+std::string declared_html_charset(std::string_view html) {
+  std::string head(html.substr(0, kHtmlCharsetBytes));
+  for (char& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const size_t at = head.find("charset=");
+  if (at == std::string::npos) return "";
+  size_t begin = at + 8;
+  while (begin < head.size() && (head[begin] == '"' || head[begin] == '\'' || head[begin] == ' ')) {
+    ++begin;
+  }
+  size_t end = begin;
+  while (end < head.size() &&
+         (std::isalnum(static_cast<unsigned char>(head[end])) || head[end] == '-' ||
+          head[end] == '_' || head[end] == '.' || head[end] == ':')) {
+    ++end;
+  }
+  return head.substr(begin, end - begin);
 }
 
 Result<DecodedText> decode_text(std::string_view bytes) {

@@ -25,6 +25,11 @@ struct DecodedText {
 // not be detected" only if ICU offers no charset it can convert.
 Result<DecodedText> decode_text(std::string_view bytes);
 
+// The charset an HTML page declares in its first kHtmlCharsetBytes (<meta charset="koi8-r">, or
+// content="text/html; charset=windows-1251"), lower case; "" when none.
+inline constexpr size_t kHtmlCharsetBytes = 1024;
+std::string declared_html_charset(std::string_view html);
+
 // Converts from a named charset (an HTML <meta charset>); kUnsupported for an unknown name.
 Result<std::string> convert_to_utf8(std::string_view bytes, const std::string& charset);
 

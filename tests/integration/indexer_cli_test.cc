@@ -137,8 +137,10 @@ std::filesystem::path make_mixed_folder() {
   unknown_type["type"] = "pamphlet";
   write_document(folder, "bad-type.txt", "Text with a sidecar of an unknown type.\n", unknown_type);
   write_file(folder / "no-sidecar.txt", "Text without any metadata beside it.\n");
-  write_document(folder, "bad-utf8.html", "<html><body><p>caf\xE9 \xFF\xFE</p></body></html>",
-                 sidecar_for("integration-bad-utf8"));
+  write_document(
+      folder, "bad-utf8.html",
+      "<html><head><meta charset=\"utf-8\"></head><body><p>caf\xE9 \xFF\xFE</p></body></html>",
+      sidecar_for("integration-bad-utf8"));
   return folder;
 }
 

@@ -3,6 +3,8 @@
 #include "extract/extractor.h"
 
 #include <gtest/gtest.h>
+#include <unicode/ucnv.h>
+#include <unicode/unistr.h>
 
 #include "format_fixture.h"
 
@@ -34,13 +36,49 @@ TEST(Extract, DropsByteOrderMarkBeforeHtmlAndMarkdown) {
 }
 
 TEST(Extract, InvalidUtf8NamesTheFormat) {
-  Result<ExtractedText> html = extract(DocumentFormat::kHtml, "<p>caf\xE9</p>");
+  Result<ExtractedText> html =
+      extract(DocumentFormat::kHtml, "<meta charset=\"UTF-8\"><p>caf\xE9</p>");
   ASSERT_FALSE(html.is_ok());
   EXPECT_EQ(html.status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(html.status().message(), "html file is not valid UTF-8");
   Result<ExtractedText> markdown = extract(DocumentFormat::kMarkdown, "caf\xE9");
   ASSERT_FALSE(markdown.is_ok());
   EXPECT_EQ(markdown.status().message(), "md file is not valid UTF-8");
+}
+
+TEST(Extract, HtmlInALegacyCharsetIsDecoded) {
+  // Declared: "Судья" in windows-1251.
+  Result<ExtractedText> declared = extract(
+      DocumentFormat::kHtml,
+      "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">"
+      "</head><body><p>\xD1\xF3\xE4\xFC\xFF</p></body></html>");
+  ASSERT_TRUE(declared.is_ok()) << declared.status().to_string();
+  EXPECT_EQ(declared->text, "Судья");
+  EXPECT_EQ(declared->charset, "windows-1251");
+  // Not declared: a paragraph of Russian in KOI8-R, detected.
+  const std::string russian =
+      "Судья обязан соблюдать Конституцию и законы, руководствоваться принципами законности, "
+      "беспристрастности и справедливости, избегать всего, что могло бы умалить авторитет "
+      "судебной власти и достоинство судьи или вызвать сомнение в его объективности.";
+  Result<std::string> koi8 = Result<std::string>(std::string());
+  {
+    UErrorCode status = U_ZERO_ERROR;
+    UConverter* converter = ucnv_open("KOI8-R", &status);
+    std::string bytes(russian.size(), '\0');
+    const icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(russian);
+    const int32_t length =
+        ucnv_fromUChars(converter, bytes.data(), static_cast<int32_t>(bytes.size()),
+                        unicode.getBuffer(), unicode.length(), &status);
+    ucnv_close(converter);
+    ASSERT_TRUE(U_SUCCESS(status));
+    bytes.resize(static_cast<size_t>(length));
+    koi8 = bytes;
+  }
+  Result<ExtractedText> detected =
+      extract(DocumentFormat::kHtml, "<html><body><p>" + *koi8 + "</p></body></html>");
+  ASSERT_TRUE(detected.is_ok()) << detected.status().to_string();
+  EXPECT_EQ(detected->text, russian);
+  EXPECT_EQ(detected->charset, "KOI8-R");
 }
 
 TEST(Extract, DispatchesBinaryFormatsWithoutUtf8Check) {
