@@ -13,12 +13,24 @@
 #include "schema/doc_record.h"
 #include "search/query_builder.h"
 #include "search/snippet_maker.h"
+#include "thesaurus/thesaurus.h"
 
 namespace jil::api {
 namespace {
 
 // The largest original searchd will send (bytes); the indexer accepts no larger.
 constexpr size_t kMaxOriginalBytes = 64 * 1024 * 1024;
+// Documents listed on a concept page (the page links to the search for all of them).
+constexpr uint32_t kConceptPageDocuments = 20;
+
+// The languages the library holds, in the order the interface lists them.
+std::vector<std::string> library_languages() {
+  std::vector<std::string> codes;
+  for (analysis::Language language : analysis::all_languages()) {
+    codes.emplace_back(analysis::language_code(language));
+  }
+  return codes;
+}
 
 HttpResponse json_response(std::string body) {
   HttpResponse response;
@@ -130,6 +142,7 @@ HttpResponse RequestHandler::route(const HttpRequest& request) {
   const std::string_view path = std::string_view(request.target).substr(0, question);
   if (path == "/api/v1/search") return api_search(request.target);
   if (path == "/api/v1/concepts") return api_concepts();
+  if (path == "/api/v1/translation-gaps") return api_translation_gaps();
   if (path == "/healthz") return health();
   if (path.starts_with("/api/v1/documents/")) {
     return api_document(std::string(path.substr(18)), request.target);
@@ -137,6 +150,9 @@ HttpResponse RequestHandler::route(const HttpRequest& request) {
   if (path.starts_with("/api/")) return problem_response(404, "no such API route");
   const HtmlContext html = html_context(request);
   if (path == "/" || path == "/search") return html_search(html, request.target);
+  if (path == "/concepts") return html_concept(html, "");
+  if (path.starts_with("/concept/")) return html_concept(html, std::string(path.substr(9)));
+  if (path == "/gaps") return html_gaps(html);
   if (path.starts_with("/doc/")) {
     const auto [id, rest] = document_path(path.substr(5));
     if (rest.empty()) return html_document(html, id, request.target);
@@ -160,6 +176,41 @@ HttpResponse RequestHandler::api_concepts() {
   Result<std::map<std::string, Xapian::doccount>> counts = searcher_.concept_document_counts();
   if (!counts.is_ok()) return problem_response(counts.status());
   return json_response(render::concepts_json(searcher_.concepts().thesaurus(), *counts));
+}
+
+HttpResponse RequestHandler::api_translation_gaps() {
+  Result<std::vector<search::WorkSummary>> works = searcher_.works();
+  if (!works.is_ok()) return problem_response(works.status());
+  return json_response(render::translation_gaps_json(*works, library_languages()));
+}
+
+HttpResponse RequestHandler::html_concept(const HtmlContext& html, const std::string& id) {
+  const thesaurus::Thesaurus& thesaurus = searcher_.concepts().thesaurus();
+  const thesaurus::Concept* shown = id.empty() ? nullptr : thesaurus.find(id);
+  if (!id.empty() && !shown) return html_error(html, 404, "error_no_page");
+  Result<std::map<std::string, Xapian::doccount>> counts = searcher_.concept_document_counts();
+  if (!counts.is_ok()) return html_error(html, 503, "error_search_failed");
+  search::SearchResults documents;
+  if (shown) {
+    search::SearchRequest request;
+    request.filters[schema::Facet::kConcept] = {shown->id};
+    request.size = kConceptPageDocuments;
+    if (const auto home = analysis::parse_language(html.page.ui_language)) {
+      request.home_language = *home;
+    }
+    Result<search::SearchResults> found = searcher_.search(request);
+    if (!found.is_ok()) return html_error(html, 503, "error_search_failed");
+    documents = std::move(found).value();
+  }
+  return html_response(html, 200,
+                       assets_.renderer.concept_page(html.page, shown, *counts, documents));
+}
+
+HttpResponse RequestHandler::html_gaps(const HtmlContext& html) {
+  Result<std::vector<search::WorkSummary>> works = searcher_.works();
+  if (!works.is_ok()) return html_error(html, 503, "error_search_failed");
+  return html_response(html, 200,
+                       assets_.renderer.gaps_page(html.page, *works, library_languages()));
 }
 
 HttpResponse RequestHandler::api_document(const std::string& id, const std::string& target) {

@@ -43,6 +43,9 @@ class RequestHandler {
   HttpResponse api_search(const std::string& target);
   HttpResponse api_document(const std::string& id, const std::string& target);
   HttpResponse api_concepts();
+  HttpResponse api_translation_gaps();
+  HttpResponse html_concept(const HtmlContext& html, const std::string& id);
+  HttpResponse html_gaps(const HtmlContext& html);
   HttpResponse html_search(const HtmlContext& html, const std::string& target);
   HttpResponse html_document(const HtmlContext& html, const std::string& id,
                              const std::string& target);

@@ -20,7 +20,8 @@ using kainjow::mustache::mustache;
 using schema::Facet;
 
 constexpr size_t kMaxTemplateBytes = 256 * 1024;
-constexpr const char* kTemplateNames[] = {"layout", "search", "document", "error"};
+constexpr const char* kTemplateNames[] = {"layout", "search",  "document",
+                                          "error",  "concept", "gaps"};
 
 // Names and labels in one UI language: languages and countries from ICU, vocabulary labels from
 // the catalog ("topic.gifts"), falling back to the English label of the vocabulary.
@@ -64,7 +65,7 @@ std::string search_url(const search::SearchRequest& request) {
   return "/search?" + search::to_query_string(request);
 }
 
-// The concept facet is a tree: it lists the top concepts, or the selected concepts and the
+// The shown facet is a tree: it lists the top concepts, or the selected concepts and the
 // concepts just below them.
 bool concept_is_listed(const search::SearchRequest& request, const std::string& id) {
   const thesaurus::Thesaurus& thesaurus = thesaurus::Thesaurus::built_in();
@@ -355,6 +356,131 @@ std::string HtmlRenderer::document_page(
   }
   view.set("paragraphs", paragraph_list);
   return render_page(templates_, catalog_, page, record.title, "document", view, nullptr);
+}
+
+std::string HtmlRenderer::concept_page(const PageContext& page, const thesaurus::Concept* shown,
+                                       const std::map<std::string, Xapian::doccount>& counts,
+                                       const search::SearchResults& documents) const {
+  const thesaurus::Thesaurus& thesaurus = thesaurus::Thesaurus::built_in();
+  const Labels labels(catalog_, page.ui_language);
+  auto count_of = [&](const std::string& id) {
+    const auto found = counts.find(id);
+    return labels.number(found == counts.end() ? 0 : found->second);
+  };
+  auto link = [&](const std::string& id) {
+    data entry;
+    entry.set("url", "/concept/" + id);
+    entry.set("label", labels.value(Facet::kConcept, id));
+    entry.set("count", count_of(id));
+    return entry;
+  };
+  data view;
+  const std::vector<std::string> below = shown ? shown->narrower : thesaurus.top_concepts();
+  data narrower{data::type::list};
+  for (const std::string& id : below) {
+    data entry = link(id);
+    if (!shown) {  // the overview shows two levels
+      data children{data::type::list};
+      for (const std::string& child : thesaurus.find(id)->narrower) children.push_back(link(child));
+      entry.set("children", children);
+      entry.set("has_children", data(thesaurus.find(id)->narrower.empty() ? data::type::bool_false
+                                                                          : data::type::bool_true));
+    }
+    narrower.push_back(entry);
+  }
+  view.set("narrower", narrower);
+  view.set("has_narrower", data(below.empty() ? data::type::bool_false : data::type::bool_true));
+  view.set("narrower_heading", labels.text(shown ? "concept_narrower" : "concepts_heading"));
+  const std::string title =
+      shown ? labels.value(Facet::kConcept, shown->id) : labels.text("concepts_heading");
+  view.set("label", title);
+  if (shown) {
+    std::vector<std::string> chain;  // first broader path, top first
+    for (const thesaurus::Concept* up = shown; !up->broader.empty();) {
+      up = thesaurus.find(up->broader.front());
+      chain.insert(chain.begin(), up->id);
+    }
+    data ancestors{data::type::list};
+    for (const std::string& id : chain) ancestors.push_back(link(id));
+    view.set("ancestors", ancestors);
+    view.set("has_ancestors", data::type::bool_true);
+    if (!shown->scope.empty()) view.set("scope", shown->scope);
+    const auto found = counts.find(shown->id);
+    view.set("documents_text",
+             catalog_.format(
+                 page.ui_language, "results_count",
+                 {{"count", static_cast<int64_t>(found == counts.end() ? 0 : found->second)}}));
+    view.set("search_url", "/search?q=&concept=" + url_encode(shown->id));
+    data related{data::type::list};
+    for (const std::string& id : shown->related) related.push_back(link(id));
+    view.set("related", related);
+    view.set("has_related",
+             data(shown->related.empty() ? data::type::bool_false : data::type::bool_true));
+    data label_list{data::type::list};
+    for (const auto& [language, names] : shown->labels) {
+      const std::string code(analysis::language_code(language));
+      for (const std::string& name : names) {
+        data entry;
+        entry.set("text", name);
+        entry.set("lang", code);
+        entry.set("dir", text_direction(code));
+        label_list.push_back(entry);
+      }
+    }
+    view.set("labels", label_list);
+    view.set("has_labels", data::type::bool_true);
+  }
+  data hits{data::type::list};
+  for (const auto& hit : documents.hits) {
+    const std::string language(analysis::language_code(hit.record.language));
+    data item;
+    item.set("url", "/doc/" + hit.record.id);
+    item.set("title", hit.record.title);
+    item.set("lang", language);
+    item.set("dir", text_direction(language));
+    item.set("language_name", labels.value(Facet::kLanguage, language));
+    item.set("year", std::to_string(hit.record.year));
+    hits.push_back(item);
+  }
+  view.set("documents", hits);
+  view.set("has_documents",
+           data(documents.hits.empty() ? data::type::bool_false : data::type::bool_true));
+  return render_page(templates_, catalog_, page, title, "concept", view, nullptr);
+}
+
+std::string HtmlRenderer::gaps_page(const PageContext& page,
+                                    const std::vector<search::WorkSummary>& works,
+                                    const std::vector<std::string>& languages) const {
+  const Labels labels(catalog_, page.ui_language);
+  data rows{data::type::list};
+  for (const search::WorkSummary& work : works) {
+    std::vector<std::string> present;
+    for (const auto& version : work.versions) present.push_back(version.language);
+    std::vector<std::string> missing;
+    for (const std::string& language : languages) {
+      if (std::find(present.begin(), present.end(), language) == present.end()) {
+        missing.push_back(language);
+      }
+    }
+    if (missing.empty() || work.versions.empty()) continue;
+    // The title in the reader's language when the work has it, else its first version's.
+    const search::WorkVersion* shown = &work.versions.front();
+    for (const auto& version : work.versions) {
+      if (version.language == page.ui_language) shown = &version;
+    }
+    data row;
+    row.set("title", shown->title);
+    row.set("url", "/doc/" + shown->id);
+    row.set("lang", shown->language);
+    row.set("dir", text_direction(shown->language));
+    row.set("available", labels.joined(Facet::kLanguage, present));
+    row.set("missing", labels.joined(Facet::kLanguage, missing));
+    rows.push_back(row);
+  }
+  data view;
+  view.set("works", rows);
+  return render_page(templates_, catalog_, page, labels.text("gaps_heading"), "gaps", view,
+                     nullptr);
 }
 
 std::string HtmlRenderer::error_page(const PageContext& page, unsigned status,

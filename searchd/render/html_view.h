@@ -4,6 +4,8 @@
 // from escaped text. Read-only after load(): one renderer is shared by every worker thread.
 #pragma once
 
+#include <xapian.h>
+
 #include <filesystem>
 #include <map>
 #include <string>
@@ -13,6 +15,7 @@
 #include "render/ui_catalog.h"
 #include "schema/doc_record.h"
 #include "search/search_request.h"
+#include "thesaurus/thesaurus.h"
 
 namespace jil::render {
 
@@ -37,6 +40,14 @@ class HtmlRenderer {
                             const std::vector<std::vector<search::TextPart>>& paragraphs,
                             const std::vector<search::TextPart>& title,
                             const std::string& back_query) const;
+  // A thesaurus concept (or, with `shown` null, the list of top concepts) with its place in the
+  // hierarchy, document counts (`counts`: concept → documents) and its first documents.
+  std::string concept_page(const PageContext& page, const thesaurus::Concept* shown,
+                           const std::map<std::string, Xapian::doccount>& counts,
+                           const search::SearchResults& documents) const;
+  // Works missing a version in some language of the library.
+  std::string gaps_page(const PageContext& page, const std::vector<search::WorkSummary>& works,
+                        const std::vector<std::string>& languages) const;
   // `message` is shown as given (already in the UI language, or a parameter error).
   std::string error_page(const PageContext& page, unsigned status,
                          const std::string& message) const;

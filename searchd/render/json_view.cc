@@ -123,6 +123,33 @@ std::string document_json(const schema::DocRecord& record,
   return dump(out);
 }
 
+std::string translation_gaps_json(const std::vector<search::WorkSummary>& works,
+                                  const std::vector<std::string>& languages) {
+  json out_works = json::array();
+  std::map<std::string, uint64_t> missing_per_language;
+  for (const std::string& language : languages) missing_per_language[language] = 0;
+  for (const search::WorkSummary& work : works) {
+    json versions = json::array();
+    std::vector<std::string> present;
+    for (const auto& version : work.versions) {
+      present.push_back(version.language);
+      versions.push_back(
+          {{"id", version.id}, {"language", version.language}, {"title", version.title}});
+    }
+    std::vector<std::string> missing;
+    for (const std::string& language : languages) {
+      if (std::find(present.begin(), present.end(), language) == present.end()) {
+        missing.push_back(language);
+        ++missing_per_language[language];
+      }
+    }
+    out_works.push_back({{"work", work.work}, {"versions", versions}, {"missing", missing}});
+  }
+  return dump({{"languages", languages},
+               {"works", out_works},
+               {"missing_per_language", missing_per_language}});
+}
+
 std::string concepts_json(const thesaurus::Thesaurus& thesaurus,
                           const std::map<std::string, Xapian::doccount>& documents) {
   json concepts = json::array();

@@ -19,6 +19,9 @@ std::string search_results_json(const search::SearchRequest& request,
                                 const search::SearchResults& results);
 std::string document_json(const schema::DocRecord& record,
                           const std::vector<schema::DocRecord>& versions, bool with_text);
+// Every work with the languages it exists in and those it lacks among `languages`.
+std::string translation_gaps_json(const std::vector<search::WorkSummary>& works,
+                                  const std::vector<std::string>& languages);
 // The thesaurus: every concept with its labels in the six languages, its links, and how many
 // documents are tagged with it (or a narrower concept).
 std::string concepts_json(const thesaurus::Thesaurus& thesaurus,

@@ -60,6 +60,17 @@ struct FacetCounts {
   std::vector<FacetValueCount> values;  // by count, then value
 };
 
+// One work and its language versions, for the translation-gaps report.
+struct WorkVersion {
+  std::string id;
+  std::string language;
+  std::string title;
+};
+struct WorkSummary {
+  std::string work;
+  std::vector<WorkVersion> versions;  // by language
+};
+
 struct SearchResults {
   uint64_t total = 0;  // exact number of matching documents
   std::vector<SearchHit> hits;

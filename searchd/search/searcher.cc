@@ -90,6 +90,29 @@ Result<std::map<std::string, Xapian::doccount>> Searcher::concept_document_count
   });
 }
 
+Result<std::vector<WorkSummary>> Searcher::works() {
+  return with_fresh_database([&]() -> Result<std::vector<WorkSummary>> {
+    std::vector<WorkSummary> out;
+    const std::string prefix(schema::kWorkPrefix);
+    for (auto term = database_.allterms_begin(prefix); term != database_.allterms_end(prefix);
+         ++term) {
+      WorkSummary summary{(*term).substr(prefix.size()), {}};
+      for (auto posting = database_.postlist_begin(*term); posting != database_.postlist_end(*term);
+           ++posting) {
+        Result<schema::DocRecord> record =
+            schema::from_document_data(database_.get_document(*posting).get_data());
+        if (!record.is_ok()) return record.status();
+        summary.versions.push_back(
+            {record->id, std::string(analysis::language_code(record->language)), record->title});
+      }
+      std::sort(summary.versions.begin(), summary.versions.end(),
+                [](const WorkVersion& a, const WorkVersion& b) { return a.language < b.language; });
+      out.push_back(std::move(summary));
+    }
+    return out;
+  });
+}
+
 Result<std::unique_ptr<Searcher>> Searcher::open(const std::filesystem::path& path) {
   std::error_code error;
   if (!std::filesystem::exists(path, error)) {

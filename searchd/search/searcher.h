@@ -36,6 +36,8 @@ class Searcher {
   const thesaurus::ConceptMatcher& concepts() const { return *concepts_; }
   // Concept id → documents tagged with it or with a narrower concept.
   Result<std::map<std::string, Xapian::doccount>> concept_document_counts();
+  // Every work of the library with its language versions, by work id.
+  Result<std::vector<WorkSummary>> works();
   // Revision of the open index, for ETags and /healthz.
   Xapian::doccount document_count();
 

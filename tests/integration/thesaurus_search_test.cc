@@ -139,5 +139,61 @@ TEST(CrossLanguagePage, SaysPlainlyHowManyResultsAreInOtherLanguages) {
   EXPECT_NE(reply.body.find("cross=0"), std::string::npos);
 }
 
+TEST(ConceptPages, OverviewListsTheSixValuesInTheInterfaceLanguage) {
+  const HttpReply reply = http_get(environment().port(), "/concepts?ui=ru");
+  ASSERT_EQ(reply.status, 200u);
+  EXPECT_NE(reply.body.find("href=\"/concept/independence\""), std::string::npos);
+  EXPECT_NE(reply.body.find("href=\"/concept/conflict-of-interest\""), std::string::npos);
+  EXPECT_NE(reply.body.find("независимость судей"), std::string::npos);  // ru label of a top
+}
+
+TEST(ConceptPages, ConceptPageShowsHierarchyLabelsAndDocuments) {
+  const HttpReply reply = http_get(environment().port(), "/concept/conflict-of-interest?ui=zh");
+  ASSERT_EQ(reply.status, 200u);
+  EXPECT_NE(reply.body.find("<h1>利益冲突</h1>"), std::string::npos);
+  EXPECT_NE(reply.body.find("class=\"breadcrumb\""), std::string::npos);
+  EXPECT_NE(reply.body.find("конфликт интересов"), std::string::npos);  // labels, every language
+  EXPECT_NE(reply.body.find("/doc/coi-guidance-zh"), std::string::npos);
+  EXPECT_NE(reply.body.find("concept=conflict-of-interest"), std::string::npos);
+  EXPECT_EQ(http_get(environment().port(), "/concept/no-such-concept").status, 404u);
+  EXPECT_EQ(http_get(environment().port(), "/concept/..%2F..%2Fetc").status, 404u);
+}
+
+TEST(TranslationGaps, ApiListsEachWorkWithItsMissingLanguages) {
+  const HttpReply reply = http_get(environment().port(), "/api/v1/translation-gaps");
+  ASSERT_EQ(reply.status, 200u);
+  const json body = json::parse(reply.body);
+  size_t documents = 0;
+  bool saw_complete = false;
+  bool saw_gap = false;
+  for (const json& work : body.at("works")) {
+    documents += work.at("versions").size();
+    if (work.at("work") == "coi-guidance") {
+      saw_complete = true;
+      EXPECT_TRUE(work.at("missing").empty());
+    }
+    if (work.at("versions").size() == 1) {
+      saw_gap = true;
+      EXPECT_EQ(work.at("missing").size(), 5u);
+    }
+  }
+  EXPECT_EQ(documents, environment().catalog().documents().size());
+  EXPECT_TRUE(saw_complete);
+  EXPECT_TRUE(saw_gap);
+  uint64_t missing = 0;
+  for (const auto& [language, count] : body.at("missing_per_language").items()) {
+    missing += count.get<uint64_t>();
+  }
+  EXPECT_EQ(missing, 6 * body.at("works").size() - documents);
+}
+
+TEST(TranslationGaps, StaffPageNamesWorksAndLanguages) {
+  const HttpReply reply = http_get(environment().port(), "/gaps?ui=fr");
+  ASSERT_EQ(reply.status, 200u);
+  EXPECT_NE(reply.body.find("Traductions manquantes"), std::string::npos);
+  EXPECT_EQ(reply.body.find("/doc/coi-guidance-"), std::string::npos) << "complete work listed";
+  EXPECT_NE(reply.body.find("<td>"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace jil::integration
