@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages JIL needs, only those missing (README "Dependencies" says why
-# each is there). Usage: tools/setup.sh [build|test]  (test adds the browser-test packages).
+# each is there). Usage: tools/setup.sh [build|test|bench]  (test adds the browser-test packages;
+# bench adds what the benchmarks need on top of test, so CI does not install it).
 set -euo pipefail
 
 mode="${1:-build}"
@@ -19,10 +20,12 @@ packages=(
   libkainjow-mustache-dev                    # logic-less HTML templates
   libcld2-dev                                # language detection (Latin script) for files without one
 )
-if [ "$mode" = test ]; then
+if [ "$mode" = test ] || [ "$mode" = bench ]; then
   packages+=(googletest libgtest-dev clang-format chromium fonts-noto-core fonts-noto-cjk curl python3)
-  packages+=(libreoffice-writer-nogui)  # tools/bench/mixed_batch.sh makes its DOCX, ODT, PDF
   command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
+fi
+if [ "$mode" = bench ]; then
+  packages+=(libreoffice-writer-nogui)  # tools/bench/mixed_batch.sh makes its DOCX, ODT, PDF
 fi
 
 missing=()
