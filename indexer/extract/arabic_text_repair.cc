@@ -3,9 +3,11 @@
 #include "extract/arabic_text_repair.h"
 
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <utility>
 #include <vector>
 
 namespace jil::extract {
@@ -18,7 +20,8 @@ bool is_presentation_form(UChar32 c) {
   return (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF && c != 0xFEFF);
 }
 
-bool is_alef_with_mark(UChar32 c) { return c == 0x0623 || c == 0x0625 || c == 0x0622; }
+// Alef, and alef with hamza above, hamza below or madda.
+bool is_any_alef(UChar32 c) { return c == kAlef || c == 0x0623 || c == 0x0625 || c == 0x0622; }
 
 void append_code_point(std::string& out, UChar32 c) {
   char buffer[4];
@@ -58,11 +61,21 @@ std::string repaired_arabic(std::string_view text, ArabicRepairs& repairs) {
     points.push_back(c);
   }
   for (size_t index = 0; index + 2 < points.size(); ++index) {
-    if (points[index] != kAlef || points[index + 2] != kLam) continue;
-    const UChar32 second = points[index + 1];
-    if (second == kAlef || is_alef_with_mark(second)) {
-      points[index + 1] = kLam;
-      points[index + 2] = second;
+    // Two alefs in a row, then lam: the second alef and the lam are a swapped ligature.
+    if (!is_any_alef(points[index]) || !is_any_alef(points[index + 1]) ||
+        points[index + 2] != kLam) {
+      continue;
+    }
+    std::swap(points[index + 1], points[index + 2]);
+    ++repairs.lam_alef_pairs;
+  }
+  for (size_t index = 0; index + 1 < points.size(); ++index) {
+    // The word "لا" (no, not) alone comes out as "ال", which is never a word by itself.
+    if (points[index] != kAlef || points[index + 1] != kLam) continue;
+    const bool starts_word = index == 0 || !u_isalpha(points[index - 1]);
+    const bool ends_word = index + 2 == points.size() || !u_isalpha(points[index + 2]);
+    if (starts_word && ends_word) {
+      std::swap(points[index], points[index + 1]);
       ++repairs.lam_alef_pairs;
     }
   }

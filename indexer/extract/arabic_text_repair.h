@@ -15,10 +15,11 @@ struct ArabicRepairs {
   size_t lam_alef_pairs = 0;      // pairs put back in order
 };
 
-// `text` must be valid UTF-8; the result is too, and keeps every "\f" and "\n". Only two
-// patterns are reordered, because no Arabic word has two alefs in a row:
-//   alef + (أ|إ|آ) + lam  →  alef + lam + (أ|إ|آ)     "اإلعالن" → "الإعالن"
-//   alef + alef + lam     →  alef + lam + alef        "االستقالل" → "الاستقالل"
+// `text` must be valid UTF-8; the result is too, and keeps every "\f" and "\n". Only patterns
+// no Arabic word has are reordered:
+//   two alefs (ا أ إ آ) in a row, then lam  →  alef, lam, alef
+//       "اإلعالن" → "الإعالن", "االستقالل" → "الاستقالل", "إال" → "إلا"
+//   "ال" as a word by itself  →  "لا"            "ال يستمد" → "لا يستمد"
 // A swapped pair inside a word ("عالن" for "علان") is left alone: "عالم" is a word too.
 std::string repaired_arabic(std::string_view text, ArabicRepairs& repairs);
 
