@@ -66,7 +66,7 @@ Result<ExtractedText> extract_pdf(std::string_view bytes) {
   }
   if (pages <= 0) return Status(StatusCode::kCorrupt, "not a readable PDF (no pages)");
   if (!has_text) {
-    return Status(StatusCode::kUnsupported, "PDF has no text layer (scanned?); OCR comes later");
+    return Status(StatusCode::kUnsupported, "PDF has no text layer (scanned?)");
   }
   return extracted;
 }
