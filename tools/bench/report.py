@@ -135,6 +135,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--work", required=True)
     ap.add_argument("--conns", default="2 4")
+    ap.add_argument("--wrk-conns", default="1 2 8")
     a = ap.parse_args()
     w = a.work
     gen = read_json(os.path.join(w, "gen.json")) or {}
@@ -220,8 +221,45 @@ def main():
     if docs and docs != PEERS_CORPUS["docs"]:
         print(f"NOTE: N={docs}, the peers ran 20,000 docs: throughput compares, sizes and latencies only roughly.")
 
+    # Measured in this run: wrk over HTTP for JIL (API, HTML) and Omega's CGI, and omindex.
+    live = {}
+    for kind in ("api", "html", "omega"):
+        for c in a.wrk_conns.split():
+            figure = read_json(os.path.join(w, f"wrk_{kind}_c{c}.json"))
+            if figure:
+                live.setdefault(kind, {})[c] = figure
+    omindex_time = read_time_v(os.path.join(w, "omindex.time"))
+    if omindex_time.get("wall_s"):
+        live["omindex"] = {"wall_s": omindex_time["wall_s"], "peak_rss_kb": omindex_time.get("peak_rss_kb"),
+                           "docs_per_s": round(docs / omindex_time["wall_s"], 1) if docs else None,
+                           "db_bytes": int(met["omindex_db_bytes"]) if met.get("omindex_db_bytes") else None,
+                           "compact_bytes": int(met["omindex_compact_bytes"])
+                           if met.get("omindex_compact_bytes") else None}
+    if live:
+        print()
+        print("Measured in this run (wrk; requests/s, p50/p99/p99.9 ms, errors):")
+        for c in a.wrk_conns.split():
+            cells = []
+            for kind, label in (("api", "JIL API"), ("html", "JIL HTML"), ("omega", "Omega CGI")):
+                f = live.get(kind, {}).get(c)
+                if f:
+                    cells.append(f"{label} {f['rps']:.0f} req/s {f['p50_ms']:.2f}/{f['p99_ms']:.2f}/"
+                                 f"{f['p999_ms']:.2f} ms err {f['errors']}")
+            omega = live.get("omega", {}).get(c)
+            api = live.get("api", {}).get(c)
+            ratio = f"; JIL API ÷ Omega {api['rps'] / omega['rps']:.2f}×" if omega and api and omega["rps"] else ""
+            print(f"  {c} connection(s): " + "; ".join(cells) + ratio)
+        if "omindex" in live:
+            o = live["omindex"]
+            print(f"  omindex: {o['docs_per_s']} docs/s ({o['wall_s']} s), peak RSS "
+                  f"{(o['peak_rss_kb'] or 0) / 1024:.0f} MB; index {(o['db_bytes'] or 0) / 1e6:.1f} MB, "
+                  f"compacted {(o['compact_bytes'] or 0) / 1e6:.1f} MB"
+                  + (f"; JIL ÷ omindex docs/s {jil['docs_per_s'] / o['docs_per_s']:.2f}×"
+                     if jil.get("docs_per_s") and o.get("docs_per_s") else ""))
+
     results = {
         "machine": machine(),
+        "measured_here": live,
         "corpus": gen,
         "index": {"wall_s": wall, "user_s": tv.get("user_s"), "sys_s": tv.get("sys_s"),
                   "cpu_percent": tv.get("cpu_percent"), "peak_rss_kb": tv.get("peak_rss_kb"),

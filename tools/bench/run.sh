@@ -10,6 +10,9 @@
 #   REGEN (0; 1 = regenerate the corpus even if WORK holds one made from the same inputs)
 #   CONNS ("2 4", concurrent client counts) CONC_SECONDS (10) PASSES (1, timed query passes)
 #   THREADS (2, searchd worker threads) INDEX_ARGS (extra jil-indexer words, e.g. "--batch 2000")
+#   WRK_CONNS ("1 2 8", wrk connection counts for the HTTP runs) WRK_SECONDS (10 per run)
+#   PEERS (1: also index the corpus with omindex and serve it with Omega's CGI behind lighttpd,
+#   measured in the same run with the same wrk runs; 0 to skip; needs xapian-omega and lighttpd)
 # Writes under WORK: corpus/ (+ gen.json), db/, store/, db-compact/, *.log, *.time,
 # query_1.json, query_cN.json, and results.json (all figures + a machine description).
 # searchd binds 127.0.0.1 on a free port and is stopped by its PID (also on error).
@@ -26,6 +29,9 @@ REBUILD=${REBUILD:-0}
 REGEN=${REGEN:-0}
 CONNS=${CONNS:-2 4}
 CONC_SECONDS=${CONC_SECONDS:-10}
+WRK_CONNS=${WRK_CONNS:-1 2 8}
+WRK_SECONDS=${WRK_SECONDS:-10}
+PEERS=${PEERS:-1}
 PASSES=${PASSES:-1}
 THREADS=${THREADS:-2}
 INDEX_ARGS=${INDEX_ARGS:-}
@@ -61,7 +67,7 @@ stop_searchd() {
   SEARCHD_PID=
   return "$rc"
 }
-trap 'stop_searchd || true' EXIT
+trap 'stop_searchd || true; [ -n "${LIGHTTPD_PID:-}" ] && kill "$LIGHTTPD_PID" 2>/dev/null || true' EXIT
 
 # --- 0. packages the bench needs (the build's own dependencies are the project's setup) ---
 need_pkgs() {
@@ -75,7 +81,8 @@ need_pkgs() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
 need_pkgs python3 wamerican hunspell-fr hunspell-es hunspell-ru hunspell-ar python3-jieba \
-  xapian-tools time procps coreutils
+  xapian-tools time procps coreutils wrk
+[ "$PEERS" = 1 ] && need_pkgs xapian-omega lighttpd
 
 mkdir -p "$WORK"
 : > "$METRICS"
@@ -166,12 +173,62 @@ for c in $CONNS; do
   "$PY" "$HERE/query_bench.py" --port "$PORT" --queries "$CORPUS/queries.tsv" --connections "$c" \
     --seconds "$CONC_SECONDS" --json "$WORK/query_c$c.json" || qrc=$?
 done
+# wrk over HTTP: the JSON API and the HTML page, facets and snippets on, at WRK_CONNS connections.
+wrk_runs() {  # KIND PORT: writes WORK/wrk_KIND_cN.json
+  local kind=$1 port=$2 c
+  "$PY" "$HERE/wrk_script.py" "$CORPUS/queries.tsv" "$kind" "$WORK/wrk_$kind.lua"
+  for c in $WRK_CONNS; do
+    log "wrk: $kind, $c connection(s), $WRK_SECONDS s"
+    wrk -t"$([ "$c" -gt 1 ] && echo 2 || echo 1)" -c"$c" -d"${WRK_SECONDS}s" \
+      -s "$WORK/wrk_$kind.lua" "http://127.0.0.1:$port" > "$WORK/wrk_${kind}_c$c.out" 2>&1 || true
+    grep '^{' "$WORK/wrk_${kind}_c$c.out" | tail -1 > "$WORK/wrk_${kind}_c$c.json" || true
+  done
+}
+wrk_runs api "$PORT"
+wrk_runs html "$PORT"
 metric searchd_rss_end_kb "$(ps -o rss= -p "$SEARCHD_PID" | tr -d ' ')"
 log "searchd: stopping (SIGTERM to $SEARCHD_PID)"
 src=0
 stop_searchd || src=$?
 metric searchd_exit "$src"
 
-# --- 6. report ---
-"$PY" "$HERE/report.py" --work "$WORK" --conns "$CONNS"
+# --- 6. the peers, on the same corpus in the same run: omindex, then Omega's CGI under wrk ---
+LIGHTTPD_PID=
+if [ "$PEERS" = 1 ] && command -v omindex > /dev/null && command -v lighttpd > /dev/null; then
+  OMEGA=$WORK/omega
+  rm -rf "$WORK/xapian_omega" "$WORK/xapian_omega_compact" "$OMEGA"
+  mkdir -p "$OMEGA/log" "$OMEGA/cdb"
+  log "peers: omindex over $CORPUS"
+  XAPIAN_CJK_NGRAM=1 /usr/bin/time -v -o "$WORK/omindex.time" omindex --db "$WORK/xapian_omega" \
+    --url / -M json:ignore -M tsv:ignore --overwrite "$CORPUS" > "$WORK/omindex.log" 2>&1 || true
+  metric omindex_db_bytes "$(du -sb "$WORK/xapian_omega" | cut -f1)"
+  xapian-compact "$WORK/xapian_omega" "$WORK/xapian_omega_compact" > /dev/null 2>&1 &&
+    metric omindex_compact_bytes "$(du -sb "$WORK/xapian_omega_compact" | cut -f1)"
+  sed "s#/tmp/peers#$WORK#g" /work/shared/bench-peers/omega.conf > "$OMEGA/omega.conf" 2>/dev/null ||
+    printf 'database_dir %s\ntemplate_dir /usr/share/xapian-omega/templates\nlog_dir %s/log\ncdb_dir %s/cdb\n' \
+      "$WORK" "$OMEGA" "$OMEGA" > "$OMEGA/omega.conf"
+  OMEGA_PORT=$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  cat > "$OMEGA/lighttpd.conf" <<CONF
+server.modules = ("mod_cgi", "mod_setenv", "mod_alias")
+server.bind = "127.0.0.1"
+server.port = $OMEGA_PORT
+server.document-root = "$OMEGA"
+server.pid-file = "$OMEGA/lighttpd.pid"
+server.errorlog = "$OMEGA/log/lighttpd-error.log"
+server.max-connections = 64
+alias.url = ("/cgi-bin/omega" => "/usr/lib/cgi-bin/omega/omega")
+cgi.assign = ("" => "")
+setenv.add-environment = ("OMEGA_CONFIG_FILE" => "$OMEGA/omega.conf", "XAPIAN_CJK_NGRAM" => "1")
+CONF
+  lighttpd -f "$OMEGA/lighttpd.conf"
+  sleep 1
+  LIGHTTPD_PID=$(cat "$OMEGA/lighttpd.pid" 2>/dev/null || true)
+  wrk_runs omega "$OMEGA_PORT"
+  [ -n "$LIGHTTPD_PID" ] && kill "$LIGHTTPD_PID" 2>/dev/null || true
+else
+  log "peers: skipped (PEERS=$PEERS; omindex and lighttpd are needed)"
+fi
+
+# --- 7. report ---
+"$PY" "$HERE/report.py" --work "$WORK" --conns "$CONNS" --wrk-conns "$WRK_CONNS"
 [ "$qrc" -eq 0 ] || die "some queries failed (see $WORK/query_*.json)"
