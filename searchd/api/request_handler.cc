@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/openapi.h"
 #include "api/problem.h"
 #include "api/query_string.h"
 #include "api/search_parameters.h"
@@ -143,6 +144,7 @@ HttpResponse RequestHandler::route(const HttpRequest& request) {
   if (path == "/api/v1/search") return api_search(request.target);
   if (path == "/api/v1/concepts") return api_concepts();
   if (path == "/api/v1/translation-gaps") return api_translation_gaps();
+  if (path == "/api/v1/openapi.json") return openapi_response();
   if (path == "/healthz") return health();
   if (path.starts_with("/api/v1/documents/")) {
     return api_document(std::string(path.substr(18)), request.target);

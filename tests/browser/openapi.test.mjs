@@ -1,0 +1,247 @@
+// The OpenAPI 3.1 document (web/api/openapi.json, served at /api/v1/openapi.json) checked against
+// REAL responses: the real jil-indexer indexes corpus/, a real jil-searchd serves it, and every
+// JSON API route's answers (200, 400 and 404 problem bodies) are validated with Ajv (JSON Schema
+// 2020-12, the dialect of OpenAPI 3.1) against the schema the document gives for that path,
+// status and media type. No browser is needed.
+//
+// Environment (ctest sets them; see CMakeLists.txt beside this file): JIL_INDEXER, JIL_SEARCHD,
+// JIL_SOURCE_DIR (defaults to ../.. from here).
+
+import { describe, it, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const execFileAsync = promisify(execFile);
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const SOURCE_DIR = process.env.JIL_SOURCE_DIR || path.resolve(HERE, '..', '..');
+// An upper bound for a slow (sanitizer) build on a loaded machine, not a sleep.
+const STARTUP_TIMEOUT_MS = 60_000;
+const DOC_ID = 'openapi.json';
+
+const AJV_INSTALLED = existsSync(path.join(HERE, 'node_modules', 'ajv', 'package.json')) &&
+  existsSync(path.join(HERE, 'node_modules', 'ajv-formats', 'package.json'));
+const Ajv2020 = AJV_INSTALLED ? (await import('ajv/dist/2020.js')).default : undefined;
+const addFormats = AJV_INSTALLED ? (await import('ajv-formats')).default : undefined;
+
+let searchd;
+let baseUrl;
+let workDir;
+let spec;
+let ajv;
+
+function requireEnv(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run these tests through ctest, which sets it`);
+  if (!existsSync(value)) throw new Error(`${name}=${value} does not exist: build it first`);
+  return value;
+}
+
+// Starts searchd and resolves with its base URL once it prints its listening line.
+function startSearchd(binary, args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    searchd = child;
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`jil-searchd did not listen within ${STARTUP_TIMEOUT_MS} ms\n${err}`)),
+      STARTUP_TIMEOUT_MS);
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk) => { err += chunk; });
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(/jil-searchd listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    child.on('error', (e) => { clearTimeout(timer); reject(e); });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`jil-searchd exited (code ${code}, signal ${signal}) before listening\n${err}`));
+    });
+  });
+}
+
+async function stopSearchd() {
+  const child = searchd;
+  searchd = undefined;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+// JSON pointer escaping of one reference token (RFC 6901).
+const escapeToken = (token) => String(token).replaceAll('~', '~0').replaceAll('/', '~1');
+
+// The document's path template matching a concrete path ("/api/v1/documents/{id}").
+function pathTemplateFor(concretePath) {
+  for (const template of Object.keys(spec.paths)) {
+    const pattern = new RegExp('^' + template.replace(/\{[^}]+\}/g, '[^/]+') + '$');
+    if (pattern.test(concretePath)) return template;
+  }
+  return undefined;
+}
+
+// JSON pointer (into the document) of the schema for this path, status and media type, following
+// a $ref'd Response Object. Fails the test when the document does not describe the response.
+function responseSchemaPointer(template, status, mediaType) {
+  const responses = spec.paths[template].get.responses;
+  assert.ok(responses[String(status)], `${template}: status ${status} is not documented`);
+  let pointer = `/paths/${escapeToken(template)}/get/responses/${status}`;
+  let response = responses[String(status)];
+  if (response.$ref) {
+    pointer = response.$ref.slice(1);
+    response = pointer.split('/').slice(1).reduce((node, token) => node[token.replaceAll('~1', '/').replaceAll('~0', '~')], spec);
+  }
+  assert.ok(response.content && response.content[mediaType],
+    `${template}: status ${status} with ${mediaType} is not documented`);
+  return `${pointer}/content/${escapeToken(mediaType)}/schema`;
+}
+
+function validatorFor(pointer) {
+  return ajv.compile({ $ref: `${DOC_ID}#${pointer}` });
+}
+
+// GETs `target` and validates status, media type and body against the document.
+async function checkAgainstSpec(target, expectedStatus) {
+  const response = await fetch(baseUrl + target);
+  const text = await response.text();
+  assert.equal(response.status, expectedStatus, `${target}: status (body ${text.slice(0, 300)})`);
+  const url = new URL(baseUrl + target);
+  const template = pathTemplateFor(url.pathname);
+  assert.ok(template, `${url.pathname} is not in the OpenAPI document`);
+  const mediaType = (response.headers.get('content-type') || '').split(';')[0].trim();
+  const validate = validatorFor(responseSchemaPointer(template, response.status, mediaType));
+  const body = JSON.parse(text);
+  assert.ok(validate(body),
+    `${target}: the ${response.status} body does not match the document: ${ajv.errorsText(validate.errors)}`);
+  return body;
+}
+
+if (!AJV_INSTALLED) {
+  const message = `ajv and ajv-formats are not installed in ${path.join(HERE, 'node_modules')}: ` +
+    'run `npm ci --prefix tests/browser` from the repository root';
+  test('ajv is installed (npm ci --prefix tests/browser)', () => { throw new Error(message); });
+} else describe('OpenAPI document against the real jil-searchd', () => {
+  before(async () => {
+    const indexer = requireEnv('JIL_INDEXER');
+    const searchdBin = requireEnv('JIL_SEARCHD');
+    workDir = await mkdtemp(path.join(tmpdir(), 'jil-openapi-'));
+    const db = path.join(workDir, 'db');
+    const store = path.join(workDir, 'store');
+    await execFileAsync(indexer, ['index', '--db', db, '--store', store, '--quiet', path.join(SOURCE_DIR, 'corpus')],
+      { maxBuffer: 16 * 1024 * 1024 });
+    baseUrl = await startSearchd(searchdBin, [
+      '--db', db, '--store', store, '--web', path.join(SOURCE_DIR, 'web'),
+      '--listen', '127.0.0.1', '--port', '0', '--threads', '2',
+    ]);
+    const served = await fetch(`${baseUrl}/api/v1/openapi.json`);
+    assert.equal(served.status, 200);
+    spec = await served.json();
+    ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
+    ajv.addSchema(spec, DOC_ID);
+  });
+
+  after(async () => {
+    try {
+      await stopSearchd();
+    } finally {
+      if (workDir) await rm(workDir, { recursive: true, force: true });
+    }
+  });
+
+  it('is served as written in web/api/openapi.json, an OpenAPI 3.1 document', () => {
+    const written = JSON.parse(readFileSync(path.join(SOURCE_DIR, 'web', 'api', 'openapi.json'), 'utf8'));
+    assert.deepEqual(spec, written);
+    assert.match(spec.openapi, /^3\.1\.\d+$/);
+    for (const route of ['/api/v1/search', '/api/v1/documents/{id}', '/api/v1/concepts',
+      '/api/v1/translation-gaps', '/healthz']) {
+      assert.ok(spec.paths[route]?.get, `${route} is documented`);
+    }
+    // Every schema the document defines compiles (no dangling $ref, valid 2020-12 keywords).
+    for (const name of Object.keys(spec.components.schemas)) {
+      assert.doesNotThrow(() => validatorFor(`/components/schemas/${name}`), name);
+    }
+  });
+
+  it('documents every search parameter searchd accepts', () => {
+    const names = spec.paths['/api/v1/search'].get.parameters
+      .map((p) => (p.$ref ? spec.components.parameters[p.$ref.split('/').pop()] : p).name);
+    for (const name of ['q', 'lang', 'type', 'region', 'country', 'organisation', 'topic', 'value',
+      'year', 'concept', 'page', 'size', 'sort', 'hl', 'cross']) {
+      assert.ok(names.includes(name), `parameter ${name} is documented`);
+    }
+  });
+
+  it('describes real search answers, with every parameter and every facet filter', async () => {
+    const plain = await checkAgainstSpec('/api/v1/search?q=judges', 200);
+    assert.ok(plain.total > 0 && plain.results.length > 0, 'the corpus answers "judges"');
+    await checkAgainstSpec('/api/v1/search?q=', 200);
+    await checkAgainstSpec('/api/v1/search?q=conflict+of+interest&hl=fr&cross=1&sort=newest&page=1&size=5', 200);
+    await checkAgainstSpec('/api/v1/search?q=%D8%AA%D8%B6%D8%A7%D8%B1%D8%A8&cross=0&sort=title&size=50', 200);
+    await checkAgainstSpec('/api/v1/search?q=judges&sort=oldest&page=2&size=3', 200);
+    await checkAgainstSpec('/api/v1/search?q=zzzznotaword', 200);
+    // Each facet the answer lists, used as a filter (the parameter of `language` is `lang`).
+    const all = await checkAgainstSpec('/api/v1/search?q=&size=1', 200);
+    for (const [facet, values] of Object.entries(all.facets)) {
+      if (values.length === 0) continue;
+      const parameter = facet === 'language' ? 'lang' : facet;
+      const filtered = await checkAgainstSpec(
+        `/api/v1/search?q=&${parameter}=${encodeURIComponent(values[0].value)}&${parameter}=${encodeURIComponent(values[values.length - 1].value)}`, 200);
+      assert.ok(filtered.total > 0, `${parameter}=${values[0].value} finds documents`);
+    }
+  });
+
+  it('describes real 400 problem bodies', async () => {
+    for (const target of ['/api/v1/search?q=%22unterminated', '/api/v1/search?size=0',
+      '/api/v1/search?size=51', '/api/v1/search?page=x', '/api/v1/search?sort=random',
+      '/api/v1/search?hl=xx', '/api/v1/search?cross=maybe', '/api/v1/search?lang=xx',
+      '/api/v1/search?country=fr', '/api/v1/search?year=20x4', '/api/v1/search?concept=no-such-concept',
+      '/api/v1/search?type=memo']) {
+      const problem = await checkAgainstSpec(target, 400);
+      assert.equal(problem.status, 400);
+    }
+  });
+
+  it('describes real documents and 404 problem bodies', async () => {
+    const found = await checkAgainstSpec('/api/v1/search?q=judges&size=1', 200);
+    const id = found.results[0].id;
+    const document = await checkAgainstSpec(`/api/v1/documents/${id}`, 200);
+    assert.equal(document.text, undefined);
+    const withText = await checkAgainstSpec(`/api/v1/documents/${id}?text=1`, 200);
+    assert.ok(withText.text.length > 0);
+    await checkAgainstSpec('/api/v1/documents/no-such-document', 404);
+    await checkAgainstSpec('/api/v1/documents/NOT_AN_ID', 404);
+  });
+
+  it('describes the concepts, translation gaps, health and the document itself', async () => {
+    const concepts = await checkAgainstSpec('/api/v1/concepts', 200);
+    assert.ok(concepts.concepts.length > 0);
+    const gaps = await checkAgainstSpec('/api/v1/translation-gaps', 200);
+    assert.ok(gaps.works.length > 0);
+    const health = await checkAgainstSpec('/healthz', 200);
+    assert.ok(health.documents > 0);
+    await checkAgainstSpec('/api/v1/openapi.json', 200);
+  });
+
+  it('rejects bodies that break the document (the check is not vacuous)', async () => {
+    const body = await (await fetch(`${baseUrl}/api/v1/search?q=judges`)).json();
+    const validate = validatorFor(responseSchemaPointer('/api/v1/search', 200, 'application/json'));
+    assert.ok(validate(body));
+    assert.equal(validate({ ...body, total: 'many' }), false);
+    const { results, ...withoutResults } = body;
+    assert.equal(validate(withoutResults), false);
+    assert.equal(validate({ ...body, results: [{ ...results[0], snippet: { text: 'x' } }] }), false);
+    const problem = validatorFor(responseSchemaPointer('/api/v1/documents/{id}', 404, 'application/problem+json'));
+    assert.equal(problem({ title: 'Not Found', status: 404 }), false);
+  });
+});
