@@ -155,6 +155,7 @@ Result<FileOutcome> IngestRun::ingest_file(const SourceFile& file, RunReport& re
     fatal = true;
     return status;
   }
+  last_written_id_ = record->id;
   crash_points_.reach("after-record");
   return note_ingested(file, record->id, outcome);
 }
@@ -192,8 +193,8 @@ bool IngestRun::commit_if_full(RunReport& report, Progress& progress) {
   }
   if (*committed && !options_.quiet && !options_.json) {
     progress.clear_line();
-    std::fprintf(stderr, "committed: batch %zu, %u documents in the index\n", writer_.commits(),
-                 writer_.document_count());
+    std::fprintf(stderr, "committed: batch %zu (last id %s), %u documents in the index\n",
+                 writer_.commits(), last_written_id_.c_str(), writer_.document_count());
   }
   if (*committed) crash_points_.reach("after-commit");
   return true;

@@ -61,6 +61,7 @@ class IngestRun {
   CrashPoints crash_points_;
   std::map<std::string, std::string> ids_seen_;  // id → file that used it in this run
   std::map<Origin, std::string> ids_by_origin_;  // (root, relative) → id it had in this run
+  std::string last_written_id_;                  // for the "committed:" line (RELIABILITY.md R1)
   // Sidecars, manifests, embedded properties, language detection; made by the first file.
   std::unique_ptr<metadata::MetadataResolver> metadata_;
 };

@@ -122,14 +122,22 @@ TEST(IndexerDurability, KillMinus9AfterCommittedBatchesRecovers) {
     ASSERT_TRUE(pid_line.has_value());
     const pid_t pid = std::stoi(*pid_line);
     int seen = 0;
+    std::string last_acked;  // "committed: batch N (last id ID), ..."
     while (seen < batches) {
       const std::optional<std::string> line = indexer.read_line(std::chrono::seconds(60));
       ASSERT_TRUE(line.has_value()) << "the indexer ended before batch " << batches;
-      if (line->starts_with("committed: ")) ++seen;
+      if (!line->starts_with("committed: ")) continue;
+      ++seen;
+      const size_t at = line->find("(last id ");
+      ASSERT_NE(at, std::string::npos) << *line;
+      last_acked = line->substr(at + 9, line->find(')', at) - at - 9);
     }
     ASSERT_EQ(::kill(pid, SIGKILL), 0);
     EXPECT_EQ(indexer.stop(), -1) << "killed by a signal";
     EXPECT_GE(document_count(work / "index"), batches * kBatch);
+    // The last document the indexer acknowledged as committed is there.
+    EXPECT_TRUE(Xapian::Database((work / "index").string()).term_exists("Q" + last_acked))
+        << last_acked;
     expect_recovery(work / "index", work / "store",
                     "kill -9 after batch " + std::to_string(batches));
   }
