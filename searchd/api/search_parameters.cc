@@ -50,6 +50,17 @@ Status check_filter_value(Facet facet, const std::string& value) {
   return Status::ok();
 }
 
+// A year bound: empty → 0 (no bound), else exactly four digits.
+Result<int> parse_year_bound(const std::string& name, const std::string& text) {
+  if (text.empty()) return 0;
+  if (text.size() != 4 || text.find_first_not_of("0123456789") != std::string::npos ||
+      text[0] == '0') {
+    return invalid_argument("parameter '" + name +
+                            "' must be a year of four digits such as 2015, not '" + text + "'");
+  }
+  return std::stoi(text);
+}
+
 }  // namespace
 
 Result<search::SearchRequest> parse_search_parameters(const ParsedTarget& target) {
@@ -89,6 +100,16 @@ Result<search::SearchRequest> parse_search_parameters(const ParsedTarget& target
     }
     request.home_language = *language;
   }
+  Result<int> year_from = parse_year_bound("year_from", target.first("year_from"));
+  if (!year_from.is_ok()) return year_from.status();
+  Result<int> year_to = parse_year_bound("year_to", target.first("year_to"));
+  if (!year_to.is_ok()) return year_to.status();
+  if (*year_from > 0 && *year_to > 0 && *year_from > *year_to) {
+    return invalid_argument("parameter 'year_from' (" + std::to_string(*year_from) +
+                            ") must not be after 'year_to' (" + std::to_string(*year_to) + ")");
+  }
+  request.year_from = *year_from;
+  request.year_to = *year_to;
   const std::string cross = target.first("cross");
   if (cross == "0" || cross == "false") {
     request.cross_language = false;

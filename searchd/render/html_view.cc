@@ -161,6 +161,14 @@ std::string render_page(const std::map<std::string, std::string>& templates,
         hidden.push_back(field);
       }
     }
+    for (const auto& [name, year] :
+         {std::pair{"year_from", request->year_from}, std::pair{"year_to", request->year_to}}) {
+      if (year == 0) continue;
+      data field;
+      field.set("name", name);
+      field.set("value", std::to_string(year));
+      hidden.push_back(field);
+    }
   }
   layout.set("hidden_filters", hidden);
   layout.set("content", mustache(templates.at(content_template)).render(content));
@@ -261,11 +269,52 @@ std::string HtmlRenderer::search_page(const PageContext& page, const search::Sea
   view.set("facets", facets);
   view.set("has_facets",
            data(results.facets.empty() ? data::type::bool_false : data::type::bool_true));
-  if (!request.filters.empty()) {
+  if (request.year_from > 0 || request.year_to > 0) {
+    search::SearchRequest unbounded = request;
+    unbounded.year_from = 0;
+    unbounded.year_to = 0;
+    unbounded.page = 1;
+    data chip;
+    const std::string from = std::to_string(request.year_from);
+    const std::string to = std::to_string(request.year_to);
+    chip.set("label", request.year_from > 0 && request.year_to > 0
+                          ? from + "–" + to
+                          : (request.year_from > 0 ? labels.text("years_from") + " " + from
+                                                   : labels.text("years_to") + " " + to));
+    chip.set("remove_url", search_url(unbounded));
+    active.push_back(chip);
+  }
+  // The year range form: a GET form that keeps every other parameter as hidden fields.
+  data years;
+  if (request.year_from > 0) years.set("from", std::to_string(request.year_from));
+  if (request.year_to > 0) years.set("to", std::to_string(request.year_to));
+  data kept{data::type::list};
+  const auto keep = [&kept](const std::string& name, const std::string& value) {
+    data field;
+    field.set("name", name);
+    field.set("value", value);
+    kept.push_back(field);
+  };
+  keep("q", request.query);
+  for (const auto& [facet, values] : request.filters) {
+    for (const auto& value : values) keep(search::parameter_name(facet), value);
+  }
+  if (!request.cross_language) keep("cross", "0");
+  if (request.sort != search::SortOrder::kRelevance) {
+    keep("sort", request.sort == search::SortOrder::kNewest   ? "newest"
+                 : request.sort == search::SortOrder::kOldest ? "oldest"
+                                                              : "title");
+  }
+  if (request.size != search::kDefaultPageSize) keep("size", std::to_string(request.size));
+  years.set("kept", kept);
+  view.set("years", years);
+  if (!request.filters.empty() || request.year_from > 0 || request.year_to > 0) {
     data active_block;
     active_block.set("active_filters", active);
     search::SearchRequest cleared = request;
     cleared.filters.clear();
+    cleared.year_from = 0;
+    cleared.year_to = 0;
     cleared.page = 1;
     active_block.set("clear_url", search_url(cleared));
     view.set("active", active_block);

@@ -100,6 +100,12 @@ std::string search_results_json(const search::SearchRequest& request,
               {"page", request.page},   {"size", request.size},
               {"results", hits},        {"facets", facets},
               {"concepts", concepts},   {"cross_language", request.cross_language}};
+  if (request.year_from > 0 || request.year_to > 0) {
+    json years = json::object();
+    if (request.year_from > 0) years["from"] = request.year_from;
+    if (request.year_to > 0) years["to"] = request.year_to;
+    out["year_range"] = std::move(years);
+  }
   if (request.home_language != analysis::Language::kUnd) {
     out["home_language"] = std::string(analysis::language_code(request.home_language));
     out["other_language_total"] = results.other_language_total;

@@ -4,9 +4,58 @@
 #include <algorithm>
 #include <map>
 
+#include "schema/filter_terms.h"
 #include "schema/value_slots.h"
 
 namespace jil::search {
+
+namespace {
+
+// The selections of every facet but `except`, ANDed; MatchAll when there are none.
+Xapian::Query filters_except(const SearchRequest& request, schema::Facet except) {
+  std::vector<Xapian::Query> facets;
+  for (const auto& [facet, values] : request.filters) {
+    if (facet == except || values.empty()) continue;
+    std::vector<Xapian::Query> alternatives;
+    for (const auto& value : values) alternatives.emplace_back(schema::filter_term(facet, value));
+    facets.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+  }
+  if (facets.empty()) return Xapian::Query::MatchAll;
+  return Xapian::Query(Xapian::Query::OP_AND, facets.begin(), facets.end());
+}
+
+}  // namespace
+
+FacetCounter::FacetCounter(schema::Facet facet) : FacetCounter() {
+  std::erase_if(facets_, [&](const SlotSpies& entry) { return entry.facet != facet; });
+  std::erase_if(owned_, [&](const std::unique_ptr<Xapian::ValueCountMatchSpy>& spy) {
+    for (const SlotSpies& entry : facets_) {
+      if (std::find(entry.spies.begin(), entry.spies.end(), spy.get()) != entry.spies.end()) {
+        return false;
+      }
+    }
+    return true;
+  });
+}
+
+void FacetCounter::count_selected_apart(Xapian::Database& database, const Xapian::Query& query,
+                                        const SearchRequest& request,
+                                        std::vector<FacetCounts>& counts) {
+  for (const auto& [facet, values] : request.filters) {
+    if (values.empty()) continue;
+    Xapian::Query others = filters_except(request, facet);
+    Xapian::Enquire enquire(database);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, others));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());  // only counted: no ranking needed
+    FacetCounter own(facet);
+    own.attach(enquire);
+    enquire.get_mset(0, 0, database.get_doccount());  // no hits, every match counted
+    std::vector<FacetCounts> fresh = own.counts(request);
+    for (FacetCounts& entry : counts) {
+      if (entry.facet == facet && !fresh.empty()) entry = std::move(fresh.front());
+    }
+  }
+}
 
 FacetCounter::FacetCounter() {
   using schema::Facet;

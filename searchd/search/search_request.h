@@ -33,6 +33,9 @@ struct SearchRequest {
   // A query naming a thesaurus concept also reaches that concept's documents in other languages
   // (parameter cross=0 turns it off).
   bool cross_language = true;
+  // Publication years from / to, both inclusive (parameters year_from, year_to); 0: no bound.
+  int year_from = 0;
+  int year_to = 0;
 };
 
 // A run of text that is or is not a match, for highlighting without markup in the data.

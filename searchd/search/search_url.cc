@@ -14,6 +14,8 @@ std::string to_query_string(const SearchRequest& request) {
   for (const auto& [facet, values] : request.filters) {
     for (const auto& value : values) query += "&" + parameter_name(facet) + "=" + url_encode(value);
   }
+  if (request.year_from > 0) query += "&year_from=" + std::to_string(request.year_from);
+  if (request.year_to > 0) query += "&year_to=" + std::to_string(request.year_to);
   if (!request.cross_language) query += "&cross=0";
   if (request.sort == SortOrder::kNewest) query += "&sort=newest";
   if (request.sort == SortOrder::kOldest) query += "&sort=oldest";

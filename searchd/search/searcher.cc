@@ -10,6 +10,7 @@
 #include "search/facet_counter.h"
 #include "search/query_builder.h"
 #include "search/snippet_maker.h"
+#include "search/title_key_maker.h"
 
 namespace jil::search {
 namespace {
@@ -22,6 +23,23 @@ Xapian::Query filter_query(const SearchRequest& request) {
     facets.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
   }
   return Xapian::Query(Xapian::Query::OP_AND, facets.begin(), facets.end());
+}
+
+// The request's year range on the sortable year slot; empty when it has no bound.
+Xapian::Query year_range(const SearchRequest& request) {
+  const auto bound = [](int year) { return Xapian::sortable_serialise(year); };
+  if (request.year_from > 0 && request.year_to > 0) {
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kYearSortSlot,
+                         bound(request.year_from), bound(request.year_to));
+  }
+  if (request.year_from > 0) {
+    return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kYearSortSlot,
+                         bound(request.year_from));
+  }
+  if (request.year_to > 0) {
+    return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kYearSortSlot, bound(request.year_to));
+  }
+  return Xapian::Query();
 }
 
 void apply_sort(Xapian::Enquire& enquire, SortOrder sort, bool has_query) {
@@ -165,12 +183,24 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
   std::vector<std::string> concepts;
   Xapian::Query query =
       has_query ? across_languages(*built, request, concepts) : Xapian::Query::MatchAll;
+  if (const Xapian::Query years = year_range(request); !years.empty()) {
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, years);  // not a facet: applies to all
+  }
+  const Xapian::Query unfiltered = query;  // for the facets with a selection, counted apart
   if (!request.filters.empty()) {
     query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter_query(request));
   }
   Xapian::Enquire enquire(database_);
   enquire.set_query(query);
   apply_sort(enquire, request.sort, has_query);
+  std::unique_ptr<TitleKeyMaker> title_keys;  // must outlive get_mset
+  if (request.sort == SortOrder::kTitle && request.home_language != analysis::Language::kUnd) {
+    // The reader's collation over every match; the root key in kTitleSortSlot otherwise.
+    Result<std::unique_ptr<TitleKeyMaker>> made = TitleKeyMaker::create(request.home_language);
+    if (!made.is_ok()) return made.status();
+    title_keys = std::move(made).value();
+    enquire.set_sort_by_key_then_relevance(title_keys.get(), false);
+  }
   FacetCounter facets;
   facets.attach(enquire);
   const Xapian::doccount offset = (request.page - 1) * request.size;
@@ -192,6 +222,8 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
     }
     results.other_language_total = results.total > at_home ? results.total - at_home : 0;
   }
+  // After the split above, which needs the language counts of the filtered match.
+  FacetCounter::count_selected_apart(database_, unfiltered, request, results.facets);
   SnippetMaker snippets(*analyzer_, built->match_forms, built->match_stems,
                         built->match_words.size());
   for (auto match = matches.begin(); match != matches.end(); ++match) {

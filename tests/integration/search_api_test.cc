@@ -163,9 +163,32 @@ TEST(SearchFacets, LanguageFilterReturnsExactlyThatLanguage) {
   EXPECT_EQ(search_ids("q=&lang=fr"), expected);
   const SearchPage page = search_page("q=&lang=fr&size=1");
   ASSERT_EQ(page.status, 200u);
-  EXPECT_EQ(facet_counts(page.body, "language"),
-            (std::map<std::string, uint64_t>{{"fr", expected.size()}}));
-  EXPECT_TRUE(page.body["facets"]["language"][0]["selected"].get<bool>());
+  EXPECT_EQ(page.body["total"].get<uint64_t>(), expected.size());
+  // Disjunctive counts: the language facet ignores its own selection, so the other languages
+  // still show how many results choosing them would add.
+  std::map<std::string, uint64_t> every_language;
+  for (const auto& doc : environment().catalog().documents()) ++every_language[doc.language];
+  EXPECT_EQ(facet_counts(page.body, "language"), every_language);
+  for (const auto& value : page.body["facets"]["language"]) {
+    EXPECT_EQ(value["selected"].get<bool>(), value["value"] == "fr") << value.dump();
+  }
+}
+
+TEST(SearchFacets, EachFacetCountsWithEveryOtherFacetsSelection) {
+  const SearchPage page = search_page("q=&lang=fr&type=legislation&size=1");
+  ASSERT_EQ(page.status, 200u);
+  std::map<std::string, uint64_t> languages_of_legislation;
+  std::map<std::string, uint64_t> types_in_french;
+  std::map<std::string, uint64_t> years_of_french_legislation;
+  for (const auto& doc : environment().catalog().documents()) {
+    if (doc.type == "legislation") ++languages_of_legislation[doc.language];
+    if (doc.language == "fr") ++types_in_french[doc.type];
+  }
+  EXPECT_EQ(facet_counts(page.body, "language"), languages_of_legislation);
+  EXPECT_EQ(facet_counts(page.body, "type"), types_in_french);
+  uint64_t years = 0;
+  for (const auto& [value, count] : facet_counts(page.body, "year")) years += count;
+  EXPECT_EQ(years, page.body["total"].get<uint64_t>()) << "an unselected facet counts the results";
 }
 
 TEST(SearchFacets, LanguageCountsMatchTheCorpusAndAddUpToTotal) {
@@ -211,6 +234,47 @@ TEST(SearchFacets, DifferentFacetsAreBothRequired) {
       [](const auto& doc) { return doc.language == "fr" && doc.type == "legislation"; });
   ASSERT_FALSE(expected.empty());
   EXPECT_EQ(search_ids("q=&lang=fr&type=legislation"), expected);
+}
+
+// --- Year range ---
+
+TEST(SearchYearRange, KeepsExactlyTheYearsInRange) {
+  const SearchPage all = search_page("q=&size=1");
+  ASSERT_EQ(all.status, 200u);
+  uint64_t in_range = 0;
+  for (const auto& [year, count] : facet_counts(all.body, "year")) {
+    if (year >= "2015" && year <= "2018") in_range += count;
+  }
+  ASSERT_GT(in_range, 0u);
+  ASSERT_LT(in_range, all.body["total"].get<uint64_t>());
+  const SearchPage page = search_page("q=&size=1&year_from=2015&year_to=2018");
+  ASSERT_EQ(page.status, 200u) << page.body.dump();
+  EXPECT_EQ(page.body["total"].get<uint64_t>(), in_range);
+  for (const auto& [year, count] : facet_counts(page.body, "year")) {
+    EXPECT_TRUE(year >= "2015" && year <= "2018") << year;
+  }
+  EXPECT_EQ(page.body["year_range"], (json{{"from", 2015}, {"to", 2018}}));
+  // One bound alone.
+  const SearchPage since = search_page("q=&size=1&year_from=2019");
+  ASSERT_EQ(since.status, 200u);
+  for (const auto& [year, count] : facet_counts(since.body, "year")) EXPECT_GE(year, "2019");
+  const SearchPage until = search_page("q=&size=1&year_to=2014");
+  ASSERT_EQ(until.status, 200u);
+  for (const auto& [year, count] : facet_counts(until.body, "year")) EXPECT_LE(year, "2014");
+}
+
+TEST(SearchYearRange, MalformedOrReversedRangeIsA400WithAPreciseDetail) {
+  const std::pair<const char*, const char*> kCases[] = {
+      {"q=&year_from=15", "parameter 'year_from' must be a year of four digits"},
+      {"q=&year_to=20x0", "parameter 'year_to' must be a year of four digits"},
+      {"q=&year_from=2020&year_to=2010", "'year_from' (2020) must not be after 'year_to' (2010)"},
+  };
+  for (const auto& [parameters, detail] : kCases) {
+    const SearchPage page = search_page(parameters);
+    EXPECT_EQ(page.status, 400u) << parameters;
+    EXPECT_NE(page.body.value("detail", "").find(detail), std::string::npos)
+        << parameters << ": " << page.body.dump();
+  }
 }
 
 TEST(SearchPaging, PagesAreDisjointAndCoverEveryResult) {

@@ -142,5 +142,30 @@ TEST(HtmlView, UntranslatedVocabularyIdFallsBackToTheEnglishLabel) {
   EXPECT_TRUE(contains(page, "Gifts and hospitality"));
 }
 
+TEST(HtmlView, YearRangeIsAFormKeepingTheSearchAndARemovableChip) {
+  search::SearchRequest request;
+  request.query = "gifts";
+  request.filters[schema::Facet::kLanguage] = {"en"};
+  const std::string open_range =
+      renderer().search_page(PageContext{"es", "/search?q=gifts"}, request, sample_results(5), "");
+  EXPECT_TRUE(
+      contains(open_range, "<form class=\"facet years\" method=\"get\" action=\"/search\">"));
+  EXPECT_TRUE(contains(open_range, "<input type=\"hidden\" name=\"lang\" value=\"en\">"));
+  EXPECT_TRUE(contains(open_range, "name=\"year_from\""));
+  EXPECT_TRUE(contains(open_range, "Desde")) << "the label in Spanish";
+  request.year_from = 2015;
+  request.year_to = 2020;
+  const std::string bounded =
+      renderer().search_page(PageContext{"es", "/search?q=gifts"}, request, sample_results(5), "");
+  EXPECT_TRUE(contains(bounded, "value=\"2015\""));
+  EXPECT_TRUE(contains(bounded, "value=\"2020\""));
+  EXPECT_TRUE(contains(bounded, "2015–2020 <span aria-hidden=\"true\">×</span>")) << "the chip";
+  EXPECT_TRUE(contains(bounded, "href=\"/search?q=gifts&amp;lang=en\"")) << "the chip removes it";
+  request.year_from = 0;
+  const std::string until =
+      renderer().search_page(PageContext{"ru", "/search?q=gifts"}, request, sample_results(5), "");
+  EXPECT_TRUE(contains(until, "По 2020"));
+}
+
 }  // namespace
 }  // namespace jil::render

@@ -91,5 +91,46 @@ TEST_F(FacetCounterTest, SelectedValuesAreMarked) {
   EXPECT_EQ(counts_of(all, Facet::kLanguage), "en:2 ar:1 es:1 fr:1* zh:1*");
 }
 
+TEST_F(FacetCounterTest, OneFacetCounterCountsOnlyThatFacet) {
+  Xapian::Enquire enquire(database_);
+  enquire.set_query(Xapian::Query::MatchAll);
+  FacetCounter counter(Facet::kTopic);
+  counter.attach(enquire);
+  enquire.get_mset(0, 0, database_.get_doccount());
+  const std::vector<FacetCounts> all = counter.counts(SearchRequest{});
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(counts_of(all, Facet::kTopic),
+            "judicial-ethics:3 gifts:2 case-assignment:1 corruption-prevention:1 gender:1");
+}
+
+TEST_F(FacetCounterTest, SelectedFacetsAreCountedWithoutTheirOwnSelection) {
+  SearchRequest request;
+  request.filters[Facet::kLanguage] = {"fr"};
+  request.filters[Facet::kType] = {"code-of-conduct", "guidance"};
+  // The main match applies both selections: only code-fr is a French code or guidance.
+  const Xapian::Query both(
+      Xapian::Query::OP_AND, Xapian::Query(schema::filter_term(Facet::kLanguage, "fr")),
+      Xapian::Query(Xapian::Query::OP_OR,
+                    Xapian::Query(schema::filter_term(Facet::kType, "code-of-conduct")),
+                    Xapian::Query(schema::filter_term(Facet::kType, "guidance"))));
+  std::vector<FacetCounts> all = counts_for(both, request);
+  EXPECT_EQ(counts_of(all, Facet::kLanguage), "fr:1*");
+  FacetCounter::count_selected_apart(database_, Xapian::Query::MatchAll, request, all);
+  // Languages of the codes and guidance; types of the French documents; years of the match.
+  EXPECT_EQ(counts_of(all, Facet::kLanguage), "en:2 fr:1* zh:1");
+  EXPECT_EQ(counts_of(all, Facet::kType), "code-of-conduct:1*");
+  EXPECT_EQ(counts_of(all, Facet::kYear), "2021:1");
+}
+
+TEST_F(FacetCounterTest, CountingApartKeepsTheQuery) {
+  SearchRequest request;
+  request.filters[Facet::kLanguage] = {"es"};
+  std::vector<FacetCounts> all =
+      counts_for(Xapian::Query(schema::filter_term(Facet::kLanguage, "es")), request);
+  FacetCounter::count_selected_apart(
+      database_, Xapian::Query(schema::filter_term(Facet::kTopic, "gifts")), request, all);
+  EXPECT_EQ(counts_of(all, Facet::kLanguage), "en:2");
+}
+
 }  // namespace
 }  // namespace jil::search

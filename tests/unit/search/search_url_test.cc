@@ -31,6 +31,17 @@ TEST(ToQueryString, EncodesTheQueryAndListsFiltersSortSizeAndPage) {
             "&type=guidance&country=FR&sort=newest&size=20&page=3");
 }
 
+TEST(ToQueryString, KeepsTheYearRange) {
+  SearchRequest request;
+  request.query = "gifts";
+  request.year_from = 2015;
+  EXPECT_EQ(to_query_string(request), "q=gifts&year_from=2015");
+  request.year_to = 2020;
+  EXPECT_EQ(to_query_string(request), "q=gifts&year_from=2015&year_to=2020");
+  request.year_from = 0;
+  EXPECT_EQ(to_query_string(request), "q=gifts&year_to=2020");
+}
+
 TEST(ToQueryString, FirstPageAndRelevanceAreLeftOut) {
   SearchRequest request;
   request.query = "gifts";

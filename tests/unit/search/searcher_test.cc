@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -124,6 +125,53 @@ TEST_F(SearcherTest, FacetsCountAllMatches) {
     for (const FacetValueCount& value : counts.values) total += value.count;
     EXPECT_EQ(total, 6u);
   }
+}
+
+TEST_F(SearcherTest, SelectedFacetStillCountsItsOtherValues) {
+  SearchRequest request;
+  request.filters[Facet::kLanguage] = {"fr"};
+  request.home_language = analysis::Language::kFr;
+  const SearchResults results = search(request);
+  EXPECT_EQ(ids_of(results), Ids{"code-fr"});
+  EXPECT_EQ(results.other_language_total, 0u) << "split from the filtered match";
+  std::map<std::string, uint64_t> languages;
+  for (const FacetCounts& counts : results.facets) {
+    if (counts.facet != Facet::kLanguage) continue;
+    for (const FacetValueCount& value : counts.values) languages[value.value] = value.count;
+  }
+  EXPECT_EQ(languages, (std::map<std::string, uint64_t>{
+                           {"ar", 1}, {"en", 2}, {"es", 1}, {"fr", 1}, {"zh", 1}}));
+}
+
+TEST_F(SearcherTest, YearRangeKeepsTheYearsBetweenItsBoundsInclusive) {
+  SearchRequest request;
+  request.sort = SortOrder::kOldest;
+  request.year_from = 2019;
+  request.year_to = 2021;
+  EXPECT_EQ(ids_of(search(request)).size(), 3u);
+  request.year_to = 2019;
+  EXPECT_EQ(ids_of(search(request)), Ids{"report-ar"});
+  request.year_to = 0;  // from 2022 on
+  request.year_from = 2022;
+  EXPECT_EQ(ids_of(search(request)), (Ids{"guide-zh", "gifts-en"}));
+  request.year_from = 0;  // up to 2018
+  request.year_to = 2018;
+  EXPECT_EQ(ids_of(search(request)), Ids{"training-es"});
+}
+
+TEST_F(SearcherTest, YearRangeAppliesToEveryFacetsCounts) {
+  SearchRequest request;
+  request.year_from = 2021;
+  request.year_to = 2021;
+  request.filters[Facet::kLanguage] = {"fr"};
+  const SearchResults results = search(request);
+  EXPECT_EQ(ids_of(results), Ids{"code-fr"});
+  std::map<std::string, uint64_t> languages;
+  for (const FacetCounts& counts : results.facets) {
+    if (counts.facet != Facet::kLanguage) continue;
+    for (const FacetValueCount& value : counts.values) languages[value.value] = value.count;
+  }
+  EXPECT_EQ(languages, (std::map<std::string, uint64_t>{{"en", 1}, {"fr", 1}}));
 }
 
 TEST_F(SearcherTest, SortsNewestOldestAndByTitle) {

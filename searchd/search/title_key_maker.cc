@@ -1,0 +1,38 @@
+// Implementation of title_key_maker.h.
+#include "search/title_key_maker.h"
+
+#include "schema/doc_record.h"
+
+namespace jil::search {
+
+Result<std::unique_ptr<TitleKeyMaker>> TitleKeyMaker::create(analysis::Language language) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Locale locale(std::string(analysis::language_code(language)).c_str());
+  std::unique_ptr<icu::Collator> collator(icu::Collator::createInstance(locale, status));
+  if (U_FAILURE(status)) {
+    return Status(StatusCode::kInternal, std::string("ICU collator: ") + u_errorName(status));
+  }
+  return std::unique_ptr<TitleKeyMaker>(new TitleKeyMaker(std::move(collator)));
+}
+
+std::string TitleKeyMaker::key(const std::string& title) const {
+  const icu::UnicodeString text = icu::UnicodeString::fromUTF8(title);
+  std::string key(256, '\0');
+  int32_t length = collator_->getSortKey(text, reinterpret_cast<uint8_t*>(key.data()),
+                                         static_cast<int32_t>(key.size()));
+  if (length > static_cast<int32_t>(key.size())) {
+    key.resize(static_cast<size_t>(length));
+    length = collator_->getSortKey(text, reinterpret_cast<uint8_t*>(key.data()), length);
+  }
+  key.resize(length > 0 ? static_cast<size_t>(length - 1) : 0);  // drop the trailing NUL
+  return key;
+}
+
+std::string TitleKeyMaker::operator()(const Xapian::Document& document) const {
+  // The record is the only place the title itself is stored (kTitleSortSlot holds the root
+  // key, which cannot be turned back into text). An unreadable record sorts first.
+  Result<schema::DocRecord> record = schema::from_document_data(document.get_data());
+  return record.is_ok() ? key(record->title) : std::string();
+}
+
+}  // namespace jil::search
