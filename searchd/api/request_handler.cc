@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/cache_policy.h"
 #include "api/openapi.h"
 #include "api/problem.h"
 #include "api/query_string.h"
@@ -125,6 +126,7 @@ HttpResponse RequestHandler::handle(const HttpRequest& request) {
   HttpResponse response;
   try {
     response = route(request);
+    if (response.status == 200) apply_cache_policy(request, searcher_.document_count(), response);
   } catch (const std::exception& error) {
     // A bug: the request fails alone, with no detail for the client.
     response = problem_response(internal_error(error.what()));
