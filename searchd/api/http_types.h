@@ -15,7 +15,7 @@ struct HttpRequest {
   std::string accept_language;
   std::string if_none_match;
   std::string cookie;  // the Cookie header ("" when absent)
-};
+  std::string host{};
 
 struct HttpResponse {
   unsigned status = 200;

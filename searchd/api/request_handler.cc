@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/cache_policy.h"
+#include "api/discovery_routes.h"
 #include "api/openapi.h"
 #include "api/problem.h"
 #include "api/query_string.h"
@@ -152,6 +153,9 @@ HttpResponse RequestHandler::route(const HttpRequest& request) {
     return api_document(std::string(path.substr(18)), request.target);
   }
   if (path.starts_with("/api/")) return problem_response(404, "no such API route");
+  if (path == "/sitemap.xml") return sitemap_response(searcher_, request);
+  if (path == "/opensearch.xml") return opensearch_response(request);
+  if (path == "/feed.atom") return atom_feed_response(searcher_, request);
   const HtmlContext html = html_context(request);
   if (path == "/" || path == "/search") return html_search(html, request.target);
   if (path == "/concepts") return html_concept(html, "");

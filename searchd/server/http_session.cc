@@ -87,6 +87,7 @@ void HttpSession::respond(const Request& request) {
   plain.accept_language = std::string(request[http::field::accept_language]);
   plain.cookie = std::string(request[http::field::cookie]);
   plain.if_none_match = std::string(request[http::field::if_none_match]);
+  plain.host = std::string(request[http::field::host]);
   ++served_;
   const bool keep_alive = request.keep_alive() && served_ < kMaxRequestsPerConnection;
   send(handler_.handle(plain), request.version(), keep_alive, request.method() == http::verb::head);

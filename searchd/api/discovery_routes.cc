@@ -1,0 +1,70 @@
+// Implementation of discovery_routes.h.
+#include "api/discovery_routes.h"
+
+#include <algorithm>
+
+#include "api/problem.h"
+#include "api/query_string.h"
+#include "api/search_parameters.h"
+#include "api/site_url.h"
+#include "render/atom_feed.h"
+#include "render/opensearch.h"
+#include "render/sitemap.h"
+
+namespace jil::api {
+namespace {
+
+HttpResponse xml_response(std::string_view content_type, std::string body) {
+  HttpResponse response;
+  response.content_type = std::string(content_type);
+  response.body = std::move(body);
+  return response;
+}
+
+}  // namespace
+
+HttpResponse sitemap_response(search::Searcher& searcher, const HttpRequest& request) {
+  Result<std::vector<search::WorkSummary>> works = searcher.works();
+  if (!works.is_ok()) return problem_response(works.status());
+  std::vector<std::string> documents;
+  for (const auto& work : *works) {
+    for (const auto& version : work.versions) documents.push_back("/doc/" + version.id);
+  }
+  std::sort(documents.begin(), documents.end());
+  std::vector<std::string> paths = {"/", "/concepts"};
+  for (const auto& entry : searcher.concepts().thesaurus().concepts()) {
+    paths.push_back("/concept/" + entry.id);
+  }
+  paths.insert(paths.end(), documents.begin(), documents.end());
+  return xml_response("application/xml; charset=utf-8",
+                      render::sitemap_xml(site_base_url(request), paths));
+}
+
+HttpResponse opensearch_response(const HttpRequest& request) {
+  return xml_response(render::kOpenSearchMediaType, render::opensearch_xml(site_base_url(request)));
+}
+
+HttpResponse atom_feed_response(search::Searcher& searcher, const HttpRequest& request) {
+  Result<ParsedTarget> parsed = parse_target(request.target);
+  if (!parsed.is_ok()) return problem_response(parsed.status());
+  Result<search::SearchRequest> search_request = parse_search_parameters(*parsed);
+  if (!search_request.is_ok()) return problem_response(search_request.status());
+  if (parsed->first("sort").empty()) search_request->sort = search::SortOrder::kNewest;
+  if (parsed->first("size").empty()) search_request->size = kFeedEntries;
+  if (search_request->page * search_request->size > search::kMaxResultDepth) {
+    return problem_response(400, "parameter 'page' goes past the first " +
+                                     std::to_string(search::kMaxResultDepth) + " results");
+  }
+  Result<search::SearchResults> results = searcher.search(*search_request);
+  if (!results.is_ok()) return problem_response(results.status());
+  std::vector<schema::DocRecord> records;
+  for (const auto& hit : results->hits) records.push_back(hit.record);
+  const std::string title = search_request->query.empty()
+                                ? "Judicial Integrity Library: newest documents"
+                                : "Judicial Integrity Library: " + search_request->query;
+  return xml_response(
+      render::kAtomMediaType,
+      render::atom_feed_xml(site_base_url(request), request.target, title, records));
+}
+
+}  // namespace jil::api

@@ -1,0 +1,20 @@
+// The discovery routes for crawlers and feed readers (issue 6 item 3):
+//   GET /sitemap.xml     every document page, the concept pages and the home page
+//   GET /opensearch.xml  the OpenSearch description (linked from every HTML page)
+//   GET /feed.atom       Atom feed of the newest documents, or of any search with the
+//                        parameters of /search (newest first unless `sort` says otherwise)
+#pragma once
+
+#include "api/http_types.h"
+#include "search/searcher.h"
+
+namespace jil::api {
+
+// Documents in a feed unless `size` asks for another number (1 to search::kMaxPageSize).
+inline constexpr uint32_t kFeedEntries = 20;
+
+HttpResponse sitemap_response(search::Searcher& searcher, const HttpRequest& request);
+HttpResponse opensearch_response(const HttpRequest& request);
+HttpResponse atom_feed_response(search::Searcher& searcher, const HttpRequest& request);
+
+}  // namespace jil::api
