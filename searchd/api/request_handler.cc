@@ -5,6 +5,7 @@
 
 #include "api/cache_policy.h"
 #include "api/discovery_routes.h"
+#include "api/oai_pmh.h"
 #include "api/openapi.h"
 #include "api/problem.h"
 #include "api/query_string.h"
@@ -156,6 +157,7 @@ HttpResponse RequestHandler::route(const HttpRequest& request) {
   if (path == "/sitemap.xml") return sitemap_response(searcher_, request);
   if (path == "/opensearch.xml") return opensearch_response(request);
   if (path == "/feed.atom") return atom_feed_response(searcher_, request);
+  if (path == "/oai") return oai_pmh_response(searcher_, request);
   const HtmlContext html = html_context(request);
   if (path == "/" || path == "/search") return html_search(html, request.target);
   if (path == "/concepts") return html_concept(html, "");

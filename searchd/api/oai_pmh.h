@@ -1,0 +1,22 @@
+// GET /oai: an OAI-PMH 2.0 repository over the library (issue 6 item 4), metadata as oai_dc.
+//   Identify, ListMetadataFormats, ListSets, ListIdentifiers, ListRecords, GetRecord
+//   Items are "oai:jil:<document id>"; sets are "type", "type:<type>", "language" and
+//   "language:<code>". Datestamps (seconds granularity, UTC) are when the indexer last wrote
+//   the document, or for records indexed before it kept that, the first day of their year.
+//   Lists come kOaiPageSize at a time with opaque resumption tokens (api/oai_token.h).
+//   Every protocol error (badVerb, badArgument, badResumptionToken, cannotDisseminateFormat,
+//   idDoesNotExist, noRecordsMatch, noSetHierarchy is never needed) is an OAI error element in a
+//   200 answer, as the protocol asks.
+#pragma once
+
+#include "api/http_types.h"
+#include "search/searcher.h"
+
+namespace jil::api {
+
+inline constexpr size_t kOaiPageSize = 50;
+inline constexpr std::string_view kOaiIdentifierPrefix = "oai:jil:";
+
+HttpResponse oai_pmh_response(search::Searcher& searcher, const HttpRequest& request);
+
+}  // namespace jil::api

@@ -1,0 +1,36 @@
+// The XML of OAI-PMH 2.0 answers (http://www.openarchives.org/OAI/2.0/): the envelope, errors,
+// record headers and Dublin Core (oai_dc) records. Pure text building; which verb answers what is
+// api/oai_pmh.h.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "schema/doc_record.h"
+
+namespace jil::render {
+
+inline constexpr std::string_view kOaiMediaType = "text/xml; charset=utf-8";
+
+// The whole answer: responseDate, the request element (with `echoed` as attributes; empty after
+// badVerb/badArgument, as the protocol asks) and `body` (the verb's element, or error elements).
+std::string oai_envelope(std::string_view response_date, std::string_view base_url,
+                         const std::vector<std::pair<std::string, std::string>>& echoed,
+                         std::string_view body);
+
+// <error code="...">message</error>
+std::string oai_error(std::string_view code, std::string_view message);
+
+// <header> of a record: identifier, datestamp, its setSpecs.
+std::string oai_header(std::string_view identifier, std::string_view datestamp,
+                       const std::vector<std::string>& set_specs);
+
+// <metadata> holding the record as oai_dc (Dublin Core); links point under `site_url`.
+std::string oai_dc_metadata(const schema::DocRecord& record, std::string_view site_url);
+
+// An element with escaped text content: <name>text</name>.
+std::string xml_element(std::string_view name, std::string_view text);
+
+}  // namespace jil::render
