@@ -15,7 +15,9 @@ struct HttpRequest {
   std::string accept_language;
   std::string if_none_match;
   std::string cookie;  // the Cookie header ("" when absent)
-  std::string host{};
+  std::string host{};  // the Host header, untrusted (api/site_url.h checks it); {} so that
+                       // aggregate initialisations naming only the fields above stay warning-free
+};
 
 struct HttpResponse {
   unsigned status = 200;
