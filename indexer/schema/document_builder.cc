@@ -116,6 +116,7 @@ Xapian::Document DocumentBuilder::build(const DocRecord& record, const std::stri
 
   document.add_value(kYearSortSlot, Xapian::sortable_serialise(record.year));
   document.add_value(kTitleSortSlot, title_sort_key(record.title));
+  document.add_value(kTitleTextSlot, record.title);
   document.add_value(kWorkSlot, record.work);
   document.add_value(kTypeSlot, record.type);
   document.add_value(kLanguageSlot, language);

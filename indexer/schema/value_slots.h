@@ -25,5 +25,8 @@ inline constexpr unsigned kMaxValues = 6;
 // with more keeps its most mentioned ones here (the XN filter terms hold them all).
 inline constexpr Xapian::valueno kFirstConceptSlot = 20;
 inline constexpr unsigned kMaxConceptSlots = 12;
+// The title as text, for sorting in the reader's collation (searchd's TitleKeyMaker), which
+// cannot start from the root collation key of kTitleSortSlot.
+inline constexpr Xapian::valueno kTitleTextSlot = 32;
 
 }  // namespace jil::schema

@@ -1,7 +1,7 @@
 // Implementation of title_key_maker.h.
 #include "search/title_key_maker.h"
 
-#include "schema/doc_record.h"
+#include "schema/value_slots.h"
 
 namespace jil::search {
 
@@ -29,10 +29,10 @@ std::string TitleKeyMaker::key(const std::string& title) const {
 }
 
 std::string TitleKeyMaker::operator()(const Xapian::Document& document) const {
-  // The record is the only place the title itself is stored (kTitleSortSlot holds the root
-  // key, which cannot be turned back into text). An unreadable record sorts first.
-  Result<schema::DocRecord> record = schema::from_document_data(document.get_data());
-  return record.is_ok() ? key(record->title) : std::string();
+  // The title as text has its own slot (kTitleSortSlot holds the root key, which cannot be
+  // turned back into text); reading it costs far less than parsing the stored record.
+  const std::string title = document.get_value(schema::kTitleTextSlot);
+  return title.empty() ? std::string() : key(title);
 }
 
 }  // namespace jil::search

@@ -21,7 +21,7 @@ class TitleKeyMaker : public Xapian::KeyMaker {
   // kInternal when ICU has no collator for `language`.
   static Result<std::unique_ptr<TitleKeyMaker>> create(analysis::Language language);
 
-  // The collation key of the document's title (read from its stored record).
+  // The collation key of the document's title (value slot schema::kTitleTextSlot).
   std::string operator()(const Xapian::Document& document) const override;
   // The collation key of `title`, without its trailing NUL.
   std::string key(const std::string& title) const;

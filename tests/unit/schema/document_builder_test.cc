@@ -103,6 +103,7 @@ TEST_F(DocumentBuilderTest, FillsValueSlots) {
   const Xapian::Document document = database_.get_document(add(sample_record()));
   EXPECT_EQ(document.get_value(kYearSortSlot), Xapian::sortable_serialise(2021));
   EXPECT_FALSE(document.get_value(kTitleSortSlot).empty());
+  EXPECT_EQ(document.get_value(kTitleTextSlot), "Code of judicial conduct");
   EXPECT_EQ(document.get_value(kWorkSlot), "ijin-code-2021");
   EXPECT_EQ(document.get_value(kTypeSlot), "code-of-conduct");
   EXPECT_EQ(document.get_value(kLanguageSlot), "en");
