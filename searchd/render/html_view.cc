@@ -203,6 +203,11 @@ std::string HtmlRenderer::search_page(const PageContext& page, const search::Sea
     }
     item.set("year", std::to_string(hit.record.year));
     item.set("available_in", labels.joined(Facet::kLanguage, hit.work_languages));
+    if (hit.page > 0) {
+      item.set("page_url", "/doc/" + hit.record.id + "/original#page=" + std::to_string(hit.page));
+      item.set("page_text", catalog_.format(page.ui_language, "page_of_hit",
+                                            {{"page", static_cast<int64_t>(hit.page)}}));
+    }
     if (std::find(hit.work_languages.begin(), hit.work_languages.end(), page.ui_language) ==
         hit.work_languages.end()) {
       item.set("not_in_ui_language", data::type::bool_true);

@@ -71,6 +71,11 @@ std::string search_results_json(const search::SearchRequest& request,
     item["snippet"] = highlight_json(hit.snippet);
     item["score"] = hit.weight;
     item["work_languages"] = hit.work_languages;
+    if (hit.page > 0) {
+      item["page"] = hit.page;
+      item["original"]["url"] =
+          "/doc/" + hit.record.id + "/original#page=" + std::to_string(hit.page);
+    }
     if (request.home_language != analysis::Language::kUnd) {
       const std::string home(analysis::language_code(request.home_language));
       item["in_home_language"] = std::find(hit.work_languages.begin(), hit.work_languages.end(),

@@ -50,6 +50,7 @@ struct SearchHit {
   std::vector<TextPart> snippet;
   double weight = 0;
   std::vector<std::string> work_languages;  // languages the hit's work exists in, sorted
+  uint32_t page = 0;  // paged originals (PDF): the 1-based page of the snippet's first match
 };
 
 struct FacetValueCount {

@@ -233,6 +233,12 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
     hit.weight = match.get_weight();
     hit.title = snippets.highlighted(record->title, record->language);
     hit.snippet = snippets.snippet(record->text, record->language);
+    if (snippets.first_match_offset() != std::string_view::npos && !record->page_offsets.empty()) {
+      const auto& pages = record->page_offsets;  // where each page starts in the text
+      hit.page = static_cast<uint32_t>(
+          std::upper_bound(pages.begin(), pages.end(), snippets.first_match_offset()) -
+          pages.begin());
+    }
     if (hit.snippet.empty()) hit.snippet = snippets.snippet(record->summary, record->language);
     record->text.clear();
     hit.work_languages = work_languages(record->work);

@@ -86,6 +86,7 @@ std::vector<TextPart> SnippetMaker::highlighted(std::string_view text,
 
 std::vector<TextPart> SnippetMaker::snippet(std::string_view text, analysis::Language language) {
   text = text.substr(0, utf8::truncate_point(text, kMaxSnippetScanBytes));
+  first_match_offset_ = std::string_view::npos;
   const size_t window_wanted =
       language == analysis::Language::kZh ? kSnippetHanCharacters : kSnippetWords;
   std::vector<Token> tokens;  // offsets relative to `text`
@@ -128,6 +129,7 @@ std::vector<TextPart> SnippetMaker::snippet(std::string_view text, analysis::Lan
   if (best_score > 0) {
     size_t first_match = best_start;
     while (first_match < best_start + window && !word_matches[first_match]) ++first_match;
+    if (first_match < words.size()) first_match_offset_ = tokens[words[first_match]].utf8_begin;
     const size_t context = window / 5;
     best_start = first_match > context ? first_match - context : 0;
     best_start = std::min(best_start, words.size() - window);

@@ -34,6 +34,8 @@ class SnippetMaker {
 
   // The best window of `text` with matches marked; the opening words when nothing matches.
   std::vector<TextPart> snippet(std::string_view text, analysis::Language language);
+  // Byte offset in the text of the first match of the last snippet, or npos when it had none.
+  size_t first_match_offset() const { return first_match_offset_; }
   // The whole of a short text (a title) with matches marked.
   std::vector<TextPart> highlighted(std::string_view text, analysis::Language language);
 
@@ -47,6 +49,7 @@ class SnippetMaker {
   const std::set<std::string>& match_forms_;
   const std::set<std::string>& match_stems_;
   const size_t words_wanted_;
+  size_t first_match_offset_ = std::string_view::npos;
 };
 
 }  // namespace jil::search

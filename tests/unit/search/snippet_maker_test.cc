@@ -168,6 +168,17 @@ TEST_F(SnippetMakerTest, ScanStopsAtTheFirstWindowHoldingEveryWord) {
   EXPECT_EQ(matched(full), (std::vector<std::string>{"judge", "judges", "judged"}));
 }
 
+TEST_F(SnippetMakerTest, FirstMatchOffsetPointsAtTheFirstMarkedWord) {
+  Result<BuiltQuery> built = build_query(*parse_query("recusal"), *analyzer_, Language::kEn);
+  ASSERT_TRUE(built.is_ok());
+  SnippetMaker maker(*analyzer_, built->match_forms, built->match_stems, 1);
+  const std::string text = words_with(3000, 2500, "recusal");
+  maker.snippet(text, Language::kEn);
+  EXPECT_EQ(maker.first_match_offset(), text.find("recusal"));
+  maker.snippet("no such word here", Language::kEn);
+  EXPECT_EQ(maker.first_match_offset(), std::string_view::npos);
+}
+
 TEST_F(SnippetMakerTest, NoMatchGivesTheOpeningWords) {
   const std::vector<TextPart> parts = snippet("absent", words_with(100, 0, "w0"), Language::kEn);
   ASSERT_FALSE(parts.empty());
