@@ -33,6 +33,18 @@ TEST(DocxExtractor, ChineseHasNoInsertedSpaces) {
   EXPECT_NE(docx.text.find("法院倫理顧問會議"), std::string::npos);
 }
 
+TEST(DocxExtractor, ArabicComesOutInLogicalOrderWithTitle) {
+  const ExtractedText docx = extracted("model-code-ar.docx");
+  EXPECT_EQ(docx.title, "المدونة النموذجية لقواعد السلوك القضائي");
+  EXPECT_NE(docx.text.find("بأن نزاعاتهم ستُنظر بعدل وتجرد"), std::string::npos);
+}
+
+TEST(DocxExtractor, ReadsRussianText) {
+  const ExtractedText docx = extracted("asset-declaration-report-ru.docx");
+  EXPECT_NE(docx.text.find("Декларирование имущества судей"), std::string::npos);
+  EXPECT_NE(docx.text.find("однако её содержание, порядок"), std::string::npos);
+}
+
 // The extractor's reason for `name`, found in a child under a memory and CPU cap.
 std::string hostile_outcome(const std::string& name) {
   const ChildOutcome outcome = run_bounded([&] {

@@ -41,6 +41,19 @@ std::string hostile_outcome(const std::string& name) {
   return outcome.output;
 }
 
+TEST(OdtExtractor, ReadsEnglishTextWithTitle) {
+  const ExtractedText odt = extracted("coi-guidance-en.odt");
+  EXPECT_EQ(odt.title, "Guidance on Conflicts of Interest and Recusal");
+  EXPECT_NE(odt.text.find("relationship touches the dispute. This guidance helps judges"),
+            std::string::npos);
+}
+
+TEST(OdtExtractor, ChineseHasNoInsertedSpaces) {
+  const ExtractedText odt = extracted("coi-guidance-zh.odt");
+  EXPECT_NE(odt.text.find("利益衝突與迴避指引"), std::string::npos);
+  EXPECT_NE(odt.text.find("足以影響法官公正履行職務"), std::string::npos);
+}
+
 TEST(OdtExtractor, BillionLaughsIsRefused) {
   EXPECT_EQ(hostile_outcome("billion-laughs.odt"),
             "corrupt: content.xml: XML document type declarations are refused");

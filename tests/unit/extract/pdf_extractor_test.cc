@@ -58,6 +58,13 @@ Status failure_of(const std::string& bytes) {
   return result.is_ok() ? Status::ok() : result.status();
 }
 
+TEST(PdfExtractor, ReadsRussianText) {
+  const ExtractedText pdf = extracted("asset-declaration-report-ru.pdf");
+  EXPECT_NE(pdf.text.find("Декларирование имущества судей"), std::string::npos);
+  EXPECT_NE(pdf.text.find("Евразийская ассоциация школ подготовки судей"), std::string::npos);
+  EXPECT_FALSE(pdf.page_offsets.empty());
+}
+
 TEST(PdfExtractor, EncryptedPdfFailsWithReason) {
   const Status status = failure_of(format_fixture("encrypted.pdf"));
   EXPECT_EQ(status.message(), "PDF is encrypted");
