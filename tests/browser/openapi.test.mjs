@@ -190,6 +190,7 @@ if (!AJV_INSTALLED) {
     await checkAgainstSpec('/api/v1/search?q=%D8%AA%D8%B6%D8%A7%D8%B1%D8%A8&cross=0&sort=title&size=50', 200);
     await checkAgainstSpec('/api/v1/search?q=judges&sort=oldest&page=2&size=3', 200);
     await checkAgainstSpec('/api/v1/search?q=zzzznotaword', 200);
+    await checkAgainstSpec('/api/v1/search?q=&year_from=2015&year_to=2024&sort=newest', 200);
     // Each facet the answer lists, used as a filter (the parameter of `language` is `lang`).
     const all = await checkAgainstSpec('/api/v1/search?q=&size=1', 200);
     for (const [facet, values] of Object.entries(all.facets)) {
@@ -206,7 +207,7 @@ if (!AJV_INSTALLED) {
       '/api/v1/search?size=51', '/api/v1/search?page=x', '/api/v1/search?sort=random',
       '/api/v1/search?hl=xx', '/api/v1/search?cross=maybe', '/api/v1/search?lang=xx',
       '/api/v1/search?country=fr', '/api/v1/search?year=20x4', '/api/v1/search?concept=no-such-concept',
-      '/api/v1/search?type=memo']) {
+      '/api/v1/search?type=memo', '/api/v1/search?year_from=2024&year_to=2015', '/api/v1/search?year_from=15']) {
       const problem = await checkAgainstSpec(target, 400);
       assert.equal(problem.status, 400);
     }
