@@ -1,7 +1,8 @@
 // HTTP caching of successful GET answers (RFC 9110/9111): an ETag derived from the index
-// revision (the document count searchd sees), this process's start (templates and code), the
-// request target and the representation (media type, and the request headers the response
-// varies on); Cache-Control per kind of answer; If-None-Match turns a match into 304 with no body.
+// revision (Searcher::index_revision(): the commit revision), this process's start (templates and
+// code), the request target and the representation (media type, and the request headers the
+// response varies on); Cache-Control per kind of answer; If-None-Match turns a match into 304 with
+// no body.
 //   JSON API (/api/...)        public, max-age=60 (short: the index can change at any time)
 //   HTML pages                 no-cache (revalidate every time, cheap with the ETag)
 //   feeds and other documents  public, max-age=300

@@ -221,7 +221,7 @@ HttpResponse OaiAnswer::list_sets(const Echo& echo, const std::string& token) {
 
 HttpResponse OaiAnswer::list(const Echo& echo, bool records,
                              const std::map<std::string, std::string>& args) {
-  const uint64_t revision = searcher_.document_count();
+  const uint64_t revision = searcher_.index_revision();
   OaiResumption position;
   if (const auto token = args.find("resumptionToken"); token != args.end()) {
     Result<OaiResumption> decoded = decode_resumption_token(token->second);

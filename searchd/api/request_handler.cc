@@ -128,7 +128,7 @@ HttpResponse RequestHandler::handle(const HttpRequest& request) {
   HttpResponse response;
   try {
     response = route(request);
-    if (response.status == 200) apply_cache_policy(request, searcher_.document_count(), response);
+    if (response.status == 200) apply_cache_policy(request, searcher_.index_revision(), response);
   } catch (const std::exception& error) {
     // A bug: the request fails alone, with no detail for the client.
     response = problem_response(internal_error(error.what()));

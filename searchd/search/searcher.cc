@@ -170,6 +170,19 @@ Xapian::doccount Searcher::document_count() {
   return count.is_ok() ? *count : 0;
 }
 
+uint64_t Searcher::index_revision() {
+  Result<uint64_t> revision = with_fresh_database([&]() -> Result<uint64_t> {
+    try {
+      return database_.get_revision();  // one glass database: increases with every commit
+    } catch (const Xapian::InvalidOperationError&) {
+      // Several shards have no single revision: last document id and count change with any
+      // addition or replacement.
+      return (uint64_t{database_.get_lastdocid()} << 32) | database_.get_doccount();
+    }
+  });
+  return revision.is_ok() ? *revision : 0;
+}
+
 Result<SearchResults> Searcher::search(const SearchRequest& request) {
   return with_fresh_database([&] { return run_search(request); });
 }

@@ -40,6 +40,8 @@ class Searcher {
   Result<std::vector<WorkSummary>> works();
   // Revision of the open index, for ETags and /healthz.
   Xapian::doccount document_count();
+  // Changes whenever the indexer commits (ETags, resumption tokens); 0 when unreadable.
+  uint64_t index_revision();
 
  private:
   Searcher(Xapian::Database database, std::unique_ptr<analysis::Analyzer> analyzer)

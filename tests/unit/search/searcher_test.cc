@@ -227,6 +227,20 @@ TEST_F(SearcherTest, DocumentByIdIncludesItsText) {
   EXPECT_EQ(record->text, "L'éducation des juges garantit leur indépendance.");
 }
 
+TEST_F(SearcherTest, IndexRevisionChangesWithEveryCommitEvenWhenTheCountDoesNot) {
+  const uint64_t before = searcher_->index_revision();
+  const Xapian::doccount count = searcher_->document_count();
+  {
+    Xapian::WritableDatabase writer(index_path().string(), Xapian::DB_OPEN);
+    Xapian::Document updated = writer.get_document(1);
+    updated.add_boolean_term("XTupdated");
+    writer.replace_document(1, updated);  // an update: the same number of documents
+    writer.commit();
+  }
+  EXPECT_EQ(searcher_->document_count(), count);
+  EXPECT_NE(searcher_->index_revision(), before);
+}
+
 TEST_F(SearcherTest, UnknownDocumentIsNotFound) {
   Result<schema::DocRecord> record = searcher_->document("absent-id");
   ASSERT_FALSE(record.is_ok());
