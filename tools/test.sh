@@ -13,7 +13,10 @@ cmake --build build/asan
 if [ -f tests/browser/package-lock.json ]; then
   npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 fi
-export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1"
+# new_delete_type_mismatch=0: Debian's libxapian 1.4.22 frees an object of its own through a base
+# pointer with a smaller size inside Xapian::Database::check (jil-indexer check, durability tests);
+# the report points into libxapian only, and every other ASan check stays on.
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1:new_delete_type_mismatch=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp"
 cd build/asan
