@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "schema/collation_key.h"
 #include "schema/filter_terms.h"
 #include "schema/prefixes.h"
 #include "schema/value_slots.h"
@@ -37,16 +38,7 @@ Result<std::unique_ptr<DocumentBuilder>> DocumentBuilder::create(analysis::Analy
 }
 
 std::string DocumentBuilder::title_sort_key(const std::string& title) const {
-  const icu::UnicodeString text = icu::UnicodeString::fromUTF8(title);
-  std::string key(256, '\0');
-  int32_t length = collator_->getSortKey(text, reinterpret_cast<uint8_t*>(key.data()),
-                                         static_cast<int32_t>(key.size()));
-  if (length > static_cast<int32_t>(key.size())) {
-    key.resize(static_cast<size_t>(length));
-    length = collator_->getSortKey(text, reinterpret_cast<uint8_t*>(key.data()), length);
-  }
-  key.resize(length > 0 ? static_cast<size_t>(length - 1) : 0);  // drop the trailing NUL
-  return key;
+  return collation_key(*collator_, title);
 }
 
 void DocumentBuilder::add_concepts(Xapian::Document& document, const DocRecord& record,

@@ -1,6 +1,7 @@
 // Implementation of title_key_maker.h.
 #include "search/title_key_maker.h"
 
+#include "schema/collation_key.h"
 #include "schema/value_slots.h"
 
 namespace jil::search {
@@ -16,16 +17,7 @@ Result<std::unique_ptr<TitleKeyMaker>> TitleKeyMaker::create(analysis::Language 
 }
 
 std::string TitleKeyMaker::key(const std::string& title) const {
-  const icu::UnicodeString text = icu::UnicodeString::fromUTF8(title);
-  std::string key(256, '\0');
-  int32_t length = collator_->getSortKey(text, reinterpret_cast<uint8_t*>(key.data()),
-                                         static_cast<int32_t>(key.size()));
-  if (length > static_cast<int32_t>(key.size())) {
-    key.resize(static_cast<size_t>(length));
-    length = collator_->getSortKey(text, reinterpret_cast<uint8_t*>(key.data()), length);
-  }
-  key.resize(length > 0 ? static_cast<size_t>(length - 1) : 0);  // drop the trailing NUL
-  return key;
+  return schema::collation_key(*collator_, title);
 }
 
 std::string TitleKeyMaker::operator()(const Xapian::Document& document) const {
