@@ -24,7 +24,7 @@ Result<std::unique_ptr<HttpServer>> HttpServer::create(const SearchdOptions& opt
   const unsigned threads =
       options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   for (unsigned index = 0; index < threads; ++index) {
-    auto worker = std::make_unique<Worker>();
+    auto worker = std::make_unique<Worker>(options.max_queued);
     auto searcher = search::Searcher::open(options.database);
     if (!searcher.is_ok()) return searcher.status();
     worker->searcher = std::move(searcher).value();
@@ -44,23 +44,25 @@ HttpServer::~HttpServer() {
 void HttpServer::accept_next() {
   Worker& worker = *workers_[next_worker_];
   next_worker_ = (next_worker_ + 1) % workers_.size();
-  acceptor_->async_accept(worker.io_context, [this, &worker](boost::system::error_code error,
-                                                             tcp::socket socket) {
-    if (error == asio::error::operation_aborted) return;  // shutting down
-    if (error) {
-      std::fprintf(stderr, "jil-searchd: accept failed: %s\n", error.message().c_str());
-      accept_pause_->expires_after(kAcceptErrorPause);
-      accept_pause_->async_wait([this](boost::system::error_code) { accept_next(); });
-      return;
-    }
-    if (open_connections_.load() >= kMaxConnections) {
-      boost::system::error_code ignored;
-      socket.close(ignored);  // over the cap: refuse by closing, keep accepting
-    } else {
-      std::make_shared<HttpSession>(std::move(socket), *worker.handler, open_connections_)->start();
-    }
-    accept_next();
-  });
+  acceptor_->async_accept(
+      worker.io_context, [this, &worker](boost::system::error_code error, tcp::socket socket) {
+        if (error == asio::error::operation_aborted) return;  // shutting down
+        if (error) {
+          std::fprintf(stderr, "jil-searchd: accept failed: %s\n", error.message().c_str());
+          accept_pause_->expires_after(kAcceptErrorPause);
+          accept_pause_->async_wait([this](boost::system::error_code) { accept_next(); });
+          return;
+        }
+        if (open_connections_.load() >= kMaxConnections) {
+          boost::system::error_code ignored;
+          socket.close(ignored);  // over the cap: refuse by closing, keep accepting
+        } else {
+          std::make_shared<HttpSession>(std::move(socket), *worker.handler, worker.queue,
+                                        open_connections_)
+              ->start();
+        }
+        accept_next();
+      });
 }
 
 Status HttpServer::run(const SearchdOptions& options) {

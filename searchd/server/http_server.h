@@ -14,6 +14,7 @@
 
 #include "api/request_handler.h"
 #include "search/searcher.h"
+#include "server/request_queue.h"
 #include "server/searchd_options.h"
 
 namespace jil::server {
@@ -30,7 +31,9 @@ class HttpServer {
 
  private:
   struct Worker {
+    explicit Worker(size_t max_queued) : queue(max_queued) {}
     boost::asio::io_context io_context{1};
+    RequestQueue queue;
     std::unique_ptr<search::Searcher> searcher;
     std::unique_ptr<api::RequestHandler> handler;
     std::thread thread;

@@ -2,6 +2,7 @@
 #include "server/http_session.h"
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
 
 #include "api/problem.h"
 #include "server/framing_checks.h"
@@ -25,8 +26,11 @@ std::string header_safe(std::string value) {
 }  // namespace
 
 HttpSession::HttpSession(boost::asio::ip::tcp::socket socket, api::RequestHandler& handler,
-                         std::atomic<size_t>& open_connections)
-    : stream_(std::move(socket)), handler_(handler), open_connections_(open_connections) {
+                         RequestQueue& queue, std::atomic<size_t>& open_connections)
+    : stream_(std::move(socket)),
+      handler_(handler),
+      queue_(queue),
+      open_connections_(open_connections) {
   ++open_connections_;
 }
 
@@ -67,7 +71,7 @@ void HttpSession::on_header(beast::error_code error) {
   if (auto problem = check_framing(parser_->get())) {
     return refuse(problem->status, problem->detail);
   }
-  if (parser_->is_done()) return respond(parser_->get());
+  if (parser_->is_done()) return admit();
   http::async_read(stream_, buffer_, *parser_,
                    [self = shared_from_this()](beast::error_code body_error, size_t) {
                      self->on_body(body_error);
@@ -77,7 +81,23 @@ void HttpSession::on_header(beast::error_code error) {
 void HttpSession::on_body(beast::error_code error) {
   if (error == http::error::body_limit) return refuse(413, "the request body is too large");
   if (error) return close();
-  respond(parser_->get());
+  admit();
+}
+
+void HttpSession::admit() {
+  const Request& request = parser_->get();
+  if (!queue_.enter()) {
+    api::HttpResponse answer = api::problem_response(503, "the server is busy: try again shortly");
+    answer.set_header("Retry-After", std::to_string(kShedRetryAfterSeconds));
+    api::add_security_headers(answer);
+    return send(std::move(answer), request.version(), request.keep_alive(),
+                request.method() == http::verb::head);
+  }
+  // Behind the requests already read: they are all counted before the first is handled.
+  boost::asio::post(stream_.get_executor(), [self = shared_from_this()] {
+    self->queue_.leave();
+    self->respond(self->parser_->get());
+  });
 }
 
 void HttpSession::respond(const Request& request) {

@@ -27,10 +27,14 @@ Result<SearchdOptions> parse_searchd_options(int argc, char** argv) {
       const long threads = std::strtol(argv[++index], nullptr, 10);
       if (threads < 1 || threads > 256) return invalid_argument("--threads takes 1 to 256");
       options.threads = static_cast<unsigned>(threads);
+    } else if (argument == "--max-queued" && has_value) {
+      const long queued = std::strtol(argv[++index], nullptr, 10);
+      if (queued < 1 || queued > 100000) return invalid_argument("--max-queued takes 1 to 100000");
+      options.max_queued = static_cast<size_t>(queued);
     } else {
       return invalid_argument(
           "usage: jil-searchd [--db DIR] [--store DIR] [--web DIR] [--listen ADDRESS] "
-          "[--port N] [--threads N]");
+          "[--port N] [--threads N] [--max-queued N]");
     }
   }
   return options;

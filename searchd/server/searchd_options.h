@@ -24,6 +24,11 @@ inline constexpr std::chrono::seconds kWriteTimeout{600};
 inline constexpr size_t kMaxConnections = 2048;
 // Requests served on one keep-alive connection before it is closed.
 inline constexpr unsigned kMaxRequestsPerConnection = 1000;
+// Requests a worker has read and not yet started (T-L4): at ~1 ms a search, 32 waiting add at
+// most ~32 ms; more are answered 503 at once (--max-queued overrides it, e.g. 1 in a test).
+inline constexpr size_t kMaxQueuedRequests = 32;
+// What a shed request's Retry-After says (seconds).
+inline constexpr unsigned kShedRetryAfterSeconds = 1;
 
 struct SearchdOptions {
   std::filesystem::path database = "var/index";
@@ -31,7 +36,8 @@ struct SearchdOptions {
   std::filesystem::path web = "web";
   std::string listen_address = "127.0.0.1";
   unsigned short port = 8080;
-  unsigned threads = 0;  // 0: one per core
+  unsigned threads = 0;                    // 0: one per core
+  size_t max_queued = kMaxQueuedRequests;  // per worker
 };
 
 // Parses argv; kInvalidArgument with a usage message on error.
