@@ -141,8 +141,9 @@ Result<std::unique_ptr<Searcher>> Searcher::open(const std::filesystem::path& pa
   try {
     Xapian::Database database(path.string());
     if (Status status = schema::check_compatible(database); !status.is_ok()) return status;
+    const bool local = std::filesystem::is_directory(path, error);
     return std::unique_ptr<Searcher>(
-        new Searcher(std::move(database), std::move(analyzer).value()));
+        new Searcher(std::move(database), std::move(analyzer).value(), local));
   } catch (const Xapian::Error& xapian_error) {
     return Status(StatusCode::kCorrupt,
                   "cannot open index " + path.string() + ": " + xapian_error.get_description());
@@ -207,14 +208,21 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
   enquire.set_query(query);
   apply_sort(enquire, request.sort, has_query);
   std::unique_ptr<TitleKeyMaker> title_keys;  // must outlive get_mset
-  if (request.sort == SortOrder::kTitle && request.home_language != analysis::Language::kUnd) {
-    // The reader's collation over every match; the root key in kTitleSortSlot otherwise.
+  if (request.sort == SortOrder::kTitle && request.home_language != analysis::Language::kUnd &&
+      local_) {
+    // The reader's collation over every match; the root key in kTitleSortSlot otherwise (and
+    // over remote shards, which cannot run JIL's KeyMaker).
     Result<std::unique_ptr<TitleKeyMaker>> made = TitleKeyMaker::create(request.home_language);
     if (!made.is_ok()) return made.status();
     title_keys = std::move(made).value();
     enquire.set_sort_by_key_then_relevance(title_keys.get(), false);
   }
-  FacetCounter facets;
+  const FacetColumns* columns = nullptr;
+  if (local_) {
+    facet_columns_.refresh(database_, database_.get_revision(), FacetCounter::all_slots());
+    columns = &facet_columns_;
+  }
+  FacetCounter facets(columns);
   facets.attach(enquire);
   const Xapian::doccount offset = (request.page - 1) * request.size;
   // Checking every match makes totals and facet counts exact.
@@ -236,7 +244,7 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
     results.other_language_total = results.total > at_home ? results.total - at_home : 0;
   }
   // After the split above, which needs the language counts of the filtered match.
-  FacetCounter::count_selected_apart(database_, unfiltered, request, results.facets);
+  FacetCounter::count_selected_apart(database_, columns, unfiltered, request, results.facets);
   SnippetMaker snippets(*analyzer_, built->match_forms, built->match_stems,
                         built->match_words.size());
   for (auto match = matches.begin(); match != matches.end(); ++match) {

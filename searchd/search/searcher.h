@@ -12,6 +12,7 @@
 
 #include "analysis/analyzer.h"
 #include "schema/doc_record.h"
+#include "search/facet_columns.h"
 #include "search/query_builder.h"
 #include "search/search_request.h"
 #include "thesaurus/concept_matcher.h"
@@ -44,8 +45,9 @@ class Searcher {
   uint64_t index_revision();
 
  private:
-  Searcher(Xapian::Database database, std::unique_ptr<analysis::Analyzer> analyzer)
+  Searcher(Xapian::Database database, std::unique_ptr<analysis::Analyzer> analyzer, bool local)
       : database_(std::move(database)),
+        local_(local),
         analyzer_(std::move(analyzer)),
         concepts_(std::make_unique<thesaurus::ConceptMatcher>(thesaurus::Thesaurus::built_in(),
                                                               *analyzer_)) {}
@@ -60,6 +62,10 @@ class Searcher {
   Result<SearchResults> run_search(const SearchRequest& request);
 
   Xapian::Database database_;
+  // A glass directory; false for a stub file (possibly remote shards), where only what
+  // xapian-tcpsrv can run is used: ValueCountMatchSpy, no reader's title collation.
+  bool local_;
+  FacetColumns facet_columns_;  // local only
   std::unique_ptr<analysis::Analyzer> analyzer_;
   std::unique_ptr<thesaurus::ConceptMatcher> concepts_;
 };
