@@ -192,7 +192,7 @@ if (!PLAYWRIGHT_INSTALLED) {
     }
   });
 
-  it('saves screenshots of results with a facet and of document pages, with no horizontal scroll on a phone', async () => {
+  it('saves screenshots of the search page, results with a facet and document pages, with no horizontal scroll on a phone', async () => {
     await mkdir(ARTIFACTS, { recursive: true });
     const sizes = [
       { name: 'desktop', viewport: { width: 1280, height: 800 }, isMobile: false },
@@ -204,7 +204,7 @@ if (!PLAYWRIGHT_INSTALLED) {
         const context = await newContext(browser, { viewport: size.viewport, isMobile: size.isMobile, hasTouch: size.isMobile });
         try {
           const page = await context.newPage();
-          for (const [what, url] of pages.filter(([w]) => w === 'results with a facet' || w === 'document page')) {
+          for (const [what, url] of pages.filter(([w]) => w !== 'results')) {
             await page.goto(`${baseUrl}${withUi(url, ui)}`);
             const { scrollWidth, innerWidth } = await page.evaluate(() => ({
               scrollWidth: document.scrollingElement.scrollWidth, innerWidth: window.innerWidth,
