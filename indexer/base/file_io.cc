@@ -76,11 +76,12 @@ Status sync_directory(const std::filesystem::path& directory) {
   return Status::ok();
 }
 
-Status write_file_atomically(const std::filesystem::path& path, std::string_view content) {
+Status write_file_atomically(const std::filesystem::path& path, std::string_view content,
+                             mode_t mode) {
   std::random_device random;
   const std::filesystem::path temporary =
       path.parent_path() / (".tmp-" + path.filename().string() + "-" + std::to_string(random()));
-  FileDescriptor fd(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
+  FileDescriptor fd(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode));
   if (fd.get() < 0) return io_error(errno_text("cannot create", temporary));
   Status status = write_all(fd.get(), content, temporary);
   if (status.is_ok() && ::fsync(fd.get()) != 0) {
@@ -96,7 +97,8 @@ Status write_file_atomically(const std::filesystem::path& path, std::string_view
     ::unlink(temporary.c_str());
     return status;
   }
-  return sync_directory(path.parent_path());
+  // A bare file name lives in the current directory.
+  return sync_directory(path.has_parent_path() ? path.parent_path() : ".");
 }
 
 }  // namespace jil

@@ -117,8 +117,15 @@ void add_security_headers(HttpResponse& response) {
 HttpResponse RequestHandler::handle(const HttpRequest& request) {
   HttpResponse response;
   try {
-    response = route(request);
-    if (response.status == 200) apply_cache_policy(request, searcher_.index_revision(), response);
+    ApiAdmission admission;
+    if (assets_.api_access) admission = assets_.api_access->admit(request);
+    if (admission.answer) {
+      response = std::move(*admission.answer);
+    } else {
+      response = route(request);
+      if (response.status == 200) apply_cache_policy(request, searcher_.index_revision(), response);
+    }
+    ApiAccess::finish(admission, response);
   } catch (const std::exception& error) {
     // A bug: the request fails alone, with no detail for the client.
     response = problem_response(internal_error(error.what()));

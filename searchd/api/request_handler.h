@@ -10,6 +10,7 @@
 
 #include <filesystem>
 
+#include "api/api_access.h"
 #include "api/http_types.h"
 #include "api/static_files.h"
 #include "render/html_view.h"
@@ -25,11 +26,12 @@ struct HtmlContext {
   bool remember_language = false;
 };
 
-// Read-only parts shared by all workers.
+// Parts shared by all workers: read-only, or thread-safe (api_access).
 struct SiteAssets {
   const render::HtmlRenderer& renderer;
   const StaticFiles& static_files;
   const store::ContentStore& store;
+  ApiAccess* api_access = nullptr;  // keys, rate limits, CORS of /api/v1/*; null: none
 };
 
 class RequestHandler {

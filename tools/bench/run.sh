@@ -150,6 +150,7 @@ fi
 # --- 5. searchd on a free port, queries, stop ---
 log "searchd: starting on 127.0.0.1, free port"
 "$SEARCHD" --db "$DB" --store "$STORE" --web "$ROOT/web" --listen 127.0.0.1 --port 0 --threads "$THREADS" \
+  --anonymous-rate 100000 --anonymous-burst 1000000 \
   > "$WORK/searchd.out" 2> "$WORK/searchd.err" &
 SEARCHD_PID=$!
 PORT=
