@@ -169,7 +169,7 @@ Result<std::vector<KeyRecord>> load_key_file(const std::filesystem::path& path) 
 }
 
 Status save_key_file(const std::filesystem::path& path, const std::vector<KeyRecord>& keys) {
-  return write_file_atomically(path, key_file_text(keys), kKeyFileMode);
+  return write_file_atomically(path, key_file_text(keys), Sync::kNow, kKeyFileMode);
 }
 
 }  // namespace jil::api

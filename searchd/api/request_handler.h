@@ -5,6 +5,7 @@
 //   GET /search              search page (HTML)        GET /api/v1/documents/{id}  JSON
 //   GET /doc/{id}            document page (HTML)      GET /healthz                JSON
 //   GET /doc/{id}/original   the original file         GET /static/{name}          assets
+//   GET /doc/{id}/cite.ris   RIS record                GET /doc/{id}/cite.bib      BibTeX
 #pragma once
 
 #include <filesystem>
@@ -50,7 +51,7 @@ class RequestHandler {
   HttpResponse html_gaps(const HtmlContext& html);
   HttpResponse html_search(const HtmlContext& html, const std::string& target);
   HttpResponse html_document(const HtmlContext& html, const std::string& id,
-                             const std::string& target);
+                             const HttpRequest& request);
   HttpResponse original_file(const HtmlContext& html, const std::string& id);
   HttpResponse static_file(const HtmlContext& html, const std::string& name,
                            const HttpRequest& request);
