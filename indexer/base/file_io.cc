@@ -84,11 +84,11 @@ Status sync_file_system(const std::filesystem::path& path) {
 }
 
 Status write_file_atomically(const std::filesystem::path& path, std::string_view content,
-                             Sync sync) {
+                             Sync sync, mode_t mode) {
   std::random_device random;
   const std::filesystem::path temporary =
       path.parent_path() / (".tmp-" + path.filename().string() + "-" + std::to_string(random()));
-  FileDescriptor fd(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
+  FileDescriptor fd(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode));
   if (fd.get() < 0) return io_error(errno_text("cannot create", temporary));
   Status status = write_all(fd.get(), content, temporary);
   if (status.is_ok() && sync == Sync::kNow && ::fsync(fd.get()) != 0) {
@@ -104,7 +104,9 @@ Status write_file_atomically(const std::filesystem::path& path, std::string_view
     ::unlink(temporary.c_str());
     return status;
   }
-  return sync == Sync::kNow ? sync_directory(path.parent_path()) : Status::ok();
+  if (sync == Sync::kDeferred) return Status::ok();
+  // A bare file name lives in the current directory.
+  return sync_directory(path.has_parent_path() ? path.parent_path() : ".");
 }
 
 }  // namespace jil

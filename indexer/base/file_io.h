@@ -2,6 +2,8 @@
 // writes (temporary file, fsync, rename, fsync of the directory).
 #pragma once
 
+#include <sys/types.h>
+
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -20,10 +22,11 @@ enum class Sync { kNow, kDeferred };
 
 // Writes `content` to `path` so that after a crash the path holds either the old or the new
 // content, never a mix: write to a temporary file beside it, fsync, rename, fsync the directory.
+// The new file gets `mode` (less the umask): 0600 for files only the owner may read.
 // With Sync::kDeferred the two fsyncs are left to a later sync_file_system(): until then a
 // power loss (not a killed process) may leave the new file empty or absent.
 Status write_file_atomically(const std::filesystem::path& path, std::string_view content,
-                             Sync sync = Sync::kNow);
+                             Sync sync = Sync::kNow, mode_t mode = 0644);
 
 // fsync of a directory, so that a rename or a new entry in it survives power loss.
 Status sync_directory(const std::filesystem::path& directory);
