@@ -10,6 +10,7 @@
 #include "base/utf8.h"
 #include "extract/extract_sandbox.h"
 #include "extract/extractor.h"
+#include "ingest/index_clock.h"
 #include "ingest/progress.h"
 #include "ingest/stored_record.h"
 #include "schema/schema_version.h"
@@ -130,6 +131,7 @@ Result<FileOutcome> IngestRun::ingest_file(const SourceFile& file, RunReport& re
   record->media_type = std::string(extract::media_type(*format));
   record->original_name = file.path.filename().string();
   record->bytes = original->size();
+  record->indexed_at = index_timestamp();
   const FileOutcome outcome =
       indexed_fingerprint->empty() ? FileOutcome::kAdded : FileOutcome::kUpdated;
   if (options_.dry_run) return note_ingested(file, record->id, outcome);
