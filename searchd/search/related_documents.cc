@@ -18,29 +18,31 @@ class WordTermsOnly : public Xapian::ExpandDecider {
   }
 };
 
-// Records of the best `limit` matches of `query`, skipping the ids already in `out`.
-void append_matches(const Xapian::Database& database, const Xapian::Query& query, size_t limit,
-                    std::vector<schema::DocRecord>& out) {
-  if (limit == 0) return;
+// Appends the records of the best `limit` matches of `query` to `out`; kCorrupt for a record
+// that cannot be read.
+Status append_matches(const Xapian::Database& database, const Xapian::Query& query, size_t limit,
+                      std::vector<schema::DocRecord>& out) {
+  if (limit == 0) return Status();
   Xapian::Enquire enquire(database);
   enquire.set_query(query);
   const Xapian::MSet matches = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
   for (auto match = matches.begin(); match != matches.end(); ++match) {
     Result<schema::DocRecord> record = schema::from_document_data(match.get_document().get_data());
-    if (!record.is_ok()) continue;  // an unreadable record is not worth failing the page for
+    if (!record.is_ok()) return record.status();
     record->text.clear();
     out.push_back(std::move(record).value());
   }
+  return Status();
 }
 
 }  // namespace
 
-std::vector<schema::DocRecord> related_documents(const Xapian::Database& database,
-                                                 Xapian::docid docid, analysis::Language reader,
-                                                 size_t count) {
+Result<std::vector<schema::DocRecord>> related_documents(const Xapian::Database& database,
+                                                         Xapian::docid docid,
+                                                         analysis::Language reader, size_t count) {
   const Xapian::Document document = database.get_document(docid);
   Result<schema::DocRecord> record = schema::from_document_data(document.get_data());
-  if (!record.is_ok()) return {};
+  if (!record.is_ok()) return record.status();
   Xapian::RSet relevant;
   relevant.add_document(docid);
   const std::string reader_code(analysis::language_code(reader));
@@ -58,7 +60,7 @@ std::vector<schema::DocRecord> related_documents(const Xapian::Database& databas
   Xapian::Enquire expand(database);
   const WordTermsOnly decider;
   const Xapian::ESet terms = expand.get_eset(kRelatedExpandTerms, relevant, &decider);
-  if (terms.empty()) return {};
+  if (terms.empty()) return std::vector<schema::DocRecord>();
   std::vector<std::string> words;
   for (auto term = terms.begin(); term != terms.end(); ++term) words.push_back(*term);
   Xapian::Query query(Xapian::Query::OP_OR, words.begin(), words.end());
@@ -72,12 +74,18 @@ std::vector<schema::DocRecord> related_documents(const Xapian::Database& databas
   query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, own_work);
   std::vector<schema::DocRecord> related;
   if (reader != analysis::Language::kUnd) {
-    append_matches(database,
-                   Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(reader_term)),
-                   count, related);
+    const Xapian::Query in_reader_language(Xapian::Query::OP_FILTER, query,
+                                           Xapian::Query(reader_term));
+    if (Status status = append_matches(database, in_reader_language, count, related);
+        !status.is_ok()) {
+      return status;
+    }
     query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(reader_term));
   }
-  append_matches(database, query, count - related.size(), related);
+  if (Status status = append_matches(database, query, count - related.size(), related);
+      !status.is_ok()) {
+    return status;
+  }
   return related;
 }
 

@@ -23,10 +23,10 @@ inline constexpr Xapian::termcount kRelatedExpandTerms = 20;
 // when there are any (reader kUnd: no preference), else by weight. When the work has a version
 // in the reader's language, that version's words join the relevance set, so that documents in
 // the reader's language can be found from a document in another. Records come without text.
-// Empty when the document has no plain word terms. Throws Xapian::Error (the caller, Searcher,
-// turns it into a status).
-std::vector<schema::DocRecord> related_documents(const Xapian::Database& database,
-                                                 Xapian::docid docid, analysis::Language reader,
-                                                 size_t count);
+// Empty when the document has no plain word terms; kCorrupt when a record cannot be read. Throws
+// Xapian::Error (the caller, Searcher, turns it into a status).
+Result<std::vector<schema::DocRecord>> related_documents(const Xapian::Database& database,
+                                                         Xapian::docid docid,
+                                                         analysis::Language reader, size_t count);
 
 }  // namespace jil::search

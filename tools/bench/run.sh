@@ -91,7 +91,8 @@ mkdir -p "$WORK"
 rm -f "$WORK"/query_*.json "$WORK/results.json" "$WORK/index.time"
 
 # --- 1. build the release tree if the programs are missing ---
-if [ ! -x "$INDEXER" ] || [ ! -x "$SEARCHD" ] || [ "$REBUILD" = 1 ]; then
+NEED_SEARCHD=$([ "$SKIP_QUERIES" = 1 ] && echo 0 || echo 1)
+if [ ! -x "$INDEXER" ] || { [ "$NEED_SEARCHD" = 1 ] && [ ! -x "$SEARCHD" ]; } || [ "$REBUILD" = 1 ]; then
   log "building $BUILD (Release)"
   need_pkgs cmake g++ make pkg-config
   cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release > "$WORK/cmake.log" 2>&1 \
@@ -101,7 +102,7 @@ if [ ! -x "$INDEXER" ] || [ ! -x "$SEARCHD" ] || [ "$REBUILD" = 1 ]; then
     || { tail -30 "$WORK/cmake.log" >&2; die "build failed; log: $WORK/cmake.log"; }
 fi
 [ -x "$INDEXER" ] || die "no $INDEXER after the build"
-[ -x "$SEARCHD" ] || die "no $SEARCHD after the build"
+[ "$NEED_SEARCHD" = 0 ] || [ -x "$SEARCHD" ] || die "no $SEARCHD after the build"
 
 # --- 2. corpus (reused when N, SEED, the generator and the sample library are unchanged) ---
 gen_key=$( { echo "n=$N seed=$SEED"; cat "$HERE/gen_corpus.py" "$HERE/corpus_inputs.py" "$HERE/gen_queries.py" "$HERE/lexicon.py";
