@@ -20,6 +20,7 @@ trap cleanup EXIT
 "$build/indexer/jil-indexer" index --db "$work/db" --store "$work/store" --quiet corpus >/dev/null
 # A connection cap above the attacks' connection count is not wanted: the default (2,048) holds.
 ulimit -n 65536 2>/dev/null || true
+# The anonymous API rate limit is lifted so that the probe measures the edge, not the limiter.
 "$build/searchd/jil-searchd" --db "$work/db" --store "$work/store" --web web --port 0 \
   --threads 2 --anonymous-rate 100000 --anonymous-burst 1000000 \
   >"$work/searchd.out" 2>"$work/searchd.err" &
