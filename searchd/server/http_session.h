@@ -8,6 +8,7 @@
 #include <boost/beast/http.hpp>
 
 #include <atomic>
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -18,7 +19,7 @@ namespace jil::server {
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
  public:
   HttpSession(boost::asio::ip::tcp::socket socket, api::RequestHandler& handler,
-              std::atomic<size_t>& open_connections);
+              std::atomic<size_t>& open_connections, std::chrono::seconds read_timeout);
   ~HttpSession();
   HttpSession(const HttpSession&) = delete;
   HttpSession& operator=(const HttpSession&) = delete;
@@ -37,6 +38,9 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void refuse(unsigned status, const char* detail);
   void send(api::HttpResponse answer, unsigned version, bool keep_alive, bool head);
   void on_write(bool keep_alive, boost::beast::error_code error);
+  // Half-closes, then reads and drops input until end of file, kLingerTime or kMaxLingerBytes.
+  void linger_then_close();
+  void discard_input(size_t discarded);
   void close();
 
   boost::beast::tcp_stream stream_;
@@ -45,6 +49,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   std::shared_ptr<Response> response_;  // kept alive until written
   api::RequestHandler& handler_;
   std::atomic<size_t>& open_connections_;
+  const std::chrono::seconds read_timeout_;  // for each whole request (the header deadline)
   unsigned served_ = 0;
 };
 
