@@ -295,8 +295,8 @@ HttpResponse RequestHandler::html_document(const HtmlContext& html, const std::s
     paragraphs.push_back(highlighter.highlighted(paragraph, record->language));
   }
   const auto reader = analysis::parse_language(html.page.ui_language);
-  Result<std::vector<schema::DocRecord>> related =
-      searcher_.related(id, reader ? *reader : analysis::Language::kUnd, search::kRelatedDocuments);
+  Result<std::vector<schema::DocRecord>> related = searcher_.related(
+      *record, reader ? *reader : analysis::Language::kUnd, search::kRelatedDocuments);
   if (!related.is_ok()) return html_error(html, 503, "error_document_unreadable");
   const render::DocumentPageData data{
       *record,    *versions,

@@ -39,18 +39,16 @@ Status append_matches(const Xapian::Database& database, const Xapian::Query& que
 
 Result<std::vector<schema::DocRecord>> related_documents(const Xapian::Database& database,
                                                          Xapian::docid docid,
+                                                         const schema::DocRecord& record,
                                                          analysis::Language reader, size_t count) {
-  const Xapian::Document document = database.get_document(docid);
-  Result<schema::DocRecord> record = schema::from_document_data(document.get_data());
-  if (!record.is_ok()) return record.status();
   Xapian::RSet relevant;
   relevant.add_document(docid);
   const std::string reader_code(analysis::language_code(reader));
   const std::string reader_term = schema::filter_term(schema::Facet::kLanguage, reader_code);
-  if (reader != analysis::Language::kUnd && reader != record->language && !record->work.empty()) {
+  if (reader != analysis::Language::kUnd && reader != record.language && !record.work.empty()) {
     // The version in the reader's language, if the work has one.
     const Xapian::Query version(Xapian::Query::OP_AND,
-                                Xapian::Query(schema::term(schema::kWorkPrefix, record->work)),
+                                Xapian::Query(schema::term(schema::kWorkPrefix, record.work)),
                                 Xapian::Query(reader_term));
     Xapian::Enquire enquire(database);
     enquire.set_query(version);
@@ -66,11 +64,11 @@ Result<std::vector<schema::DocRecord>> related_documents(const Xapian::Database&
   Xapian::Query query(Xapian::Query::OP_OR, words.begin(), words.end());
   // Never the document itself, nor another language version of the same work.
   const Xapian::Query own_work =
-      record->work.empty()
-          ? Xapian::Query(schema::term(schema::kIdPrefix, record->id))
+      record.work.empty()
+          ? Xapian::Query(schema::term(schema::kIdPrefix, record.id))
           : Xapian::Query(Xapian::Query::OP_OR,
-                          Xapian::Query(schema::term(schema::kIdPrefix, record->id)),
-                          Xapian::Query(schema::term(schema::kWorkPrefix, record->work)));
+                          Xapian::Query(schema::term(schema::kIdPrefix, record.id)),
+                          Xapian::Query(schema::term(schema::kWorkPrefix, record.work)));
   query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, own_work);
   std::vector<schema::DocRecord> related;
   if (reader != analysis::Language::kUnd) {

@@ -273,15 +273,15 @@ Result<schema::DocRecord> Searcher::document(const std::string& id) {
   });
 }
 
-Result<std::vector<schema::DocRecord>> Searcher::related(const std::string& id,
+Result<std::vector<schema::DocRecord>> Searcher::related(const schema::DocRecord& record,
                                                          analysis::Language reader, size_t count) {
   return with_fresh_database([&]() -> Result<std::vector<schema::DocRecord>> {
-    const std::string id_term = schema::term(schema::kIdPrefix, id);
+    const std::string id_term = schema::term(schema::kIdPrefix, record.id);
     Xapian::PostingIterator posting = database_.postlist_begin(id_term);
     if (posting == database_.postlist_end(id_term)) {
-      return not_found("no document with id '" + id + "'");
+      return not_found("no document with id '" + record.id + "'");
     }
-    return related_documents(database_, *posting, reader, count);
+    return related_documents(database_, *posting, record, reader, count);
   });
 }
 

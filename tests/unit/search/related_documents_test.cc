@@ -48,13 +48,16 @@ class RelatedDocumentsTest : public ::testing::Test {
   }
 
   Ids related(const std::string& id, Language reader, size_t count = kRelatedDocuments) {
-    Result<std::vector<schema::DocRecord>> found = searcher_->related(id, reader, count);
+    Result<schema::DocRecord> record = searcher_->document(id);
+    EXPECT_TRUE(record.is_ok()) << record.status().to_string();
+    if (!record.is_ok()) return {};
+    Result<std::vector<schema::DocRecord>> found = searcher_->related(*record, reader, count);
     EXPECT_TRUE(found.is_ok()) << found.status().to_string();
     Ids ids;
     if (found.is_ok()) {
-      for (const auto& record : *found) {
-        EXPECT_TRUE(record.text.empty()) << record.id << " comes with its text";
-        ids.push_back(record.id);
+      for (const auto& neighbour : *found) {
+        EXPECT_TRUE(neighbour.text.empty()) << neighbour.id << " comes with its text";
+        ids.push_back(neighbour.id);
       }
     }
     return ids;
@@ -78,9 +81,11 @@ TEST_F(RelatedDocumentsTest, CountIsALimit) {
   EXPECT_EQ(related("gifts-en", Language::kFr, 1), (Ids{"dinners-fr"}));
 }
 
-TEST_F(RelatedDocumentsTest, UnknownIdIsNotFound) {
+TEST_F(RelatedDocumentsTest, RecordNoLongerInTheIndexIsNotFound) {
+  schema::DocRecord gone = related_sample().front();
+  gone.id = "no-such-id";
   Result<std::vector<schema::DocRecord>> found =
-      searcher_->related("no-such-id", Language::kEn, kRelatedDocuments);
+      searcher_->related(gone, Language::kEn, kRelatedDocuments);
   ASSERT_FALSE(found.is_ok());
   EXPECT_EQ(found.status().code(), StatusCode::kNotFound);
 }
