@@ -30,6 +30,11 @@ class Searcher {
   Result<SearchResults> search(const SearchRequest& request);
   // kNotFound for an unknown id. The record includes the text.
   Result<schema::DocRecord> document(const std::string& id);
+  // "More like this" (related_documents.h): up to `count` documents like `record` (as document()
+  // returned it), in the `reader` language first, never the record's work. kNotFound when the
+  // record's id is no longer in the index.
+  Result<std::vector<schema::DocRecord>> related(const schema::DocRecord& record,
+                                                 analysis::Language reader, size_t count);
   // Language versions of a work: (language, id, title) of every document sharing `work`.
   Result<std::vector<schema::DocRecord>> work_versions(const std::string& work);
 

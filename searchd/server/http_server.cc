@@ -21,6 +21,8 @@ constexpr std::chrono::milliseconds kAcceptErrorPause{100};
 Result<std::unique_ptr<HttpServer>> HttpServer::create(const SearchdOptions& options,
                                                        const api::SiteAssets& assets) {
   std::unique_ptr<HttpServer> server(new HttpServer());
+  server->read_timeout_ = options.read_timeout;
+  server->max_connections_ = options.max_connections;
   const unsigned threads =
       options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   for (unsigned index = 0; index < threads; ++index) {
@@ -53,16 +55,20 @@ void HttpServer::accept_next() {
           accept_pause_->async_wait([this](boost::system::error_code) { accept_next(); });
           return;
         }
-        if (open_connections_.load() >= kMaxConnections) {
+        if (open_connections_.load() >= max_connections_) {
           boost::system::error_code ignored;
           socket.close(ignored);  // over the cap: refuse by closing, keep accepting
         } else {
-          std::make_shared<HttpSession>(std::move(socket), *worker.handler, worker.queue,
-                                        open_connections_)
-              ->start();
+          start_session(*worker.handler, worker.queue, std::move(socket));
         }
         accept_next();
       });
+}
+
+void HttpServer::start_session(api::RequestHandler& handler, RequestQueue& queue,
+                               tcp::socket socket) {
+  std::make_shared<HttpSession>(std::move(socket), handler, queue, open_connections_, read_timeout_)
+      ->start();
 }
 
 Status HttpServer::run(const SearchdOptions& options) {

@@ -41,12 +41,16 @@ class HttpServer {
 
   HttpServer() = default;
   void accept_next();
+  void start_session(api::RequestHandler& handler, RequestQueue& queue,
+                     boost::asio::ip::tcp::socket socket);
 
   boost::asio::io_context listener_context_{1};
   std::unique_ptr<boost::asio::ip::tcp::acceptor> acceptor_;
   std::unique_ptr<boost::asio::steady_timer> accept_pause_;
   std::vector<std::unique_ptr<Worker>> workers_;
   size_t next_worker_ = 0;
+  std::chrono::seconds read_timeout_ = kReadTimeout;
+  size_t max_connections_ = kMaxConnections;
   std::atomic<size_t> open_connections_{0};
 };
 

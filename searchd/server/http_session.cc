@@ -1,6 +1,9 @@
 // Implementation of http_session.h.
 #include "server/http_session.h"
 
+#include <linux/sockios.h>
+#include <sys/ioctl.h>
+
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 
@@ -26,11 +29,13 @@ std::string header_safe(std::string value) {
 }  // namespace
 
 HttpSession::HttpSession(boost::asio::ip::tcp::socket socket, api::RequestHandler& handler,
-                         RequestQueue& queue, std::atomic<size_t>& open_connections)
+                         RequestQueue& queue, std::atomic<size_t>& open_connections,
+                         std::chrono::seconds read_timeout)
     : stream_(std::move(socket)),
       handler_(handler),
       queue_(queue),
-      open_connections_(open_connections) {
+      open_connections_(open_connections),
+      read_timeout_(read_timeout) {
   ++open_connections_;
 }
 
@@ -45,7 +50,7 @@ void HttpSession::read_request() {
   parser_.emplace();  // a new parser per request, as Beast requires
   parser_->header_limit(kMaxHeaderBytes);
   parser_->body_limit(kMaxBodyBytes);
-  stream_.expires_after(kReadTimeout);
+  stream_.expires_after(read_timeout_);
   http::async_read_header(
       stream_, buffer_, *parser_,
       [self = shared_from_this()](beast::error_code error, size_t) { self->on_header(error); });
@@ -108,6 +113,14 @@ void HttpSession::respond(const Request& request) {
   plain.cookie = std::string(request[http::field::cookie]);
   plain.if_none_match = std::string(request[http::field::if_none_match]);
   plain.host = std::string(request[http::field::host]);
+  plain.authorization = std::string(request[http::field::authorization]);
+  plain.x_api_key = std::string(request["X-API-Key"]);
+  plain.origin = std::string(request[http::field::origin]);
+  plain.access_control_request_method =
+      std::string(request[http::field::access_control_request_method]);
+  beast::error_code ignored;
+  const auto peer = stream_.socket().remote_endpoint(ignored);
+  if (!ignored) plain.peer_address = peer.address().to_string();
   ++served_;
   const bool keep_alive = request.keep_alive() && served_ < kMaxRequestsPerConnection;
   send(handler_.handle(plain), request.version(), keep_alive, request.method() == http::verb::head);
@@ -144,8 +157,31 @@ void HttpSession::send(api::HttpResponse answer, unsigned version, bool keep_ali
 
 void HttpSession::on_write(bool keep_alive, beast::error_code error) {
   response_.reset();
-  if (error || !keep_alive) return close();
+  if (error) return close();
+  if (!keep_alive) return linger_then_close();
   read_request();
+}
+
+void HttpSession::linger_then_close() {
+  beast::error_code ignored;
+  stream_.socket().shutdown(boost::asio::ip::tcp::socket::shutdown_send, ignored);
+  stream_.expires_after(kLingerTime);
+  buffer_.consume(buffer_.size());
+  discard_input(0);
+}
+
+void HttpSession::discard_input(size_t discarded) {
+  constexpr size_t kChunk = 16 * 1024;
+  stream_.async_read_some(buffer_.prepare(kChunk), [self = shared_from_this(), discarded](
+                                                       beast::error_code error, size_t bytes) {
+    self->buffer_.consume(self->buffer_.size());
+    // Past the byte cap, close once the kernel has sent every byte of the answer (SIOCOUTQ: bytes
+    // not yet acknowledged), so the reset that unread input causes cannot cut it off.
+    int unsent = 0;
+    ioctl(self->stream_.socket().native_handle(), SIOCOUTQ, &unsent);
+    if (error || (discarded + bytes > kMaxLingerBytes && unsent == 0)) return self->close();
+    self->discard_input(discarded + bytes);
+  });
 }
 
 void HttpSession::close() {

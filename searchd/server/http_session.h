@@ -8,6 +8,7 @@
 #include <boost/beast/http.hpp>
 
 #include <atomic>
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -19,7 +20,8 @@ namespace jil::server {
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
  public:
   HttpSession(boost::asio::ip::tcp::socket socket, api::RequestHandler& handler,
-              RequestQueue& queue, std::atomic<size_t>& open_connections);
+              RequestQueue& queue, std::atomic<size_t>& open_connections,
+              std::chrono::seconds read_timeout);
   ~HttpSession();
   HttpSession(const HttpSession&) = delete;
   HttpSession& operator=(const HttpSession&) = delete;
@@ -40,6 +42,9 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void refuse(unsigned status, const char* detail);
   void send(api::HttpResponse answer, unsigned version, bool keep_alive, bool head);
   void on_write(bool keep_alive, boost::beast::error_code error);
+  // Half-closes, then reads and drops input until end of file, kLingerTime or kMaxLingerBytes.
+  void linger_then_close();
+  void discard_input(size_t discarded);
   void close();
 
   boost::beast::tcp_stream stream_;
@@ -49,6 +54,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   api::RequestHandler& handler_;
   RequestQueue& queue_;
   std::atomic<size_t>& open_connections_;
+  const std::chrono::seconds read_timeout_;  // for each whole request (the header deadline)
   unsigned served_ = 0;
 };
 

@@ -34,6 +34,7 @@ let baseUrl;
 let workDir;
 let spec;
 let ajv;
+let slowKey;  // an API key allowing one request, then one per ~17 minutes
 
 function requireEnv(name) {
   const value = process.env[name];
@@ -111,8 +112,8 @@ function validatorFor(pointer) {
 }
 
 // GETs `target` and validates status, media type and body against the document.
-async function checkAgainstSpec(target, expectedStatus) {
-  const response = await fetch(baseUrl + target);
+async function checkAgainstSpec(target, expectedStatus, headers = {}) {
+  const response = await fetch(baseUrl + target, { headers });
   const text = await response.text();
   assert.equal(response.status, expectedStatus, `${target}: status (body ${text.slice(0, 300)})`);
   const url = new URL(baseUrl + target);
@@ -139,9 +140,16 @@ if (!AJV_INSTALLED) {
     const store = path.join(workDir, 'store');
     await execFileAsync(indexer, ['index', '--db', db, '--store', store, '--quiet', path.join(SOURCE_DIR, 'corpus')],
       { maxBuffer: 16 * 1024 * 1024 });
+    const keys = path.join(workDir, 'keys.json');
+    const created = await execFileAsync(searchdBin, ['keys', 'create', '--keys', keys, '--name', 'OpenAPI test',
+      '--rate', '0.001', '--burst', '1', '--origin', 'https://portal.example']);
+    slowKey = created.stdout.split('\n')[0];
     baseUrl = await startSearchd(searchdBin, [
+      '--keys', keys,
       '--db', db, '--store', store, '--web', path.join(SOURCE_DIR, 'web'),
       '--listen', '127.0.0.1', '--port', '0', '--threads', '2',
+      // The suite's many API requests from one address: no anonymous rate limit in practice.
+      '--anonymous-rate', '100000', '--anonymous-burst', '1000000',
     ]);
     const served = await fetch(`${baseUrl}/api/v1/openapi.json`);
     assert.equal(served.status, 200);
@@ -164,7 +172,7 @@ if (!AJV_INSTALLED) {
     assert.deepEqual(spec, written);
     assert.match(spec.openapi, /^3\.1\.\d+$/);
     for (const route of ['/api/v1/search', '/api/v1/documents/{id}', '/api/v1/concepts',
-      '/api/v1/translation-gaps', '/healthz']) {
+      '/api/v1/facets', '/api/v1/facets/{facet}', '/api/v1/translation-gaps', '/healthz']) {
       assert.ok(spec.paths[route]?.get, `${route} is documented`);
     }
     // Every schema the document defines compiles (no dangling $ref, valid 2020-12 keywords).
@@ -177,7 +185,7 @@ if (!AJV_INSTALLED) {
     const names = spec.paths['/api/v1/search'].get.parameters
       .map((p) => (p.$ref ? spec.components.parameters[p.$ref.split('/').pop()] : p).name);
     for (const name of ['q', 'lang', 'type', 'region', 'country', 'organisation', 'topic', 'value',
-      'year', 'concept', 'page', 'size', 'sort', 'hl', 'cross']) {
+      'year', 'concept', 'page', 'size', 'sort', 'hl', 'cross', 'fields']) {
       assert.ok(names.includes(name), `parameter ${name} is documented`);
     }
   });
@@ -232,6 +240,59 @@ if (!AJV_INSTALLED) {
     const health = await checkAgainstSpec('/healthz', 200);
     assert.ok(health.documents > 0);
     await checkAgainstSpec('/api/v1/openapi.json', 200);
+  });
+
+  it('describes fields selection on search hits and documents, and its 400s', async () => {
+    const some = await checkAgainstSpec('/api/v1/search?q=judges&size=3&fields=id,title,snippet', 200);
+    assert.ok(some.results.length > 0);
+    for (const hit of some.results) assert.deepEqual(Object.keys(hit).sort(), ['id', 'snippet', 'title']);
+    const id = some.results[0].id;
+    const document = await checkAgainstSpec(`/api/v1/documents/${id}?fields=title,translations,text`, 200);
+    assert.deepEqual(Object.keys(document).sort(), ['text', 'title', 'translations']);
+    assert.ok(document.text.length > 0, 'fields=text implies the text');
+    for (const target of ['/api/v1/search?q=judges&fields=id,nope', '/api/v1/search?q=judges&fields=',
+      '/api/v1/search?q=judges&fields=id,,title', `/api/v1/documents/${id}?fields=snippet`]) {
+      const problem = await checkAgainstSpec(target, 400);
+      assert.match(problem.detail, /^fields: /);
+    }
+  });
+
+  it('describes the facet vocabularies with counts and labels', async () => {
+    const all = await checkAgainstSpec('/api/v1/facets', 200);
+    const search = await (await fetch(`${baseUrl}/api/v1/search?q=&size=1`)).json();
+    assert.equal(all.total, search.total);
+    for (const [facet, values] of Object.entries(search.facets)) {
+      assert.deepEqual(all.facets[facet].map((v) => [v.value, v.count]), values.map((v) => [v.value, v.count]), facet);
+    }
+    const types = await checkAgainstSpec('/api/v1/facets/type', 200);
+    assert.equal(types.facet, 'type');
+    const guidance = types.values.find((v) => v.value === 'guidance');
+    assert.ok(guidance && guidance.count > 0);
+    assert.deepEqual(Object.keys(guidance.labels).sort(), ['ar', 'en', 'es', 'fr', 'ru', 'zh']);
+    const languages = await checkAgainstSpec('/api/v1/facets/language', 200);
+    assert.equal(languages.values.find((v) => v.value === 'fr')?.labels.fr, 'français');
+    const some = await checkAgainstSpec('/api/v1/facets/language?q=judges&type=guidance', 200);
+    assert.ok(some.values.length > 0 && some.total < all.total);
+    const years = await checkAgainstSpec('/api/v1/facets/year', 200);
+    assert.deepEqual(years.values[0].labels, {});
+    await checkAgainstSpec('/api/v1/facets/concept?lang=ar', 200);
+    await checkAgainstSpec('/api/v1/facets/no-such-facet', 404);
+    await checkAgainstSpec('/api/v1/facets/type?lang=xx', 400);
+  });
+
+  it('describes real 401, 403 and 429 problem bodies, and Retry-After', async () => {
+    for (const target of ['/api/v1/search?q=judges', '/api/v1/concepts', '/api/v1/documents/coi-guidance-en']) {
+      const problem = await checkAgainstSpec(target, 401, { 'X-API-Key': 'jil_' + 'x'.repeat(43) });
+      assert.equal(problem.status, 401);
+      await checkAgainstSpec(target, 403, { 'X-API-Key': slowKey, Origin: 'https://elsewhere.example' });
+    }
+    await checkAgainstSpec('/api/v1/concepts?api_key=jil_x', 400);
+    await checkAgainstSpec('/api/v1/translation-gaps', 200, { Authorization: `Bearer ${slowKey}` });
+    const limited = await fetch(`${baseUrl}/api/v1/translation-gaps`, { headers: { 'X-API-Key': slowKey } });
+    assert.equal(limited.status, 429);
+    assert.match(limited.headers.get('retry-after'), new RegExp(spec.components.headers.RetryAfter.schema.pattern));
+    await checkAgainstSpec('/api/v1/search?q=judges', 429, { 'X-API-Key': slowKey });
+    assert.deepEqual(Object.keys(spec.components.securitySchemes).sort(), ['apiKey', 'bearer']);
   });
 
   it('rejects bodies that break the document (the check is not vacuous)', async () => {

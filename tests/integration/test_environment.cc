@@ -23,6 +23,7 @@ void IntegrationEnvironment::start() {
   std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/jil-integration-XXXXXX";
   ASSERT_NE(mkdtemp(pattern.data()), nullptr) << "mkdtemp " << pattern;
   root_ = pattern;
+  ASSERT_EQ(setenv("SOURCE_DATE_EPOCH", kIndexEpoch, 1), 0);  // inherited by every indexer
   index_dir_ = root_ / "index";
   store_dir_ = root_ / "store";
 
@@ -42,7 +43,8 @@ void IntegrationEnvironment::start() {
   ASSERT_TRUE(searchd_->start(
       kSearchdPath,
       {"--db", index_dir_.string(), "--store", store_dir_.string(), "--web",
-       (kSourceDir / "web").string(), "--listen", "127.0.0.1", "--port", "0", "--threads", "2"},
+       (kSourceDir / "web").string(), "--listen", "127.0.0.1", "--port", "0", "--threads", "2",
+       "--anonymous-rate", "100000", "--anonymous-burst", "1000000"},
       error))
       << error;
   const std::optional<std::string> line = searchd_->read_line(kSearchdStartLimit);
