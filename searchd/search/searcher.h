@@ -14,6 +14,7 @@
 #include "schema/doc_record.h"
 #include "search/query_builder.h"
 #include "search/search_request.h"
+#include "search/suggester.h"
 #include "thesaurus/concept_matcher.h"
 
 namespace jil::search {
@@ -29,6 +30,8 @@ class Searcher {
   Result<SearchResults> search(const SearchRequest& request);
   // kNotFound for an unknown id. The record includes the text.
   Result<schema::DocRecord> document(const std::string& id);
+  // Suggestions as you type for `text` (see suggester.h); kUnavailable like search().
+  Result<Suggestions> suggestions(const std::string& text, analysis::Language language);
   // Language versions of a work: (language, id, title) of every document sharing `work`.
   Result<std::vector<schema::DocRecord>> work_versions(const std::string& work);
 

@@ -195,7 +195,7 @@ TEST(OaiPmh, ListRecordsCarriesDublinCoreAndFiltersByDate) {
 
   // from/until select by datestamp; the year facet of the JSON API says how many to expect.
   const nlohmann::json years = nlohmann::json::parse(
-      http_get(environment().port(), "/api/v1/search?q=&year=2019&size=1").body);
+      http_get(environment().port(), "/api/v1/search?q=&year=2019&size=1&versions=all").body);
   int pages = 0;
   EXPECT_EQ(
       harvest_identifiers("metadataPrefix=oai_dc&from=2019-01-01&until=2019-12-31", pages).size(),
