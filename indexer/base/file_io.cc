@@ -76,14 +76,22 @@ Status sync_directory(const std::filesystem::path& directory) {
   return Status::ok();
 }
 
-Status write_file_atomically(const std::filesystem::path& path, std::string_view content) {
+Status sync_file_system(const std::filesystem::path& path) {
+  FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (fd.get() < 0) return io_error(errno_text("cannot open", path));
+  if (::syncfs(fd.get()) != 0) return io_error(errno_text("cannot sync the file system of", path));
+  return Status::ok();
+}
+
+Status write_file_atomically(const std::filesystem::path& path, std::string_view content,
+                             Sync sync, mode_t mode) {
   std::random_device random;
   const std::filesystem::path temporary =
       path.parent_path() / (".tmp-" + path.filename().string() + "-" + std::to_string(random()));
-  FileDescriptor fd(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
+  FileDescriptor fd(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode));
   if (fd.get() < 0) return io_error(errno_text("cannot create", temporary));
   Status status = write_all(fd.get(), content, temporary);
-  if (status.is_ok() && ::fsync(fd.get()) != 0) {
+  if (status.is_ok() && sync == Sync::kNow && ::fsync(fd.get()) != 0) {
     status = io_error(errno_text("cannot fsync", temporary));
   }
   if (status.is_ok() && ::close(fd.release()) != 0) {
@@ -96,7 +104,9 @@ Status write_file_atomically(const std::filesystem::path& path, std::string_view
     ::unlink(temporary.c_str());
     return status;
   }
-  return sync_directory(path.parent_path());
+  if (sync == Sync::kDeferred) return Status::ok();
+  // A bare file name lives in the current directory.
+  return sync_directory(path.has_parent_path() ? path.parent_path() : ".");
 }
 
 }  // namespace jil

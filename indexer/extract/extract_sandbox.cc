@@ -45,10 +45,6 @@ constexpr bool kAddressSpaceLimit = true;
 // How often the parent looks at the child's resident set: at a few GB/s of page faults a child
 // overshoots the limit by at most some tens of MiB before it is killed.
 constexpr int kMemoryCheckIntervalMs = 10;
-// Exit statuses the child uses for ends that are not signals.
-constexpr int kChildOutOfMemoryExit = 86;
-constexpr int kChildExceptionExit = 87;
-constexpr int kChildWriteFailedExit = 88;
 
 using Clock = std::chrono::steady_clock;
 
@@ -82,8 +78,8 @@ bool write_all(int fd, std::string_view bytes) {
   return true;
 }
 
-[[noreturn]] void run_child(const ExtractionWork& work, int result_fd, const SandboxLimits& limits,
-                            const ProcessMemory& parent_memory) {
+[[noreturn]] void run_child(const ExtractionWork& work, int result_fd,
+                            const SandboxLimits& limits) {
   // Nothing of the parent's (the Xapian database, the store, log files) stays open here.
   const int null_fd = ::open("/dev/null", O_RDWR);
   if (null_fd >= 0) {
@@ -92,23 +88,10 @@ bool write_all(int fd, std::string_view bytes) {
   }
   if (result_fd > 3) ::close_range(3, static_cast<unsigned>(result_fd) - 1, 0);
   ::close_range(static_cast<unsigned>(result_fd) + 1, ~0U, 0);
-  // Sanitizers turn SIGSEGV and friends into a report and exit status 1; the parent names the
-  // signal instead, so the child dies of it.
-  for (int signal_number : {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT}) {
-    ::signal(signal_number, SIG_DFL);
-  }
-  const rlimit no_core{0, 0};
-  ::setrlimit(RLIMIT_CORE, &no_core);
+  limit_this_child(limits.memory_mib);
   // SIGXCPU at the soft limit, SIGKILL a second later if it is ignored.
   const rlimit cpu{limits.cpu_seconds, limits.cpu_seconds + 1};
   ::setrlimit(RLIMIT_CPU, &cpu);
-  if (kAddressSpaceLimit) {
-    // Relative to what the indexer had mapped, which the child inherits.
-    const rlim_t bytes = parent_memory.virtual_bytes + (limits.memory_mib << 20);
-    const rlimit address_space{bytes, bytes};
-    ::setrlimit(RLIMIT_AS, &address_space);
-  }
-  std::set_new_handler([] { ::_exit(kChildOutOfMemoryExit); });
   std::string encoded;
   try {
     encoded = encode_extraction(work());
@@ -125,30 +108,58 @@ std::string signal_name(int signal_number) {
   return abbreviation ? std::string("SIG") + abbreviation : "unknown";
 }
 
-enum class Kill { kNone, kWallClock, kMemory, kOutput };
-
 // How the child ended → the caller's result.
-Result<ExtractedText> outcome_of(int wait_status, const rusage& usage, Kill kill,
+Result<ExtractedText> outcome_of(int wait_status, const rusage& usage, SandboxKill kill,
                                  const SandboxLimits& limits, const std::string& output) {
-  const std::string exceeded = "extractor exceeded the ";
-  switch (kill) {
-    case Kill::kWallClock:
-      return limit_exceeded(exceeded + "wall-clock limit of " +
-                            std::to_string(limits.wall_seconds) + " s");
-    case Kill::kMemory:
-      return limit_exceeded(exceeded + "memory limit of " + std::to_string(limits.memory_mib) +
-                            " MiB");
-    case Kill::kOutput:
-      return limit_exceeded(exceeded + "output limit of " + std::to_string(limits.output_mib) +
-                            " MiB");
-    case Kill::kNone:
-      break;
+  if (kill == SandboxKill::kNone && WIFEXITED(wait_status) && WEXITSTATUS(wait_status) == 0) {
+    return decode_extraction(output);
   }
+  const double cpu_seconds = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec);
+  return sandbox_failure(wait_status, cpu_seconds, kill, limits);
+}
+
+}  // namespace
+
+void limit_this_child(uint64_t memory_mib) {
+  // Sanitizers turn SIGSEGV and friends into a report and exit status 1; the parent names the
+  // signal instead, so the child dies of it.
+  for (int signal_number : {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT}) {
+    ::signal(signal_number, SIG_DFL);
+  }
+  const rlimit no_core{0, 0};
+  ::setrlimit(RLIMIT_CORE, &no_core);
+  if (kAddressSpaceLimit) {
+    // Relative to what is mapped now (in a forked child: what the indexer had mapped).
+    const rlim_t bytes = memory_of("/proc/self/statm").virtual_bytes + (memory_mib << 20);
+    const rlimit address_space{bytes, bytes};
+    ::setrlimit(RLIMIT_AS, &address_space);
+  }
+  std::set_new_handler([] { ::_exit(kChildOutOfMemoryExit); });
+}
+
+Status sandbox_failure(int wait_status, double cpu_seconds, SandboxKill kill,
+                       const SandboxLimits& limits) {
+  const std::string exceeded = "extractor exceeded the ";
+  const std::string memory_exceeded =
+      exceeded + "memory limit of " + std::to_string(limits.memory_mib) + " MiB";
   const std::string cpu_exceeded =
       exceeded + "CPU limit of " + std::to_string(limits.cpu_seconds) + " s";
+  switch (kill) {
+    case SandboxKill::kWallClock:
+      return limit_exceeded(exceeded + "wall-clock limit of " +
+                            std::to_string(limits.wall_seconds) + " s");
+    case SandboxKill::kMemory:
+      return limit_exceeded(memory_exceeded);
+    case SandboxKill::kOutput:
+      return limit_exceeded(exceeded + "output limit of " + std::to_string(limits.output_mib) +
+                            " MiB");
+    case SandboxKill::kCpu:
+      return limit_exceeded(cpu_exceeded);
+    case SandboxKill::kNone:
+      break;
+  }
   if (WIFSIGNALED(wait_status)) {
     const int signal_number = WTERMSIG(wait_status);
-    const double cpu_seconds = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec);
     if (signal_number == SIGXCPU ||
         (signal_number == SIGKILL && cpu_seconds >= limits.cpu_seconds)) {
       return limit_exceeded(cpu_exceeded);
@@ -159,11 +170,8 @@ Result<ExtractedText> outcome_of(int wait_status, const rusage& usage, Kill kill
   }
   const int exit_status = WIFEXITED(wait_status) ? WEXITSTATUS(wait_status) : -1;
   switch (exit_status) {
-    case 0:
-      return decode_extraction(output);
     case kChildOutOfMemoryExit:
-      return limit_exceeded(exceeded + "memory limit of " + std::to_string(limits.memory_mib) +
-                            " MiB");
+      return limit_exceeded(memory_exceeded);
     case kChildExceptionExit:
       return internal_error("extractor threw an exception");
     default:
@@ -186,8 +194,6 @@ bool needs_ocr(const Result<ExtractedText>& extracted) {
   return false;
 }
 
-}  // namespace
-
 Result<ExtractedText> run_sandboxed(const ExtractionWork& work, const SandboxLimits& limits) {
   int pipe_ends[2];
   if (::pipe2(pipe_ends, O_CLOEXEC) != 0) {
@@ -204,7 +210,7 @@ Result<ExtractedText> run_sandboxed(const ExtractionWork& work, const SandboxLim
   }
   if (child == 0) {
     ::close(pipe_ends[0]);
-    run_child(work, pipe_ends[1], limits, parent_memory);
+    run_child(work, pipe_ends[1], limits);
   }
   ::close(pipe_ends[1]);
   const int result_fd = pipe_ends[0];
@@ -215,7 +221,7 @@ Result<ExtractedText> run_sandboxed(const ExtractionWork& work, const SandboxLim
   const uint64_t output_limit_bytes = limits.output_mib << 20;
   const Clock::time_point deadline = Clock::now() + std::chrono::seconds(limits.wall_seconds);
   std::string output;
-  Kill kill = Kill::kNone;
+  SandboxKill kill = SandboxKill::kNone;
   bool pipe_open = true;
   int wait_status = 0;
   rusage usage{};
@@ -227,14 +233,14 @@ Result<ExtractedText> run_sandboxed(const ExtractionWork& work, const SandboxLim
     const auto left =
         std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
     if (left.count() <= 0) {
-      kill = Kill::kWallClock;
+      kill = SandboxKill::kWallClock;
     } else {
       const ProcessMemory child_memory = memory_of(statm_path);
       if (child_memory.resident_bytes > parent_memory.resident_bytes + memory_limit_bytes) {
-        kill = Kill::kMemory;
+        kill = SandboxKill::kMemory;
       }
     }
-    if (kill != Kill::kNone) break;
+    if (kill != SandboxKill::kNone) break;
     pollfd poll_fd{result_fd, POLLIN, 0};
     const int timeout = static_cast<int>(std::min<int64_t>(left.count(), kMemoryCheckIntervalMs));
     const int ready = ::poll(&poll_fd, pipe_open ? 1 : 0, timeout);
@@ -244,7 +250,7 @@ Result<ExtractedText> run_sandboxed(const ExtractionWork& work, const SandboxLim
     if (count > 0) {
       output.append(buffer, static_cast<size_t>(count));
       if (output.size() > output_limit_bytes) {
-        kill = Kill::kOutput;
+        kill = SandboxKill::kOutput;
         break;
       }
     } else if (count == 0 || (errno != EINTR && errno != EAGAIN)) {
@@ -252,7 +258,7 @@ Result<ExtractedText> run_sandboxed(const ExtractionWork& work, const SandboxLim
     }
   }
   ::close(result_fd);
-  if (kill != Kill::kNone) {
+  if (kill != SandboxKill::kNone) {
     ::kill(child, SIGKILL);
     while (::wait4(child, &wait_status, 0, &usage) < 0 && errno == EINTR) {
     }

@@ -41,6 +41,31 @@ struct SandboxLimits {
 inline constexpr SandboxLimits kOcrLimits{kOcrCpuSeconds, kOcrWallSeconds, kExtractMemoryMiB,
                                           kExtractOutputMiB};
 
+// Exit statuses a sandboxed child uses for ends that are not signals (here and in
+// extract_worker.h's long-lived child).
+inline constexpr int kChildOutOfMemoryExit = 86;
+inline constexpr int kChildExceptionExit = 87;
+inline constexpr int kChildWriteFailedExit = 88;
+
+// Why the parent killed a child, if it did.
+enum class SandboxKill { kNone, kWallClock, kMemory, kOutput, kCpu };
+
+// The error for a child that delivered no result: the limit the parent enforced (`kill`), or
+// how the child ended by itself (`wait_status` from waitpid; `cpu_seconds` it had used on its
+// current file tells a SIGKILL at the hard CPU limit from another).
+Status sandbox_failure(int wait_status, double cpu_seconds, SandboxKill kill,
+                       const SandboxLimits& limits);
+
+// What every sandboxed child does first, in the child: crash signals back to their default
+// action (a sanitizer's report would hide the signal), no core files, an address-space limit of
+// what it has mapped now plus `memory_mib` (not under AddressSanitizer, whose shadow memory
+// needs terabytes: there the parent's watch of the resident set is the limit), and
+// kChildOutOfMemoryExit when an allocation fails.
+void limit_this_child(uint64_t memory_mib);
+
+// True when a PDF's extraction calls for OCR: no text layer at all, or pages without text.
+bool needs_ocr(const Result<ExtractedText>& extracted);
+
 // The work a child runs. Tests pass work that crashes, loops or allocates (the seam of habit 9).
 using ExtractionWork = std::function<Result<ExtractedText>()>;
 

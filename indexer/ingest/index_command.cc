@@ -11,8 +11,8 @@ namespace jil::ingest {
 namespace {
 
 constexpr const char* kIndexUsage =
-    "usage: jil-indexer index --db DIR --store DIR [--batch N] [--prune] [--json] [--quiet] "
-    "[--dry-run] SOURCE_DIR...\n";
+    "usage: jil-indexer index --db DIR --store DIR [--batch N] [--jobs N] [--prune] [--json] "
+    "[--quiet] [--dry-run] SOURCE_DIR...\n";
 
 Result<IndexerOptions> parse_index_options(const std::vector<std::string>& arguments) {
   IndexerOptions options;
@@ -27,6 +27,12 @@ Result<IndexerOptions> parse_index_options(const std::vector<std::string>& argum
       const long batch = std::strtol(arguments[++index].c_str(), nullptr, 10);
       if (batch < 1 || batch > 100000) return invalid_argument("--batch takes 1 to 100000");
       options.batch_size = static_cast<size_t>(batch);
+    } else if (argument == "--jobs" && has_value) {
+      const long jobs = std::strtol(arguments[++index].c_str(), nullptr, 10);
+      if (jobs < 1 || jobs > static_cast<long>(kMaxJobs)) {
+        return invalid_argument("--jobs takes 1 to " + std::to_string(kMaxJobs));
+      }
+      options.jobs = static_cast<size_t>(jobs);
     } else if (argument == "--json") {
       options.json = true;
     } else if (argument == "--quiet") {
@@ -73,7 +79,7 @@ int run_index_command(const std::vector<std::string>& arguments) {
     std::fprintf(stderr, "jil-indexer: %s\n", session.status().message().c_str());
     return exit_code_for(session.status());
   }
-  IngestRun run(*options, *session->writer, *session->store, *session->builder);
+  IngestRun run(*options, *session->writer, *session->store);
   const RunReport report = run.run(files, roots);
   print_report(report, *options);
   return exit_status(report);

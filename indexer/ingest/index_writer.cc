@@ -147,6 +147,20 @@ Result<Xapian::docid> IndexWriter::replace(const std::string& id, const Xapian::
   }
 }
 
+Result<Xapian::docid> IndexWriter::add(const std::string& id, const Xapian::Document& document,
+                                       const Origin& origin) {
+  try {
+    begin();
+    schema::add_spelling_words(database_, document);
+    const Xapian::docid docid = database_.add_document(document);
+    database_.set_metadata(origin_key(id), origin_value(origin));
+    ++pending_;
+    return docid;
+  } catch (const Xapian::Error& error) {
+    return from_xapian(error, "cannot write document " + id);
+  }
+}
+
 Status IndexWriter::replace_at(Xapian::docid docid, const std::string& id,
                                const Xapian::Document& document, const Origin& origin) {
   try {

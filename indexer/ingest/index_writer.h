@@ -51,6 +51,10 @@ class IndexWriter {
   // origin. Returns its docid. Nothing is committed: call commit_if_full() afterwards.
   Result<Xapian::docid> replace(const std::string& id, const Xapian::Document& document,
                                 const Origin& origin);
+  // Like replace, for an id the index does not hold (find() found none): add_document, which
+  // skips replace's look-up of the id term.
+  Result<Xapian::docid> add(const std::string& id, const Xapian::Document& document,
+                            const Origin& origin);
   // Like replace, but puts the document at `docid` (rebuild keeps the original docids, so that
   // ties in ranking are broken alike).
   Status replace_at(Xapian::docid docid, const std::string& id, const Xapian::Document& document,
@@ -59,6 +63,8 @@ class IndexWriter {
   // says whether there was one.
   Status remove(const std::string& id, bool& existed);
 
+  // True when a transaction is open (something to commit).
+  bool has_changes() const { return in_transaction_; }
   // True when the open transaction holds a whole batch.
   bool batch_full() const { return pending_ >= batch_size_; }
   // Commits the current transaction when it holds a whole batch; true when it did.

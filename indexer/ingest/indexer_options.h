@@ -21,11 +21,17 @@ inline constexpr std::chrono::seconds kInboxSettleTime{2};
 // `watch`: how often the inbox is looked at.
 inline constexpr std::chrono::seconds kInboxPollInterval{2};
 
+// Threads that extract and analyze (--jobs): one per core by default.
+size_t default_jobs();
+// Most --jobs accepted: each thread has an extractor child and its own analyzer.
+inline constexpr size_t kMaxJobs = 64;
+
 struct IndexerOptions {
   std::filesystem::path database;  // --db
   std::filesystem::path store;     // --store
   std::vector<std::filesystem::path> sources;
   size_t batch_size = kDefaultBatchSize;  // --batch
+  size_t jobs = default_jobs();           // --jobs
   bool json = false;                      // --json: machine-readable summary on stdout
   bool quiet = false;                     // --quiet: no progress
   bool dry_run = false;                   // --dry-run: report, write nothing

@@ -3,12 +3,13 @@
 
 #include <chrono>
 #include <cstdio>
+#include <future>
+#include <optional>
 #include <set>
 
 #include "analysis/analyzer_version.h"
 #include "base/file_io.h"
 #include "base/utf8.h"
-#include "extract/extract_sandbox.h"
 #include "extract/extractor.h"
 #include "ingest/progress.h"
 #include "ingest/stored_record.h"
@@ -17,6 +18,9 @@
 namespace jil::ingest {
 namespace {
 
+static_assert(kMaxOriginalBytes <= extract::kMaxRequestPayloadBytes,
+              "the extractor child must accept every original the indexer reads");
+
 std::string fingerprint_of(std::string_view original, std::string_view sidecar) {
   return store::sha256_hex(original) + "/" + store::sha256_hex(sidecar) + "/a" +
          std::to_string(analysis::kAnalyzerVersion) + "/s" + std::to_string(schema::kSchemaVersion);
@@ -24,38 +28,60 @@ std::string fingerprint_of(std::string_view original, std::string_view sidecar) 
 
 }  // namespace
 
+// One file on its way through the pipeline.
+struct IngestRun::PendingFile {
+  const SourceFile* file = nullptr;
+  uint64_t bytes = 0;  // read from the source
+  // Decided before any document was made: failed, unchanged, or (fatal) the run stops.
+  std::optional<Result<FileOutcome>> decided;
+  bool fatal = false;
+  // For the document workers.
+  std::string original;
+  metadata::GivenMetadata given;
+  std::string fingerprint;
+  std::string ocr_language;
+  extract::DocumentFormat format = extract::DocumentFormat::kText;
+  FileOutcome outcome = FileOutcome::kAdded;
+  // What they make of it: the record, or the reason the file failed, and the document.
+  std::optional<Result<schema::DocRecord>> record;
+  Xapian::Document document;
+  std::future<void> made;
+};
+
 RunReport IngestRun::run(const std::vector<SourceFile>& files,
                          const std::vector<std::filesystem::path>& roots) {
   const auto start = std::chrono::steady_clock::now();
   RunReport report;
   report.dry_run = options_.dry_run;
   Progress progress(files.size(), options_.quiet || options_.json);
+  // Files prepared ahead of the one being written: enough to keep every worker busy.
+  const size_t ahead = 4 * std::max<size_t>(options_.jobs, 1);
+  std::deque<std::unique_ptr<PendingFile>> pipeline;
+  bool stopped = false;
   for (const SourceFile& file : files) {
-    const uint64_t bytes_before = report.bytes_read;
-    bool fatal = false;
-    Result<FileOutcome> outcome = ingest_file(file, report, fatal);
-    if (outcome.is_ok()) {
-      report.count(*outcome);
-      if (!commit_if_full(report, progress)) break;
-    } else if (fatal) {
-      report.fatal = file.relative + ": " + outcome.status().message();
-      break;
-    } else {
-      report.failures.push_back({file.relative, outcome.status().message()});
-      if (!options_.json) {
-        progress.clear_line();
-        std::fprintf(stderr, "failed: %s: %s\n", file.relative.c_str(),
-                     outcome.status().message().c_str());
-      }
+    std::unique_ptr<PendingFile> pending = prepare(file, report);
+    const bool fatal = pending->fatal;
+    pipeline.push_back(std::move(pending));
+    while (!pipeline.empty() && (pipeline.size() > ahead || fatal)) {
+      stopped = !finish(*pipeline.front(), report, progress);
+      pipeline.pop_front();
+      if (stopped) break;
     }
-    progress.advance(report.bytes_read - bytes_before);
+    if (stopped || fatal) break;
+  }
+  while (!stopped && !pipeline.empty()) {
+    stopped = !finish(*pipeline.front(), report, progress);
+    pipeline.pop_front();
+  }
+  for (auto& pending : pipeline) {  // after a fatal error: let the workers let go of them
+    if (pending->made.valid()) pending->made.wait();
   }
   progress.finish();
   // After a fatal error (a full disk) the open batch is dropped, not committed: the index stays
   // at its last whole batch, and the next run adds the rest.
   if (!report.fatal.empty()) {
     writer_.cancel();
-  } else if (Status status = writer_.commit(); !status.is_ok()) {
+  } else if (Status status = commit(); !status.is_ok()) {
     report.fatal = status.message();
   }
   if (options_.prune && report.fatal.empty()) {
@@ -67,19 +93,25 @@ RunReport IngestRun::run(const std::vector<SourceFile>& files,
   return report;
 }
 
-Result<FileOutcome> IngestRun::ingest_file(const SourceFile& file, RunReport& report, bool& fatal) {
+std::unique_ptr<IngestRun::PendingFile> IngestRun::prepare(const SourceFile& file,
+                                                           RunReport& report) {
+  auto pending = std::make_unique<PendingFile>();
+  pending->file = &file;
+  auto decide = [&](Result<FileOutcome> outcome, bool fatal = false) {
+    pending->decided = std::move(outcome);
+    pending->fatal = fatal;
+    return std::move(pending);
+  };
   Result<std::string> original = read_file(file.path, kMaxOriginalBytes);
-  if (!original.is_ok()) return original.status();
+  if (!original.is_ok()) return decide(original.status());
+  pending->bytes = original->size();
   report.bytes_read += original->size();
   // Metadata, part 1 (metadata/metadata_resolver.h): the sidecar and the manifest row give the
   // id and the fingerprint, so an unchanged file is skipped before it is extracted.
   if (!metadata_) {
     Result<std::unique_ptr<metadata::MetadataResolver>> created =
         metadata::MetadataResolver::create();
-    if (!created.is_ok()) {
-      fatal = true;
-      return created.status();
-    }
+    if (!created.is_ok()) return decide(created.status(), true);
     metadata_ = std::move(*created);
   }
   Result<metadata::GivenMetadata> given =
@@ -90,38 +122,63 @@ Result<FileOutcome> IngestRun::ingest_file(const SourceFile& file, RunReport& re
       std::fprintf(stderr, "failed: %s: %s\n", problem.manifest.c_str(), problem.message.c_str());
     }
   }
-  if (!given.is_ok()) return given.status();
+  if (!given.is_ok()) return decide(given.status());
   const std::string id = given->id;
   const auto [seen, inserted] = ids_seen_.emplace(id, file.relative);
-  if (!inserted) {
-    return invalid_argument("id '" + id + "' is already used by " + seen->second);
-  }
+  if (!inserted)
+    return decide(invalid_argument("id '" + id + "' is already used by " + seen->second));
   const std::string fingerprint = fingerprint_of(*original, given->fingerprint_text);
-  Result<std::string> indexed_fingerprint = writer_.fingerprint_of(id);
-  if (!indexed_fingerprint.is_ok()) {
-    fatal = true;
-    return indexed_fingerprint.status();
+  Result<IndexedDocument> indexed = writer_.find(id);
+  if (!indexed.is_ok()) return decide(indexed.status(), true);
+  if (indexed->docid != 0 && indexed->fingerprint == fingerprint &&
+      is_current(id, fingerprint, file)) {
+    return decide(note_ingested(file, id, FileOutcome::kUnchanged));
   }
-  if (*indexed_fingerprint == fingerprint && is_current(id, fingerprint, file)) {
-    return note_ingested(file, id, FileOutcome::kUnchanged);
-  }
-
-  const auto format = extract::format_of(file.path);
+  pending->format = *extract::format_of(file.path);
   // OCR (scanned PDFs) reads in the language the sidecar or manifest row names, if any.
-  std::string ocr_language;
   for (const nlohmann::json* named : {&given->sidecar, &given->row}) {
-    if (ocr_language.empty() && named->is_object() && named->contains("language")) {
-      ocr_language =
+    if (pending->ocr_language.empty() && named->is_object() && named->contains("language")) {
+      pending->ocr_language =
           named->value("language", "") + (named->value("script", "") == "Hant" ? "-Hant" : "");
     }
   }
+  pending->original = std::move(*original);
+  pending->given = std::move(*given);
+  pending->fingerprint = fingerprint;
+  pending->outcome = indexed->docid == 0 ? FileOutcome::kAdded : FileOutcome::kUpdated;
+  if (!workers_) {
+    Result<std::unique_ptr<DocumentWorkers>> workers = DocumentWorkers::create(options_.jobs);
+    if (!workers.is_ok()) return decide(workers.status(), true);
+    workers_ = std::move(*workers);
+  }
+  PendingFile* shared = pending.get();
+  pending->made = workers_->submit([this, shared](WorkerTools& tools) {
+    try {
+      make_document(*shared, tools);
+    } catch (const std::exception& error) {
+      shared->record = internal_error(std::string("cannot make the document: ") + error.what());
+    } catch (const Xapian::Error& error) {
+      shared->record = internal_error("cannot make the document: " + error.get_description());
+    }
+  });
+  return pending;
+}
+
+void IngestRun::make_document(PendingFile& pending, WorkerTools& tools) const {
   Result<extract::ExtractedText> extracted =
-      extract::extract_sandboxed(*format, *original, ocr_language);
-  if (!extracted.is_ok()) return extracted.status();
+      tools.extractor->extract(pending.format, pending.original, pending.ocr_language);
+  if (!extracted.is_ok()) {
+    pending.record = extracted.status();
+    return;
+  }
   // Metadata, part 2: what the sources leave out comes from the file's own properties, and the
   // language, when nothing names it, from detection.
-  Result<schema::DocRecord> record = metadata_->resolve(*given, *extracted);
-  if (!record.is_ok()) return record.status();
+  Result<schema::DocRecord> record = tools.metadata->resolve(pending.given, *extracted);
+  if (!record.is_ok()) {
+    pending.record = record.status();
+    return;
+  }
+  const SourceFile& file = *pending.file;
   record->text = std::move(extracted->text);
   record->text.resize(utf8::truncate_point(record->text, kMaxExtractedTextBytes));
   record->quality = std::move(extracted->quality);
@@ -130,38 +187,75 @@ Result<FileOutcome> IngestRun::ingest_file(const SourceFile& file, RunReport& re
   std::erase_if(record->page_offsets,
                 [&](uint32_t offset) { return offset > record->text.size(); });  // cut pages
   record->source = file.relative;
-  record->format = std::string(extract::format_name(*format));
-  record->media_type = std::string(extract::media_type(*format));
+  record->format = std::string(extract::format_name(pending.format));
+  record->media_type = std::string(extract::media_type(pending.format));
   record->original_name = file.path.filename().string();
-  record->bytes = original->size();
-  const FileOutcome outcome =
-      indexed_fingerprint->empty() ? FileOutcome::kAdded : FileOutcome::kUpdated;
-  if (options_.dry_run) return note_ingested(file, record->id, outcome);
+  record->bytes = pending.original.size();
+  record->sha256 = store::sha256_hex(pending.original);  // the name the store gives it
+  if (!options_.dry_run) pending.document = tools.builder->build(*record, pending.fingerprint);
+  pending.record = std::move(record);
+}
 
-  // The original and its record are durable before the commit that refers to them.
-  Result<std::string> stored = store_.put(*original);
+bool IngestRun::finish(PendingFile& pending, RunReport& report, Progress& progress) {
+  bool fatal = pending.fatal;
+  Result<FileOutcome> outcome = FileOutcome::kFailed;
+  if (pending.decided) {
+    outcome = std::move(*pending.decided);
+  } else {
+    pending.made.wait();
+    outcome = write(pending, fatal);
+  }
+  const SourceFile& file = *pending.file;
+  if (outcome.is_ok()) {
+    report.count(*outcome);
+    if (!commit_if_full(report, progress)) return false;
+  } else if (fatal) {
+    report.fatal = file.relative + ": " + outcome.status().message();
+    return false;
+  } else {
+    report.failures.push_back({file.relative, outcome.status().message()});
+    if (!options_.json) {
+      progress.clear_line();
+      std::fprintf(stderr, "failed: %s: %s\n", file.relative.c_str(),
+                   outcome.status().message().c_str());
+    }
+  }
+  progress.advance(pending.bytes);
+  return true;
+}
+
+Result<FileOutcome> IngestRun::write(PendingFile& pending, bool& fatal) {
+  if (!pending.record->is_ok()) return pending.record->status();
+  schema::DocRecord& record = pending.record->value();
+  const SourceFile& file = *pending.file;
+  if (options_.dry_run) return note_ingested(file, record.id, pending.outcome);
+
+  // The original and its record are durable before the commit that refers to them: written
+  // now, synced once per batch (commit()).
+  Result<std::string> stored = store_.put(pending.original, Sync::kDeferred);
   if (!stored.is_ok()) {
     fatal = true;
     return stored.status();
   }
   crash_points_.reach("after-original");
-  record->sha256 = *stored;
   const Origin origin{file.root.string(), file.relative};
-  Result<Xapian::docid> docid =
-      writer_.replace(record->id, builder_.build(*record, fingerprint), origin);
+  Result<Xapian::docid> docid = pending.outcome == FileOutcome::kAdded
+                                    ? writer_.add(record.id, pending.document, origin)
+                                    : writer_.replace(record.id, pending.document, origin);
   if (!docid.is_ok()) {
     fatal = true;
     return docid.status();
   }
-  StoredRecord stored_record = make_stored_record(*record, *docid, fingerprint, origin.root);
-  stored_record.extract_language = ocr_language;
-  if (Status status = records_.put(record->id, to_text(stored_record)); !status.is_ok()) {
+  StoredRecord stored_record = make_stored_record(record, *docid, pending.fingerprint, origin.root);
+  stored_record.extract_language = pending.ocr_language;
+  if (Status status = records_.put(record.id, to_text(stored_record), Sync::kDeferred);
+      !status.is_ok()) {
     fatal = true;
     return status;
   }
-  last_written_id_ = record->id;
+  last_written_id_ = record.id;
   crash_points_.reach("after-record");
-  return note_ingested(file, record->id, outcome);
+  return note_ingested(file, record.id, pending.outcome);
 }
 
 bool IngestRun::is_current(const std::string& id, const std::string& fingerprint,
@@ -187,20 +281,26 @@ FileOutcome IngestRun::note_ingested(const SourceFile& file, const std::string& 
   return outcome;
 }
 
+Status IngestRun::commit() {
+  if (writer_.has_changes()) {
+    if (Status status = store_.sync(); !status.is_ok()) return status;
+  }
+  return writer_.commit();
+}
+
 bool IngestRun::commit_if_full(RunReport& report, Progress& progress) {
-  if (options_.dry_run) return true;
-  if (writer_.batch_full()) crash_points_.reach("before-commit");
-  Result<bool> committed = writer_.commit_if_full();
-  if (!committed.is_ok()) {
-    report.fatal = committed.status().message();
+  if (options_.dry_run || !writer_.batch_full()) return true;
+  crash_points_.reach("before-commit");
+  if (Status status = commit(); !status.is_ok()) {
+    report.fatal = status.message();
     return false;
   }
-  if (*committed && !options_.quiet && !options_.json) {
+  if (!options_.quiet && !options_.json) {
     progress.clear_line();
     std::fprintf(stderr, "committed: batch %zu (last id %s), %u documents in the index\n",
                  writer_.commits(), last_written_id_.c_str(), writer_.document_count());
   }
-  if (*committed) crash_points_.reach("after-commit");
+  crash_points_.reach("after-commit");
   return true;
 }
 

@@ -1,22 +1,26 @@
 // One ingest run: every source file is read, checked, extracted, analyzed, stored and indexed,
 // or reported as failed with its reason while the rest goes on. Unchanged files are skipped by
 // fingerprint, so a second run changes nothing. For each document the original and its stored
-// record are durable before the commit that adds it; batches are committed as they fill. With
-// --prune, documents whose file is gone from a folder of this run are deleted afterwards.
+// record are durable before the commit that adds it (one store sync per batch); batches are
+// committed as they fill. With --prune, documents whose file is gone from a folder of this run
+// are deleted afterwards.
+// A pipeline: this thread reads each file and looks it up in the index (prepare), --jobs threads
+// extract, resolve and analyze it into a document (document_workers.h), and this thread writes
+// the documents in the order of the files (write), so the index is the same whatever --jobs is.
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 
-#include "analysis/analyzer.h"
 #include "ingest/crash_points.h"
+#include "ingest/document_workers.h"
 #include "ingest/index_writer.h"
 #include "ingest/indexer_options.h"
 #include "ingest/progress.h"
 #include "ingest/run_report.h"
 #include "ingest/source_scanner.h"
 #include "metadata/metadata_resolver.h"
-#include "schema/document_builder.h"
 #include "store/content_store.h"
 #include "store/record_store.h"
 
@@ -24,13 +28,11 @@ namespace jil::ingest {
 
 class IngestRun {
  public:
-  IngestRun(const IndexerOptions& options, IndexWriter& writer, store::ContentStore& store,
-            schema::DocumentBuilder& builder)
+  IngestRun(const IndexerOptions& options, IndexWriter& writer, store::ContentStore& store)
       : options_(options),
         writer_(writer),
         store_(store),
         records_(store.root()),
-        builder_(builder),
         crash_points_(CrashPoints::from_environment()) {}
 
   // Ingests the files; stops early only on errors that would affect every later file
@@ -40,13 +42,24 @@ class IngestRun {
                 const std::vector<std::filesystem::path>& roots = {});
 
  private:
+  struct PendingFile;
+  // Reads the file and its metadata and decides whether it needs indexing; a file that does
+  // goes to the document workers.
+  std::unique_ptr<PendingFile> prepare(const SourceFile& file, RunReport& report);
+  // Runs on a document worker: extraction, metadata, the Xapian document.
+  void make_document(PendingFile& pending, WorkerTools& tools) const;
+  // Waits for the file's document and writes it (store, index, record); counts the outcome or
+  // the failure. False when the run must stop (report.fatal is set).
+  bool finish(PendingFile& pending, RunReport& report, Progress& progress);
   // kOk with the outcome, or the reason the file failed. `fatal` is set for run-stopping errors.
-  Result<FileOutcome> ingest_file(const SourceFile& file, RunReport& report, bool& fatal);
+  Result<FileOutcome> write(PendingFile& pending, bool& fatal);
   // True when the index and the store already hold this file as it is: same fingerprint, same
   // origin, and its stored record and original present (else it is written again).
   bool is_current(const std::string& id, const std::string& fingerprint, const SourceFile& file);
   // Remembers which id the file at this path now has (for --prune), and returns `outcome`.
   FileOutcome note_ingested(const SourceFile& file, const std::string& id, FileOutcome outcome);
+  // Makes the batch's originals and records durable (one store sync), then commits it.
+  Status commit();
   // Commits when the batch is full, with a log line; false (and report.fatal) on failure.
   bool commit_if_full(RunReport& report, Progress& progress);
   // --prune: deletes documents of `roots` whose file was not seen (or now has another id).
@@ -57,8 +70,8 @@ class IngestRun {
   IndexWriter& writer_;
   store::ContentStore& store_;
   store::RecordStore records_;
-  schema::DocumentBuilder& builder_;
   CrashPoints crash_points_;
+  std::unique_ptr<DocumentWorkers> workers_;     // started by the first file that needs one
   std::map<std::string, std::string> ids_seen_;  // id → file that used it in this run
   std::map<Origin, std::string> ids_by_origin_;  // (root, relative) → id it had in this run
   std::string last_written_id_;                  // for the "committed:" line (RELIABILITY.md R1)

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/extract_worker_child.h"
 #include "ingest/exit_codes.h"
 #include "ingest/indexer_commands.h"
 
@@ -10,8 +11,8 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: jil-indexer COMMAND [OPTIONS]\n"
-    "  index   --db DIR --store DIR [--batch N] [--prune] [--json] [--quiet] [--dry-run]\n"
-    "          SOURCE_DIR...            add, update (and with --prune delete) documents\n"
+    "  index   --db DIR --store DIR [--batch N] [--jobs N] [--prune] [--json] [--quiet]\n"
+    "          [--dry-run] SOURCE_DIR...   add, update (and with --prune delete) documents\n"
     "  remove  --db DIR --store DIR [--json] [--dry-run] ID...   delete documents by id\n"
     "  rebuild --index NEW_DIR --store DIR [--batch N] [--json] [--quiet]\n"
     "                                recreate an index from the store alone\n"
@@ -31,6 +32,8 @@ int main(int argc, char** argv) {
   }
   const std::string command = argv[1];
   const std::vector<std::string> arguments(argv + 2, argv + argc);
+  // Not in the usage: the extractor child that `index` and `watch` start (extract_worker.h).
+  if (command == jil::extract::kWorkerCommand) return jil::extract::run_extract_worker(arguments);
   if (command == "index") return jil::ingest::run_index_command(arguments);
   if (command == "remove") return jil::ingest::run_remove_command(arguments);
   if (command == "rebuild") return jil::ingest::run_rebuild_command(arguments);

@@ -10,7 +10,7 @@
 #include "base/file_io.h"
 #include "base/utf8.h"
 #include "extract/document_format.h"
-#include "extract/extract_sandbox.h"
+#include "extract/extract_worker.h"
 #include "ingest/exit_codes.h"
 #include "ingest/indexer_commands.h"
 #include "ingest/ingest_session.h"
@@ -79,7 +79,8 @@ Result<std::vector<StoredRecord>> load_records(const store::RecordStore& records
 // extracted again.
 Result<Xapian::Document> rebuild_document(const StoredRecord& stored,
                                           const store::ContentStore& store,
-                                          schema::DocumentBuilder& builder, uint64_t& bytes_read) {
+                                          schema::DocumentBuilder& builder,
+                                          extract::ExtractWorker& extractor, uint64_t& bytes_read) {
   Result<std::filesystem::path> path = store.path_of(stored.sha256);
   if (!path.is_ok()) return path.status();
   Result<std::string> original = read_file(*path, kMaxOriginalBytes);
@@ -90,9 +91,9 @@ Result<Xapian::Document> rebuild_document(const StoredRecord& stored,
   }
   const auto format = extract::format_of(stored.original_name);
   if (!format) return Status(StatusCode::kUnsupported, "no format for " + stored.original_name);
-  // In a child process under the same limits as ingest, and with the same OCR language.
+  // In the extractor child under the same limits as ingest, and with the same OCR language.
   Result<extract::ExtractedText> extracted =
-      extract::extract_sandboxed(*format, *original, stored.extract_language);
+      extractor.extract(*format, *original, stored.extract_language);
   if (!extracted.is_ok()) return extracted.status();
   std::string text = std::move(extracted->text);
   text.resize(utf8::truncate_point(text, kMaxExtractedTextBytes));
@@ -134,11 +135,13 @@ int run_rebuild_command(const std::vector<std::string>& arguments) {
     return kExitFatal;
   }
   IndexWriter& writer = *session->writer;
+  const std::unique_ptr<extract::ExtractWorker> extractor =
+      extract::ExtractWorker::spawning(extract::kThisProgram);
   Progress progress(loaded->size(), options->quiet || options->json);
   for (const StoredRecord& stored : *loaded) {
     const uint64_t bytes_before = report.bytes_read;
     Result<Xapian::Document> document =
-        rebuild_document(stored, *session->store, *session->builder, report.bytes_read);
+        rebuild_document(stored, *session->store, *session->builder, *extractor, report.bytes_read);
     progress.advance(report.bytes_read - bytes_before);
     if (!document.is_ok()) {
       report.failures.push_back({stored.id, document.status().message()});

@@ -86,7 +86,7 @@ int process(const Inbox& inbox, const InboxScan& scan, const IndexerOptions& opt
                             inbox.folder().string());
       return exit_code_for(session.status());
     }
-    IngestRun run(options, *session->writer, *session->store, *session->builder);
+    IngestRun run(options, *session->writer, *session->store);
     RunReport ingested = run.run(scan.documents);
     std::map<std::string, std::string> failed;
     for (const auto& failure : ingested.failures) failed[failure.file] = failure.reason;

@@ -41,6 +41,10 @@ Xapian::doccount spelling_frequency(const Xapian::Database& database, const std:
   return entry != database.spellings_end() && *entry == word ? entry.get_termfreq() : 0;
 }
 
+void add_spelling_words(Xapian::WritableDatabase& database, const Xapian::Document& added) {
+  for_each_spelling_word(added, &Xapian::WritableDatabase::add_spelling, database);
+}
+
 void replace_spelling_words(Xapian::WritableDatabase& database, const std::string& id_term,
                             const Xapian::Document* added) {
   Xapian::PostingIterator old = database.postlist_begin(id_term);

@@ -22,6 +22,9 @@ bool is_spelling_word(std::string_view term);
 // How many documents `word` is counted for in the spelling dictionary (0: not in it).
 Xapian::doccount spelling_frequency(const Xapian::Database& database, const std::string& word);
 
+// Puts the words of a new document (one whose id is not in the index) in the dictionary.
+void add_spelling_words(Xapian::WritableDatabase& database, const Xapian::Document& added);
+
 // Takes the words of the document indexed under `id_term` (if any) out of the dictionary and
 // puts those of `added` (if not null) in, inside the writer's current transaction.
 void replace_spelling_words(Xapian::WritableDatabase& database, const std::string& id_term,

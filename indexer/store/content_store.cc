@@ -24,21 +24,28 @@ bool is_sha256_hex(std::string_view text) {
   return true;
 }
 
-Result<std::string> ContentStore::put(std::string_view bytes) {
+Result<std::string> ContentStore::put(std::string_view bytes, Sync sync) {
   std::string hash = sha256_hex(bytes);
   const std::filesystem::path directory = root_ / hash.substr(0, 2);
   const std::filesystem::path path = directory / hash;
   std::error_code error;
-  if (std::filesystem::exists(path, error)) return hash;
+  const std::uintmax_t size = std::filesystem::file_size(path, error);
+  if (!error && size == bytes.size()) return hash;
   const bool created = std::filesystem::create_directories(directory, error);
   if (error) {
     return io_error("cannot create store directory " + directory.string() + ": " + error.message());
   }
-  if (created) {
+  if (created && sync == Sync::kNow) {
     if (Status status = sync_directory(root_); !status.is_ok()) return status;
   }
-  if (Status status = write_file_atomically(path, bytes); !status.is_ok()) return status;
+  if (Status status = write_file_atomically(path, bytes, sync); !status.is_ok()) return status;
   return hash;
+}
+
+Status ContentStore::sync() const {
+  std::error_code error;
+  if (!std::filesystem::exists(root_, error)) return Status::ok();  // nothing written yet
+  return sync_file_system(root_);
 }
 
 Result<std::filesystem::path> ContentStore::path_of(std::string_view sha256) const {

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/file_io.h"
 #include "base/status.h"
 
 namespace jil::store {
@@ -28,9 +29,15 @@ class ContentStore {
  public:
   explicit ContentStore(std::filesystem::path root) : root_(std::move(root)) {}
 
-  // Stores `bytes` under their hash, durably (temp file, fsync, rename, fsync dir) unless a file
-  // of that hash is already there. Returns the hash.
-  Result<std::string> put(std::string_view bytes);
+  // Stores `bytes` under their hash unless a file of that hash and size is already there
+  // (temp file, rename). Sync::kNow makes it durable at once (fsync of file and directory);
+  // Sync::kDeferred leaves that to sync(), called before anything refers to the hash durably
+  // (a file a power loss emptied has the wrong size and is written again). Returns the hash.
+  Result<std::string> put(std::string_view bytes, Sync sync = Sync::kNow);
+
+  // Makes every deferred write under the root durable: one syncfs(2) of its file system,
+  // which also covers store/record_store.h's records (they live below the root).
+  Status sync() const;
 
   // Path of a stored original; kInvalidArgument for a malformed hash, kNotFound when absent.
   Result<std::filesystem::path> path_of(std::string_view sha256) const;

@@ -30,15 +30,15 @@ Result<std::filesystem::path> RecordStore::path_of(std::string_view id) const {
   return folder_ / (std::string(id) + std::string(kRecordSuffix));
 }
 
-Status RecordStore::put(std::string_view id, std::string_view text) {
+Status RecordStore::put(std::string_view id, std::string_view text, Sync sync) {
   Result<std::filesystem::path> path = path_of(id);
   if (!path.is_ok()) return path.status();
   std::error_code error;
-  if (std::filesystem::create_directories(folder_, error)) {
+  if (std::filesystem::create_directories(folder_, error) && sync == Sync::kNow) {
     if (Status status = sync_directory(folder_.parent_path()); !status.is_ok()) return status;
   }
   if (error) return io_error("cannot create " + folder_.string() + ": " + error.message());
-  return write_file_atomically(*path, text);
+  return write_file_atomically(*path, text, sync);
 }
 
 Result<std::string> RecordStore::get(std::string_view id) const {

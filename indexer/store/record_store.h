@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/file_io.h"
 #include "base/status.h"
 
 namespace jil::store {
@@ -19,8 +20,10 @@ class RecordStore {
   // `store_root` is the content store's root; records live in its `records/` folder.
   explicit RecordStore(const std::filesystem::path& store_root) : folder_(store_root / "records") {}
 
-  // Writes the record of `id` durably (temp file, fsync, rename, fsync dir), replacing any.
-  Status put(std::string_view id, std::string_view text);
+  // Writes the record of `id` (temp file, rename), replacing any: durably at once with
+  // Sync::kNow (fsync of file and directory), with Sync::kDeferred at the content store's next
+  // sync() (records live below its root).
+  Status put(std::string_view id, std::string_view text, Sync sync = Sync::kNow);
   // The record of `id`; kNotFound when there is none.
   Result<std::string> get(std::string_view id) const;
   bool contains(std::string_view id) const;

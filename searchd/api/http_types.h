@@ -17,6 +17,13 @@ struct HttpRequest {
   std::string cookie;  // the Cookie header ("" when absent)
   std::string host{};  // the Host header, untrusted (api/site_url.h checks it); {} so that
                        // aggregate initialisations naming only the fields above stay warning-free
+  // API access (api/api_access.h): the key headers, never logged; the CORS headers; the
+  // client's IP address as the socket saw it ("" when unknown), for the anonymous rate limit.
+  std::string authorization{};
+  std::string x_api_key{};
+  std::string origin{};
+  std::string access_control_request_method{};
+  std::string peer_address{};
 };
 
 struct HttpResponse {

@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include "api/cache_policy.h"
+#include "api/citation_routes.h"
+#include "api/content_disposition.h"
 #include "api/discovery_routes.h"
 #include "api/oai_pmh.h"
 #include "api/openapi.h"
@@ -17,6 +19,7 @@
 #include "render/json_view.h"
 #include "schema/doc_record.h"
 #include "search/query_builder.h"
+#include "search/related_documents.h"
 #include "search/snippet_maker.h"
 #include "thesaurus/thesaurus.h"
 
@@ -69,19 +72,6 @@ HtmlContext html_context(const HttpRequest& request) {
   return html;
 }
 
-// RFC 6266 Content-Disposition: an ASCII fallback name and the UTF-8 name, both free of
-// anything that could end the header.
-std::string content_disposition(const std::string& name) {
-  std::string ascii;
-  for (unsigned char c : name) {
-    const bool safe = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                      c == '.' || c == '-' || c == '_';
-    ascii += safe ? static_cast<char>(c) : '_';
-  }
-  if (ascii.empty()) ascii = "document";
-  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + url_encode(name);
-}
-
 std::vector<std::string> paragraphs_of(const std::string& text) {
   std::vector<std::string> paragraphs;
   size_t start = 0;
@@ -128,8 +118,15 @@ void add_security_headers(HttpResponse& response) {
 HttpResponse RequestHandler::handle(const HttpRequest& request) {
   HttpResponse response;
   try {
-    response = route(request);
-    if (response.status == 200) apply_cache_policy(request, searcher_.index_revision(), response);
+    ApiAdmission admission;
+    if (assets_.api_access) admission = assets_.api_access->admit(request);
+    if (admission.answer) {
+      response = std::move(*admission.answer);
+    } else {
+      response = route(request);
+      if (response.status == 200) apply_cache_policy(request, searcher_.index_revision(), response);
+    }
+    ApiAccess::finish(admission, response);
   } catch (const std::exception& error) {
     // A bug: the request fails alone, with no detail for the client.
     response = problem_response(internal_error(error.what()));
@@ -167,8 +164,11 @@ HttpResponse RequestHandler::route(const HttpRequest& request) {
   if (path == "/gaps") return html_gaps(html);
   if (path.starts_with("/doc/")) {
     const auto [id, rest] = document_path(path.substr(5));
-    if (rest.empty()) return html_document(html, id, request.target);
+    if (rest.empty()) return html_document(html, id, request);
     if (rest == "original") return original_file(html, id);
+    if (rest == "cite.ris" || rest == "cite.bib") {
+      return citation_file_response(searcher_, request, id, rest);
+    }
   }
   if (path.starts_with("/static/")) return static_file(html, std::string(path.substr(8)), request);
   return html_error(html, 404, "error_no_page");
@@ -258,9 +258,9 @@ HttpResponse RequestHandler::html_search(const HtmlContext& html, const std::str
 }
 
 HttpResponse RequestHandler::html_document(const HtmlContext& html, const std::string& id,
-                                           const std::string& target) {
+                                           const HttpRequest& request) {
   if (!schema::is_valid_id(id)) return html_error(html, 404, "error_no_document");
-  Result<ParsedTarget> parsed = parse_target(target);
+  Result<ParsedTarget> parsed = parse_target(request.target);
   if (!parsed.is_ok()) return html_error_message(html, 400, parsed.status().message());
   Result<schema::DocRecord> record = searcher_.document(id);
   if (!record.is_ok()) {
@@ -283,10 +283,16 @@ HttpResponse RequestHandler::html_document(const HtmlContext& html, const std::s
   for (const auto& paragraph : paragraphs_of(record->text)) {
     paragraphs.push_back(highlighter.highlighted(paragraph, record->language));
   }
-  return html_response(html, 200,
-                       assets_.renderer.document_page(
-                           html.page, *record, *versions, paragraphs,
-                           highlighter.highlighted(record->title, record->language), query));
+  const auto reader = analysis::parse_language(html.page.ui_language);
+  Result<std::vector<schema::DocRecord>> related =
+      searcher_.related(id, reader ? *reader : analysis::Language::kUnd, search::kRelatedDocuments);
+  if (!related.is_ok()) return html_error(html, 503, "error_document_unreadable");
+  const render::DocumentPageData data{
+      *record,    *versions,
+      paragraphs, highlighter.highlighted(record->title, record->language),
+      query,      permanent_document_url(request, id),
+      *related};
+  return html_response(html, 200, assets_.renderer.document_page(html.page, data));
 }
 
 HttpResponse RequestHandler::original_file(const HtmlContext& html, const std::string& id) {
@@ -300,7 +306,8 @@ HttpResponse RequestHandler::original_file(const HtmlContext& html, const std::s
   HttpResponse response;
   response.content_type = record->media_type;
   response.body = std::move(content).value();
-  response.set_header("Content-Disposition", content_disposition(record->original_name));
+  response.set_header("Content-Disposition",
+                      attachment_disposition(record->original_name, record->id));
   response.set_header("Cache-Control", "public, max-age=86400");
   return response;
 }

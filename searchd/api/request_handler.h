@@ -5,10 +5,12 @@
 //   GET /search              search page (HTML)        GET /api/v1/documents/{id}  JSON
 //   GET /doc/{id}            document page (HTML)      GET /healthz                JSON
 //   GET /doc/{id}/original   the original file         GET /static/{name}          assets
+//   GET /doc/{id}/cite.ris   RIS record                GET /doc/{id}/cite.bib      BibTeX
 #pragma once
 
 #include <filesystem>
 
+#include "api/api_access.h"
 #include "api/http_types.h"
 #include "api/static_files.h"
 #include "render/html_view.h"
@@ -24,11 +26,12 @@ struct HtmlContext {
   bool remember_language = false;
 };
 
-// Read-only parts shared by all workers.
+// Parts shared by all workers: read-only, or thread-safe (api_access).
 struct SiteAssets {
   const render::HtmlRenderer& renderer;
   const StaticFiles& static_files;
   const store::ContentStore& store;
+  ApiAccess* api_access = nullptr;  // keys, rate limits, CORS of /api/v1/*; null: none
 };
 
 class RequestHandler {
@@ -48,7 +51,7 @@ class RequestHandler {
   HttpResponse html_gaps(const HtmlContext& html);
   HttpResponse html_search(const HtmlContext& html, const std::string& target);
   HttpResponse html_document(const HtmlContext& html, const std::string& id,
-                             const std::string& target);
+                             const HttpRequest& request);
   HttpResponse original_file(const HtmlContext& html, const std::string& id);
   HttpResponse static_file(const HtmlContext& html, const std::string& name,
                            const HttpRequest& request);

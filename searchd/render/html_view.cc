@@ -6,7 +6,9 @@
 
 #include "base/file_io.h"
 #include "base/url_encoding.h"
+#include "render/citation.h"
 #include "render/display_names.h"
+#include "render/html_escape.h"
 #include "render/json_view.h"
 #include "schema/vocabulary.h"
 #include "search/search_url.h"
@@ -85,6 +87,21 @@ bool concept_is_listed(const search::SearchRequest& request, const std::string& 
   return false;
 }
 
+// parts_to_html, with id="first-match" on the first match; `anchored` is set once it is placed.
+std::string parts_to_html_anchored(const std::vector<search::TextPart>& parts, bool& anchored) {
+  std::string html;
+  for (const auto& part : parts) {
+    if (!part.match) {
+      html += html_escaped(part.text);
+    } else {
+      html += anchored ? "<mark>" : "<mark id=\"first-match\">";
+      html += html_escaped(part.text) + "</mark>";
+      anchored = true;
+    }
+  }
+  return html;
+}
+
 }  // namespace
 
 Result<HtmlRenderer> HtmlRenderer::load(const std::filesystem::path& web_directory) {
@@ -138,7 +155,8 @@ data language_links(const UiCatalog& catalog, const PageContext& page) {
 std::string render_page(const std::map<std::string, std::string>& templates,
                         const UiCatalog& catalog, const PageContext& page, const std::string& title,
                         const std::string& content_template, data& content,
-                        const search::SearchRequest* request) {
+                        const search::SearchRequest* request,
+                        const std::string& canonical_url = "") {
   const data texts = template_texts(catalog, page.ui_language);
   const char* direction = text_direction(page.ui_language);
   content.set("t", texts);
@@ -149,6 +167,7 @@ std::string render_page(const std::map<std::string, std::string>& templates,
   layout.set("ui_lang", page.ui_language);
   layout.set("ui_dir", direction);
   layout.set("page_title", title);
+  if (!canonical_url.empty()) layout.set("canonical_url", canonical_url);
   layout.set("ui_languages", language_links(catalog, page));
   data hidden{data::type::list};
   if (request) {
@@ -407,18 +426,16 @@ std::string HtmlRenderer::search_page(const PageContext& page, const search::Sea
   return render_page(templates_, catalog_, page, title, "search", view, &request);
 }
 
-std::string HtmlRenderer::document_page(
-    const PageContext& page, const schema::DocRecord& record,
-    const std::vector<schema::DocRecord>& versions,
-    const std::vector<std::vector<search::TextPart>>& paragraphs,
-    const std::vector<search::TextPart>& title, const std::string& back_query) const {
+std::string HtmlRenderer::document_page(const PageContext& page,
+                                        const DocumentPageData& document) const {
+  const schema::DocRecord& record = document.record;
   const Labels labels(catalog_, page.ui_language);
   const std::string language(analysis::language_code(record.language));
   data view;
-  view.set("title_html", parts_to_html(title));
+  view.set("title_html", parts_to_html(document.title));
   view.set("lang", language);
   view.set("dir", text_direction(language));
-  view.set("back_url", "/search?q=" + url_encode(back_query));
+  view.set("back_url", "/search?q=" + url_encode(document.back_query));
   if (!record.summary.empty()) view.set("summary", record.summary);
   view.set("type_label", labels.value(Facet::kType, record.type));
   view.set("language_name", labels.value(Facet::kLanguage, language));
@@ -432,7 +449,7 @@ std::string HtmlRenderer::document_page(
   view.set("original_url", "/doc/" + record.id + "/original");
   view.set("original_name", record.original_name);
   data others{data::type::list};
-  for (const auto& version : versions) {
+  for (const auto& version : document.versions) {
     if (version.id == record.id) continue;
     const std::string version_language(analysis::language_code(version.language));
     data entry;
@@ -442,16 +459,42 @@ std::string HtmlRenderer::document_page(
     others.push_back(entry);
   }
   view.set("has_versions",
-           data(versions.size() > 1 ? data::type::bool_true : data::type::bool_false));
+           data(document.versions.size() > 1 ? data::type::bool_true : data::type::bool_false));
   view.set("versions", others);
   data paragraph_list{data::type::list};
-  for (const auto& parts : paragraphs) {
+  bool anchored = false;  // the first match gets the anchor the "first match" link points to
+  for (const auto& parts : document.paragraphs) {
     data paragraph;
-    paragraph.set("html", parts_to_html(parts));
+    paragraph.set("html",
+                  anchored ? parts_to_html(parts) : parts_to_html_anchored(parts, anchored));
     paragraph_list.push_back(paragraph);
   }
   view.set("paragraphs", paragraph_list);
-  return render_page(templates_, catalog_, page, record.title, "document", view, nullptr);
+  if (anchored) view.set("first_match", data::type::bool_true);
+  // The citation, in the interface language's labels; the exports in English (citation_routes).
+  view.set("citation",
+           citation_line({record, labels.value(Facet::kOrganisation, record.organisation),
+                          labels.value(Facet::kType, record.type), document.permanent_url}));
+  view.set("permanent_url", document.permanent_url);
+  view.set("ris_url", "/doc/" + record.id + "/cite.ris");
+  view.set("bibtex_url", "/doc/" + record.id + "/cite.bib");
+  data related{data::type::list};
+  for (const auto& other : document.related) {
+    const std::string other_language(analysis::language_code(other.language));
+    data entry;
+    entry.set("url", "/doc/" + other.id);
+    entry.set("title", other.title);
+    entry.set("lang", other_language);
+    entry.set("dir", text_direction(other_language));
+    entry.set("language_name", labels.value(Facet::kLanguage, other_language));
+    entry.set("year", std::to_string(other.year));
+    related.push_back(entry);
+  }
+  view.set("related", related);
+  view.set("has_related",
+           data(document.related.empty() ? data::type::bool_false : data::type::bool_true));
+  return render_page(templates_, catalog_, page, record.title, "document", view, nullptr,
+                     document.permanent_url);
 }
 
 std::string HtmlRenderer::concept_page(const PageContext& page, const thesaurus::Concept* shown,

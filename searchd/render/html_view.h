@@ -26,6 +26,17 @@ struct PageContext {
   std::string target = "/";  // local address without ui parameters, e.g. "/search?q=x"
 };
 
+// What the document page shows besides the interface texts.
+struct DocumentPageData {
+  const schema::DocRecord& record;
+  const std::vector<schema::DocRecord>& versions;  // every version of the work, this one too
+  const std::vector<std::vector<search::TextPart>>& paragraphs;  // the text, query highlighted
+  std::vector<search::TextPart> title;                           // the title, query highlighted
+  std::string back_query;     // the search that led here ("" for none)
+  std::string permanent_url;  // absolute: shown, cited and the page's rel=canonical
+  const std::vector<schema::DocRecord>& related;  // "more like this", best first
+};
+
 class HtmlRenderer {
  public:
   // Reads templates and the six catalogs once at start-up. kNotFound names a missing file;
@@ -35,11 +46,8 @@ class HtmlRenderer {
   // `error` set: the query could not be run (shown with the form so it can be corrected).
   std::string search_page(const PageContext& page, const search::SearchRequest& request,
                           const search::SearchResults& results, const std::string& error) const;
-  std::string document_page(const PageContext& page, const schema::DocRecord& record,
-                            const std::vector<schema::DocRecord>& versions,
-                            const std::vector<std::vector<search::TextPart>>& paragraphs,
-                            const std::vector<search::TextPart>& title,
-                            const std::string& back_query) const;
+  // The first highlighted match of the text gets id="first-match", and a link above leads there.
+  std::string document_page(const PageContext& page, const DocumentPageData& document) const;
   // A thesaurus concept (or, with `shown` null, the list of top concepts) with its place in the
   // hierarchy, document counts (`counts`: concept → documents) and its first documents.
   std::string concept_page(const PageContext& page, const thesaurus::Concept* shown,

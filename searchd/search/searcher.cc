@@ -9,6 +9,7 @@
 #include "schema/value_slots.h"
 #include "search/facet_counter.h"
 #include "search/query_builder.h"
+#include "search/related_documents.h"
 #include "search/snippet_maker.h"
 #include "search/spelling_suggester.h"
 #include "search/title_key_maker.h"
@@ -286,6 +287,18 @@ Result<schema::DocRecord> Searcher::document(const std::string& id) {
       return not_found("no document with id '" + id + "'");
     }
     return schema::from_document_data(database_.get_document(*posting).get_data());
+  });
+}
+
+Result<std::vector<schema::DocRecord>> Searcher::related(const std::string& id,
+                                                         analysis::Language reader, size_t count) {
+  return with_fresh_database([&]() -> Result<std::vector<schema::DocRecord>> {
+    const std::string id_term = schema::term(schema::kIdPrefix, id);
+    Xapian::PostingIterator posting = database_.postlist_begin(id_term);
+    if (posting == database_.postlist_end(id_term)) {
+      return not_found("no document with id '" + id + "'");
+    }
+    return related_documents(database_, *posting, reader, count);
   });
 }
 

@@ -32,6 +32,10 @@ class Searcher {
   Result<schema::DocRecord> document(const std::string& id);
   // Suggestions as you type for `text` (see suggester.h); kUnavailable like search().
   Result<Suggestions> suggestions(const std::string& text, analysis::Language language);
+  // "More like this" (related_documents.h): up to `count` documents like document `id`, in the
+  // `reader` language first, never `id` or its translations. kNotFound for an unknown id.
+  Result<std::vector<schema::DocRecord>> related(const std::string& id, analysis::Language reader,
+                                                 size_t count);
   // Language versions of a work: (language, id, title) of every document sharing `work`.
   Result<std::vector<schema::DocRecord>> work_versions(const std::string& work);
 

@@ -88,6 +88,14 @@ void HttpSession::respond(const Request& request) {
   plain.cookie = std::string(request[http::field::cookie]);
   plain.if_none_match = std::string(request[http::field::if_none_match]);
   plain.host = std::string(request[http::field::host]);
+  plain.authorization = std::string(request[http::field::authorization]);
+  plain.x_api_key = std::string(request["X-API-Key"]);
+  plain.origin = std::string(request[http::field::origin]);
+  plain.access_control_request_method =
+      std::string(request[http::field::access_control_request_method]);
+  beast::error_code ignored;
+  const auto peer = stream_.socket().remote_endpoint(ignored);
+  if (!ignored) plain.peer_address = peer.address().to_string();
   ++served_;
   const bool keep_alive = request.keep_alive() && served_ < kMaxRequestsPerConnection;
   send(handler_.handle(plain), request.version(), keep_alive, request.method() == http::verb::head);

@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "api/key_file.h"
+
 namespace jil::server {
 
 Result<SearchdOptions> parse_searchd_options(int argc, char** argv) {
@@ -27,11 +29,31 @@ Result<SearchdOptions> parse_searchd_options(int argc, char** argv) {
       const long threads = std::strtol(argv[++index], nullptr, 10);
       if (threads < 1 || threads > 256) return invalid_argument("--threads takes 1 to 256");
       options.threads = static_cast<unsigned>(threads);
+    } else if (argument == "--keys" && has_value) {
+      options.keys = argv[++index];
+    } else if (argument == "--anonymous-rate" && has_value) {
+      char* end = nullptr;
+      options.anonymous_rate = std::strtod(argv[++index], &end);
+      if (end == argv[index] || *end != '\0') {
+        return invalid_argument("--anonymous-rate takes a number (requests per second)");
+      }
+    } else if (argument == "--anonymous-burst" && has_value) {
+      const long long burst = std::strtoll(argv[++index], nullptr, 10);
+      if (burst < 1 || burst > static_cast<long long>(api::kMaxBurst)) {
+        return invalid_argument("--anonymous-burst takes 1 to " + std::to_string(api::kMaxBurst));
+      }
+      options.anonymous_burst = static_cast<uint32_t>(burst);
     } else {
       return invalid_argument(
           "usage: jil-searchd [--db DIR] [--store DIR] [--web DIR] [--listen ADDRESS] "
-          "[--port N] [--threads N]");
+          "[--port N] [--threads N] [--keys FILE] [--anonymous-rate R] [--anonymous-burst B]\n"
+          "       jil-searchd keys create|list|revoke ... (jil-searchd keys for help)");
     }
+  }
+  if (Status status = api::check_rate_limit(options.anonymous_rate, options.anonymous_burst,
+                                            "--anonymous-rate", "--anonymous-burst");
+      !status.is_ok()) {
+    return status;
   }
   return options;
 }

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <string>
 
+#include "api/access_limits.h"
 #include "base/status.h"
 
 namespace jil::server {
@@ -32,6 +33,12 @@ struct SearchdOptions {
   std::string listen_address = "127.0.0.1";
   unsigned short port = 8080;
   unsigned threads = 0;  // 0: one per core
+  // API keys (api/key_file.h); empty: no keys, only anonymous use of the API.
+  std::filesystem::path keys;
+  // The anonymous tier of the API's rate limit (per client address); defaults and bounds in
+  // api/access_limits.h.
+  double anonymous_rate = api::kDefaultAnonymousRate;
+  uint32_t anonymous_burst = api::kDefaultAnonymousBurst;
 };
 
 // Parses argv; kInvalidArgument with a usage message on error.

@@ -34,6 +34,7 @@ let baseUrl;
 let workDir;
 let spec;
 let ajv;
+let slowKey;  // an API key allowing one request, then one per ~17 minutes
 
 function requireEnv(name) {
   const value = process.env[name];
@@ -111,8 +112,8 @@ function validatorFor(pointer) {
 }
 
 // GETs `target` and validates status, media type and body against the document.
-async function checkAgainstSpec(target, expectedStatus) {
-  const response = await fetch(baseUrl + target);
+async function checkAgainstSpec(target, expectedStatus, headers = {}) {
+  const response = await fetch(baseUrl + target, { headers });
   const text = await response.text();
   assert.equal(response.status, expectedStatus, `${target}: status (body ${text.slice(0, 300)})`);
   const url = new URL(baseUrl + target);
@@ -139,9 +140,16 @@ if (!AJV_INSTALLED) {
     const store = path.join(workDir, 'store');
     await execFileAsync(indexer, ['index', '--db', db, '--store', store, '--quiet', path.join(SOURCE_DIR, 'corpus')],
       { maxBuffer: 16 * 1024 * 1024 });
+    const keys = path.join(workDir, 'keys.json');
+    const created = await execFileAsync(searchdBin, ['keys', 'create', '--keys', keys, '--name', 'OpenAPI test',
+      '--rate', '0.001', '--burst', '1', '--origin', 'https://portal.example']);
+    slowKey = created.stdout.split('\n')[0];
     baseUrl = await startSearchd(searchdBin, [
+      '--keys', keys,
       '--db', db, '--store', store, '--web', path.join(SOURCE_DIR, 'web'),
       '--listen', '127.0.0.1', '--port', '0', '--threads', '2',
+      // The suite's many API requests from one address: no anonymous rate limit in practice.
+      '--anonymous-rate', '100000', '--anonymous-burst', '1000000',
     ]);
     const served = await fetch(`${baseUrl}/api/v1/openapi.json`);
     assert.equal(served.status, 200);
@@ -254,6 +262,21 @@ if (!AJV_INSTALLED) {
     const health = await checkAgainstSpec('/healthz', 200);
     assert.ok(health.documents > 0);
     await checkAgainstSpec('/api/v1/openapi.json', 200);
+  });
+
+  it('describes real 401, 403 and 429 problem bodies, and Retry-After', async () => {
+    for (const target of ['/api/v1/search?q=judges', '/api/v1/concepts', '/api/v1/documents/coi-guidance-en']) {
+      const problem = await checkAgainstSpec(target, 401, { 'X-API-Key': 'jil_' + 'x'.repeat(43) });
+      assert.equal(problem.status, 401);
+      await checkAgainstSpec(target, 403, { 'X-API-Key': slowKey, Origin: 'https://elsewhere.example' });
+    }
+    await checkAgainstSpec('/api/v1/concepts?api_key=jil_x', 400);
+    await checkAgainstSpec('/api/v1/translation-gaps', 200, { Authorization: `Bearer ${slowKey}` });
+    const limited = await fetch(`${baseUrl}/api/v1/translation-gaps`, { headers: { 'X-API-Key': slowKey } });
+    assert.equal(limited.status, 429);
+    assert.match(limited.headers.get('retry-after'), new RegExp(spec.components.headers.RetryAfter.schema.pattern));
+    await checkAgainstSpec('/api/v1/search?q=judges', 429, { 'X-API-Key': slowKey });
+    assert.deepEqual(Object.keys(spec.components.securitySchemes).sort(), ['apiKey', 'bearer']);
   });
 
   it('rejects bodies that break the document (the check is not vacuous)', async () => {

@@ -113,6 +113,8 @@ if (!PLAYWRIGHT_INSTALLED) {
     baseUrl = await startSearchd(searchdBin, [
       '--db', db, '--store', store, '--web', path.join(SOURCE_DIR, 'web'),
       '--listen', '127.0.0.1', '--port', '0', '--threads', '2',
+      // Each test types quickly from one address: no anonymous rate limit in practice.
+      '--anonymous-rate', '100000', '--anonymous-burst', '1000000',
     ]);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });

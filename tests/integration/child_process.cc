@@ -40,7 +40,7 @@ void close_fd(int& fd) {
 // Spawns `program` with stdin from /dev/null and stdout/stderr on the given descriptors
 // (-1 keeps the test's own). Returns the pid, or -1 with `error` set.
 pid_t spawn(const std::string& program, const std::vector<std::string>& arguments, int out_fd,
-            int err_fd, std::string& error) {
+            int err_fd, std::string& error, const std::string& err_path = "") {
   std::vector<char*> argv;
   argv.push_back(const_cast<char*>(program.c_str()));
   for (const auto& argument : arguments) argv.push_back(const_cast<char*>(argument.c_str()));
@@ -51,6 +51,10 @@ pid_t spawn(const std::string& program, const std::vector<std::string>& argument
   posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
   if (out_fd >= 0) posix_spawn_file_actions_adddup2(&actions, out_fd, STDOUT_FILENO);
   if (err_fd >= 0) posix_spawn_file_actions_adddup2(&actions, err_fd, STDERR_FILENO);
+  if (!err_path.empty()) {
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_path.c_str(),
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  }
   pid_t pid = -1;
   const int status = posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
@@ -133,13 +137,13 @@ ServerProcess::~ServerProcess() {
 }
 
 bool ServerProcess::start(const std::string& program, const std::vector<std::string>& arguments,
-                          std::string& error) {
+                          std::string& error, const std::string& stderr_path) {
   Pipe out;
   if (!make_pipe(out)) {
     error = std::string("pipe: ") + std::strerror(errno);
     return false;
   }
-  pid_ = spawn(program, arguments, out.write_end, -1, error);
+  pid_ = spawn(program, arguments, out.write_end, -1, error, stderr_path);
   close_fd(out.write_end);
   if (pid_ < 0) {
     close_fd(out.read_end);

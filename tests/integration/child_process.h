@@ -34,9 +34,10 @@ class ServerProcess {
   ServerProcess& operator=(const ServerProcess&) = delete;
   ~ServerProcess();
 
-  // Starts `program`; false (with `error` set) when it could not be spawned.
+  // Starts `program`; false (with `error` set) when it could not be spawned. With
+  // `stderr_path`, the child's stderr goes to that file (created or truncated) instead.
   bool start(const std::string& program, const std::vector<std::string>& arguments,
-             std::string& error);
+             std::string& error, const std::string& stderr_path = "");
   // The next line the child writes on stdout, without its newline; nullopt on end of file or
   // when no whole line arrives within `limit` (the child is left running).
   std::optional<std::string> read_line(std::chrono::seconds limit);

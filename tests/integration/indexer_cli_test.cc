@@ -182,7 +182,8 @@ TEST(IndexerCli, BrokenFilesFailAloneWithTheirReasons) {
   ASSERT_TRUE(searchd.start(
       kSearchdPath,
       {"--db", (work / "index").string(), "--store", (work / "store").string(), "--web",
-       (kSourceDir / "web").string(), "--listen", "127.0.0.1", "--port", "0", "--threads", "1"},
+       (kSourceDir / "web").string(), "--listen", "127.0.0.1", "--port", "0", "--threads", "1",
+       "--anonymous-rate", "100000", "--anonymous-burst", "1000000"},
       error))
       << error;
   const std::optional<std::string> line = searchd.read_line(std::chrono::seconds(60));

@@ -125,7 +125,8 @@ PrivateSearchd::PrivateSearchd(const std::filesystem::path& index,
   if (!process_.start(
           kSearchdPath,
           {"--db", index.string(), "--store", store.string(), "--web",
-           (kSourceDir / "web").string(), "--listen", "127.0.0.1", "--port", "0", "--threads", "2"},
+           (kSourceDir / "web").string(), "--listen", "127.0.0.1", "--port", "0", "--threads", "2",
+           "--anonymous-rate", "100000", "--anonymous-burst", "1000000"},
           error_)) {
     return;
   }

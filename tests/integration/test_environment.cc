@@ -42,7 +42,8 @@ void IntegrationEnvironment::start() {
   ASSERT_TRUE(searchd_->start(
       kSearchdPath,
       {"--db", index_dir_.string(), "--store", store_dir_.string(), "--web",
-       (kSourceDir / "web").string(), "--listen", "127.0.0.1", "--port", "0", "--threads", "2"},
+       (kSourceDir / "web").string(), "--listen", "127.0.0.1", "--port", "0", "--threads", "2",
+       "--anonymous-rate", "100000", "--anonymous-burst", "1000000"},
       error))
       << error;
   const std::optional<std::string> line = searchd_->read_line(kSearchdStartLimit);

@@ -160,6 +160,10 @@ def main():
         "index_ratio": db_bytes / text_bytes if db_bytes and text_bytes else None,
         "compact_ratio": compact_bytes / text_bytes if compact_bytes and text_bytes else None,
         "index_peak_rss_mb": tv["peak_rss_kb"] / 1024 if tv.get("peak_rss_kb") else None,
+        # CPU (user + system, the extractor children included) per document: steadier than
+        # docs/s on a shared machine.
+        "index_cpu_ms_per_doc": (tv.get("user_s", 0) + tv.get("sys_s", 0)) * 1000 / docs
+        if docs and tv.get("user_s") is not None else None,
         "p50_ms": q1.get("p50_ms"), "p90_ms": q1.get("p90_ms"), "p99_ms": q1.get("p99_ms"),
         "qps_1": q1.get("qps"),
     }
@@ -168,7 +172,8 @@ def main():
 
     rows = [("index docs/s", "docs_per_s"), ("index MB/s (text)", "text_mb_per_s"),
             ("index size / text", "index_ratio"), ("compacted / text", "compact_ratio"),
-            ("indexer peak RSS MB", "index_peak_rss_mb"), ("query p50 ms", "p50_ms"),
+            ("indexer peak RSS MB", "index_peak_rss_mb"),
+            ("index CPU ms/doc", "index_cpu_ms_per_doc"), ("query p50 ms", "p50_ms"),
             ("query p90 ms", "p90_ms"), ("query p99 ms", "p99_ms"), ("QPS 1 client", "qps_1")]
     rows += [(f"QPS {c} clients", f"qps_{c}") for c in sorted(conc)]
     ratios = {}
@@ -232,6 +237,10 @@ def main():
     if omindex_time.get("wall_s"):
         live["omindex"] = {"wall_s": omindex_time["wall_s"], "peak_rss_kb": omindex_time.get("peak_rss_kb"),
                            "docs_per_s": round(docs / omindex_time["wall_s"], 1) if docs else None,
+                           "cpu_ms_per_doc": round((omindex_time.get("user_s", 0)
+                                                    + omindex_time.get("sys_s", 0)) * 1000 / docs, 2)
+                           if docs else None,
+                           "loadavg_before": met.get("loadavg_before_omindex"),
                            "db_bytes": int(met["omindex_db_bytes"]) if met.get("omindex_db_bytes") else None,
                            "compact_bytes": int(met["omindex_compact_bytes"])
                            if met.get("omindex_compact_bytes") else None}
@@ -255,7 +264,12 @@ def main():
                   f"{(o['peak_rss_kb'] or 0) / 1024:.0f} MB; index {(o['db_bytes'] or 0) / 1e6:.1f} MB, "
                   f"compacted {(o['compact_bytes'] or 0) / 1e6:.1f} MB"
                   + (f"; JIL ÷ omindex docs/s {jil['docs_per_s'] / o['docs_per_s']:.2f}×"
-                     if jil.get("docs_per_s") and o.get("docs_per_s") else ""))
+                     if jil.get("docs_per_s") and o.get("docs_per_s") else "")
+                  + (f"; CPU ms/doc JIL {jil['index_cpu_ms_per_doc']:.2f}, omindex "
+                     f"{o['cpu_ms_per_doc']:.2f} (omindex ÷ JIL {o['cpu_ms_per_doc'] / jil['index_cpu_ms_per_doc']:.2f}×)"
+                     if jil.get("index_cpu_ms_per_doc") and o.get("cpu_ms_per_doc") else "")
+                  + f"; load average before JIL {met.get('loadavg_before_index')}, before omindex "
+                    f"{met.get('loadavg_before_omindex')}")
 
     results = {
         "machine": machine(),

@@ -13,6 +13,7 @@
 #   WRK_CONNS ("1 2 8", wrk connection counts for the HTTP runs) WRK_SECONDS (10 per run)
 #   PEERS (1: also index the corpus with omindex and serve it with Omega's CGI behind lighttpd,
 #   measured in the same run with the same wrk runs; 0 to skip; needs xapian-omega and lighttpd)
+#   SKIP_QUERIES (0; 1 = indexing only: no searchd, query_bench, wrk or Omega runs)
 # Writes under WORK: corpus/ (+ gen.json), db/, store/, db-compact/, *.log, *.time,
 # query_1.json, query_cN.json, and results.json (all figures + a machine description).
 # searchd binds 127.0.0.1 on a free port and is stopped by its PID (also on error).
@@ -33,6 +34,7 @@ WRK_CONNS=${WRK_CONNS:-1 2 8}
 WRK_SECONDS=${WRK_SECONDS:-10}
 PEERS=${PEERS:-1}
 PASSES=${PASSES:-1}
+SKIP_QUERIES=${SKIP_QUERIES:-0}
 THREADS=${THREADS:-2}
 INDEX_ARGS=${INDEX_ARGS:-}
 PY=/usr/bin/python3   # Debian's python (the word lists' python3-jieba is Debian's)
@@ -148,8 +150,11 @@ else
 fi
 
 # --- 5. searchd on a free port, queries, stop ---
+qrc=0
+if [ "$SKIP_QUERIES" != 1 ]; then
 log "searchd: starting on 127.0.0.1, free port"
 "$SEARCHD" --db "$DB" --store "$STORE" --web "$ROOT/web" --listen 127.0.0.1 --port 0 --threads "$THREADS" \
+  --anonymous-rate 100000 --anonymous-burst 1000000 \
   > "$WORK/searchd.out" 2> "$WORK/searchd.err" &
 SEARCHD_PID=$!
 PORT=
@@ -164,7 +169,6 @@ metric port "$PORT"
 metric searchd_rss_start_kb "$(ps -o rss= -p "$SEARCHD_PID" | tr -d ' ')"
 
 log "queries: 1 client ($PASSES pass(es))"
-qrc=0
 "$PY" "$HERE/query_bench.py" --port "$PORT" --queries "$CORPUS/queries.tsv" --passes "$PASSES" \
   --json "$WORK/query_1.json" || qrc=$?
 metric query_exit "$qrc"
@@ -191,6 +195,7 @@ log "searchd: stopping (SIGTERM to $SEARCHD_PID)"
 src=0
 stop_searchd || src=$?
 metric searchd_exit "$src"
+fi
 
 # --- 6. the peers, on the same corpus in the same run: omindex, then Omega's CGI under wrk ---
 LIGHTTPD_PID=
@@ -199,6 +204,8 @@ if [ "$PEERS" = 1 ] && command -v omindex > /dev/null && command -v lighttpd > /
   rm -rf "$WORK/xapian_omega" "$WORK/xapian_omega_compact" "$OMEGA"
   mkdir -p "$OMEGA/log" "$OMEGA/cdb"
   log "peers: omindex over $CORPUS"
+  sync
+  metric loadavg_before_omindex "$(cut -d' ' -f1-3 /proc/loadavg)"
   XAPIAN_CJK_NGRAM=1 /usr/bin/time -v -o "$WORK/omindex.time" omindex --db "$WORK/xapian_omega" \
     --url / -M json:ignore -M tsv:ignore --overwrite "$CORPUS" > "$WORK/omindex.log" 2>&1 || true
   metric omindex_db_bytes "$(du -sb "$WORK/xapian_omega" | cut -f1)"
@@ -220,11 +227,13 @@ alias.url = ("/cgi-bin/omega" => "/usr/lib/cgi-bin/omega/omega")
 cgi.assign = ("" => "")
 setenv.add-environment = ("OMEGA_CONFIG_FILE" => "$OMEGA/omega.conf", "XAPIAN_CJK_NGRAM" => "1")
 CONF
-  lighttpd -f "$OMEGA/lighttpd.conf"
-  sleep 1
-  LIGHTTPD_PID=$(cat "$OMEGA/lighttpd.pid" 2>/dev/null || true)
-  wrk_runs omega "$OMEGA_PORT"
-  [ -n "$LIGHTTPD_PID" ] && kill "$LIGHTTPD_PID" 2>/dev/null || true
+  if [ "$SKIP_QUERIES" != 1 ]; then
+    lighttpd -f "$OMEGA/lighttpd.conf"
+    sleep 1
+    LIGHTTPD_PID=$(cat "$OMEGA/lighttpd.pid" 2>/dev/null || true)
+    wrk_runs omega "$OMEGA_PORT"
+    [ -n "$LIGHTTPD_PID" ] && kill "$LIGHTTPD_PID" 2>/dev/null || true
+  fi
 else
   log "peers: skipped (PEERS=$PEERS; omindex and lighttpd are needed)"
 fi

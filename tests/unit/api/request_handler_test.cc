@@ -201,7 +201,7 @@ TEST_F(RequestHandlerTest, DocumentPageShowsTitleAndText) {
   const HttpResponse response = get("/doc/code-en?q=independence");
   EXPECT_EQ(response.status, 200u);
   EXPECT_NE(response.body.find("Code of judicial conduct"), std::string::npos);
-  EXPECT_NE(response.body.find("<mark>independence</mark>"), std::string::npos);
+  EXPECT_NE(response.body.find("<mark id=\"first-match\">independence</mark>"), std::string::npos);
 }
 
 TEST_F(RequestHandlerTest, TitleMarkupIsEscapedInEveryPage) {

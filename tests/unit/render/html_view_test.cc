@@ -115,8 +115,13 @@ TEST(HtmlView, LanguageSwitcherLinksThisPageInEachLanguage) {
 }
 
 TEST(HtmlView, DocumentPageListsTopicsWithTheLanguageSeparator) {
-  const std::string page = renderer().document_page(PageContext{"zh", "/doc/gifts-guide-en"},
-                                                    sample_record(), {sample_record()}, {}, {}, "");
+  const schema::DocRecord record = sample_record();
+  const std::vector<schema::DocRecord> versions = {record};
+  const std::vector<std::vector<search::TextPart>> paragraphs;
+  const std::vector<schema::DocRecord> related;
+  const std::string page = renderer().document_page(
+      PageContext{"zh", "/doc/gifts-guide-en"},
+      {record, versions, paragraphs, {}, "", "http://localhost/doc/gifts-guide-en", related});
   EXPECT_TRUE(contains(page, "礼品与款待、司法伦理"));
   EXPECT_TRUE(contains(page, "廉正"));
   EXPECT_TRUE(contains(page, "<html lang=\"zh\" dir=\"ltr\">"));

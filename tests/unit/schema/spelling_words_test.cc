@@ -63,6 +63,13 @@ TEST(SpellingWords, ReplacingAndRemovingKeepCountsPerDocument) {
   EXPECT_EQ(spelling_frequency(database, "judges"), 1u);
   EXPECT_EQ(spelling_frequency(database, "recusal"), 0u);
   EXPECT_EQ(database.get_spelling_suggestion("integrty"), "integrity");
+
+  // A new document added without looking for an old one (IndexWriter::add).
+  Xapian::Document c = document_with({"Qthird", "judges", "gifts"});
+  add_spelling_words(database, c);
+  database.add_document(c);
+  EXPECT_EQ(spelling_frequency(database, "judges"), 2u);
+  EXPECT_EQ(spelling_frequency(database, "gifts"), 1u);
 }
 
 }  // namespace

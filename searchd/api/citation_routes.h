@@ -1,0 +1,23 @@
+// The citation downloads of a document (issue 5 item 5):
+//   GET /doc/{id}/cite.ris   RIS record (EndNote, Zotero, Mendeley),
+//   application/x-research-info-systems GET /doc/{id}/cite.bib   BibTeX entry, application/x-bibtex
+// Both UTF-8, as attachments named <id>.ris / <id>.bib, with English labels whatever the
+// interface language (reference managers file them next to other languages' records). An id
+// that is malformed or unknown is a 404 problem+json.
+#pragma once
+
+#include <string>
+
+#include "api/http_types.h"
+#include "search/searcher.h"
+
+namespace jil::api {
+
+// The permanent absolute address of a document page, from the request's checked Host.
+std::string permanent_document_url(const HttpRequest& request, const std::string& id);
+
+// `format` is "cite.ris" or "cite.bib".
+HttpResponse citation_file_response(search::Searcher& searcher, const HttpRequest& request,
+                                    const std::string& id, const std::string& format);
+
+}  // namespace jil::api

@@ -1,0 +1,32 @@
+// "More like this" for the document page: the words that best characterise one document (a
+// Xapian relevance set of that document and Enquire::get_eset over its terms) searched for in the
+// rest of the library, leaving out the document's own work (itself and its translations).
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "analysis/language.h"
+#include "schema/doc_record.h"
+
+namespace jil::search {
+
+// Documents listed as related on a document page.
+inline constexpr size_t kRelatedDocuments = 5;
+// Terms of the expand set that make up the "more like this" query: enough to describe a document
+// beyond its title, few enough that a match still shares its characteristic words.
+inline constexpr Xapian::termcount kRelatedExpandTerms = 20;
+
+// Up to `count` documents most like document `docid` of `database`, in `reader` language first
+// when there are any (reader kUnd: no preference), else by weight. When the work has a version
+// in the reader's language, that version's words join the relevance set, so that documents in
+// the reader's language can be found from a document in another. Records come without text.
+// Empty when the document has no plain word terms. Throws Xapian::Error (the caller, Searcher,
+// turns it into a status).
+std::vector<schema::DocRecord> related_documents(const Xapian::Database& database,
+                                                 Xapian::docid docid, analysis::Language reader,
+                                                 size_t count);
+
+}  // namespace jil::search

@@ -1,0 +1,231 @@
+// Browser tests of the pages as a reader meets them (issue 5 items 5, 7, 8): zero axe-core
+// violations of the WCAG 2.1 A and AA rules on the search, results (with and without a facet) and
+// document pages in English and Arabic; the weight of a page load (under 100 KB with everything
+// it fetches); the document page's citation copy button, exports and first-match link; and
+// screenshots at desktop and phone widths with no horizontal scroll.
+//
+// Run through ctest (ctest -L browser), which sets the environment harness.mjs reads.
+// Screenshots go to tests/browser/artifacts/ (git-ignored); their paths are printed.
+
+import { describe, it, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, mkdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  ARTIFACTS, HERE, NOT_INSTALLED_MESSAGE, PLAYWRIGHT_INSTALLED, SOURCE_DIR, Searchd,
+  launchChromium, newContext, runIndexer,
+} from './harness.mjs';
+
+// The axe-core rule sets of WCAG 2.1 levels A and AA.
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+// The search page and a results page, each with everything it loads (HTML, CSS, JS, images).
+const PAGE_BUDGET_BYTES = 100 * 1024;
+
+// The pages every check visits, per interface language: the search page, results, results with
+// a facet value selected, and a document page reached from a search.
+const PAGES = {
+  en: [
+    ['search page', '/'],
+    ['results', '/search?q=judges'],
+    ['results with a facet', '/search?q=judges&type=guidance'],
+    ['document page', '/doc/coi-guidance-en?q=recusal'],
+  ],
+  ar: [
+    ['search page', '/'],
+    ['results', `/search?q=${encodeURIComponent('تضارب المصالح')}`],
+    ['results with a facet', `/search?q=${encodeURIComponent('تضارب المصالح')}&type=guidance`],
+    ['document page', `/doc/coi-guidance-ar?q=${encodeURIComponent('تضارب')}`],
+  ],
+};
+
+const withUi = (url, ui) => `${url}${url.includes('?') ? '&' : '?'}ui=${ui}`;
+
+if (!PLAYWRIGHT_INSTALLED) {
+  console.error(`ERROR: ${NOT_INSTALLED_MESSAGE}`);
+  test('playwright-core is installed (npm ci --prefix tests/browser)', () => { throw new Error(NOT_INSTALLED_MESSAGE); });
+} else describe('JIL pages in chromium: accessibility, weight, document page, screenshots', () => {
+  const searchd = new Searchd();
+  let browser;
+  let baseUrl;
+  let workDir;
+
+  before(async () => {
+    workDir = await mkdtemp(path.join(tmpdir(), 'jil-browser-pages-'));
+    const db = path.join(workDir, 'db');
+    const store = path.join(workDir, 'store');
+    const indexed = await runIndexer(db, store, [path.join(SOURCE_DIR, 'corpus')]);
+    assert.equal(indexed.code, 0, `jil-indexer failed:\n${indexed.stderr}`);
+    baseUrl = await searchd.start(db, store);
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    try {
+      if (browser) await browser.close();
+    } finally {
+      try {
+        await searchd.stop();
+      } finally {
+        if (workDir) await rm(workDir, { recursive: true, force: true });
+      }
+    }
+  });
+
+  it('has no WCAG 2.1 A or AA violation (axe-core) on any page, in English and Arabic', async () => {
+    // The page's Content-Security-Policy forbids inline scripts, so axe is not added as a
+    // <script>: page.evaluate runs its source through the DevTools protocol, which CSP does not
+    // govern, and the pages are tested with their real headers.
+    const axeSource = await readFile(path.join(HERE, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+    const context = await newContext(browser);
+    const report = [];
+    try {
+      const page = await context.newPage();
+      for (const [ui, pages] of Object.entries(PAGES)) {
+        for (const [what, url] of pages) {
+          await page.goto(`${baseUrl}${withUi(url, ui)}`);
+          assert.equal(await page.evaluate(() => document.documentElement.lang), ui);
+          await page.evaluate(axeSource);
+          if (report.length === 0 && ui === 'en' && what === 'search page') {
+            // The check can fail: a planted image without alt text is reported.
+            const planted = await page.evaluate(async () => {
+              const img = document.body.appendChild(document.createElement('img'));
+              img.src = '/static/none.png';
+              const found = await window.axe.run(document, { runOnly: { type: 'rule', values: ['image-alt'] } });
+              img.remove();
+              return found.violations.map((v) => v.id);
+            });
+            assert.deepEqual(planted, ['image-alt'], 'axe-core reports a planted violation');
+          }
+          const result = await page.evaluate((tags) => window.axe.run(document, {
+            runOnly: { type: 'tag', values: tags },
+            resultTypes: ['violations'],
+          }), WCAG_TAGS);
+          for (const violation of result.violations) {
+            report.push(`${ui} ${what}: ${violation.id} (${violation.impact}) ${violation.help}\n` +
+              violation.nodes.slice(0, 5).map((node) => `    ${node.target.join(' ')}: ${node.failureSummary.replace(/\n/g, ' ')}`).join('\n'));
+          }
+        }
+      }
+    } finally {
+      await context.close();
+    }
+    assert.deepEqual(report, [], `axe-core found violations:\n${report.join('\n')}`);
+  });
+
+  it(`loads the search page and a results page in under ${PAGE_BUDGET_BYTES / 1024} KB each, everything included`, async () => {
+    const figures = [];
+    for (const url of ['/', '/search?q=judges']) {
+      const context = await newContext(browser); // an empty cache: every byte is fetched
+      try {
+        const page = await context.newPage();
+        const bodies = [];
+        page.on('response', (response) => {
+          bodies.push(response.body().then((body) => ({ url: response.url(), bytes: body.length }), () => ({ url: response.url(), bytes: 0 })));
+        });
+        await page.goto(`${baseUrl}${url}`, { waitUntil: 'networkidle' });
+        const responses = await Promise.all(bodies);
+        const total = responses.reduce((sum, r) => sum + r.bytes, 0);
+        figures.push(`${url}: ${total} bytes in ${responses.length} responses (${responses.map((r) => `${new URL(r.url).pathname} ${r.bytes}`).join(', ')})`);
+        assert.ok(responses.length >= 2, `${url} loads its stylesheet too`);
+        assert.ok(total < PAGE_BUDGET_BYTES, `${url} weighs ${total} bytes, over ${PAGE_BUDGET_BYTES}`);
+      } finally {
+        await context.close();
+      }
+    }
+    for (const line of figures) console.log(`page weight: ${line}`);
+  });
+
+  it('copies the citation with the button, and shows it as plain text without JavaScript', async () => {
+    const context = await newContext(browser);
+    try {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/doc/coi-guidance-en?ui=en`);
+      const citation = (await page.locator('#citation').innerText()).trim();
+      assert.match(citation, /^Conference of Court Ethics Advisers\. Guidance on Conflicts of Interest and Recusal\. 2022\. Guidance\. http:\/\/127\.0\.0\.1:\d+\/doc\/coi-guidance-en$/);
+      const button = page.locator('button.copy');
+      assert.ok(await button.isVisible(), 'copy.js shows the copy button');
+      await button.click();
+      await page.locator('.copy-status', { hasText: 'Citation copied' }).waitFor();
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), citation, 'the clipboard holds the citation');
+    } finally {
+      await context.close();
+    }
+    const noScript = await newContext(browser, { javaScriptEnabled: false });
+    try {
+      const page = await noScript.newPage();
+      await page.goto(`${baseUrl}/doc/coi-guidance-en?ui=en`);
+      assert.ok(await page.locator('#citation').isVisible(), 'the citation is shown without JavaScript');
+      assert.equal(await page.locator('button.copy').isVisible(), false, 'no dead button without JavaScript');
+      assert.ok(await page.locator('a[href$="/cite.ris"]').isVisible());
+    } finally {
+      await noScript.close();
+    }
+  });
+
+  it('downloads RIS and BibTeX, follows the first-match link and a related document', async () => {
+    const context = await newContext(browser, { acceptDownloads: true });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/doc/coi-guidance-en?q=recusal&ui=en`);
+      for (const [selector, name] of [['a[href$="/cite.ris"]', 'coi-guidance-en.ris'], ['a[href$="/cite.bib"]', 'coi-guidance-en.bib']]) {
+        const [download] = await Promise.all([page.waitForEvent('download'), page.locator(selector).click()]);
+        assert.equal(download.suggestedFilename(), name);
+        assert.equal(await download.failure(), null);
+      }
+      await page.locator('a[href="#first-match"]').click();
+      await page.waitForURL((url) => url.hash === '#first-match');
+      assert.ok(await page.locator('mark#first-match').isVisible());
+      // The browser scrolls the anchor into view (waited for, not slept on).
+      await page.waitForFunction(() => {
+        const box = document.getElementById('first-match').getBoundingClientRect();
+        return box.top >= -1 && box.bottom <= window.innerHeight + 1; // sub-pixel rounding
+      });
+      assert.ok(await page.evaluate(() => window.scrollY) > 0, 'the page scrolled down to the full text');
+      const related = page.locator('section.related a').first();
+      const title = (await related.innerText()).trim();
+      await Promise.all([page.waitForURL((url) => url.pathname !== '/doc/coi-guidance-en'), related.click()]);
+      assert.equal((await page.locator('main.document h1').innerText()).trim(), title, 'the related link opens that document');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('saves screenshots of the search page, results with a facet and document pages, with no horizontal scroll on a phone', async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    const sizes = [
+      { name: 'desktop', viewport: { width: 1280, height: 800 }, isMobile: false },
+      { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true },
+    ];
+    const saved = [];
+    for (const size of sizes) {
+      for (const [ui, pages] of Object.entries(PAGES)) {
+        const context = await newContext(browser, { viewport: size.viewport, isMobile: size.isMobile, hasTouch: size.isMobile });
+        try {
+          const page = await context.newPage();
+          for (const [what, url] of pages.filter(([w]) => w !== 'results')) {
+            await page.goto(`${baseUrl}${withUi(url, ui)}`);
+            const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+              scrollWidth: document.scrollingElement.scrollWidth, innerWidth: window.innerWidth,
+            }));
+            assert.ok(scrollWidth <= innerWidth, `${ui} ${what} at ${size.name} width scrolls sideways (${scrollWidth} > ${innerWidth})`);
+            const file = path.join(ARTIFACTS, `${what.replace(/ /g, '-')}-ui-${ui}-${size.name}.png`);
+            await page.screenshot({ path: file, fullPage: true });
+            saved.push(file);
+          }
+        } finally {
+          await context.close();
+        }
+      }
+    }
+    for (const file of saved) console.log(`screenshot: ${file}`);
+  });
+
+  // Last: searchd served every page above and, under a sanitizer build, reported nothing.
+  it('searchd stops cleanly on SIGTERM with nothing on stderr from a sanitizer', async () => {
+    const stderr = searchd.stderr;
+    assert.deepEqual(await searchd.stop(), { code: 0, signal: null }, `jil-searchd exit status\nstderr:\n${stderr}`);
+    assert.doesNotMatch(stderr, /Sanitizer|runtime error:/);
+  });
+});

@@ -1,0 +1,205 @@
+// A partner page on another origin querying the JSON API with a key (issue 6 items 3 and 7):
+// the page is README's example ("Keys and limits"), taken from README.md itself, served by two
+// tiny node http servers on other ports of 127.0.0.1 (two other origins). The key lists the
+// first origin only: chromium shows the results there, and blocks the answer by CORS on the
+// second (the preflight is refused, so the page gets no results and a CORS error).
+//
+// Environment (ctest sets them; see CMakeLists.txt beside this file): JIL_INDEXER, JIL_SEARCHD,
+// JIL_SOURCE_DIR (defaults to ../.. from here); optional JIL_CHROMIUM (default /usr/bin/chromium).
+
+import { describe, it, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFile } from 'node:child_process';
+import { createServer } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const execFileAsync = promisify(execFile);
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const SOURCE_DIR = process.env.JIL_SOURCE_DIR || path.resolve(HERE, '..', '..');
+const CHROMIUM = process.env.JIL_CHROMIUM || '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+// Upper bounds for a slow (sanitizer) build on a loaded machine, not sleeps.
+const STARTUP_TIMEOUT_MS = 60_000;
+const ACTION_TIMEOUT_MS = 60_000;
+
+const PLAYWRIGHT_INSTALLED = existsSync(path.join(HERE, 'node_modules', 'playwright-core', 'package.json'));
+const { chromium } = PLAYWRIGHT_INSTALLED ? await import('playwright-core') : {};
+
+let browser;
+let searchd;
+let searchdOutput = '';
+let baseUrl;
+let workDir;
+let key;
+const partners = [];  // { server, origin }
+
+function requireEnv(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run these tests through ctest, which sets it`);
+  if (!existsSync(value)) throw new Error(`${name}=${value} does not exist: build it first`);
+  return value;
+}
+
+// README's partner page: the ```html block of the "Keys and limits" section.
+function readmePartnerPage() {
+  const readme = readFileSync(path.join(SOURCE_DIR, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('### Keys and limits'));
+  const match = section.match(/```html\n([\s\S]*?)```/);
+  assert.ok(match, 'README "Keys and limits" has an html example');
+  return match[1];
+}
+
+// Starts searchd and resolves with its base URL once it prints its listening line.
+function startSearchd(binary, args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    searchd = child;
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`jil-searchd did not listen within ${STARTUP_TIMEOUT_MS} ms\n${searchdOutput}`)),
+      STARTUP_TIMEOUT_MS);
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk) => { searchdOutput += chunk; });
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      searchdOutput += chunk;
+      const m = out.match(/jil-searchd listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    child.on('error', (e) => { clearTimeout(timer); reject(e); });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`jil-searchd exited (code ${code}, signal ${signal}) before listening\n${searchdOutput}`));
+    });
+  });
+}
+
+async function stopSearchd() {
+  const child = searchd;
+  searchd = undefined;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+// A node http server on a free port of 127.0.0.1 answering every GET with `page()`.
+async function startPartner(page) {
+  const server = createServer((request, response) => {
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    response.end(page());
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, origin: `http://127.0.0.1:${server.address().port}` };
+}
+
+// Opens the partner page at `origin`, submits its search form, and returns what happened: the
+// result titles, and the console messages chromium printed (CORS errors among them).
+async function searchFrom(origin) {
+  const context = await browser.newContext();
+  context.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  try {
+    const page = await context.newPage();
+    const messages = [];
+    page.on('console', (message) => messages.push(message.text()));
+    const apiAnswer = page.waitForEvent('requestfinished', {
+      predicate: (request) => request.url().startsWith(`${baseUrl}/api/v1/search`) && request.method() === 'GET',
+    }).then(() => 'finished');
+    const apiFailure = page.waitForEvent('requestfailed', {
+      predicate: (request) => request.url().startsWith(`${baseUrl}/api/v1/search`),
+    }).then((request) => `failed: ${request.failure()?.errorText}`);
+    await page.goto(`${origin}/`);
+    await page.locator('#search button').click();
+    const outcome = await Promise.race([apiAnswer, apiFailure]);
+    let titles = [];
+    if (outcome === 'finished') {
+      await page.locator('#results li a').first().waitFor();
+      titles = await page.locator('#results li a').allInnerTexts();
+    }
+    return { outcome, titles, messages, resultCount: await page.locator('#results li').count() };
+  } finally {
+    await context.close();
+  }
+}
+
+if (!PLAYWRIGHT_INSTALLED) {
+  const message = `playwright-core is not installed in ${path.join(HERE, 'node_modules')}: ` +
+    'run `npm ci --prefix tests/browser` from the repository root';
+  test('playwright-core is installed (npm ci --prefix tests/browser)', () => { throw new Error(message); });
+} else describe('a partner page on another origin, with an API key', () => {
+  before(async () => {
+    const indexer = requireEnv('JIL_INDEXER');
+    const searchdBin = requireEnv('JIL_SEARCHD');
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+    workDir = await mkdtemp(path.join(tmpdir(), 'jil-partner-'));
+    const db = path.join(workDir, 'db');
+    const store = path.join(workDir, 'store');
+    const keys = path.join(workDir, 'keys.json');
+    await execFileAsync(indexer, ['index', '--db', db, '--store', store, '--quiet', path.join(SOURCE_DIR, 'corpus', 'en')],
+      { maxBuffer: 16 * 1024 * 1024 });
+
+    const template = readmePartnerPage();
+    const page = () => template.replace("'https://jil.example'", `'${baseUrl}'`).replace("'jil_…'", `'${key}'`);
+    partners.push(await startPartner(page), await startPartner(page));
+    const created = await execFileAsync(searchdBin,
+      ['keys', 'create', '--keys', keys, '--name', 'Browser partner', '--origin', partners[0].origin]);
+    key = created.stdout.split('\n')[0];
+    assert.match(key, /^jil_[A-Za-z0-9_-]{43}$/);
+
+    baseUrl = await startSearchd(searchdBin, [
+      '--db', db, '--store', store, '--web', path.join(SOURCE_DIR, 'web'),
+      '--listen', '127.0.0.1', '--port', '0', '--threads', '2', '--keys', keys,
+    ]);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+
+  after(async () => {
+    try {
+      if (browser) await browser.close();
+      for (const { server } of partners) server.close();
+    } finally {
+      try {
+        await stopSearchd();
+      } finally {
+        if (workDir) await rm(workDir, { recursive: true, force: true });
+      }
+    }
+  });
+
+  it('uses README\'s page with the real server address and key', () => {
+    const template = readmePartnerPage();
+    assert.match(template, /fetch\(/);
+    assert.match(template, /'X-API-Key': KEY/);
+    assert.ok(template.includes("'https://jil.example'") && template.includes("'jil_…'"),
+      'the example names the server and the key where the test substitutes them');
+  });
+
+  it('shows results on the origin the key lists', async () => {
+    const { outcome, titles } = await searchFrom(partners[0].origin);
+    assert.equal(outcome, 'finished');
+    assert.ok(titles.length > 0, 'the page lists results');
+    assert.ok(titles.some((title) => /\(en, \d{4}\)$/.test(title)), `titles: ${titles.join(' | ')}`);
+  });
+
+  it('is blocked by CORS on an origin the key does not list', async () => {
+    const { outcome, messages, resultCount } = await searchFrom(partners[1].origin);
+    assert.match(outcome, /^failed/, 'the API request fails in the browser');
+    assert.equal(resultCount, 0);
+    assert.ok(messages.some((text) => /blocked by CORS policy/.test(text)),
+      `chromium reports a CORS block: ${messages.join('\n')}`);
+  });
+
+  it('never lets the key reach searchd\'s output', () => {
+    assert.ok(key && !searchdOutput.includes(key), 'searchd printed the key');
+  });
+});
