@@ -5,6 +5,7 @@
 
 #include "schema/index_compatibility.h"
 #include "schema/prefixes.h"
+#include "schema/spelling_words.h"
 #include "schema/value_slots.h"
 
 namespace jil::ingest {
@@ -67,8 +68,12 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const std::filesystem::pa
   }
 }
 
-IndexWriter::~IndexWriter() {
+IndexWriter::~IndexWriter() { cancel(); }
+
+void IndexWriter::cancel() {
   if (!in_transaction_) return;
+  in_transaction_ = false;
+  pending_ = 0;
   try {
     database_.cancel_transaction();  // uncommitted work is dropped, never half-written
   } catch (const Xapian::Error&) {
@@ -131,8 +136,9 @@ Result<Xapian::docid> IndexWriter::replace(const std::string& id, const Xapian::
                                            const Origin& origin) {
   try {
     begin();
-    const Xapian::docid docid =
-        database_.replace_document(schema::term(schema::kIdPrefix, id), document);
+    const std::string id_term = schema::term(schema::kIdPrefix, id);
+    schema::replace_spelling_words(database_, id_term, &document);
+    const Xapian::docid docid = database_.replace_document(id_term, document);
     database_.set_metadata(origin_key(id), origin_value(origin));
     ++pending_;
     return docid;
@@ -145,6 +151,7 @@ Result<Xapian::docid> IndexWriter::add(const std::string& id, const Xapian::Docu
                                        const Origin& origin) {
   try {
     begin();
+    schema::add_spelling_words(database_, document);
     const Xapian::docid docid = database_.add_document(document);
     database_.set_metadata(origin_key(id), origin_value(origin));
     ++pending_;
@@ -158,6 +165,7 @@ Status IndexWriter::replace_at(Xapian::docid docid, const std::string& id,
                                const Xapian::Document& document, const Origin& origin) {
   try {
     begin();
+    schema::replace_spelling_words(database_, schema::term(schema::kIdPrefix, id), &document);
     database_.replace_document(docid, document);
     database_.set_metadata(origin_key(id), origin_value(origin));
     ++pending_;
@@ -175,7 +183,10 @@ Status IndexWriter::remove(const std::string& id, bool& existed) {
     const bool has_origin = !database_.get_metadata(origin_key(id)).empty();
     if (!existed && !has_origin) return Status::ok();
     begin();
-    if (existed) database_.delete_document(id_term);
+    if (existed) {
+      schema::replace_spelling_words(database_, id_term, nullptr);
+      database_.delete_document(id_term);
+    }
     if (has_origin) database_.set_metadata(origin_key(id), "");  // "" deletes the key
     ++pending_;
     return Status::ok();

@@ -71,6 +71,8 @@ class IndexWriter {
   Result<bool> commit_if_full();
   // Commits the current transaction, if any.
   Status commit();
+  // Drops the current transaction, if any: the index stays at its last commit.
+  void cancel();
 
   Xapian::doccount document_count() const;
   // Transactions committed by this writer so far.

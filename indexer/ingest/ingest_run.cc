@@ -78,7 +78,11 @@ RunReport IngestRun::run(const std::vector<SourceFile>& files,
     if (pending->made.valid()) pending->made.wait();
   }
   progress.finish();
-  if (Status status = commit(); !status.is_ok() && report.fatal.empty()) {
+  // After a fatal error (a full disk) the open batch is dropped, not committed: the index stays
+  // at its last whole batch, and the next run adds the rest.
+  if (!report.fatal.empty()) {
+    writer_.cancel();
+  } else if (Status status = commit(); !status.is_ok()) {
     report.fatal = status.message();
   }
   if (options_.prune && report.fatal.empty()) {

@@ -6,6 +6,7 @@
 #include "schema/collation_key.h"
 #include "schema/filter_terms.h"
 #include "schema/prefixes.h"
+#include "schema/title_words.h"
 #include "schema/value_slots.h"
 
 namespace jil::schema {
@@ -85,6 +86,7 @@ Xapian::Document DocumentBuilder::build(const DocRecord& record, const std::stri
 
   const std::string language(analysis::language_code(record.language));
   const std::string year = std::to_string(record.year);
+  add_title_words(document, analyzer_.analyze(record.title, record.language), language);
   document.add_boolean_term(term(kIdPrefix, record.id));
   document.add_boolean_term(term(kWorkPrefix, record.work));
   document.add_boolean_term(filter_term(Facet::kLanguage, language));

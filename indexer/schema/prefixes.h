@@ -23,6 +23,7 @@ inline constexpr std::string_view kConceptFacetPrefix = "XN";  // concept and it
 inline constexpr std::string_view kConceptPrefix = "N";        // concept named in the text (wdf)
 inline constexpr std::string_view kExactPrefix = "E";          // case-folded exact surface form
 inline constexpr std::string_view kStemPrefix = "Z";           // Snowball stem
+inline constexpr std::string_view kTitleWordPrefix = "XS";     // title word, see title_words.h
 // Unprefixed terms are folded word forms, with positions.
 
 inline std::string term(std::string_view prefix, std::string_view value) {

@@ -8,7 +8,8 @@ namespace jil::schema {
 // 2: extraction quality (XQ terms, "quality", "quality_notes") and "page_offsets" in the data.
 // 3: thesaurus concepts (N and XN terms, value slots 20–31).
 // 4: the title as text in value slot 32 (sorting by the reader's collation).
-inline constexpr int kSchemaVersion = 4;
+// 5: the spelling dictionary (spelling_words.h) and title words for suggestions (XS terms).
+inline constexpr int kSchemaVersion = 5;
 inline constexpr std::string_view kSchemaVersionKey = "jil:schema-version";
 inline constexpr std::string_view kAnalyzerVersionKey = "jil:analyzer-version";
 

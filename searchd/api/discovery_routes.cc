@@ -51,6 +51,8 @@ HttpResponse atom_feed_response(search::Searcher& searcher, const HttpRequest& r
   if (!search_request.is_ok()) return problem_response(search_request.status());
   if (parsed->first("sort").empty()) search_request->sort = search::SortOrder::kNewest;
   if (parsed->first("size").empty()) search_request->size = kFeedEntries;
+  // A feed lists every new document, new translations too, unless versions says otherwise.
+  if (parsed->first("versions").empty()) search_request->collapse_translations = false;
   if (search_request->page * search_request->size > search::kMaxResultDepth) {
     return problem_response(400, "parameter 'page' goes past the first " +
                                      std::to_string(search::kMaxResultDepth) + " results");

@@ -44,7 +44,8 @@ const std::vector<std::string_view>& selectable_fields(FieldScope scope) {
                                                      "score",
                                                      "work_languages",
                                                      "page",
-                                                     "in_home_language"};
+                                                     "in_home_language",
+                                                     "other_versions"};
   static const std::vector<std::string_view> kDocument = {
       "id",     "work",         "title",        "language", "script",
       "type",   "organisation", "country",      "region",   "year",

@@ -15,6 +15,7 @@
 #include "api/problem.h"
 #include "api/query_string.h"
 #include "api/search_parameters.h"
+#include "api/suggest_route.h"
 #include "api/ui_language.h"
 #include "base/file_io.h"
 #include "base/url_encoding.h"
@@ -146,6 +147,7 @@ HttpResponse RequestHandler::route(const HttpRequest& request) {
   const size_t question = request.target.find('?');
   const std::string_view path = std::string_view(request.target).substr(0, question);
   if (path == "/api/v1/search") return api_search(request.target);
+  if (path == "/api/v1/suggest") return suggest_response(searcher_, request.target);
   if (path == "/api/v1/concepts") return api_concepts();
   if (path == "/api/v1/facets" || path.starts_with("/api/v1/facets/")) {
     return facet_vocabulary_response(searcher_, assets_.renderer.catalog(),
@@ -215,6 +217,7 @@ HttpResponse RequestHandler::html_concept(const HtmlContext& html, const std::st
     search::SearchRequest request;
     request.filters[schema::Facet::kConcept] = {shown->id};
     request.size = kConceptPageDocuments;
+    request.collapse_translations = false;  // the concept's documents, each version listed
     if (const auto home = analysis::parse_language(html.page.ui_language)) {
       request.home_language = *home;
     }

@@ -116,6 +116,14 @@ Result<search::SearchRequest> parse_search_parameters(const ParsedTarget& target
   } else if (!cross.empty() && cross != "1" && cross != "true") {
     return invalid_argument("parameter 'cross' must be 0 or 1");
   }
+  const std::string versions = target.first("versions");
+  if (versions.empty() || versions == "collapsed") {
+    request.collapse_translations = true;
+  } else if (versions == "all") {
+    request.collapse_translations = false;
+  } else {
+    return invalid_argument("parameter 'versions' must be collapsed or all");
+  }
   const std::string sort = target.first("sort");
   if (sort.empty() || sort == "relevance") {
     request.sort = search::SortOrder::kRelevance;

@@ -1,7 +1,7 @@
 // Reads a SearchRequest from URL parameters (q, lang, type, region, country, organisation,
-// topic, value, year, year_from, year_to, page, size, sort, hl, cross), shared by the JSON API and
-// the HTML page. Every value is checked: unknown facet values, absurd pages and sizes are errors
-// with a precise message.
+// topic, value, year, year_from, year_to, page, size, sort, hl, cross, versions), shared by the
+// JSON API and the HTML page (both collapse translations unless versions=all). Every value is
+// checked: unknown facet values, absurd pages and sizes are errors with a precise message.
 #pragma once
 
 #include "api/query_string.h"

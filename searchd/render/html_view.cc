@@ -188,6 +188,12 @@ std::string render_page(const std::map<std::string, std::string>& templates,
       field.set("value", std::to_string(year));
       hidden.push_back(field);
     }
+    if (!request->collapse_translations) {
+      data field;
+      field.set("name", "versions");
+      field.set("value", "all");
+      hidden.push_back(field);
+    }
   }
   layout.set("hidden_filters", hidden);
   layout.set("content", mustache(templates.at(content_template)).render(content));
@@ -202,8 +208,30 @@ std::string HtmlRenderer::search_page(const PageContext& page, const search::Sea
   const Labels labels(catalog_, page.ui_language);
   data view;
   if (!error.empty()) view.set("error", error);
-  view.set("total_text", catalog_.format(page.ui_language, "results_count",
-                                         {{"count", static_cast<int64_t>(results.total)}}));
+  view.set("total_text",
+           catalog_.format(page.ui_language,
+                           request.collapse_translations ? "results_count_works" : "results_count",
+                           {{"count", static_cast<int64_t>(results.total)}}));
+  {
+    // One result per work, or every language version: a link to the other way.
+    search::SearchRequest other_way = request;
+    other_way.page = 1;
+    other_way.collapse_translations = !request.collapse_translations;
+    data toggle;
+    toggle.set("url", search_url(other_way));
+    toggle.set("text", labels.text(request.collapse_translations ? "versions_show_all"
+                                                                 : "versions_show_collapsed"));
+    view.set("versions_toggle", toggle);
+  }
+  if (!results.suggestion.empty()) {
+    search::SearchRequest corrected = request;
+    corrected.query = results.suggestion;
+    corrected.page = 1;
+    data suggestion;
+    suggestion.set("url", search_url(corrected));
+    suggestion.set("query", results.suggestion);
+    view.set("suggestion", suggestion);
+  }
   view.set("no_results", data(results.total == 0 ? data::type::bool_true : data::type::bool_false));
   data hits{data::type::list};
   for (const auto& hit : results.hits) {
@@ -230,6 +258,19 @@ std::string HtmlRenderer::search_page(const PageContext& page, const search::Sea
     if (std::find(hit.work_languages.begin(), hit.work_languages.end(), page.ui_language) ==
         hit.work_languages.end()) {
       item.set("not_in_ui_language", data::type::bool_true);
+    }
+    if (!hit.other_versions.empty()) {
+      data others{data::type::list};
+      for (const auto& version : hit.other_versions) {
+        data entry;
+        entry.set("url", "/doc/" + version.id + "?q=" + url_encode(request.query));
+        entry.set("lang", version.language);
+        entry.set("language_name", labels.value(Facet::kLanguage, version.language));
+        others.push_back(entry);
+      }
+      data block;
+      block.set("links", others);
+      item.set("other_versions", block);
     }
     hits.push_back(item);
   }
@@ -324,6 +365,7 @@ std::string HtmlRenderer::search_page(const PageContext& page, const search::Sea
     for (const auto& value : values) keep(search::parameter_name(facet), value);
   }
   if (!request.cross_language) keep("cross", "0");
+  if (!request.collapse_translations) keep("versions", "all");
   if (request.sort != search::SortOrder::kRelevance) {
     keep("sort", request.sort == search::SortOrder::kNewest   ? "newest"
                  : request.sort == search::SortOrder::kOldest ? "oldest"

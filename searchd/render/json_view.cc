@@ -81,6 +81,16 @@ std::string search_results_json(const search::SearchRequest& request,
       item["in_home_language"] = std::find(hit.work_languages.begin(), hit.work_languages.end(),
                                            home) != hit.work_languages.end();
     }
+    if (request.collapse_translations) {
+      json others = json::array();
+      for (const auto& version : hit.other_versions) {
+        others.push_back({{"id", version.id},
+                          {"language", version.language},
+                          {"title", version.title},
+                          {"url", "/doc/" + version.id}});
+      }
+      item["other_versions"] = std::move(others);
+    }
     hits.push_back(std::move(item));
   }
   json facets = json::object();
@@ -105,6 +115,8 @@ std::string search_results_json(const search::SearchRequest& request,
               {"page", request.page},   {"size", request.size},
               {"results", hits},        {"facets", facets},
               {"concepts", concepts},   {"cross_language", request.cross_language}};
+  out["versions"] = request.collapse_translations ? "collapsed" : "all";
+  if (!results.suggestion.empty()) out["suggestion"] = results.suggestion;
   if (request.year_from > 0 || request.year_to > 0) {
     json years = json::object();
     if (request.year_from > 0) years["from"] = request.year_from;

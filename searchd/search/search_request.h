@@ -36,12 +36,23 @@ struct SearchRequest {
   // Publication years from / to, both inclusive (parameters year_from, year_to); 0: no bound.
   int year_from = 0;
   int year_to = 0;
+  // One result per work, as the API and the page do unless versions=all (see
+  // translation_collapse.h); false: every language version is a result.
+  bool collapse_translations = true;
 };
 
 // A run of text that is or is not a match, for highlighting without markup in the data.
 struct TextPart {
   std::string text;
   bool match = false;
+};
+
+// One language version of a work: for the translation-gaps report and the links of a collapsed
+// result to its other versions.
+struct WorkVersion {
+  std::string id;
+  std::string language;
+  std::string title;
 };
 
 struct SearchHit {
@@ -51,6 +62,7 @@ struct SearchHit {
   double weight = 0;
   std::vector<std::string> work_languages;  // languages the hit's work exists in, sorted
   uint32_t page = 0;  // paged originals (PDF): the 1-based page of the snippet's first match
+  std::vector<WorkVersion> other_versions;  // collapsed: the work's other versions, by language
 };
 
 struct FacetValueCount {
@@ -64,23 +76,22 @@ struct FacetCounts {
   std::vector<FacetValueCount> values;  // by count, then value
 };
 
-// One work and its language versions, for the translation-gaps report.
-struct WorkVersion {
-  std::string id;
-  std::string language;
-  std::string title;
-};
+// A work and its versions, for the translation-gaps report.
 struct WorkSummary {
   std::string work;
   std::vector<WorkVersion> versions;  // by language
 };
 
 struct SearchResults {
-  uint64_t total = 0;  // exact number of matching documents
+  // Exact number of matching documents, or of matching works when the request collapses
+  // translations (a document without a work counts as one).
+  uint64_t total = 0;
   std::vector<SearchHit> hits;
   std::vector<FacetCounts> facets;
   std::vector<std::string> concepts;  // thesaurus concepts the query named
   uint64_t other_language_total = 0;  // matches not in the request's home language
+  // When the query found few results: the query with misspelled words corrected, else empty.
+  std::string suggestion;
 };
 
 }  // namespace jil::search

@@ -17,6 +17,7 @@ std::string to_query_string(const SearchRequest& request) {
   if (request.year_from > 0) query += "&year_from=" + std::to_string(request.year_from);
   if (request.year_to > 0) query += "&year_to=" + std::to_string(request.year_to);
   if (!request.cross_language) query += "&cross=0";
+  if (!request.collapse_translations) query += "&versions=all";
   if (request.sort == SortOrder::kNewest) query += "&sort=newest";
   if (request.sort == SortOrder::kOldest) query += "&sort=oldest";
   if (request.sort == SortOrder::kTitle) query += "&sort=title";

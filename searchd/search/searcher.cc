@@ -11,7 +11,9 @@
 #include "search/query_builder.h"
 #include "search/related_documents.h"
 #include "search/snippet_maker.h"
+#include "search/spelling_suggester.h"
 #include "search/title_key_maker.h"
+#include "search/translation_collapse.h"
 
 namespace jil::search {
 namespace {
@@ -225,14 +227,20 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
   }
   FacetCounter facets(columns);
   facets.attach(enquire);
+  TranslationCollapse collapse(request);  // must outlive get_mset
+  collapse.attach(enquire);
   const Xapian::doccount offset = (request.page - 1) * request.size;
   // Checking every match makes totals and facet counts exact.
   const Xapian::MSet matches = enquire.get_mset(offset, request.size, database_.get_doccount());
 
   SearchResults results;
-  results.total = matches.get_matches_estimated();
+  results.total = collapse.enabled() ? collapse.total_works() : matches.get_matches_estimated();
   results.facets = facets.counts(request);
   results.concepts = std::move(concepts);
+  if (results.total < kSuggestBelowResults) {
+    results.suggestion =
+        spelling_suggestion(database_, *analyzer_, *tree, request.query, request.query_language);
+  }
   if (request.home_language != analysis::Language::kUnd) {
     const std::string home(analysis::language_code(request.home_language));
     uint64_t at_home = 0;
@@ -249,7 +257,9 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
   SnippetMaker snippets(*analyzer_, built->match_forms, built->match_stems,
                         built->match_words.size());
   for (auto match = matches.begin(); match != matches.end(); ++match) {
-    Result<schema::DocRecord> record = schema::from_document_data(match.get_document().get_data());
+    Xapian::Document document = match.get_document();
+    if (collapse.enabled()) document = collapse.shown_version(database_, query, document);
+    Result<schema::DocRecord> record = schema::from_document_data(document.get_data());
     if (!record.is_ok()) return record.status();
     SearchHit hit;
     hit.weight = match.get_weight();
@@ -264,10 +274,17 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
     if (hit.snippet.empty()) hit.snippet = snippets.snippet(record->summary, record->language);
     record->text.clear();
     hit.work_languages = work_languages(record->work);
+    if (collapse.enabled())
+      hit.other_versions = TranslationCollapse::other_versions(database_, document);
     hit.record = std::move(record).value();
     results.hits.push_back(std::move(hit));
   }
   return results;
+}
+
+Result<Suggestions> Searcher::suggestions(const std::string& text, analysis::Language language) {
+  return with_fresh_database(
+      [&]() -> Result<Suggestions> { return suggest(database_, *analyzer_, text, language); });
 }
 
 Result<schema::DocRecord> Searcher::document(const std::string& id) {

@@ -15,6 +15,7 @@
 #include "search/facet_columns.h"
 #include "search/query_builder.h"
 #include "search/search_request.h"
+#include "search/suggester.h"
 #include "thesaurus/concept_matcher.h"
 
 namespace jil::search {
@@ -30,6 +31,8 @@ class Searcher {
   Result<SearchResults> search(const SearchRequest& request);
   // kNotFound for an unknown id. The record includes the text.
   Result<schema::DocRecord> document(const std::string& id);
+  // Suggestions as you type for `text` (see suggester.h); kUnavailable like search().
+  Result<Suggestions> suggestions(const std::string& text, analysis::Language language);
   // "More like this" (related_documents.h): up to `count` documents like `record` (as document()
   // returned it), in the `reader` language first, never the record's work. kNotFound when the
   // record's id is no longer in the index.

@@ -172,7 +172,8 @@ if (!AJV_INSTALLED) {
     assert.deepEqual(spec, written);
     assert.match(spec.openapi, /^3\.1\.\d+$/);
     for (const route of ['/api/v1/search', '/api/v1/documents/{id}', '/api/v1/concepts',
-      '/api/v1/facets', '/api/v1/facets/{facet}', '/api/v1/translation-gaps', '/healthz']) {
+      '/api/v1/facets', '/api/v1/facets/{facet}', '/api/v1/translation-gaps', '/api/v1/suggest',
+      '/healthz']) {
       assert.ok(spec.paths[route]?.get, `${route} is documented`);
     }
     // Every schema the document defines compiles (no dangling $ref, valid 2020-12 keywords).
@@ -185,7 +186,7 @@ if (!AJV_INSTALLED) {
     const names = spec.paths['/api/v1/search'].get.parameters
       .map((p) => (p.$ref ? spec.components.parameters[p.$ref.split('/').pop()] : p).name);
     for (const name of ['q', 'lang', 'type', 'region', 'country', 'organisation', 'topic', 'value',
-      'year', 'concept', 'page', 'size', 'sort', 'hl', 'cross', 'fields']) {
+      'year', 'concept', 'page', 'size', 'sort', 'hl', 'cross', 'fields', 'versions']) {
       assert.ok(names.includes(name), `parameter ${name} is documented`);
     }
   });
@@ -207,6 +208,28 @@ if (!AJV_INSTALLED) {
       const filtered = await checkAgainstSpec(
         `/api/v1/search?q=&${parameter}=${encodeURIComponent(values[0].value)}&${parameter}=${encodeURIComponent(values[values.length - 1].value)}`, 200);
       assert.ok(filtered.total > 0, `${parameter}=${values[0].value} finds documents`);
+    }
+  });
+
+  it('describes collapsed and uncollapsed answers, spelling suggestions and suggestions as you type', async () => {
+    const collapsed = await checkAgainstSpec('/api/v1/search?q=&hl=fr&size=50', 200);
+    assert.equal(collapsed.versions, 'collapsed');
+    assert.ok(collapsed.results.some((hit) => hit.other_versions.length > 0), 'some work has translations');
+    const every = await checkAgainstSpec('/api/v1/search?q=&versions=all&size=5', 200);
+    assert.equal(every.versions, 'all');
+    assert.ok(every.total > collapsed.total, 'more documents than works');
+    const misspelled = await checkAgainstSpec('/api/v1/search?q=impartialty', 200);
+    assert.equal(misspelled.suggestion, 'impartiality');
+    const english = await checkAgainstSpec('/api/v1/suggest?q=judicial+con&lang=en', 200);
+    assert.ok(english.terms.length > 0 && english.titles.length > 0, 'the corpus completes "judicial con"');
+    assert.ok(english.terms.every((term) => term.completion.startsWith('judicial con')));
+    const arabic = await checkAgainstSpec(`/api/v1/suggest?q=${encodeURIComponent('القض')}`, 200);
+    assert.ok(arabic.terms.length > 0);
+    const empty = await checkAgainstSpec('/api/v1/suggest?q=j', 200);
+    assert.deepEqual([empty.terms, empty.titles], [[], []]);
+    for (const target of ['/api/v1/search?versions=some', '/api/v1/suggest?lang=xx',
+      `/api/v1/suggest?q=${'a'.repeat(201)}`, '/api/v1/suggest?q=%FF']) {
+      await checkAgainstSpec(target, 400);
     }
   });
 

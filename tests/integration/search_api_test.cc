@@ -194,7 +194,7 @@ TEST(SearchFacets, EachFacetCountsWithEveryOtherFacetsSelection) {
 TEST(SearchFacets, LanguageCountsMatchTheCorpusAndAddUpToTotal) {
   std::map<std::string, uint64_t> expected;
   for (const auto& doc : environment().catalog().documents()) ++expected[doc.language];
-  const SearchPage page = search_page("q=&size=1");
+  const SearchPage page = search_page("q=&size=1&versions=all");
   ASSERT_EQ(page.status, 200u);
   EXPECT_EQ(page.body["total"].get<uint64_t>(), environment().catalog().documents().size());
   EXPECT_EQ(facet_counts(page.body, "language"), expected);
@@ -202,7 +202,8 @@ TEST(SearchFacets, LanguageCountsMatchTheCorpusAndAddUpToTotal) {
 }
 
 TEST(SearchFacets, FacetCountsAddUpToTotalForAQuery) {
-  const SearchPage page = search_page(query_parameters("integrity OR intégrité OR 廉洁"));
+  const SearchPage page =
+      search_page(query_parameters("integrity OR intégrité OR 廉洁", "&versions=all"));
   ASSERT_EQ(page.status, 200u);
   const uint64_t total = page.body["total"].get<uint64_t>();
   ASSERT_GT(total, 0u);
@@ -282,7 +283,8 @@ TEST(SearchPaging, PagesAreDisjointAndCoverEveryResult) {
   std::set<std::string> seen;
   size_t pages = 0;
   for (int page_number = 1; seen.size() < corpus_size && page_number <= 20; ++page_number) {
-    const SearchPage page = search_page("q=&size=10&page=" + std::to_string(page_number));
+    const SearchPage page =
+        search_page("q=&versions=all&size=10&page=" + std::to_string(page_number));
     ASSERT_EQ(page.status, 200u) << page.body.dump();
     EXPECT_EQ(page.body["page"].get<int>(), page_number);
     EXPECT_EQ(page.body["size"].get<int>(), 10);

@@ -34,8 +34,10 @@ std::string query_parameters(std::string_view query, std::string_view more) {
 std::set<std::string> search_ids(const std::string& parameters) {
   std::set<std::string> ids;
   for (int page_number = 1;; ++page_number) {
-    const SearchPage page = search_page(parameters + "&size=" + std::to_string(kLargestPage) +
-                                        "&page=" + std::to_string(page_number));
+    // Every language version is a result of its own (the API collapses them by default).
+    const SearchPage page =
+        search_page(parameters + "&versions=all&size=" + std::to_string(kLargestPage) +
+                    "&page=" + std::to_string(page_number));
     EXPECT_EQ(page.status, 200u) << parameters << " → " << page.body.dump();
     if (page.status != 200) return ids;
     ids.insert(page.ids.begin(), page.ids.end());

@@ -23,8 +23,9 @@ SearchPage search_page(const std::string& parameters);
 // "q=<percent-encoded query>" followed by `more` ("&lang=fr"), for search_page and search_ids.
 std::string query_parameters(std::string_view query, std::string_view more = "");
 
-// The ids of every document matching `parameters`, read page by page (a failure if any page
-// is not 200 or the pages do not add up to `total`).
+// The ids of every document matching `parameters`, every language version apart
+// (versions=all), read page by page (a failure if any page is not 200 or the pages do not add
+// up to `total`).
 std::set<std::string> search_ids(const std::string& parameters);
 
 // Shorthand: search_ids(query_parameters(query, more)).

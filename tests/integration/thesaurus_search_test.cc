@@ -72,7 +72,7 @@ TEST(CrossLanguage, CrossZeroKeepsToTheWordsOfTheQuery) {
 }
 
 TEST(CrossLanguage, ResultsSayWhichLanguagesTheWorkExistsIn) {
-  const SearchPage page = search_page(query_parameters("利益冲突", "&hl=zh&size=50"));
+  const SearchPage page = search_page(query_parameters("利益冲突", "&hl=zh&size=50&versions=all"));
   ASSERT_EQ(page.status, 200u);
   bool saw_guidance = false;
   for (const json& hit : page.body.at("results")) {

@@ -45,7 +45,7 @@ TEST(UiLanguage, UiParameterShowsChineseAndSetsTheCookie) {
   EXPECT_EQ(reply.status, 200u);
   EXPECT_TRUE(contains(reply.body, "<html lang=\"zh\" dir=\"ltr\">"));
   EXPECT_TRUE(contains(reply.body, "<h1>结果</h1>"));
-  EXPECT_TRUE(contains(reply.body, "份文件")) << "the count in Chinese";
+  EXPECT_TRUE(contains(reply.body, "条结果")) << "the count (of works) in Chinese";
   EXPECT_EQ(reply.header("Set-Cookie"), "jil_ui=zh; Path=/; Max-Age=31536000; SameSite=Lax");
   EXPECT_TRUE(contains(reply.body, "href=\"/search?q=judges&amp;ui=ar\"")) << "switcher link";
   EXPECT_TRUE(contains(reply.body, "aria-current=\"true\">中文</a>"));

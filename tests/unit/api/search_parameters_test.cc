@@ -120,5 +120,12 @@ TEST(SearchParameters, AtMostTwentyValuesPerFacet) {
   EXPECT_EQ(problem_of(query_string), "parameter 'year' is given more than 20 times");
 }
 
+TEST(SearchParameters, VersionsCollapsedByDefaultOrAll) {
+  EXPECT_TRUE(parsed("q=a")->collapse_translations);
+  EXPECT_TRUE(parsed("q=a&versions=collapsed")->collapse_translations);
+  EXPECT_FALSE(parsed("q=a&versions=all")->collapse_translations);
+  EXPECT_EQ(problem_of("versions=every"), "parameter 'versions' must be collapsed or all");
+}
+
 }  // namespace
 }  // namespace jil::api

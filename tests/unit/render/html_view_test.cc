@@ -60,9 +60,11 @@ search::SearchResults sample_results(uint64_t total) {
   return results;
 }
 
+// Every language version apart: the count says documents (collapsed pages have their tests).
 std::string search_page(std::string_view ui_language, uint64_t total = 5) {
   search::SearchRequest request;
   request.query = "gifts";
+  request.collapse_translations = false;
   return renderer().search_page(PageContext{std::string(ui_language), "/search?q=gifts"}, request,
                                 sample_results(total), "");
 }
@@ -208,6 +210,40 @@ TEST(HtmlView, YearRangeIsAFormKeepingTheSearchAndARemovableChip) {
   const std::string until =
       renderer().search_page(PageContext{"ru", "/search?q=gifts"}, request, sample_results(5), "");
   EXPECT_TRUE(contains(until, "По 2020"));
+}
+
+TEST(HtmlView, CollapsedPageCountsResultsLinksOtherVersionsAndTheToggle) {
+  search::SearchRequest request;
+  request.query = "gifts";
+  search::SearchResults results = sample_results(5);
+  results.hits[0].other_versions = {{"gifts-guide-fr", "fr", "Guide des cadeaux"}};
+  const PageContext arabic{"ar", "/search?q=gifts"};
+  const std::string page = renderer().search_page(arabic, request, results, "");
+  EXPECT_TRUE(contains(page, "٥ نتائج")) << "works counted as results, Arabic few form";
+  EXPECT_TRUE(contains(page, "<a href=\"/doc/gifts-guide-fr?q=gifts\" hreflang=\"fr\">"));
+  EXPECT_TRUE(contains(page, "href=\"/search?q=gifts&amp;versions=all\">عرض كل نسخة لغوية</a>"));
+  request.collapse_translations = false;
+  const std::string every =
+      renderer().search_page(PageContext{"ru", "/search?q=gifts"}, request, sample_results(5), "");
+  EXPECT_TRUE(contains(every, "5 документов"));
+  EXPECT_TRUE(contains(every, "href=\"/search?q=gifts\">Показать языковые версии вместе</a>"));
+  EXPECT_TRUE(contains(every, "<input type=\"hidden\" name=\"versions\" value=\"all\">"));
+}
+
+TEST(HtmlView, DidYouMeanLinksTheSuggestionEscaped) {
+  search::SearchRequest request;
+  request.query = "<b>gifs";
+  search::SearchResults results = sample_results(0);
+  results.suggestion = "<b>gifts";
+  const std::string page =
+      renderer().search_page(PageContext{"es", "/search?q=x"}, request, results, "");
+  EXPECT_TRUE(
+      contains(page, "Quizás quiso decir: <a href=\"/search?q=%3Cb%3Egifts\">&lt;b&gt;gifts</a>"));
+  EXPECT_FALSE(contains(page, "<b>gifts"));
+  results.suggestion.clear();
+  EXPECT_FALSE(
+      contains(renderer().search_page(PageContext{"es", "/search?q=x"}, request, results, ""),
+               "Quizás quiso decir"));
 }
 
 }  // namespace

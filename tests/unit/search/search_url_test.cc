@@ -54,5 +54,13 @@ TEST(ToQueryString, FirstPageAndRelevanceAreLeftOut) {
   EXPECT_EQ(to_query_string(request), "q=gifts&sort=title");
 }
 
+TEST(ToQueryString, EveryVersionIsSaidCollapsedIsTheDefault) {
+  SearchRequest request;
+  request.query = "gifts";
+  EXPECT_EQ(to_query_string(request), "q=gifts");
+  request.collapse_translations = false;
+  EXPECT_EQ(to_query_string(request), "q=gifts&versions=all");
+}
+
 }  // namespace
 }  // namespace jil::search

@@ -42,7 +42,14 @@ class SearcherTest : public ::testing::Test {
 
   std::filesystem::path index_path() const { return directory_.path() / "index"; }
 
-  SearchResults search(const SearchRequest& request) {
+  // Every language version apart: these tests are about documents (collapsing translations has
+  // its own tests, through collapsed()).
+  SearchResults search(SearchRequest request) {
+    request.collapse_translations = false;
+    return collapsed(request);
+  }
+
+  SearchResults collapsed(const SearchRequest& request) {
     Result<SearchResults> results = searcher_->search(request);
     EXPECT_TRUE(results.is_ok()) << results.status().to_string();
     return results.is_ok() ? *results : SearchResults{};
@@ -296,6 +303,39 @@ TEST(SearcherOpen, DirectoryThatIsNoIndexIsCorrupt) {
   Result<std::unique_ptr<Searcher>> opened = Searcher::open(directory.path());
   ASSERT_FALSE(opened.is_ok());
   EXPECT_EQ(opened.status().code(), StatusCode::kCorrupt);
+}
+
+TEST_F(SearcherTest, CollapsedTranslationsAreOneResultPerWork) {
+  SearchRequest request;
+  const SearchResults all = collapsed(request);
+  EXPECT_EQ(all.total, 5u) << "six documents, code-en and code-fr are one work";
+  EXPECT_EQ(all.hits.size(), 5u);
+  uint64_t documents = 0;
+  for (const FacetCounts& counts : all.facets) {
+    if (counts.facet != Facet::kLanguage) continue;
+    for (const FacetValueCount& value : counts.values) documents += value.count;
+  }
+  EXPECT_EQ(documents, 6u) << "facets count documents";
+}
+
+TEST_F(SearcherTest, CollapsedWorkShowsTheReadersVersionWhenItMatches) {
+  SearchRequest request;
+  request.home_language = analysis::Language::kFr;
+  const SearchResults french = collapsed(request);
+  const auto code = std::find_if(french.hits.begin(), french.hits.end(),
+                                 [](const SearchHit& hit) { return hit.record.work == "code"; });
+  ASSERT_NE(code, french.hits.end());
+  EXPECT_EQ(code->record.id, "code-fr");
+  ASSERT_EQ(code->other_versions.size(), 1u);
+  EXPECT_EQ(code->other_versions[0].id, "code-en");
+  EXPECT_EQ(code->other_versions[0].language, "en");
+  EXPECT_EQ(code->other_versions[0].title, "Code of judicial conduct");
+
+  // "impartiality" is only in the English version: a French reader gets that one.
+  request.query = "impartiality";
+  const SearchResults english_only = collapsed(request);
+  EXPECT_EQ(ids_of(english_only), (Ids{"code-en"}));
+  EXPECT_EQ(english_only.hits[0].other_versions[0].id, "code-fr");
 }
 
 }  // namespace

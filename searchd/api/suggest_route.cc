@@ -1,0 +1,51 @@
+// Implementation of suggest_route.h.
+#include "api/suggest_route.h"
+
+#include <nlohmann/json.hpp>
+
+#include "api/problem.h"
+#include "api/query_string.h"
+
+namespace jil::api {
+
+HttpResponse suggest_response(search::Searcher& searcher, const std::string& target) {
+  Result<ParsedTarget> parsed = parse_target(target);
+  if (!parsed.is_ok()) return problem_response(parsed.status());
+  const std::string text = parsed->first("q");
+  if (text.size() > search::kMaxSuggestTextBytes) {
+    return problem_response(400, "parameter 'q' is longer than " +
+                                     std::to_string(search::kMaxSuggestTextBytes) + " bytes");
+  }
+  analysis::Language language = analysis::Language::kUnd;
+  if (const std::string code = parsed->first("lang"); !code.empty()) {
+    const std::optional<analysis::Language> known = analysis::parse_language(code);
+    if (!known || *known == analysis::Language::kUnd) {
+      return problem_response(400, "parameter 'lang' must be one of ar, en, es, fr, ru, zh");
+    }
+    language = *known;
+  }
+  Result<search::Suggestions> found = searcher.suggestions(text, language);
+  if (!found.is_ok()) return problem_response(found.status());
+  nlohmann::json terms = nlohmann::json::array();
+  for (const auto& term : found->terms) {
+    terms.push_back(
+        {{"term", term.word}, {"completion", term.completion}, {"documents", term.documents}});
+  }
+  nlohmann::json titles = nlohmann::json::array();
+  for (const auto& title : found->titles) {
+    titles.push_back({{"id", title.id},
+                      {"title", title.title},
+                      {"language", title.language},
+                      {"url", "/doc/" + title.id}});
+  }
+  nlohmann::json body = {{"query", text}, {"terms", terms}, {"titles", titles}};
+  if (language != analysis::Language::kUnd) {
+    body["language"] = std::string(analysis::language_code(language));
+  }
+  HttpResponse response;
+  response.content_type = "application/json; charset=utf-8";
+  response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return response;
+}
+
+}  // namespace jil::api
