@@ -27,23 +27,33 @@ std::string counts_of(const std::vector<FacetCounts>& all, Facet facet) {
   return out;
 }
 
-class FacetCounterTest : public ::testing::Test {
+// Every test runs twice: with the local index's facet columns (true) and with Xapian's
+// ValueCountMatchSpy, as over remote shards (false); both must count the same.
+class FacetCounterTest : public ::testing::TestWithParam<bool> {
  protected:
-  void SetUp() override { add_documents(database_, sample_documents()); }
+  void SetUp() override {
+    add_documents(database_, sample_documents());
+    if (GetParam()) {
+      columns_storage_.refresh(database_, 1, FacetCounter::all_slots());
+      columns_ = &columns_storage_;
+    }
+  }
 
   std::vector<FacetCounts> counts_for(const Xapian::Query& query, const SearchRequest& request) {
     Xapian::Enquire enquire(database_);
     enquire.set_query(query);
-    FacetCounter counter;
+    FacetCounter counter(columns_);
     counter.attach(enquire);
     enquire.get_mset(0, 1, database_.get_doccount());  // one hit shown, all counted
     return counter.counts(request);
   }
 
   Xapian::WritableDatabase database_{std::string(), Xapian::DB_BACKEND_INMEMORY};
+  FacetColumns columns_storage_;
+  const FacetColumns* columns_ = nullptr;
 };
 
-TEST_F(FacetCounterTest, CountsEveryFacetInOrder) {
+TEST_P(FacetCounterTest, CountsEveryFacetInOrder) {
   const std::vector<FacetCounts> all = counts_for(Xapian::Query::MatchAll, SearchRequest{});
   std::vector<Facet> facets;
   for (const FacetCounts& counts : all) facets.push_back(counts.facet);
@@ -52,49 +62,49 @@ TEST_F(FacetCounterTest, CountsEveryFacetInOrder) {
                                         Facet::kTopic, Facet::kValue, Facet::kConcept}));
 }
 
-TEST_F(FacetCounterTest, CountsAllMatchesNotOnlyTheShownPage) {
+TEST_P(FacetCounterTest, CountsAllMatchesNotOnlyTheShownPage) {
   const std::vector<FacetCounts> all = counts_for(Xapian::Query::MatchAll, SearchRequest{});
   EXPECT_EQ(counts_of(all, Facet::kLanguage), "en:2 ar:1 es:1 fr:1 zh:1");
   EXPECT_EQ(counts_of(all, Facet::kType), "code-of-conduct:2 guidance:2 report:1 training:1");
   EXPECT_EQ(counts_of(all, Facet::kRegion), "global:6");
 }
 
-TEST_F(FacetCounterTest, MultiValuedFacetsSumTheirSlots) {
+TEST_P(FacetCounterTest, MultiValuedFacetsSumTheirSlots) {
   const std::vector<FacetCounts> all = counts_for(Xapian::Query::MatchAll, SearchRequest{});
   EXPECT_EQ(counts_of(all, Facet::kTopic),
             "judicial-ethics:3 gifts:2 case-assignment:1 corruption-prevention:1 gender:1");
   EXPECT_EQ(counts_of(all, Facet::kValue), "impartiality:1 independence:1 integrity:1");
 }
 
-TEST_F(FacetCounterTest, EmptyValuesAreNotCounted) {
+TEST_P(FacetCounterTest, EmptyValuesAreNotCounted) {
   // Three documents are international (no country).
   const std::vector<FacetCounts> all = counts_for(Xapian::Query::MatchAll, SearchRequest{});
   EXPECT_EQ(counts_of(all, Facet::kCountry), "FR:2 CN:1");
 }
 
-TEST_F(FacetCounterTest, YearsAreListedNewestFirst) {
+TEST_P(FacetCounterTest, YearsAreListedNewestFirst) {
   const std::vector<FacetCounts> all = counts_for(Xapian::Query::MatchAll, SearchRequest{});
   EXPECT_EQ(counts_of(all, Facet::kYear), "2023:1 2022:1 2021:2 2019:1 2018:1");
 }
 
-TEST_F(FacetCounterTest, CountsFollowTheQuery) {
+TEST_P(FacetCounterTest, CountsFollowTheQuery) {
   const std::vector<FacetCounts> all =
       counts_for(Xapian::Query(schema::filter_term(Facet::kType, "guidance")), SearchRequest{});
   EXPECT_EQ(counts_of(all, Facet::kLanguage), "en:1 zh:1");
   EXPECT_EQ(counts_of(all, Facet::kType), "guidance:2");
 }
 
-TEST_F(FacetCounterTest, SelectedValuesAreMarked) {
+TEST_P(FacetCounterTest, SelectedValuesAreMarked) {
   SearchRequest request;
   request.filters[Facet::kLanguage] = {"fr", "zh"};
   const std::vector<FacetCounts> all = counts_for(Xapian::Query::MatchAll, request);
   EXPECT_EQ(counts_of(all, Facet::kLanguage), "en:2 ar:1 es:1 fr:1* zh:1*");
 }
 
-TEST_F(FacetCounterTest, OneFacetCounterCountsOnlyThatFacet) {
+TEST_P(FacetCounterTest, OneFacetCounterCountsOnlyThatFacet) {
   Xapian::Enquire enquire(database_);
   enquire.set_query(Xapian::Query::MatchAll);
-  FacetCounter counter(Facet::kTopic);
+  FacetCounter counter(columns_, Facet::kTopic);
   counter.attach(enquire);
   enquire.get_mset(0, 0, database_.get_doccount());
   const std::vector<FacetCounts> all = counter.counts(SearchRequest{});
@@ -103,7 +113,7 @@ TEST_F(FacetCounterTest, OneFacetCounterCountsOnlyThatFacet) {
             "judicial-ethics:3 gifts:2 case-assignment:1 corruption-prevention:1 gender:1");
 }
 
-TEST_F(FacetCounterTest, SelectedFacetsAreCountedWithoutTheirOwnSelection) {
+TEST_P(FacetCounterTest, SelectedFacetsAreCountedWithoutTheirOwnSelection) {
   SearchRequest request;
   request.filters[Facet::kLanguage] = {"fr"};
   request.filters[Facet::kType] = {"code-of-conduct", "guidance"};
@@ -115,22 +125,28 @@ TEST_F(FacetCounterTest, SelectedFacetsAreCountedWithoutTheirOwnSelection) {
                     Xapian::Query(schema::filter_term(Facet::kType, "guidance"))));
   std::vector<FacetCounts> all = counts_for(both, request);
   EXPECT_EQ(counts_of(all, Facet::kLanguage), "fr:1*");
-  FacetCounter::count_selected_apart(database_, Xapian::Query::MatchAll, request, all);
+  FacetCounter::count_selected_apart(database_, columns_, Xapian::Query::MatchAll, request, all);
   // Languages of the codes and guidance; types of the French documents; years of the match.
   EXPECT_EQ(counts_of(all, Facet::kLanguage), "en:2 fr:1* zh:1");
   EXPECT_EQ(counts_of(all, Facet::kType), "code-of-conduct:1*");
   EXPECT_EQ(counts_of(all, Facet::kYear), "2021:1");
 }
 
-TEST_F(FacetCounterTest, CountingApartKeepsTheQuery) {
+TEST_P(FacetCounterTest, CountingApartKeepsTheQuery) {
   SearchRequest request;
   request.filters[Facet::kLanguage] = {"es"};
   std::vector<FacetCounts> all =
       counts_for(Xapian::Query(schema::filter_term(Facet::kLanguage, "es")), request);
-  FacetCounter::count_selected_apart(
-      database_, Xapian::Query(schema::filter_term(Facet::kTopic, "gifts")), request, all);
+  FacetCounter::count_selected_apart(database_, columns_,
+                                     Xapian::Query(schema::filter_term(Facet::kTopic, "gifts")),
+                                     request, all);
   EXPECT_EQ(counts_of(all, Facet::kLanguage), "en:2");
 }
+
+INSTANTIATE_TEST_SUITE_P(ColumnsAndSpies, FacetCounterTest, ::testing::Bool(),
+                         [](const ::testing::TestParamInfo<bool>& param_info) {
+                           return param_info.param ? "FacetColumns" : "ValueCountMatchSpy";
+                         });
 
 }  // namespace
 }  // namespace jil::search
