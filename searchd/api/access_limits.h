@@ -13,10 +13,11 @@ namespace jil::api {
 // when `keys create` is not told otherwise: enough for a partner portal's search box.
 inline constexpr double kDefaultKeyRate = 10;
 inline constexpr uint32_t kDefaultKeyBurst = 20;
-// Requests without a key, per client address: lower than a key, enough for a person or a
-// small script; more needs a key.
-inline constexpr double kDefaultAnonymousRate = 2;
-inline constexpr uint32_t kDefaultAnonymousBurst = 10;
+// Requests without a key, per client address: enough for the search page's own suggestions
+// script (one request per pause in typing) used by a court's staff behind one shared address,
+// and for a small script; a portal or a harvester needs a key.
+inline constexpr double kDefaultAnonymousRate = 5;
+inline constexpr uint32_t kDefaultAnonymousBurst = 30;
 // Bounds for any rate and burst (from options or the key file).
 inline constexpr double kMinRate = 0.001;  // one request per ~17 minutes
 inline constexpr double kMaxRate = 100000;
