@@ -8,79 +8,24 @@
 
 import { describe, it, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 
-const execFileAsync = promisify(execFile);
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const SOURCE_DIR = process.env.JIL_SOURCE_DIR || path.resolve(HERE, '..', '..');
-const CHROMIUM = process.env.JIL_CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-// Upper bounds for a slow (sanitizer) build on a loaded machine, not sleeps.
-const STARTUP_TIMEOUT_MS = 60_000;
-const ACTION_TIMEOUT_MS = 60_000;
+import {
+  SOURCE_DIR, PLAYWRIGHT_INSTALLED, NOT_INSTALLED_MESSAGE, runIndexer, Searchd, launchChromium,
+  newContext,
+} from './harness.mjs';
+
 const PAGE_BUDGET_BYTES = 100 * 1024;
 
-const PLAYWRIGHT_INSTALLED = existsSync(path.join(HERE, 'node_modules', 'playwright-core', 'package.json'));
-const { chromium } = PLAYWRIGHT_INSTALLED ? await import('playwright-core') : {};
-
 let browser;
-let searchd;
+const searchd = new Searchd();
 let baseUrl;
 let workDir;
 
-function requireEnv(name) {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run these tests through ctest (ctest -L browser), which sets it`);
-  if (!existsSync(value)) throw new Error(`${name}=${value} does not exist: build it first`);
-  return value;
-}
-
-function startSearchd(binary, args) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    searchd = child;
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`jil-searchd did not listen within ${STARTUP_TIMEOUT_MS} ms\n${err}`)),
-      STARTUP_TIMEOUT_MS);
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk) => { err += chunk; });
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = out.match(/jil-searchd listening on (http:\/\/127\.0\.0\.1:\d+)/);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    });
-    child.on('error', (e) => { clearTimeout(timer); reject(e); });
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`jil-searchd exited (code ${code}, signal ${signal}) before listening\n${err}`));
-    });
-  });
-}
-
-async function stopSearchd() {
-  const child = searchd;
-  searchd = undefined;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 async function newPage() {
-  const context = await browser.newContext();
-  context.setDefaultTimeout(ACTION_TIMEOUT_MS);
-  context.setDefaultNavigationTimeout(ACTION_TIMEOUT_MS);
+  const context = await newContext(browser);
   return { context, page: await context.newPage() };
 }
 
@@ -99,31 +44,24 @@ async function typeAndWaitForOptions(page, text) {
 
 if (!PLAYWRIGHT_INSTALLED) {
   test('playwright-core is installed (npm ci --prefix tests/browser)', () => {
-    throw new Error(`playwright-core is not installed in ${path.join(HERE, 'node_modules')}: run \`npm ci --prefix tests/browser\``);
+    throw new Error(NOT_INSTALLED_MESSAGE);
   });
 } else describe('suggestions as you type in chromium', () => {
   before(async () => {
-    const indexer = requireEnv('JIL_INDEXER');
-    const searchdBin = requireEnv('JIL_SEARCHD');
     workDir = await mkdtemp(path.join(tmpdir(), 'jil-suggest-'));
     const db = path.join(workDir, 'db');
     const store = path.join(workDir, 'store');
-    await execFileAsync(indexer, ['index', '--db', db, '--store', store, '--quiet', path.join(SOURCE_DIR, 'corpus')],
-      { maxBuffer: 16 * 1024 * 1024 });
-    baseUrl = await startSearchd(searchdBin, [
-      '--db', db, '--store', store, '--web', path.join(SOURCE_DIR, 'web'),
-      '--listen', '127.0.0.1', '--port', '0', '--threads', '2',
-      // Each test types quickly from one address: no anonymous rate limit in practice.
-      '--anonymous-rate', '100000', '--anonymous-burst', '1000000',
-    ]);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const indexed = await runIndexer(db, store, [path.join(SOURCE_DIR, 'corpus')]);
+    assert.equal(indexed.code, 0, indexed.stderr);
+    baseUrl = await searchd.start(db, store);
+    browser = await launchChromium();
   });
 
   after(async () => {
     try {
       if (browser) await browser.close();
     } finally {
-      try { await stopSearchd(); } finally { if (workDir) await rm(workDir, { recursive: true, force: true }); }
+      try { await searchd.stop(); } finally { if (workDir) await rm(workDir, { recursive: true, force: true }); }
     }
   });
 
