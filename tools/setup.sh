@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages JIL needs, only those missing (README "Dependencies" says why
-# each is there). Usage: tools/setup.sh [build|test|bench]  (test adds the browser-test packages;
-# bench adds what the benchmarks need on top of test, so CI does not install it).
+# each is there). Usage: tools/setup.sh [build|test|bench|fuzz]  (test adds the browser-test
+# packages; bench adds what the benchmarks need on top of test, so CI does not install it; fuzz
+# adds clang and libFuzzer for tools/fuzz.sh).
 set -euo pipefail
 
 mode="${1:-build}"
@@ -22,10 +23,15 @@ packages=(
 )
 if [ "$mode" = test ] || [ "$mode" = bench ]; then
   packages+=(googletest libgtest-dev clang-format chromium fonts-noto-core fonts-noto-cjk curl python3)
+  packages+=(libxml2-utils)  # xmllint: OAI-PMH answers against the schemas in tests/fixtures/oai
   command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
+fi
+if [ "$mode" = fuzz ]; then
+  packages+=(clang-14 libclang-rt-14-dev)  # tools/fuzz.sh: libFuzzer, ASan and UBSan runtimes
 fi
 if [ "$mode" = bench ]; then
   packages+=(libreoffice-writer-nogui)  # tools/bench/mixed_batch.sh makes its DOCX, ODT, PDF
+  packages+=(slowhttptest)  # tools/bench/edge_attacks.sh: slow-header, slow-body, slow-read attacks
 fi
 
 missing=()

@@ -83,8 +83,8 @@ Status sync_file_system(const std::filesystem::path& path) {
   return Status::ok();
 }
 
-Status write_file_atomically(const std::filesystem::path& path, std::string_view content,
-                             Sync sync, mode_t mode) {
+Status write_file_atomically(const std::filesystem::path& path, std::string_view content, Sync sync,
+                             mode_t mode) {
   std::random_device random;
   const std::filesystem::path temporary =
       path.parent_path() / (".tmp-" + path.filename().string() + "-" + std::to_string(random()));

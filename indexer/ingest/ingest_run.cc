@@ -11,6 +11,7 @@
 #include "base/file_io.h"
 #include "base/utf8.h"
 #include "extract/extractor.h"
+#include "ingest/index_clock.h"
 #include "ingest/progress.h"
 #include "ingest/stored_record.h"
 #include "schema/schema_version.h"
@@ -187,6 +188,7 @@ void IngestRun::make_document(PendingFile& pending, WorkerTools& tools) const {
   record->media_type = std::string(extract::media_type(pending.format));
   record->original_name = file.path.filename().string();
   record->bytes = pending.original.size();
+  record->indexed_at = index_timestamp();
   record->sha256 = store::sha256_hex(pending.original);  // the name the store gives it
   if (!options_.dry_run) pending.document = tools.builder->build(*record, pending.fingerprint);
   pending.record = std::move(record);

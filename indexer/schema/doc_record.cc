@@ -274,6 +274,7 @@ std::string to_document_data(const DocRecord& record) {
   data["language_confidence"] = record.language_confidence;
   data["text"] = record.text;
   data["page_offsets"] = record.page_offsets;
+  data["indexed_at"] = record.indexed_at;
   return data.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -306,6 +307,7 @@ Result<DocRecord> from_document_data(std::string_view data) {
     record.quality = object.value("quality", std::string());
     record.quality_notes = object.value("quality_notes", std::string());
     record.page_offsets = object.value("page_offsets", std::vector<uint32_t>());
+    record.indexed_at = object.value("indexed_at", std::string());
     // Indexes written before metadata/ existed have neither: their language came from sidecars.
     record.language_source = object.value("language_source", std::string("metadata"));
     record.language_confidence = object.value("language_confidence", 1.0);

@@ -55,6 +55,9 @@ struct DocRecord {
   std::string quality;
   std::string quality_notes;
   std::vector<uint32_t> page_offsets;
+  // When this version of the document was written ("YYYY-MM-DDThh:mm:ssZ", UTC; kept by rebuild):
+  // OAI-PMH datestamps. "" in indexes written before it existed.
+  std::string indexed_at;
 };
 
 // Parses and validates a sidecar against the schema and vocabularies. Errors name the field:

@@ -22,6 +22,9 @@ namespace {
 using Echo = std::vector<std::pair<std::string, std::string>>;
 
 constexpr std::string_view kEarliestDatestamp = "0001-01-01T00:00:00Z";
+// Identify's adminEmail: the protocol requires an address with a dotted domain; `.invalid` (RFC
+// 2606) says that no mailbox is configured.
+constexpr std::string_view kAdminEmail = "library@jil.invalid";
 
 // The arguments each verb may take (besides `verb`); resumptionToken is exclusive where allowed.
 const std::map<std::string, std::set<std::string>, std::less<>>& verb_arguments() {
@@ -115,7 +118,7 @@ class OaiAnswer {
   std::optional<schema::DocRecord> record_named(const std::string& identifier);
   std::string record_xml(const schema::DocRecord& record, bool with_metadata) const {
     std::string xml = render::oai_header(std::string(kOaiIdentifierPrefix) + record.id,
-                                         render::document_updated(record), set_specs_of(record));
+                                         render::oai_datestamp(record), set_specs_of(record));
     if (!with_metadata) return xml;
     return "<record>" + xml + render::oai_dc_metadata(record, site_) + "</record>";
   }
@@ -171,16 +174,16 @@ HttpResponse OaiAnswer::identify(const Echo& echo) {
   Result<std::vector<schema::DocRecord>> records = all_records();
   if (!records.is_ok()) return problem_response(records.status());
   if (!records->empty()) {
-    earliest = render::document_updated(records->front());
+    earliest = render::oai_datestamp(records->front());
     for (const auto& record : *records) {
-      earliest = std::min(earliest, render::document_updated(record));
+      earliest = std::min(earliest, render::oai_datestamp(record));
     }
   }
   return respond(
       echo, "<Identify>" + render::xml_element("repositoryName", "Judicial Integrity Library") +
                 render::xml_element("baseURL", site_ + "/oai") +
                 render::xml_element("protocolVersion", "2.0") +
-                render::xml_element("adminEmail", "library@localhost") +
+                render::xml_element("adminEmail", std::string(kAdminEmail)) +
                 render::xml_element("earliestDatestamp", earliest) +
                 render::xml_element("deletedRecord", "no") +
                 render::xml_element("granularity", "YYYY-MM-DDThh:mm:ssZ") + "</Identify>");
@@ -269,7 +272,7 @@ HttpResponse OaiAnswer::list(const Echo& echo, bool records,
   if (!all.is_ok()) return problem_response(all.status());
   std::vector<const schema::DocRecord*> matching;
   for (const auto& record : *all) {
-    const std::string datestamp = render::document_updated(record);
+    const std::string datestamp = render::oai_datestamp(record);
     if (!from.empty() && datestamp < from) continue;
     if (!until.empty() && datestamp > until) continue;
     if (!in_set(record, list_args.set)) continue;

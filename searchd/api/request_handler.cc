@@ -1,12 +1,15 @@
 // Implementation of request_handler.h.
 #include "api/request_handler.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "api/cache_policy.h"
 #include "api/citation_routes.h"
 #include "api/content_disposition.h"
 #include "api/discovery_routes.h"
+#include "api/facet_vocabulary.h"
+#include "api/field_selection.h"
 #include "api/oai_pmh.h"
 #include "api/openapi.h"
 #include "api/problem.h"
@@ -144,6 +147,10 @@ HttpResponse RequestHandler::route(const HttpRequest& request) {
   const std::string_view path = std::string_view(request.target).substr(0, question);
   if (path == "/api/v1/search") return api_search(request.target);
   if (path == "/api/v1/concepts") return api_concepts();
+  if (path == "/api/v1/facets" || path.starts_with("/api/v1/facets/")) {
+    return facet_vocabulary_response(searcher_, assets_.renderer.catalog(),
+                                     path.size() > 15 ? path.substr(15) : "", request.target);
+  }
   if (path == "/api/v1/translation-gaps") return api_translation_gaps();
   if (path == "/api/v1/openapi.json") return openapi_response();
   if (path == "/healthz") return health();
@@ -177,9 +184,12 @@ HttpResponse RequestHandler::api_search(const std::string& target) {
   if (!parsed.is_ok()) return problem_response(parsed.status());
   Result<search::SearchRequest> request = parse_search_parameters(*parsed);
   if (!request.is_ok()) return problem_response(request.status());
+  Result<std::vector<std::string>> fields = parse_fields(*parsed, FieldScope::kSearchHit);
+  if (!fields.is_ok()) return problem_response(fields.status());
   Result<search::SearchResults> results = searcher_.search(*request);
   if (!results.is_ok()) return problem_response(results.status());
-  return json_response(render::search_results_json(*request, *results));
+  return json_response(keep_fields(render::search_results_json(*request, *results), *fields,
+                                   FieldScope::kSearchHit));
 }
 
 HttpResponse RequestHandler::api_concepts() {
@@ -231,8 +241,12 @@ HttpResponse RequestHandler::api_document(const std::string& id, const std::stri
   if (!record.is_ok()) return problem_response(record.status());
   Result<std::vector<schema::DocRecord>> versions = searcher_.work_versions(record->work);
   if (!versions.is_ok()) return problem_response(versions.status());
-  const bool with_text = parsed->first("text") == "1" || parsed->first("text") == "true";
-  return json_response(render::document_json(*record, *versions, with_text));
+  Result<std::vector<std::string>> fields = parse_fields(*parsed, FieldScope::kDocument);
+  if (!fields.is_ok()) return problem_response(fields.status());
+  const bool with_text = parsed->first("text") == "1" || parsed->first("text") == "true" ||
+                         std::find(fields->begin(), fields->end(), "text") != fields->end();
+  return json_response(keep_fields(render::document_json(*record, *versions, with_text), *fields,
+                                   FieldScope::kDocument));
 }
 
 HttpResponse RequestHandler::html_search(const HtmlContext& html, const std::string& target) {
@@ -281,8 +295,8 @@ HttpResponse RequestHandler::html_document(const HtmlContext& html, const std::s
     paragraphs.push_back(highlighter.highlighted(paragraph, record->language));
   }
   const auto reader = analysis::parse_language(html.page.ui_language);
-  Result<std::vector<schema::DocRecord>> related =
-      searcher_.related(id, reader ? *reader : analysis::Language::kUnd, search::kRelatedDocuments);
+  Result<std::vector<schema::DocRecord>> related = searcher_.related(
+      *record, reader ? *reader : analysis::Language::kUnd, search::kRelatedDocuments);
   if (!related.is_ok()) return html_error(html, 503, "error_document_unreadable");
   const render::DocumentPageData data{
       *record,    *versions,

@@ -5,6 +5,7 @@
 //   GET /search              search page (HTML)        GET /api/v1/documents/{id}  JSON
 //   GET /doc/{id}            document page (HTML)      GET /healthz                JSON
 //   GET /doc/{id}/original   the original file         GET /static/{name}          assets
+//   GET /api/v1/facets, /api/v1/facets/{facet}: facet vocabularies (api/facet_vocabulary.h)
 //   GET /doc/{id}/cite.ris   RIS record                GET /doc/{id}/cite.bib      BibTeX
 #pragma once
 

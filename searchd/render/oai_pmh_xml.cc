@@ -1,6 +1,7 @@
 // Implementation of oai_pmh_xml.h.
 #include "render/oai_pmh_xml.h"
 
+#include "render/atom_feed.h"
 #include "render/xml_escape.h"
 
 namespace jil::render {
@@ -27,6 +28,11 @@ std::string oai_envelope(std::string_view response_date, std::string_view base_u
   xml += body;
   xml += "\n</OAI-PMH>\n";
   return xml;
+}
+
+std::string oai_datestamp(const schema::DocRecord& record) {
+  if (!record.indexed_at.empty()) return record.indexed_at;
+  return document_updated(record);
 }
 
 std::string oai_error(std::string_view code, std::string_view message) {

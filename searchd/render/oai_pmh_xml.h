@@ -23,6 +23,10 @@ std::string oai_envelope(std::string_view response_date, std::string_view base_u
 // <error code="...">message</error>
 std::string oai_error(std::string_view code, std::string_view message);
 
+// A record's datestamp: when the indexer wrote this version of the document (indexed_at), or
+// for indexes older than that field the first day of its metadata year.
+std::string oai_datestamp(const schema::DocRecord& record);
+
 // <header> of a record: identifier, datestamp, its setSpecs.
 std::string oai_header(std::string_view identifier, std::string_view datestamp,
                        const std::vector<std::string>& set_specs);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "schema/filter_terms.h"
 #include "schema/value_slots.h"
@@ -26,20 +27,8 @@ Xapian::Query filters_except(const SearchRequest& request, schema::Facet except)
 
 }  // namespace
 
-FacetCounter::FacetCounter(schema::Facet facet) : FacetCounter() {
-  std::erase_if(facets_, [&](const SlotSpies& entry) { return entry.facet != facet; });
-  std::erase_if(owned_, [&](const std::unique_ptr<Xapian::ValueCountMatchSpy>& spy) {
-    for (const SlotSpies& entry : facets_) {
-      if (std::find(entry.spies.begin(), entry.spies.end(), spy.get()) != entry.spies.end()) {
-        return false;
-      }
-    }
-    return true;
-  });
-}
-
-void FacetCounter::count_selected_apart(Xapian::Database& database, const Xapian::Query& query,
-                                        const SearchRequest& request,
+void FacetCounter::count_selected_apart(Xapian::Database& database, const FacetColumns* columns,
+                                        const Xapian::Query& query, const SearchRequest& request,
                                         std::vector<FacetCounts>& counts) {
   for (const auto& [facet, values] : request.filters) {
     if (values.empty()) continue;
@@ -47,7 +36,7 @@ void FacetCounter::count_selected_apart(Xapian::Database& database, const Xapian
     Xapian::Enquire enquire(database);
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, others));
     enquire.set_weighting_scheme(Xapian::BoolWeight());  // only counted: no ranking needed
-    FacetCounter own(facet);
+    FacetCounter own(columns, facet);
     own.attach(enquire);
     enquire.get_mset(0, 0, database.get_doccount());  // no hits, every match counted
     std::vector<FacetCounts> fresh = own.counts(request);
@@ -57,9 +46,15 @@ void FacetCounter::count_selected_apart(Xapian::Database& database, const Xapian
   }
 }
 
-FacetCounter::FacetCounter() {
-  using schema::Facet;
-  const std::pair<Facet, std::vector<Xapian::valueno>> kLayout[] = {
+namespace {
+
+using schema::Facet;
+// Where each facet is stored (indexer/schema/value_slots.h).
+const std::vector<std::pair<Facet, std::vector<Xapian::valueno>>>& layout() {
+  static_assert(schema::kFirstTopicSlot == 10 && schema::kMaxTopics == 4);
+  static_assert(schema::kFirstValueSlot == 14 && schema::kMaxValues == 6);
+  static_assert(schema::kFirstConceptSlot == 20 && schema::kMaxConceptSlots == 12);
+  static const std::vector<std::pair<Facet, std::vector<Xapian::valueno>>> slots = {
       {Facet::kLanguage, {schema::kLanguageSlot}},
       {Facet::kType, {schema::kTypeSlot}},
       {Facet::kRegion, {schema::kRegionSlot}},
@@ -70,31 +65,59 @@ FacetCounter::FacetCounter() {
       {Facet::kValue, {14, 15, 16, 17, 18, 19}},
       {Facet::kConcept, {20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31}},
   };
-  static_assert(schema::kFirstTopicSlot == 10 && schema::kMaxTopics == 4);
-  static_assert(schema::kFirstValueSlot == 14 && schema::kMaxValues == 6);
-  static_assert(schema::kFirstConceptSlot == 20 && schema::kMaxConceptSlots == 12);
-  for (const auto& [facet, slots] : kLayout) {
-    SlotSpies entry{facet, {}};
+  return slots;
+}
+
+}  // namespace
+
+std::vector<Xapian::valueno> FacetCounter::all_slots() {
+  std::vector<Xapian::valueno> out;
+  for (const auto& [facet, slots] : layout()) out.insert(out.end(), slots.begin(), slots.end());
+  return out;
+}
+
+FacetCounter::FacetCounter(const FacetColumns* columns) : FacetCounter(columns, std::nullopt) {}
+
+FacetCounter::FacetCounter(const FacetColumns* columns, schema::Facet facet)
+    : FacetCounter(columns, std::optional<schema::Facet>(facet)) {}
+
+FacetCounter::FacetCounter(const FacetColumns* columns, std::optional<schema::Facet> only) {
+  std::vector<Xapian::valueno> slots;
+  for (const auto& [facet, facet_slots] : layout()) {
+    if (only && facet != *only) continue;
+    facets_.push_back({facet, facet_slots});
+    slots.insert(slots.end(), facet_slots.begin(), facet_slots.end());
+  }
+  if (columns != nullptr) {
+    column_spy_ = std::make_unique<ColumnCountSpy>(*columns, std::move(slots));
+  } else {
     for (Xapian::valueno slot : slots) {
-      owned_.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
-      entry.spies.push_back(owned_.back().get());
+      value_spies_[slot] = std::make_unique<Xapian::ValueCountMatchSpy>(slot);
     }
-    facets_.push_back(std::move(entry));
   }
 }
 
 void FacetCounter::attach(Xapian::Enquire& enquire) {
-  for (const auto& spy : owned_) enquire.add_matchspy(spy.get());
+  if (column_spy_) enquire.add_matchspy(column_spy_.get());
+  for (const auto& [slot, spy] : value_spies_) enquire.add_matchspy(spy.get());
+}
+
+std::map<std::string, uint64_t> FacetCounter::slot_counts(Xapian::valueno slot) const {
+  if (column_spy_) return column_spy_->counts(slot);
+  std::map<std::string, uint64_t> out;
+  const Xapian::ValueCountMatchSpy& spy = *value_spies_.at(slot);
+  for (auto value = spy.values_begin(); value != spy.values_end(); ++value) {
+    if (!(*value).empty()) out[*value] += value.get_termfreq();
+  }
+  return out;
 }
 
 std::vector<FacetCounts> FacetCounter::counts(const SearchRequest& request) const {
   std::vector<FacetCounts> out;
-  for (const SlotSpies& entry : facets_) {
+  for (const FacetSlots& entry : facets_) {
     std::map<std::string, uint64_t> totals;
-    for (const Xapian::ValueCountMatchSpy* spy : entry.spies) {
-      for (auto value = spy->values_begin(); value != spy->values_end(); ++value) {
-        if (!(*value).empty()) totals[*value] += value.get_termfreq();
-      }
+    for (Xapian::valueno slot : entry.slots) {
+      for (const auto& [value, count] : slot_counts(slot)) totals[value] += count;
     }
     FacetCounts counts{entry.facet, {}};
     const auto selected = request.filters.find(entry.facet);

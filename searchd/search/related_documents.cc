@@ -18,37 +18,37 @@ class WordTermsOnly : public Xapian::ExpandDecider {
   }
 };
 
-// Records of the best `limit` matches of `query`, skipping the ids already in `out`.
-void append_matches(const Xapian::Database& database, const Xapian::Query& query, size_t limit,
-                    std::vector<schema::DocRecord>& out) {
-  if (limit == 0) return;
+// Appends the records of the best `limit` matches of `query` to `out`; kCorrupt for a record
+// that cannot be read.
+Status append_matches(const Xapian::Database& database, const Xapian::Query& query, size_t limit,
+                      std::vector<schema::DocRecord>& out) {
+  if (limit == 0) return Status();
   Xapian::Enquire enquire(database);
   enquire.set_query(query);
   const Xapian::MSet matches = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
   for (auto match = matches.begin(); match != matches.end(); ++match) {
     Result<schema::DocRecord> record = schema::from_document_data(match.get_document().get_data());
-    if (!record.is_ok()) continue;  // an unreadable record is not worth failing the page for
+    if (!record.is_ok()) return record.status();
     record->text.clear();
     out.push_back(std::move(record).value());
   }
+  return Status();
 }
 
 }  // namespace
 
-std::vector<schema::DocRecord> related_documents(const Xapian::Database& database,
-                                                 Xapian::docid docid, analysis::Language reader,
-                                                 size_t count) {
-  const Xapian::Document document = database.get_document(docid);
-  Result<schema::DocRecord> record = schema::from_document_data(document.get_data());
-  if (!record.is_ok()) return {};
+Result<std::vector<schema::DocRecord>> related_documents(const Xapian::Database& database,
+                                                         Xapian::docid docid,
+                                                         const schema::DocRecord& record,
+                                                         analysis::Language reader, size_t count) {
   Xapian::RSet relevant;
   relevant.add_document(docid);
   const std::string reader_code(analysis::language_code(reader));
   const std::string reader_term = schema::filter_term(schema::Facet::kLanguage, reader_code);
-  if (reader != analysis::Language::kUnd && reader != record->language && !record->work.empty()) {
+  if (reader != analysis::Language::kUnd && reader != record.language && !record.work.empty()) {
     // The version in the reader's language, if the work has one.
     const Xapian::Query version(Xapian::Query::OP_AND,
-                                Xapian::Query(schema::term(schema::kWorkPrefix, record->work)),
+                                Xapian::Query(schema::term(schema::kWorkPrefix, record.work)),
                                 Xapian::Query(reader_term));
     Xapian::Enquire enquire(database);
     enquire.set_query(version);
@@ -58,26 +58,32 @@ std::vector<schema::DocRecord> related_documents(const Xapian::Database& databas
   Xapian::Enquire expand(database);
   const WordTermsOnly decider;
   const Xapian::ESet terms = expand.get_eset(kRelatedExpandTerms, relevant, &decider);
-  if (terms.empty()) return {};
+  if (terms.empty()) return std::vector<schema::DocRecord>();
   std::vector<std::string> words;
   for (auto term = terms.begin(); term != terms.end(); ++term) words.push_back(*term);
   Xapian::Query query(Xapian::Query::OP_OR, words.begin(), words.end());
   // Never the document itself, nor another language version of the same work.
   const Xapian::Query own_work =
-      record->work.empty()
-          ? Xapian::Query(schema::term(schema::kIdPrefix, record->id))
+      record.work.empty()
+          ? Xapian::Query(schema::term(schema::kIdPrefix, record.id))
           : Xapian::Query(Xapian::Query::OP_OR,
-                          Xapian::Query(schema::term(schema::kIdPrefix, record->id)),
-                          Xapian::Query(schema::term(schema::kWorkPrefix, record->work)));
+                          Xapian::Query(schema::term(schema::kIdPrefix, record.id)),
+                          Xapian::Query(schema::term(schema::kWorkPrefix, record.work)));
   query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, own_work);
   std::vector<schema::DocRecord> related;
   if (reader != analysis::Language::kUnd) {
-    append_matches(database,
-                   Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(reader_term)),
-                   count, related);
+    const Xapian::Query in_reader_language(Xapian::Query::OP_FILTER, query,
+                                           Xapian::Query(reader_term));
+    if (Status status = append_matches(database, in_reader_language, count, related);
+        !status.is_ok()) {
+      return status;
+    }
     query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(reader_term));
   }
-  append_matches(database, query, count - related.size(), related);
+  if (Status status = append_matches(database, query, count - related.size(), related);
+      !status.is_ok()) {
+    return status;
+  }
   return related;
 }
 

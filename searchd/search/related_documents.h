@@ -19,14 +19,15 @@ inline constexpr size_t kRelatedDocuments = 5;
 // beyond its title, few enough that a match still shares its characteristic words.
 inline constexpr Xapian::termcount kRelatedExpandTerms = 20;
 
-// Up to `count` documents most like document `docid` of `database`, in `reader` language first
-// when there are any (reader kUnd: no preference), else by weight. When the work has a version
-// in the reader's language, that version's words join the relevance set, so that documents in
-// the reader's language can be found from a document in another. Records come without text.
-// Empty when the document has no plain word terms. Throws Xapian::Error (the caller, Searcher,
-// turns it into a status).
-std::vector<schema::DocRecord> related_documents(const Xapian::Database& database,
-                                                 Xapian::docid docid, analysis::Language reader,
-                                                 size_t count);
+// Up to `count` documents most like document `docid` of `database` (whose record is `record`), in
+// `reader` language first when there are any (reader kUnd: no preference), else by weight. When the
+// work has a version in the reader's language, that version's words join the relevance set, so that
+// documents in the reader's language can be found from a document in another. Records come without
+// text. Empty when the document has no plain word terms; kCorrupt when a record cannot be read.
+// Throws Xapian::Error (the caller, Searcher, turns it into a status).
+Result<std::vector<schema::DocRecord>> related_documents(const Xapian::Database& database,
+                                                         Xapian::docid docid,
+                                                         const schema::DocRecord& record,
+                                                         analysis::Language reader, size_t count);
 
 }  // namespace jil::search

@@ -142,8 +142,9 @@ Result<std::unique_ptr<Searcher>> Searcher::open(const std::filesystem::path& pa
   try {
     Xapian::Database database(path.string());
     if (Status status = schema::check_compatible(database); !status.is_ok()) return status;
+    const bool local = std::filesystem::is_directory(path, error);
     return std::unique_ptr<Searcher>(
-        new Searcher(std::move(database), std::move(analyzer).value()));
+        new Searcher(std::move(database), std::move(analyzer).value(), local));
   } catch (const Xapian::Error& xapian_error) {
     return Status(StatusCode::kCorrupt,
                   "cannot open index " + path.string() + ": " + xapian_error.get_description());
@@ -208,14 +209,21 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
   enquire.set_query(query);
   apply_sort(enquire, request.sort, has_query);
   std::unique_ptr<TitleKeyMaker> title_keys;  // must outlive get_mset
-  if (request.sort == SortOrder::kTitle && request.home_language != analysis::Language::kUnd) {
-    // The reader's collation over every match; the root key in kTitleSortSlot otherwise.
+  if (request.sort == SortOrder::kTitle && request.home_language != analysis::Language::kUnd &&
+      local_) {
+    // The reader's collation over every match; the root key in kTitleSortSlot otherwise (and
+    // over remote shards, which cannot run JIL's KeyMaker).
     Result<std::unique_ptr<TitleKeyMaker>> made = TitleKeyMaker::create(request.home_language);
     if (!made.is_ok()) return made.status();
     title_keys = std::move(made).value();
     enquire.set_sort_by_key_then_relevance(title_keys.get(), false);
   }
-  FacetCounter facets;
+  const FacetColumns* columns = nullptr;
+  if (local_) {
+    facet_columns_.refresh(database_, database_.get_revision(), FacetCounter::all_slots());
+    columns = &facet_columns_;
+  }
+  FacetCounter facets(columns);
   facets.attach(enquire);
   const Xapian::doccount offset = (request.page - 1) * request.size;
   // Checking every match makes totals and facet counts exact.
@@ -237,7 +245,7 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
     results.other_language_total = results.total > at_home ? results.total - at_home : 0;
   }
   // After the split above, which needs the language counts of the filtered match.
-  FacetCounter::count_selected_apart(database_, unfiltered, request, results.facets);
+  FacetCounter::count_selected_apart(database_, columns, unfiltered, request, results.facets);
   SnippetMaker snippets(*analyzer_, built->match_forms, built->match_stems,
                         built->match_words.size());
   for (auto match = matches.begin(); match != matches.end(); ++match) {
@@ -273,15 +281,15 @@ Result<schema::DocRecord> Searcher::document(const std::string& id) {
   });
 }
 
-Result<std::vector<schema::DocRecord>> Searcher::related(const std::string& id,
+Result<std::vector<schema::DocRecord>> Searcher::related(const schema::DocRecord& record,
                                                          analysis::Language reader, size_t count) {
   return with_fresh_database([&]() -> Result<std::vector<schema::DocRecord>> {
-    const std::string id_term = schema::term(schema::kIdPrefix, id);
+    const std::string id_term = schema::term(schema::kIdPrefix, record.id);
     Xapian::PostingIterator posting = database_.postlist_begin(id_term);
     if (posting == database_.postlist_end(id_term)) {
-      return not_found("no document with id '" + id + "'");
+      return not_found("no document with id '" + record.id + "'");
     }
-    return related_documents(database_, *posting, reader, count);
+    return related_documents(database_, *posting, record, reader, count);
   });
 }
 

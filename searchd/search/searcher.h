@@ -12,6 +12,7 @@
 
 #include "analysis/analyzer.h"
 #include "schema/doc_record.h"
+#include "search/facet_columns.h"
 #include "search/query_builder.h"
 #include "search/search_request.h"
 #include "thesaurus/concept_matcher.h"
@@ -29,10 +30,11 @@ class Searcher {
   Result<SearchResults> search(const SearchRequest& request);
   // kNotFound for an unknown id. The record includes the text.
   Result<schema::DocRecord> document(const std::string& id);
-  // "More like this" (related_documents.h): up to `count` documents like document `id`, in the
-  // `reader` language first, never `id` or its translations. kNotFound for an unknown id.
-  Result<std::vector<schema::DocRecord>> related(const std::string& id, analysis::Language reader,
-                                                 size_t count);
+  // "More like this" (related_documents.h): up to `count` documents like `record` (as document()
+  // returned it), in the `reader` language first, never the record's work. kNotFound when the
+  // record's id is no longer in the index.
+  Result<std::vector<schema::DocRecord>> related(const schema::DocRecord& record,
+                                                 analysis::Language reader, size_t count);
   // Language versions of a work: (language, id, title) of every document sharing `work`.
   Result<std::vector<schema::DocRecord>> work_versions(const std::string& work);
 
@@ -48,8 +50,9 @@ class Searcher {
   uint64_t index_revision();
 
  private:
-  Searcher(Xapian::Database database, std::unique_ptr<analysis::Analyzer> analyzer)
+  Searcher(Xapian::Database database, std::unique_ptr<analysis::Analyzer> analyzer, bool local)
       : database_(std::move(database)),
+        local_(local),
         analyzer_(std::move(analyzer)),
         concepts_(std::make_unique<thesaurus::ConceptMatcher>(thesaurus::Thesaurus::built_in(),
                                                               *analyzer_)) {}
@@ -64,6 +67,10 @@ class Searcher {
   Result<SearchResults> run_search(const SearchRequest& request);
 
   Xapian::Database database_;
+  // A glass directory; false for a stub file (possibly remote shards), where only what
+  // xapian-tcpsrv can run is used: ValueCountMatchSpy, no reader's title collation.
+  bool local_;
+  FacetColumns facet_columns_;  // local only
   std::unique_ptr<analysis::Analyzer> analyzer_;
   std::unique_ptr<thesaurus::ConceptMatcher> concepts_;
 };

@@ -1,6 +1,8 @@
 // Implementation of framing_checks.h.
 #include "server/framing_checks.h"
 
+#include <iterator>
+
 #include "server/searchd_options.h"
 
 namespace jil::server {
@@ -11,6 +13,9 @@ std::optional<FramingProblem> check_framing(
     const http::request_parser<http::string_body>::value_type& request) {
   if (request.target().size() > kMaxTargetBytes) {
     return FramingProblem{414, "the request target is too long"};
+  }
+  if (static_cast<size_t>(std::distance(request.begin(), request.end())) > kMaxHeaderFields) {
+    return FramingProblem{431, "the request has too many header fields"};
   }
   if (request.count(http::field::transfer_encoding) > 0) {
     return FramingProblem{400, "Transfer-Encoding is not accepted"};

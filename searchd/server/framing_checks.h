@@ -1,6 +1,7 @@
 // Checks of request framing that Debian's Beast does not make itself (RELIABILITY.md T-H3):
 // no Transfer-Encoding at all (JIL has no upload route, so chunked bodies are never needed),
-// one well-formed Content-Length at most, within the body limit, and a target within its limit.
+// one well-formed Content-Length at most, within the body limit, a target within its limit and
+// at most kMaxHeaderFields header fields (T-H1).
 #pragma once
 
 #include <boost/beast/http.hpp>
@@ -10,7 +11,7 @@
 namespace jil::server {
 
 struct FramingProblem {
-  unsigned status;  // 400, 413 or 414
+  unsigned status;  // 400, 413, 414 or 431
   const char* detail;
 };
 

@@ -21,10 +21,12 @@ constexpr std::chrono::milliseconds kAcceptErrorPause{100};
 Result<std::unique_ptr<HttpServer>> HttpServer::create(const SearchdOptions& options,
                                                        const api::SiteAssets& assets) {
   std::unique_ptr<HttpServer> server(new HttpServer());
+  server->read_timeout_ = options.read_timeout;
+  server->max_connections_ = options.max_connections;
   const unsigned threads =
       options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   for (unsigned index = 0; index < threads; ++index) {
-    auto worker = std::make_unique<Worker>();
+    auto worker = std::make_unique<Worker>(options.max_queued);
     auto searcher = search::Searcher::open(options.database);
     if (!searcher.is_ok()) return searcher.status();
     worker->searcher = std::move(searcher).value();
@@ -44,23 +46,29 @@ HttpServer::~HttpServer() {
 void HttpServer::accept_next() {
   Worker& worker = *workers_[next_worker_];
   next_worker_ = (next_worker_ + 1) % workers_.size();
-  acceptor_->async_accept(worker.io_context, [this, &worker](boost::system::error_code error,
-                                                             tcp::socket socket) {
-    if (error == asio::error::operation_aborted) return;  // shutting down
-    if (error) {
-      std::fprintf(stderr, "jil-searchd: accept failed: %s\n", error.message().c_str());
-      accept_pause_->expires_after(kAcceptErrorPause);
-      accept_pause_->async_wait([this](boost::system::error_code) { accept_next(); });
-      return;
-    }
-    if (open_connections_.load() >= kMaxConnections) {
-      boost::system::error_code ignored;
-      socket.close(ignored);  // over the cap: refuse by closing, keep accepting
-    } else {
-      std::make_shared<HttpSession>(std::move(socket), *worker.handler, open_connections_)->start();
-    }
-    accept_next();
-  });
+  acceptor_->async_accept(
+      worker.io_context, [this, &worker](boost::system::error_code error, tcp::socket socket) {
+        if (error == asio::error::operation_aborted) return;  // shutting down
+        if (error) {
+          std::fprintf(stderr, "jil-searchd: accept failed: %s\n", error.message().c_str());
+          accept_pause_->expires_after(kAcceptErrorPause);
+          accept_pause_->async_wait([this](boost::system::error_code) { accept_next(); });
+          return;
+        }
+        if (open_connections_.load() >= max_connections_) {
+          boost::system::error_code ignored;
+          socket.close(ignored);  // over the cap: refuse by closing, keep accepting
+        } else {
+          start_session(*worker.handler, worker.queue, std::move(socket));
+        }
+        accept_next();
+      });
+}
+
+void HttpServer::start_session(api::RequestHandler& handler, RequestQueue& queue,
+                               tcp::socket socket) {
+  std::make_shared<HttpSession>(std::move(socket), handler, queue, open_connections_, read_timeout_)
+      ->start();
 }
 
 Status HttpServer::run(const SearchdOptions& options) {

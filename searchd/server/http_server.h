@@ -14,6 +14,7 @@
 
 #include "api/request_handler.h"
 #include "search/searcher.h"
+#include "server/request_queue.h"
 #include "server/searchd_options.h"
 
 namespace jil::server {
@@ -30,7 +31,9 @@ class HttpServer {
 
  private:
   struct Worker {
+    explicit Worker(size_t max_queued) : queue(max_queued) {}
     boost::asio::io_context io_context{1};
+    RequestQueue queue;
     std::unique_ptr<search::Searcher> searcher;
     std::unique_ptr<api::RequestHandler> handler;
     std::thread thread;
@@ -38,12 +41,16 @@ class HttpServer {
 
   HttpServer() = default;
   void accept_next();
+  void start_session(api::RequestHandler& handler, RequestQueue& queue,
+                     boost::asio::ip::tcp::socket socket);
 
   boost::asio::io_context listener_context_{1};
   std::unique_ptr<boost::asio::ip::tcp::acceptor> acceptor_;
   std::unique_ptr<boost::asio::steady_timer> accept_pause_;
   std::vector<std::unique_ptr<Worker>> workers_;
   size_t next_worker_ = 0;
+  std::chrono::seconds read_timeout_ = kReadTimeout;
+  size_t max_connections_ = kMaxConnections;
   std::atomic<size_t> open_connections_{0};
 };
 

@@ -1,7 +1,11 @@
 // Implementation of http_session.h.
 #include "server/http_session.h"
 
+#include <linux/sockios.h>
+#include <sys/ioctl.h>
+
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
 
 #include "api/problem.h"
 #include "server/framing_checks.h"
@@ -25,8 +29,13 @@ std::string header_safe(std::string value) {
 }  // namespace
 
 HttpSession::HttpSession(boost::asio::ip::tcp::socket socket, api::RequestHandler& handler,
-                         std::atomic<size_t>& open_connections)
-    : stream_(std::move(socket)), handler_(handler), open_connections_(open_connections) {
+                         RequestQueue& queue, std::atomic<size_t>& open_connections,
+                         std::chrono::seconds read_timeout)
+    : stream_(std::move(socket)),
+      handler_(handler),
+      queue_(queue),
+      open_connections_(open_connections),
+      read_timeout_(read_timeout) {
   ++open_connections_;
 }
 
@@ -41,7 +50,7 @@ void HttpSession::read_request() {
   parser_.emplace();  // a new parser per request, as Beast requires
   parser_->header_limit(kMaxHeaderBytes);
   parser_->body_limit(kMaxBodyBytes);
-  stream_.expires_after(kReadTimeout);
+  stream_.expires_after(read_timeout_);
   http::async_read_header(
       stream_, buffer_, *parser_,
       [self = shared_from_this()](beast::error_code error, size_t) { self->on_header(error); });
@@ -67,7 +76,7 @@ void HttpSession::on_header(beast::error_code error) {
   if (auto problem = check_framing(parser_->get())) {
     return refuse(problem->status, problem->detail);
   }
-  if (parser_->is_done()) return respond(parser_->get());
+  if (parser_->is_done()) return admit();
   http::async_read(stream_, buffer_, *parser_,
                    [self = shared_from_this()](beast::error_code body_error, size_t) {
                      self->on_body(body_error);
@@ -77,7 +86,23 @@ void HttpSession::on_header(beast::error_code error) {
 void HttpSession::on_body(beast::error_code error) {
   if (error == http::error::body_limit) return refuse(413, "the request body is too large");
   if (error) return close();
-  respond(parser_->get());
+  admit();
+}
+
+void HttpSession::admit() {
+  const Request& request = parser_->get();
+  if (!queue_.enter()) {
+    api::HttpResponse answer = api::problem_response(503, "the server is busy: try again shortly");
+    answer.set_header("Retry-After", std::to_string(kShedRetryAfterSeconds));
+    api::add_security_headers(answer);
+    return send(std::move(answer), request.version(), request.keep_alive(),
+                request.method() == http::verb::head);
+  }
+  // Behind the requests already read: they are all counted before the first is handled.
+  boost::asio::post(stream_.get_executor(), [self = shared_from_this()] {
+    self->queue_.leave();
+    self->respond(self->parser_->get());
+  });
 }
 
 void HttpSession::respond(const Request& request) {
@@ -132,8 +157,31 @@ void HttpSession::send(api::HttpResponse answer, unsigned version, bool keep_ali
 
 void HttpSession::on_write(bool keep_alive, beast::error_code error) {
   response_.reset();
-  if (error || !keep_alive) return close();
+  if (error) return close();
+  if (!keep_alive) return linger_then_close();
   read_request();
+}
+
+void HttpSession::linger_then_close() {
+  beast::error_code ignored;
+  stream_.socket().shutdown(boost::asio::ip::tcp::socket::shutdown_send, ignored);
+  stream_.expires_after(kLingerTime);
+  buffer_.consume(buffer_.size());
+  discard_input(0);
+}
+
+void HttpSession::discard_input(size_t discarded) {
+  constexpr size_t kChunk = 16 * 1024;
+  stream_.async_read_some(buffer_.prepare(kChunk), [self = shared_from_this(), discarded](
+                                                       beast::error_code error, size_t bytes) {
+    self->buffer_.consume(self->buffer_.size());
+    // Past the byte cap, close once the kernel has sent every byte of the answer (SIOCOUTQ: bytes
+    // not yet acknowledged), so the reset that unread input causes cannot cut it off.
+    int unsent = 0;
+    ioctl(self->stream_.socket().native_handle(), SIOCOUTQ, &unsent);
+    if (error || (discarded + bytes > kMaxLingerBytes && unsent == 0)) return self->close();
+    self->discard_input(discarded + bytes);
+  });
 }
 
 void HttpSession::close() {

@@ -29,6 +29,24 @@ Result<SearchdOptions> parse_searchd_options(int argc, char** argv) {
       const long threads = std::strtol(argv[++index], nullptr, 10);
       if (threads < 1 || threads > 256) return invalid_argument("--threads takes 1 to 256");
       options.threads = static_cast<unsigned>(threads);
+    } else if (argument == "--max-queued" && has_value) {
+      const long queued = std::strtol(argv[++index], nullptr, 10);
+      if (queued < 1 || queued > 100000) return invalid_argument("--max-queued takes 1 to 100000");
+      options.max_queued = static_cast<size_t>(queued);
+    } else if (argument == "--header-timeout" && has_value) {
+      const long seconds = std::strtol(argv[++index], nullptr, 10);
+      if (seconds < 1 || seconds > kMaxReadTimeout.count()) {
+        return invalid_argument("--header-timeout takes 1 to " +
+                                std::to_string(kMaxReadTimeout.count()) + " seconds");
+      }
+      options.read_timeout = std::chrono::seconds(seconds);
+    } else if (argument == "--max-connections" && has_value) {
+      const long connections = std::strtol(argv[++index], nullptr, 10);
+      if (connections < 1 || connections > static_cast<long>(kMaxConnectionsCeiling)) {
+        return invalid_argument("--max-connections takes 1 to " +
+                                std::to_string(kMaxConnectionsCeiling));
+      }
+      options.max_connections = static_cast<size_t>(connections);
     } else if (argument == "--keys" && has_value) {
       options.keys = argv[++index];
     } else if (argument == "--anonymous-rate" && has_value) {
@@ -46,7 +64,9 @@ Result<SearchdOptions> parse_searchd_options(int argc, char** argv) {
     } else {
       return invalid_argument(
           "usage: jil-searchd [--db DIR] [--store DIR] [--web DIR] [--listen ADDRESS] "
-          "[--port N] [--threads N] [--keys FILE] [--anonymous-rate R] [--anonymous-burst B]\n"
+          "[--port N] [--threads N] [--header-timeout SECONDS] [--max-connections N]\n"
+          "       [--max-queued N]"
+          "       [--keys FILE] [--anonymous-rate R] [--anonymous-burst B]\n"
           "       jil-searchd keys create|list|revoke ... (jil-searchd keys for help)");
     }
   }

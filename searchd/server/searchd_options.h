@@ -17,14 +17,31 @@ inline constexpr size_t kMaxHeaderBytes = 16 * 1024;
 inline constexpr size_t kMaxTargetBytes = 8 * 1024;
 // Request body (bytes): every route is GET; a small body is read and ignored, a larger refused.
 inline constexpr size_t kMaxBodyBytes = 64 * 1024;
-// Time to receive one whole request, from its first byte or from the end of the previous one.
+// Header fields in one request (a browser sends about 20); more get 431.
+inline constexpr size_t kMaxHeaderFields = 100;
+// Time to receive one whole request, from its first byte or from the end of the previous one
+// (the slow-header deadline, T-H5); --header-timeout sets another, from 1 to kMaxReadTimeout.
 inline constexpr std::chrono::seconds kReadTimeout{15};
+inline constexpr std::chrono::seconds kMaxReadTimeout{3600};
 // Time to send one response (a slow phone on a large original still gets 10 minutes).
 inline constexpr std::chrono::seconds kWriteTimeout{600};
-// Open connections at once; more are accepted and closed at once so the listener never stalls.
+// Open connections at once; more are accepted and closed at once so the listener never stalls
+// (T-H7). --max-connections sets another, from 1 to kMaxConnectionsCeiling.
 inline constexpr size_t kMaxConnections = 2048;
+inline constexpr size_t kMaxConnectionsCeiling = 65536;
+// After the last answer on a connection, what the client still sends is read and dropped for at
+// most this long, and up to this many bytes or until the answer has left, before the socket is
+// closed (a "lingering close"): closing with unread input resets the connection, which can
+// destroy the answer still in flight.
+inline constexpr std::chrono::seconds kLingerTime{2};
+inline constexpr size_t kMaxLingerBytes = 1024 * 1024;
 // Requests served on one keep-alive connection before it is closed.
 inline constexpr unsigned kMaxRequestsPerConnection = 1000;
+// Requests a worker has read and not yet started (T-L4): at ~1 ms a search, 32 waiting add at
+// most ~32 ms; more are answered 503 at once (--max-queued overrides it, e.g. 1 in a test).
+inline constexpr size_t kMaxQueuedRequests = 32;
+// What a shed request's Retry-After says (seconds).
+inline constexpr unsigned kShedRetryAfterSeconds = 1;
 
 struct SearchdOptions {
   std::filesystem::path database = "var/index";
@@ -33,6 +50,9 @@ struct SearchdOptions {
   std::string listen_address = "127.0.0.1";
   unsigned short port = 8080;
   unsigned threads = 0;  // 0: one per core
+  std::chrono::seconds read_timeout = kReadTimeout;
+  size_t max_queued = kMaxQueuedRequests;  // per worker
+  size_t max_connections = kMaxConnections;
   // API keys (api/key_file.h); empty: no keys, only anonymous use of the API.
   std::filesystem::path keys;
   // The anonymous tier of the API's rate limit (per client address); defaults and bounds in

@@ -172,7 +172,7 @@ if (!AJV_INSTALLED) {
     assert.deepEqual(spec, written);
     assert.match(spec.openapi, /^3\.1\.\d+$/);
     for (const route of ['/api/v1/search', '/api/v1/documents/{id}', '/api/v1/concepts',
-      '/api/v1/translation-gaps', '/healthz']) {
+      '/api/v1/facets', '/api/v1/facets/{facet}', '/api/v1/translation-gaps', '/healthz']) {
       assert.ok(spec.paths[route]?.get, `${route} is documented`);
     }
     // Every schema the document defines compiles (no dangling $ref, valid 2020-12 keywords).
@@ -185,7 +185,7 @@ if (!AJV_INSTALLED) {
     const names = spec.paths['/api/v1/search'].get.parameters
       .map((p) => (p.$ref ? spec.components.parameters[p.$ref.split('/').pop()] : p).name);
     for (const name of ['q', 'lang', 'type', 'region', 'country', 'organisation', 'topic', 'value',
-      'year', 'concept', 'page', 'size', 'sort', 'hl', 'cross']) {
+      'year', 'concept', 'page', 'size', 'sort', 'hl', 'cross', 'fields']) {
       assert.ok(names.includes(name), `parameter ${name} is documented`);
     }
   });
@@ -240,6 +240,44 @@ if (!AJV_INSTALLED) {
     const health = await checkAgainstSpec('/healthz', 200);
     assert.ok(health.documents > 0);
     await checkAgainstSpec('/api/v1/openapi.json', 200);
+  });
+
+  it('describes fields selection on search hits and documents, and its 400s', async () => {
+    const some = await checkAgainstSpec('/api/v1/search?q=judges&size=3&fields=id,title,snippet', 200);
+    assert.ok(some.results.length > 0);
+    for (const hit of some.results) assert.deepEqual(Object.keys(hit).sort(), ['id', 'snippet', 'title']);
+    const id = some.results[0].id;
+    const document = await checkAgainstSpec(`/api/v1/documents/${id}?fields=title,translations,text`, 200);
+    assert.deepEqual(Object.keys(document).sort(), ['text', 'title', 'translations']);
+    assert.ok(document.text.length > 0, 'fields=text implies the text');
+    for (const target of ['/api/v1/search?q=judges&fields=id,nope', '/api/v1/search?q=judges&fields=',
+      '/api/v1/search?q=judges&fields=id,,title', `/api/v1/documents/${id}?fields=snippet`]) {
+      const problem = await checkAgainstSpec(target, 400);
+      assert.match(problem.detail, /^fields: /);
+    }
+  });
+
+  it('describes the facet vocabularies with counts and labels', async () => {
+    const all = await checkAgainstSpec('/api/v1/facets', 200);
+    const search = await (await fetch(`${baseUrl}/api/v1/search?q=&size=1`)).json();
+    assert.equal(all.total, search.total);
+    for (const [facet, values] of Object.entries(search.facets)) {
+      assert.deepEqual(all.facets[facet].map((v) => [v.value, v.count]), values.map((v) => [v.value, v.count]), facet);
+    }
+    const types = await checkAgainstSpec('/api/v1/facets/type', 200);
+    assert.equal(types.facet, 'type');
+    const guidance = types.values.find((v) => v.value === 'guidance');
+    assert.ok(guidance && guidance.count > 0);
+    assert.deepEqual(Object.keys(guidance.labels).sort(), ['ar', 'en', 'es', 'fr', 'ru', 'zh']);
+    const languages = await checkAgainstSpec('/api/v1/facets/language', 200);
+    assert.equal(languages.values.find((v) => v.value === 'fr')?.labels.fr, 'français');
+    const some = await checkAgainstSpec('/api/v1/facets/language?q=judges&type=guidance', 200);
+    assert.ok(some.values.length > 0 && some.total < all.total);
+    const years = await checkAgainstSpec('/api/v1/facets/year', 200);
+    assert.deepEqual(years.values[0].labels, {});
+    await checkAgainstSpec('/api/v1/facets/concept?lang=ar', 200);
+    await checkAgainstSpec('/api/v1/facets/no-such-facet', 404);
+    await checkAgainstSpec('/api/v1/facets/type?lang=xx', 400);
   });
 
   it('describes real 401, 403 and 429 problem bodies, and Retry-After', async () => {

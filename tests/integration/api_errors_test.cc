@@ -89,7 +89,48 @@ INSTANTIATE_TEST_SUITE_P(
                       "q=%3D%3D%3Da", "q=" + repeated("%CC%81", 400),
                       "q=judge&" + repeated("lang=fr&", 21),  // more values than allowed
                       "q=judge&" + repeated("x=1&", 300),     // many parameters
-                      "q=judge&q=ethics", "q=judge&page=100&size=10", "q=judge&page=20&size=50"));
+                      "q=judge&q=ethics", "q=judge&page=100&size=10", "q=judge&page=20&size=50",
+                      "q=" + repeated("(", 499) + "a" + repeated(")", 499),  // unescaped
+                      "q=" + repeated("judg*+", 150), "q=*", "q=%2A%2A%2A", "q=j*e*",
+                      "q=judge&" + repeated("lang=fr&", 1000),  // 1,000 values in one facet
+                      "q=judge&size=1000000&page=1000000000", "q=%EF%BF%BF%F4%8F%BF%BF"));
+
+// T-H11 as the plan states it, with each cap named: 10,000 terms, 10,000 nested parentheses and
+// a facet with 10,000 values do not fit in kMaxTargetBytes (8 KiB), so they are refused at the
+// edge (414) before any parsing; the smaller versions above reach the query caps (400).
+TEST(SearchApi, TenThousandOfAnythingIsRefusedAtTheEdge) {
+  for (const std::string& query :
+       {"q=" + repeated("a+", 10000), "q=" + repeated("(", 10000) + "a" + repeated(")", 10000),
+        "q=judge&" + repeated("lang=fr&", 10000)}) {
+    const RawExchange exchange =
+        raw_exchange(environment().port(),
+                     "GET /api/v1/search?" + query + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    ASSERT_EQ(exchange.error, "");
+    EXPECT_EQ(exchange.status_line(), "HTTP/1.1 414 URI Too Long") << query.substr(0, 40);
+  }
+}
+
+TEST(SearchApi, EachQueryCapGivesA400NamingIt) {
+  const struct {
+    std::string query;
+    std::string detail;
+  } cases[] = {
+      {"q=" + repeated("a", 1001), "the query is longer than 1000 bytes"},
+      {"q=" + repeated("a+", 33), "the query has more than 32 words and phrases"},
+      {"q=" + repeated("(", 9) + "a" + repeated(")", 9),
+       "the query nests brackets deeper than 8 levels"},
+      {"q=judge&page=101&size=10", "page"},
+      {"q=judge&" + repeated("lang=fr&", 21), "lang"},
+      {"q=judge&" + repeated("x=1&", 101), "more than 100"},
+  };
+  for (const auto& test : cases) {
+    const HttpReply reply = http_get(environment().port(), "/api/v1/search?" + test.query);
+    expect_problem(reply, 400, test.query.substr(0, 40));
+    EXPECT_NE(nlohmann::json::parse(reply.body).value("detail", "").find(test.detail),
+              std::string::npos)
+        << reply.body;
+  }
+}
 
 TEST(SearchApi, OneMebibyteQueryIsRefusedAsBadRequestOrUriTooLong) {
   // T-H11 asks for 400; 414 is the HTTP status for a too-long target. Never 431 or 5xx.

@@ -43,6 +43,8 @@ class ServerProcess {
   std::optional<std::string> read_line(std::chrono::seconds limit);
   // SIGTERM, then waits: the exit code, or -1 when a signal ended the child.
   int stop();
+  // The child's process id (for SIGSTOP/SIGCONT in tests), -1 before start().
+  pid_t pid() const { return pid_; }
 
  private:
   pid_t pid_ = -1;

@@ -41,6 +41,7 @@ TEST_P(RefusedRequest, GetsItsStatusAndTheConnectionIsClosed) {
   const HttpReply reply = exchange.parsed();
   EXPECT_EQ(reply.header("Content-Type").rfind("application/problem+json", 0), 0u);
   EXPECT_EQ(reply.header("Connection"), "close");
+  EXPECT_EQ(reply.header_count("Server"), 0u) << "no version banner (T-H12)";
   // Nothing after the refusal may be framed as a second response (smuggling).
   EXPECT_EQ(exchange.response.find("HTTP/1.1", 1), std::string::npos) << exchange.response;
   expect_server_alive();
@@ -71,20 +72,44 @@ std::vector<EdgeCase> smuggling_cases() {
       {"SignedContentLength", kHead + "Content-Length: +3\r\n\r\nabc", k400},
       {"HexContentLength", kHead + "Content-Length: 0x3\r\n\r\nabc", k400},
       {"ContentLengthList", kHead + "Content-Length: 3, 3\r\n\r\nabc", k400},
+      {"ContentLengthThenGzip", kHead + "Content-Length: 3\r\nTransfer-Encoding: gzip\r\n\r\nabc",
+       k400},
+      {"ContentLengthWithInnerSpace", kHead + "Content-Length: 1 2\r\n\r\nabcdefghijkl", k400},
+      {"ChunkedPost",
+       "POST /api/v1/search HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+       "3\r\nabc\r\n0\r\n\r\n",
+       k400},
   };
 }
 
+std::string two_hundred_headers() {
+  std::string headers;
+  for (int index = 0; index < 200; ++index) headers += "X-H" + std::to_string(index) + ": v\r\n";
+  return headers;
+}
+
 // T-H1, T-H2: the limits of searchd_options.h (kMaxHeaderBytes = 16 KiB, kMaxTargetBytes =
-// 8 KiB, kMaxBodyBytes = 64 KiB), and bytes that are not HTTP at all.
+// 8 KiB, kMaxHeaderFields = 100, kMaxBodyBytes = 64 KiB), and bytes that are not HTTP at all. No
+// body is sent with the announced lengths: an answer at all shows it came before the body.
 std::vector<EdgeCase> limit_cases() {
   return {
       {"TwentyKibHeader", kHead + "X-Filler: " + std::string(20 * 1024, 'a') + "\r\n\r\n",
+       "HTTP/1.1 431 Request Header Fields Too Large"},
+      // One byte over kMaxTargetBytes (8 KiB).
+      {"TargetOneByteOverLimit",
+       "GET /search?q=" + std::string(8 * 1024 - 9, 'a') + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+       "HTTP/1.1 414 URI Too Long"},
+      // kMaxHeaderFields is 100.
+      {"TwoHundredHeaders", kHead + two_hundred_headers() + "\r\n",
        "HTTP/1.1 431 Request Header Fields Too Large"},
       {"NineKibTarget",
        "GET /search?q=" + std::string(9 * 1024, 'a') + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
        "HTTP/1.1 414 URI Too Long"},
       // An announced body over the limit is refused before it is read.
       {"BodyOverLimit", kHead + "Content-Length: 65537\r\n\r\n", "HTTP/1.1 413 Content Too Large"},
+      {"UploadOfTwoHundredMib",
+       "POST /api/v1/search HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 209715200\r\n\r\n",
+       "HTTP/1.1 413 Content Too Large"},
       {"NotHttp", "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n"s, k400},
   };
 }

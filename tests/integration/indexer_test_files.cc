@@ -121,13 +121,26 @@ nlohmann::json json_of(const ProgramResult& result) {
 }
 
 PrivateSearchd::PrivateSearchd(const std::filesystem::path& index,
-                               const std::filesystem::path& store) {
-  if (!process_.start(
-          kSearchdPath,
-          {"--db", index.string(), "--store", store.string(), "--web",
-           (kSourceDir / "web").string(), "--listen", "127.0.0.1", "--port", "0", "--threads", "2",
-           "--anonymous-rate", "100000", "--anonymous-burst", "1000000"},
-          error_)) {
+                               const std::filesystem::path& store,
+                               const std::vector<std::string>& extra) {
+  std::vector<std::string> arguments = {"--db",
+                                        index.string(),
+                                        "--store",
+                                        store.string(),
+                                        "--web",
+                                        (kSourceDir / "web").string(),
+                                        "--listen",
+                                        "127.0.0.1",
+                                        "--port",
+                                        "0",
+                                        "--threads",
+                                        "2",
+                                        "--anonymous-rate",
+                                        "100000",
+                                        "--anonymous-burst",
+                                        "1000000"};
+  arguments.insert(arguments.end(), extra.begin(), extra.end());
+  if (!process_.start(kSearchdPath, arguments, error_)) {
     return;
   }
   const std::optional<std::string> line = process_.read_line(kSearchdStartLimit);

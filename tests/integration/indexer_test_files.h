@@ -52,8 +52,10 @@ nlohmann::json json_of(const ProgramResult& result);
 // A jil-searchd serving one index on a free 127.0.0.1 port, stopped (SIGTERM) on destruction.
 class PrivateSearchd {
  public:
-  // Starts it and waits for its listening line; port() is 0 when that failed (see error()).
-  PrivateSearchd(const std::filesystem::path& index, const std::filesystem::path& store);
+  // Starts it (with `extra` options) and waits for its listening line; port() is 0 when that
+  // failed (see error()).
+  PrivateSearchd(const std::filesystem::path& index, const std::filesystem::path& store,
+                 const std::vector<std::string>& extra = {});
   ~PrivateSearchd();
   unsigned short port() const { return port_; }
   const std::string& error() const { return error_; }

@@ -23,6 +23,7 @@ void IntegrationEnvironment::start() {
   std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/jil-integration-XXXXXX";
   ASSERT_NE(mkdtemp(pattern.data()), nullptr) << "mkdtemp " << pattern;
   root_ = pattern;
+  ASSERT_EQ(setenv("SOURCE_DATE_EPOCH", kIndexEpoch, 1), 0);  // inherited by every indexer
   index_dir_ = root_ / "index";
   store_dir_ = root_ / "store";
 

@@ -17,6 +17,10 @@ namespace jil::integration {
 inline const std::string kIndexerPath = JIL_INDEXER_PATH;
 inline const std::string kSearchdPath = JIL_SEARCHD_PATH;
 inline const std::filesystem::path kSourceDir = JIL_SOURCE_DIR;
+// Every indexer the tests run stamps documents with this time (SOURCE_DATE_EPOCH, see
+// indexer/ingest/index_clock.h), so that separate runs over the same files give the same index.
+inline constexpr char kIndexEpoch[] = "1700000000";
+inline constexpr char kIndexEpochDatestamp[] = "2023-11-14T22:13:20Z";
 
 class IntegrationEnvironment {
  public:

@@ -145,6 +145,24 @@ TEST(FramingChecks, RequestLineOverTheHeaderLimitLeavesTheMethodUnset) {
   EXPECT_TRUE(parser.get().method_string().empty());
 }
 
+TEST(FramingChecks, MoreHeaderFieldsThanTheLimitAreRefusedWith431) {
+  auto fields = [](size_t count) {  // Host is one of them
+    std::string headers;
+    for (size_t index = 1; index < count; ++index) {
+      headers += "X-F" + std::to_string(index) + ": v\r\n";
+    }
+    return request_with(headers);
+  };
+  const Outcome fits = check_raw(fields(kMaxHeaderFields));
+  EXPECT_FALSE(fits.parse_error) << fits.parse_error.message();
+  EXPECT_FALSE(fits.problem.has_value());
+  const Outcome outcome = check_raw(fields(kMaxHeaderFields + 1));
+  ASSERT_FALSE(outcome.parse_error) << outcome.parse_error.message();
+  ASSERT_TRUE(outcome.problem.has_value());
+  EXPECT_EQ(outcome.problem->status, 431u);
+  EXPECT_STREQ(outcome.problem->detail, "the request has too many header fields");
+}
+
 TEST(FramingChecks, HeadersOverTheLimitAreRefusedByTheParser) {
   const Outcome outcome =
       check_raw(request_with("X-Padding: " + std::string(kMaxHeaderBytes, 'p') + "\r\n"));

@@ -125,6 +125,44 @@ TEST(HtmlView, DocumentPageListsTopicsWithTheLanguageSeparator) {
   EXPECT_TRUE(contains(page, "<html lang=\"zh\" dir=\"ltr\">"));
 }
 
+TEST(HtmlView, DocumentPageHasCanonicalCitationFirstMatchAndRelated) {
+  const schema::DocRecord record = sample_record();
+  schema::DocRecord other = sample_record();
+  other.id = "report-ar";
+  other.title = "تقرير <b>";
+  other.language = analysis::Language::kAr;
+  other.year = 2019;
+  const std::vector<schema::DocRecord> versions = {record};
+  const std::vector<std::vector<search::TextPart>> paragraphs = {
+      {{"No match here.", false}},
+      {{"Judges refuse ", false}, {"gifts", true}, {" and ", false}, {"gifts", true}}};
+  const std::vector<schema::DocRecord> related = {other};
+  const std::string page = renderer().document_page(
+      PageContext{"en", "/doc/gifts-guide-en?q=gifts"},
+      {record, versions, paragraphs, {}, "gifts", "http://localhost/doc/gifts-guide-en", related});
+  EXPECT_TRUE(
+      contains(page, "<link rel=\"canonical\" href=\"http://localhost/doc/gifts-guide-en\">"));
+  EXPECT_TRUE(contains(page,
+                       "International Judicial Integrity Network. Guidance on gifts. 2020. "
+                       "Code of conduct. http://localhost/doc/gifts-guide-en</p>"));
+  EXPECT_TRUE(contains(page,
+                       "<p>Judges refuse <mark id=\"first-match\">gifts</mark> and "
+                       "<mark>gifts</mark></p>"));
+  EXPECT_TRUE(contains(page, "<a href=\"#first-match\">"));
+  EXPECT_TRUE(
+      contains(page, "<a href=\"/doc/report-ar\" lang=\"ar\" dir=\"rtl\">تقرير &lt;b&gt;</a>"));
+  EXPECT_TRUE(contains(page, "href=\"/doc/gifts-guide-en/cite.bib\""));
+  // Without matches, no anchor and no link to it; without related documents, no section.
+  const std::vector<std::vector<search::TextPart>> plain = {{{"No match here.", false}}};
+  const std::vector<schema::DocRecord> none;
+  const std::string quiet = renderer().document_page(
+      PageContext{"ar", "/doc/gifts-guide-en"},
+      {record, versions, plain, {}, "", "http://localhost/doc/gifts-guide-en", none});
+  EXPECT_FALSE(contains(quiet, "first-match"));
+  EXPECT_FALSE(contains(quiet, "class=\"related\""));
+  EXPECT_TRUE(contains(quiet, "الاستشهاد بهذه الوثيقة"));
+}
+
 TEST(HtmlView, UntranslatedVocabularyIdFallsBackToTheEnglishLabel) {
   std::string pattern = (std::filesystem::temp_directory_path() / "jil-web-XXXXXX").string();
   ASSERT_NE(::mkdtemp(pattern.data()), nullptr);

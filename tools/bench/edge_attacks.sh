@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The long HTTP-edge attacks of RELIABILITY.md against a real jil-searchd over corpus/: the
+# slowhttptest runs of R6 (slow headers, slow body, slow read; T-H5) with a probe, then
+# edge_attacks.py (chunk-extension and trailer floods, T-H4; pipelining flood, T-H8; connection
+# flood, T-H7). Prints figures, asserts nothing. Needs a built build/dev (or BUILD=dir) and, for
+# the slowhttptest part, `apt-get install slowhttptest` (tools/setup.sh bench installs it).
+#   bash tools/bench/edge_attacks.sh            # SLOW_SECONDS=120 CONNECTIONS=20000 by default
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+build="${BUILD:-build/dev}"
+work="$(mktemp -d /tmp/jil-edge-XXXXXX)"
+slow_seconds="${SLOW_SECONDS:-120}"
+searchd_pid=
+cleanup() {
+  [ -n "$searchd_pid" ] && kill "$searchd_pid" 2>/dev/null && wait "$searchd_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+"$build/indexer/jil-indexer" index --db "$work/db" --store "$work/store" --quiet corpus >/dev/null
+# A connection cap above the attacks' connection count is not wanted: the default (2,048) holds.
+ulimit -n 65536 2>/dev/null || true
+# The anonymous API rate limit is lifted so that the probe measures the edge, not the limiter.
+"$build/searchd/jil-searchd" --db "$work/db" --store "$work/store" --web web --port 0 \
+  --threads 2 --anonymous-rate 100000 --anonymous-burst 1000000 \
+  >"$work/searchd.out" 2>"$work/searchd.err" &
+searchd_pid=$!
+for _ in $(seq 100); do grep -q listening "$work/searchd.out" 2>/dev/null && break; sleep 0.1; done
+port="$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/searchd.out")"
+echo "jil-searchd pid $searchd_pid on port $port"
+
+if command -v slowhttptest >/dev/null; then
+  for mode in "-H" "-B" "-X -k 1 -n 30 -w 1 -y 2"; do
+    python3 - "$port" "$slow_seconds" <<'PY' &
+import sys, time, urllib.request
+port, seconds = sys.argv[1], int(sys.argv[2])
+ok = failed = 0; worst = 0.0; end = time.monotonic() + seconds
+while time.monotonic() < end:
+    start = time.monotonic()
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/search?q=judge&size=1", timeout=5) as r:
+            r.read(); ok += r.status == 200
+    except Exception:
+        failed += 1
+    worst = max(worst, time.monotonic() - start); time.sleep(1)
+print(f"  probe: ok {ok}, failed {failed}, worst {worst * 1000:.0f} ms", flush=True)
+PY
+    probe=$!
+    echo "slowhttptest $mode -c 1000 -r 200 -i 10 -l $slow_seconds"
+    # shellcheck disable=SC2086
+    slowhttptest $mode -c 1000 -r 200 -i 10 -l "$slow_seconds" -u "http://127.0.0.1:$port/" \
+      -o "$work/slow" 2>&1 | grep -E "service available|exit status|pending|connected|closed" | tail -5 || true
+    wait "$probe"
+  done
+else
+  echo "slowhttptest is not installed: skipping T-H5 (apt-get install slowhttptest)"
+fi
+
+python3 tools/bench/edge_attacks.py "$port" "$searchd_pid" --connections "${CONNECTIONS:-20000}"
