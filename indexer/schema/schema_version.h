@@ -9,7 +9,8 @@ namespace jil::schema {
 // 3: thesaurus concepts (N and XN terms, value slots 20–31).
 // 4: the title as text in value slot 32 (sorting by the reader's collation).
 // 5: the spelling dictionary (spelling_words.h) and title words for suggestions (XS terms).
-inline constexpr int kSchemaVersion = 5;
+// 6: document data = JSON head (with the snippet blocks) + NUL + text (snippet_blocks.h).
+inline constexpr int kSchemaVersion = 6;
 inline constexpr std::string_view kSchemaVersionKey = "jil:schema-version";
 inline constexpr std::string_view kAnalyzerVersionKey = "jil:analyzer-version";
 

@@ -30,6 +30,7 @@ Result<std::unique_ptr<HttpServer>> HttpServer::create(const SearchdOptions& opt
     auto searcher = search::Searcher::open(options.database);
     if (!searcher.is_ok()) return searcher.status();
     worker->searcher = std::move(searcher).value();
+    if (options.result_cache) worker->searcher->set_result_cache(search::kResultCacheEntries);
     worker->handler = std::make_unique<api::RequestHandler>(*worker->searcher, assets);
     server->workers_.push_back(std::move(worker));
   }

@@ -55,6 +55,8 @@ Result<SearchdOptions> parse_searchd_options(int argc, char** argv) {
       if (end == argv[index] || *end != '\0') {
         return invalid_argument("--anonymous-rate takes a number (requests per second)");
       }
+    } else if (argument == "--no-cache") {
+      options.result_cache = false;
     } else if (argument == "--anonymous-burst" && has_value) {
       const long long burst = std::strtoll(argv[++index], nullptr, 10);
       if (burst < 1 || burst > static_cast<long long>(api::kMaxBurst)) {
@@ -65,7 +67,7 @@ Result<SearchdOptions> parse_searchd_options(int argc, char** argv) {
       return invalid_argument(
           "usage: jil-searchd [--db DIR] [--store DIR] [--web DIR] [--listen ADDRESS] "
           "[--port N] [--threads N] [--header-timeout SECONDS] [--max-connections N]\n"
-          "       [--max-queued N]"
+          "       [--max-queued N] [--no-cache]"
           "       [--keys FILE] [--anonymous-rate R] [--anonymous-burst B]\n"
           "       jil-searchd keys create|list|revoke ... (jil-searchd keys for help)");
     }

@@ -59,6 +59,9 @@ struct SearchdOptions {
   // api/access_limits.h.
   double anonymous_rate = api::kDefaultAnonymousRate;
   uint32_t anonymous_burst = api::kDefaultAnonymousBurst;
+  // Each worker keeps its last search results per index revision (search/result_cache.h);
+  // --no-cache turns that off (benchmarks of the uncached work).
+  bool result_cache = true;
 };
 
 // Parses argv; kInvalidArgument with a usage message on error.
