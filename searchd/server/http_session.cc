@@ -8,6 +8,7 @@
 #include <boost/asio/post.hpp>
 
 #include "api/problem.h"
+#include "server/forwarded_for.h"
 #include "server/framing_checks.h"
 #include "server/searchd_options.h"
 
@@ -121,6 +122,7 @@ void HttpSession::respond(const Request& request) {
   beast::error_code ignored;
   const auto peer = stream_.socket().remote_endpoint(ignored);
   if (!ignored) plain.peer_address = peer.address().to_string();
+  plain.x_forwarded_for = forwarded_for(request);  // believed only from --trusted-proxy peers
   ++served_;
   const bool keep_alive = request.keep_alive() && served_ < kMaxRequestsPerConnection;
   send(handler_.handle(plain), request.version(), keep_alive, request.method() == http::verb::head);
