@@ -44,7 +44,8 @@ std::vector<std::vector<SourceFile>> split_by_bytes(const std::vector<SourceFile
 RunReport build_shard(const IndexerOptions& options, const fs::path& path,
                       const std::vector<SourceFile>& files, Xapian::docid first_docid,
                       IdClaims& claims) {
-  Result<std::unique_ptr<IndexWriter>> writer = IndexWriter::open(path, options.batch_size, Sync::kDeferred);
+  Result<std::unique_ptr<IndexWriter>> writer =
+      IndexWriter::open(path, options.batch_size, Sync::kDeferred);
   if (!writer.is_ok()) {
     RunReport failed;
     failed.fatal = writer.status().message();
