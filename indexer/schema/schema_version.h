@@ -9,8 +9,9 @@ namespace jil::schema {
 // 3: thesaurus concepts (N and XN terms, value slots 20–31).
 // 4: the title as text in value slot 32 (sorting by the reader's collation).
 // 5: the spelling dictionary (spelling_words.h) and title words for suggestions (XS terms).
-// 6: document data = JSON head (with the snippet blocks) + NUL + text (snippet_blocks.h).
-inline constexpr int kSchemaVersion = 6;
+// 6: Han dictionary words without positions (phrases run over the characters).
+// 7: document data = JSON head (with the snippet blocks) + NUL + text (document_data.h).
+inline constexpr int kSchemaVersion = 7;
 inline constexpr std::string_view kSchemaVersionKey = "jil:schema-version";
 inline constexpr std::string_view kAnalyzerVersionKey = "jil:analyzer-version";
 
