@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <kainjow/mustache.hpp>
+#include <map>
 
 #include "base/file_io.h"
 #include "base/url_encoding.h"
@@ -125,6 +126,16 @@ Result<HtmlRenderer> HtmlRenderer::load(const std::filesystem::path& web_directo
 
 namespace {
 
+// The parsed form of a template's text, parsed once per thread: parsing cost more than the
+// rest of a results page. Keyed by the text, so renderers of other web directories never mix;
+// per thread, because mustache::render keeps state in the object.
+mustache& parsed(const std::string& text) {
+  thread_local std::map<std::string, mustache, std::less<>> by_text;
+  auto found = by_text.find(text);
+  if (found == by_text.end()) found = by_text.emplace(text, mustache(text)).first;
+  return found->second;
+}
+
 // The interface texts as template data ("t.search_button"). Keys with a dot (vocabulary labels)
 // are left out: mustache would read them as paths.
 data template_texts(const UiCatalog& catalog, std::string_view ui_language) {
@@ -196,8 +207,8 @@ std::string render_page(const std::map<std::string, std::string>& templates,
     }
   }
   layout.set("hidden_filters", hidden);
-  layout.set("content", mustache(templates.at(content_template)).render(content));
-  return mustache(templates.at("layout")).render(layout);
+  layout.set("content", parsed(templates.at(content_template)).render(content));
+  return parsed(templates.at("layout")).render(layout);
 }
 
 }  // namespace

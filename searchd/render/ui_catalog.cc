@@ -6,6 +6,7 @@
 #include <unicode/numberformatter.h>
 
 #include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "base/file_io.h"
@@ -112,11 +113,17 @@ std::string UiCatalog::format(std::string_view language, const std::string& key,
 }
 
 std::string UiCatalog::format_number(std::string_view language, int64_t number) {
+  // One formatter per language and thread: making one cost more than the rest of a results page.
+  thread_local std::map<std::string, icu::number::LocalizedNumberFormatter, std::less<>> formatters;
+  auto formatter = formatters.find(language);
+  if (formatter == formatters.end()) {
+    formatter = formatters
+                    .emplace(std::string(language), icu::number::NumberFormatter::withLocale(
+                                                        icu::Locale(std::string(language).c_str())))
+                    .first;
+  }
   UErrorCode error = U_ZERO_ERROR;
-  const icu::UnicodeString formatted =
-      icu::number::NumberFormatter::withLocale(icu::Locale(std::string(language).c_str()))
-          .formatInt(number, error)
-          .toString(error);
+  const icu::UnicodeString formatted = formatter->second.formatInt(number, error).toString(error);
   if (U_FAILURE(error)) return std::to_string(number);
   std::string out;
   formatted.toUTF8String(out);
