@@ -14,7 +14,8 @@
 #       10 s, 2x the knee for OVER_SECONDS (60), 0.5x for 60 s; status counts, p50/p99 of the
 #       200s and of the shed 503s, recovery time. KNEE_RPS=N skips T-L2 when only l4 runs.
 # wrk and overload.py are one client address with many connections: searchd runs with
-# --max-connections-per-client 4096 here (its default, 32, would refuse them).
+# --max-connections-per-client 4096 here (its default, 32, would refuse them), and with the
+# anonymous API rate limit lifted (it would answer 429 to one address): this measures searchd.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=${WORK:-/tmp/jil-bench}
@@ -44,6 +45,7 @@ trap cleanup EXIT
 start_searchd() {  # $1: database
   "$BUILD/searchd/jil-searchd" --db "$1" --store "$WORK/store" --web "$ROOT/web" \
     --listen 127.0.0.1 --port 0 --threads "$THREADS" --max-connections-per-client 4096 \
+    --anonymous-rate 100000 --anonymous-burst 1000000 \
     >"$OUT/searchd.out" 2>"$OUT/searchd.err" &
   SEARCHD_PID=$!
   for _ in $(seq 100); do
