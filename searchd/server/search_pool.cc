@@ -37,7 +37,7 @@ SearchPool::Admission SearchPool::try_add(Job job, std::chrono::nanoseconds max_
     if (stopping_ || waiting_.size() >= max_waiting_) return Admission::kQueueFull;
     const auto expected_wait =
         time_per_job_ * static_cast<int64_t>(waiting_.size()) / static_cast<int64_t>(slots_.size());
-    if (expected_wait > max_wait) return Admission::kWouldWaitTooLong;
+    if (expected_wait > max_wait / 2) return Admission::kWouldWaitTooLong;
     waiting_.push_back(std::move(job));
   }
   ready_.notify_one();

@@ -37,7 +37,8 @@ class SearchPool {
   void stop();
   enum class Admission { kQueued, kQueueFull, kWouldWaitTooLong };
   // Queues `job`, unless max_waiting jobs already wait or those waiting would take longer than
-  // `max_wait` on all threads at the recent time per job (then `job` is dropped).
+  // half of `max_wait` on all threads at the recent time per job (then `job` is dropped). Half:
+  // the estimate can be short, and a job that then waits past `max_wait` was admitted in vain.
   Admission try_add(Job job, std::chrono::nanoseconds max_wait);
 
  private:
