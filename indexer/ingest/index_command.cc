@@ -6,12 +6,14 @@
 #include "ingest/indexer_commands.h"
 #include "ingest/ingest_run.h"
 #include "ingest/ingest_session.h"
+#include "ingest/parallel_build.h"
 
 namespace jil::ingest {
 namespace {
 
 constexpr const char* kIndexUsage =
-    "usage: jil-indexer index --db DIR --store DIR [--batch N] [--jobs N] [--prune] [--json] "
+    "usage: jil-indexer index --db DIR --store DIR [--batch N] [--jobs N] [--parallel-shards N] "
+    "[--prune] [--json] "
     "[--quiet] [--dry-run] SOURCE_DIR...\n";
 
 Result<IndexerOptions> parse_index_options(const std::vector<std::string>& arguments) {
@@ -33,6 +35,12 @@ Result<IndexerOptions> parse_index_options(const std::vector<std::string>& argum
         return invalid_argument("--jobs takes 1 to " + std::to_string(kMaxJobs));
       }
       options.jobs = static_cast<size_t>(jobs);
+    } else if (argument == "--parallel-shards" && has_value) {
+      const long shards = std::strtol(arguments[++index].c_str(), nullptr, 10);
+      if (shards < 1 || shards > static_cast<long>(kMaxShards)) {
+        return invalid_argument("--parallel-shards takes 1 to " + std::to_string(kMaxShards));
+      }
+      options.parallel_shards = static_cast<size_t>(shards);
     } else if (argument == "--json") {
       options.json = true;
     } else if (argument == "--quiet") {
@@ -79,8 +87,14 @@ int run_index_command(const std::vector<std::string>& arguments) {
     std::fprintf(stderr, "jil-indexer: %s\n", session.status().message().c_str());
     return exit_code_for(session.status());
   }
-  IngestRun run(*options, *session->writer, *session->store);
-  const RunReport report = run.run(files, roots);
+  const size_t shards = shards_for(*options, *session->writer, files.size());
+  RunReport report;
+  if (shards > 1) {
+    report = build_in_parallel(*options, *session, files, shards);
+  } else {
+    IngestRun run(*options, *session->writer, *session->store);
+    report = run.run(files, roots);
+  }
   print_report(report, *options);
   return exit_status(report);
 }

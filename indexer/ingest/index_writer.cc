@@ -40,7 +40,7 @@ std::string origin_value(const Origin& origin) {
 }  // namespace
 
 Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const std::filesystem::path& path,
-                                                       size_t batch_size) {
+                                                       size_t batch_size, Sync sync) {
   const bool create = is_absent_or_empty(path);
   std::error_code mkdir_error;
   if (create && path.has_parent_path()) {
@@ -53,7 +53,9 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const std::filesystem::pa
     // Probe an existing directory read-only first: opening for writing would leave a lock file
     // in a directory that turns out not to be an index.
     if (!create) Xapian::Database probe(path.string());
-    Xapian::WritableDatabase database(path.string(), create ? Xapian::DB_CREATE : Xapian::DB_OPEN);
+    const int no_sync = sync == Sync::kDeferred ? Xapian::DB_NO_SYNC : 0;
+    Xapian::WritableDatabase database(path.string(),
+                                      (create ? Xapian::DB_CREATE : Xapian::DB_OPEN) | no_sync);
     if (Status status = schema::check_compatible(database); !status.is_ok()) return status;
     return std::unique_ptr<IndexWriter>(new IndexWriter(std::move(database), batch_size));
   } catch (const Xapian::DatabaseLockError& error) {
@@ -152,7 +154,10 @@ Result<Xapian::docid> IndexWriter::add(const std::string& id, const Xapian::Docu
   try {
     begin();
     schema::add_spelling_words(database_, document);
-    const Xapian::docid docid = database_.add_document(document);
+    const Xapian::docid docid =
+        first_docid_ > database_.get_lastdocid() + 1
+            ? (database_.replace_document(first_docid_, document), first_docid_)
+            : database_.add_document(document);
     database_.set_metadata(origin_key(id), origin_value(origin));
     ++pending_;
     return docid;

@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 
+#include "base/file_io.h"
 #include "base/status.h"
 
 namespace jil::ingest {
@@ -34,8 +35,10 @@ class IndexWriter {
  public:
   // kLocked when another writer holds the index; kCorrupt when the directory holds something
   // that is not a compatible index (it is left untouched).
+  // kDeferred skips the fsyncs of each commit (Xapian's DB_NO_SYNC): only for a temporary
+  // index whose owner syncs it before anything depends on it (a parallel build's shard).
   static Result<std::unique_ptr<IndexWriter>> open(const std::filesystem::path& path,
-                                                   size_t batch_size);
+                                                   size_t batch_size, Sync sync = Sync::kNow);
   ~IndexWriter();
 
   // The docid and fingerprint stored for this id (docid 0 when there is none).
@@ -55,6 +58,9 @@ class IndexWriter {
   // skips replace's look-up of the id term.
   Result<Xapian::docid> add(const std::string& id, const Xapian::Document& document,
                             const Origin& origin);
+  // Makes the next add() put its document at `docid` when that is past the last docid (a shard
+  // of a parallel build starts at the docid its first file would have in file order).
+  void start_docids_at(Xapian::docid docid) { first_docid_ = docid; }
   // Like replace, but puts the document at `docid` (rebuild keeps the original docids, so that
   // ties in ranking are broken alike).
   Status replace_at(Xapian::docid docid, const std::string& id, const Xapian::Document& document,
@@ -87,6 +93,7 @@ class IndexWriter {
 
   Xapian::WritableDatabase database_;
   size_t batch_size_;
+  Xapian::docid first_docid_ = 0;
   size_t pending_ = 0;
   size_t commits_ = 0;
   bool in_transaction_ = false;

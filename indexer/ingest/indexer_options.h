@@ -26,16 +26,23 @@ size_t default_jobs();
 // Most --jobs accepted: each thread has an extractor child and its own analyzer.
 inline constexpr size_t kMaxJobs = 64;
 
+// A new index of many files is written in shards at once and merged (ingest/parallel_build.h):
+// fewest files per shard for the automatic choice (below it one writer is about as fast), and
+// most shards (--parallel-shards; each has a writing thread, its open batch, an extractor child).
+inline constexpr size_t kMinFilesPerShard = 250;
+inline constexpr size_t kMaxShards = 16;
+
 struct IndexerOptions {
   std::filesystem::path database;  // --db
   std::filesystem::path store;     // --store
   std::vector<std::filesystem::path> sources;
   size_t batch_size = kDefaultBatchSize;  // --batch
   size_t jobs = default_jobs();           // --jobs
-  bool json = false;                      // --json: machine-readable summary on stdout
-  bool quiet = false;                     // --quiet: no progress
-  bool dry_run = false;                   // --dry-run: report, write nothing
-  bool prune = false;  // --prune: delete documents whose file left a folder of this run
+  size_t parallel_shards = 0;  // --parallel-shards: 0 = by itself for a new index, 1 = never
+  bool json = false;           // --json: machine-readable summary on stdout
+  bool quiet = false;          // --quiet: no progress
+  bool dry_run = false;        // --dry-run: report, write nothing
+  bool prune = false;          // --prune: delete documents whose file left a folder of this run
 };
 
 }  // namespace jil::ingest

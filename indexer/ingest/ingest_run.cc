@@ -125,9 +125,9 @@ std::unique_ptr<IngestRun::PendingFile> IngestRun::prepare(const SourceFile& fil
   }
   if (!given.is_ok()) return decide(given.status());
   const std::string id = given->id;
-  const auto [seen, inserted] = ids_seen_.emplace(id, file.relative);
-  if (!inserted)
-    return decide(invalid_argument("id '" + id + "' is already used by " + seen->second));
+  if (const std::optional<std::string> owner = ids_.claim(id, file.relative)) {
+    return decide(invalid_argument("id '" + id + "' is already used by " + *owner));
+  }
   const std::string fingerprint = fingerprint_of(*original, given->fingerprint_text);
   Result<IndexedDocument> indexed = writer_.find(id);
   if (!indexed.is_ok()) return decide(indexed.status(), true);

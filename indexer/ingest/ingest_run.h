@@ -15,6 +15,7 @@
 
 #include "ingest/crash_points.h"
 #include "ingest/document_workers.h"
+#include "ingest/id_claims.h"
 #include "ingest/index_writer.h"
 #include "ingest/indexer_options.h"
 #include "ingest/progress.h"
@@ -28,12 +29,16 @@ namespace jil::ingest {
 
 class IngestRun {
  public:
-  IngestRun(const IndexerOptions& options, IndexWriter& writer, store::ContentStore& store)
+  // `shared_ids`: the id claims of every run writing the same index at once (a parallel build's
+  // shards); without it the run keeps its own.
+  IngestRun(const IndexerOptions& options, IndexWriter& writer, store::ContentStore& store,
+            IdClaims* shared_ids = nullptr)
       : options_(options),
         writer_(writer),
         store_(store),
         records_(store.root()),
-        crash_points_(CrashPoints::from_environment()) {}
+        crash_points_(CrashPoints::from_environment()),
+        ids_(shared_ids ? *shared_ids : own_ids_) {}
 
   // Ingests the files; stops early only on errors that would affect every later file
   // (disk full, index write failure), recorded in RunReport::fatal. `roots` are the scanned
@@ -71,8 +76,9 @@ class IngestRun {
   store::ContentStore& store_;
   store::RecordStore records_;
   CrashPoints crash_points_;
-  std::unique_ptr<DocumentWorkers> workers_;     // started by the first file that needs one
-  std::map<std::string, std::string> ids_seen_;  // id → file that used it in this run
+  std::unique_ptr<DocumentWorkers> workers_;  // started by the first file that needs one
+  IdClaims own_ids_;
+  IdClaims& ids_;                                // id → file that used it in this run
   std::map<Origin, std::string> ids_by_origin_;  // (root, relative) → id it had in this run
   std::string last_written_id_;                  // for the "committed:" line (RELIABILITY.md R1)
   // Sidecars, manifests, embedded properties, language detection; made by the first file.

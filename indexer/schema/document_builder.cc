@@ -16,7 +16,16 @@ uint32_t add_text_terms(Xapian::Document& document, const std::vector<analysis::
   uint32_t next = base_position;
   for (const analysis::Token& token : tokens) {
     const Xapian::termpos position = base_position + token.position;
-    for (const std::string& form : token.forms) document.add_posting(form, position, wdf);
+    // Han dictionary words without positions: phrases run over the characters (searchd's
+    // query_builder.cc leaves the words out of them), and a fifth of a Chinese text's positions
+    // went to the words.
+    for (const std::string& form : token.forms) {
+      if (token.kind == analysis::TokenKind::kHanWord) {
+        document.add_term(form, wdf);
+      } else {
+        document.add_posting(form, position, wdf);
+      }
+    }
     // The exact form only where it differs from the folded one (an accent, a hamza): elsewhere
     // the unprefixed form already says it, and a third term per word costs time and space.
     if (token.forms.empty() || token.exact != token.forms.front()) {

@@ -9,7 +9,8 @@ namespace jil::schema {
 // 3: thesaurus concepts (N and XN terms, value slots 20–31).
 // 4: the title as text in value slot 32 (sorting by the reader's collation).
 // 5: the spelling dictionary (spelling_words.h) and title words for suggestions (XS terms).
-inline constexpr int kSchemaVersion = 5;
+// 6: Han dictionary words without positions (phrases run over the characters).
+inline constexpr int kSchemaVersion = 6;
 inline constexpr std::string_view kSchemaVersionKey = "jil:schema-version";
 inline constexpr std::string_view kAnalyzerVersionKey = "jil:analyzer-version";
 

@@ -11,6 +11,7 @@
 #include <boost/asio/post.hpp>
 
 #include "api/problem.h"
+#include "server/forwarded_for.h"
 #include "server/framing_checks.h"
 #include "server/searchd_options.h"
 
@@ -172,6 +173,7 @@ api::HttpRequest HttpSession::plain_request() const {
   plain.access_control_request_method =
       std::string(request[http::field::access_control_request_method]);
   plain.peer_address = peer_address_;
+  plain.x_forwarded_for = forwarded_for(request);  // believed only from --trusted-proxy peers
   return plain;
 }
 

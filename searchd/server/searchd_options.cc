@@ -82,6 +82,14 @@ Result<SearchdOptions> parse_searchd_options(int argc, char** argv) {
         return invalid_argument("--anonymous-burst takes 1 to " + std::to_string(api::kMaxBurst));
       }
       options.anonymous_burst = static_cast<uint32_t>(burst);
+    } else if (argument == "--trusted-proxy" && has_value) {
+      Result<api::AddressRange> range = api::parse_address_range(argv[++index]);
+      if (!range.is_ok()) return range.status();
+      options.trusted_proxies.push_back(*range);
+#ifdef JIL_TEST_HOOKS
+    } else if (argument == "--test-fault-route") {
+      options.test_fault_route = true;
+#endif
     } else {
       return invalid_argument(
           "usage: jil-searchd [--db DIR] [--store DIR] [--web DIR] [--listen ADDRESS] "
@@ -89,7 +97,8 @@ Result<SearchdOptions> parse_searchd_options(int argc, char** argv) {
           "       [--max-connections-per-client N] [--max-queued N] [--max-queue-wait-ms MS]\n"
           "       [--write-timeout SECONDS] [--keys FILE] [--anonymous-rate R] [--anonymous-burst "
           "B]\n"
-          "       jil-searchd keys create|list|revoke ... (jil-searchd keys for help)");
+          "       [--trusted-proxy CIDR]...\n"
+          "       jil-searchd keys create|list|revoke|rotate ... (jil-searchd keys for help)");
     }
   }
   if (Status status = api::check_rate_limit(options.anonymous_rate, options.anonymous_burst,

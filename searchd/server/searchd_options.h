@@ -5,8 +5,10 @@
 #include <cstddef>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "api/access_limits.h"
+#include "api/trusted_proxies.h"
 #include "base/status.h"
 
 namespace jil::server {
@@ -79,6 +81,12 @@ struct SearchdOptions {
   // api/access_limits.h.
   double anonymous_rate = api::kDefaultAnonymousRate;
   uint32_t anonymous_burst = api::kDefaultAnonymousBurst;
+  // --trusted-proxy CIDR (repeatable): proxies whose X-Forwarded-For is believed; none default.
+  std::vector<api::AddressRange> trusted_proxies;
+  // --test-fault-route: GET /__test/fault answers 500 (api/request_handler.h). The option exists
+  // only in builds with the test suite (JIL_TESTS, which defines JIL_TEST_HOOKS): tools/serve.sh
+  // builds with -DJIL_TESTS=OFF, where it is an unknown option.
+  bool test_fault_route = false;
 };
 
 // Parses argv; kInvalidArgument with a usage message on error.

@@ -306,6 +306,66 @@ TEST(IndexerDurability, SecondIndexerIsRefusedWhileTheFirstHoldsTheIndex) {
   EXPECT_EQ(index_snapshot(work / "index"), baseline().snapshot);
 }
 
+// Parallel build of a new index (ingest/parallel_build.h): shards written at once and merged
+// give the index the one writer gives, docids included; the next run is incremental.
+TEST(IndexerDurability, ParallelBuildEqualsTheOneWriterIndex) {
+  const std::filesystem::path work = environment().make_temp_dir("parallel");
+  const ProgramResult run =
+      index_folders(work / "index", work / "store", {baseline().source},
+                    {"--batch", std::to_string(kBatch), "--parallel-shards", "3"});
+  EXPECT_EQ(run.exit_code, kIndexerOk) << run.err;
+  EXPECT_NE(run.err.find("in 3 shards at once"), std::string::npos) << run.err;
+  EXPECT_EQ(index_snapshot(work / "index"), baseline().snapshot);
+  EXPECT_EQ(Xapian::Database::check((work / "index").string()), 0u);
+  EXPECT_FALSE(std::filesystem::exists(work / "index.jil-build")) << "build folder left";
+  const ProgramResult agree = run_indexer(
+      {"check", "--db", (work / "index").string(), "--store", (work / "store").string()});
+  EXPECT_EQ(agree.exit_code, kIndexerOk) << agree.out;
+  // The index now holds documents: the next run is the one writer's, and finds nothing to do.
+  const ProgramResult again = index_folders(work / "index", work / "store", {baseline().source},
+                                            {"--parallel-shards", "3"});
+  EXPECT_NE(again.err.find("; nothing changed"), std::string::npos) << again.err;
+  EXPECT_EQ(again.err.find("shards at once"), std::string::npos) << again.err;
+}
+
+// A parallel build killed after a shard's commit leaves the index empty (all or nothing), and
+// the next run removes the build folder and ends in the undisturbed index.
+TEST(IndexerDurability, KilledParallelBuildLeavesTheIndexEmptyAndRecovers) {
+  const std::filesystem::path work = environment().make_temp_dir("parallel-crash");
+  const ProgramResult killed =
+      run_program("/usr/bin/env",
+                  {"JIL_TEST_CRASH_AT=after-commit:2", kIndexerPath, "index", "--db",
+                   (work / "index").string(), "--store", (work / "store").string(), "--batch",
+                   std::to_string(kBatch), "--parallel-shards", "2", baseline().source.string()});
+  EXPECT_EQ(killed.signal, SIGKILL) << killed.err;
+  EXPECT_EQ(document_count(work / "index"), 0u);
+  EXPECT_TRUE(std::filesystem::exists(work / "index.jil-build"));
+  const ProgramResult rerun =
+      index_folders(work / "index", work / "store", {baseline().source},
+                    {"--batch", std::to_string(kBatch), "--parallel-shards", "2"});
+  EXPECT_EQ(rerun.exit_code, kIndexerOk) << rerun.err;
+  EXPECT_FALSE(std::filesystem::exists(work / "index.jil-build"));
+  EXPECT_EQ(index_snapshot(work / "index"), baseline().snapshot);
+  EXPECT_EQ(temporary_files(work / "store"), 0u);
+}
+
+// An id used by files in two different shards is still refused once.
+TEST(IndexerDurability, ParallelBuildRefusesAnIdUsedInTwoShards) {
+  const std::filesystem::path work = environment().make_temp_dir("parallel-ids");
+  const std::filesystem::path source = work / "source";
+  // a.txt and b.txt go to the first shard, c.txt and d.txt to the second; a and d share an id.
+  const std::pair<const char*, const char*> kFiles[] = {
+      {"a.txt", "same-id"}, {"b.txt", "id-b"}, {"c.txt", "id-c"}, {"d.txt", "same-id"}};
+  for (const auto& [name, id] : kFiles) {
+    write_source_document(source, name, std::string("parallel text ") + name, sidecar_json(id));
+  }
+  const ProgramResult run =
+      index_folders(work / "index", work / "store", {source}, {"--parallel-shards", "2"});
+  EXPECT_EQ(run.exit_code, kIndexerSomeFailed) << run.err;
+  EXPECT_NE(run.err.find("id 'same-id' is already used by"), std::string::npos) << run.err;
+  EXPECT_EQ(document_count(work / "index"), 3u);
+}
+
 TEST(IndexerDurability, DamagedIndexIsRefusedAndLeftByteIdentical) {
   struct Damage {
     const char* name;

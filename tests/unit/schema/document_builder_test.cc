@@ -152,6 +152,24 @@ TEST_F(DocumentBuilderTest, ExactTermOnlyWhereItDiffersFromTheFoldedForm) {
   EXPECT_FALSE(has_term(docid, "Eindependence"));  // the unprefixed form says it already
 }
 
+// Han dictionary words are found by their terms, but phrases run over the characters alone
+// (searchd's query_builder.cc), so only the characters carry positions.
+TEST_F(DocumentBuilderTest, HanWordsHaveNoPositionsAndCharacterPhrasesStillMatch) {
+  DocRecord record = sample_record();
+  record.language = analysis::Language::kZh;
+  record.title = "法官";
+  record.summary.clear();
+  record.text = "法官的利益冲突";
+  const Xapian::docid docid = add(record);
+  ASSERT_TRUE(has_term(docid, "利益"));
+  EXPECT_TRUE(positions(docid, "利益").empty());
+  EXPECT_EQ(wdf(docid, "利益"), kBodyWdf);
+  EXPECT_EQ(positions(docid, "利").size(), 1u);
+  EXPECT_EQ(phrase_matches("利", "益"), 1u);
+  EXPECT_EQ(phrase_matches("益", "冲"), 1u);
+  EXPECT_EQ(phrase_matches("冲", "利"), 0u);
+}
+
 TEST_F(DocumentBuilderTest, FieldsAreSeparatedByAPositionGap) {
   // "conduct" ends the title, "how" opens the summary, "judges" opens the body.
   const Xapian::docid docid = add(sample_record());
