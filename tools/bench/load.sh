@@ -108,6 +108,8 @@ if [[ " $PHASES " == *" l3 "* ]]; then
       n=$((n + 1))
       printf 'Soak document %d about judicial integrity and the code of conduct.\n' "$n" \
         >"$OUT/soak-docs/en/soak-$((n % 20)).txt"
+      printf '{"id": "soak-%d", "title": "Soak document %d", "language": "en", "type": "guidance", "organisation": "ijin", "country": "", "region": "global", "year": 2024, "topics": ["judicial-ethics"]}\n' \
+        "$((n % 20))" "$((n % 20))" >"$OUT/soak-docs/en/soak-$((n % 20)).txt.json"
       "$BUILD/indexer/jil-indexer" index --db "$OUT/soak-db" --store "$OUT/soak-store" \
         "$OUT/soak-docs" >>"$OUT/soak-indexer.log" 2>&1 || echo "indexer failed" >>"$OUT/soak-indexer.log"
       sleep 10
