@@ -133,8 +133,9 @@ ApiAdmission ApiAccess::admit(const HttpRequest& request, RateLimiter::Clock::ti
   }
   if (presented.key.empty()) {
     const RateLimit& limit = limiter_.anonymous_limit();
-    const BucketDecision decision =
-        limiter_.take_for_address(anonymous_bucket_name(request.peer_address), now);
+    const std::string client =
+        proxies_.client_address(request.peer_address, request.x_forwarded_for);
+    const BucketDecision decision = limiter_.take_for_address(anonymous_bucket_name(client), now);
     if (!decision.allowed) {
       admission.answer = too_many_requests(decision, limit, "use without an API key");
     }
@@ -158,7 +159,8 @@ ApiAdmission ApiAccess::admit(const HttpRequest& request, RateLimiter::Clock::ti
     admission.allow_origin = request.origin;
   }
   const RateLimit limit{key->rate, key->burst};
-  const BucketDecision decision = limiter_.take_for_key(key->sha256, limit, now);
+  // The partner's bucket (its name), not the key's: a rotated key does not start full.
+  const BucketDecision decision = limiter_.take_for_partner(key->name, limit, now);
   if (!decision.allowed) {
     admission.answer = too_many_requests(decision, limit, "this API key");
   }

@@ -7,8 +7,8 @@
 //   - a key in `Authorization: Bearer KEY` or `X-API-Key: KEY` must be valid, else 401 (the
 //     key is never echoed);
 //   - a key used from a browser Origin that is not on its list is 403;
-//   - one token is taken from the key's bucket, or the client address's (anonymous tier); none
-//     left is 429 with Retry-After (whole seconds).
+//   - one token is taken from the key's partner's bucket (its name: rotating keys keeps it), or
+//     the client address's (anonymous tier); none left is 429 with Retry-After (whole seconds).
 // Other routes (HTML pages, feeds, OAI-PMH, /healthz, static files) are not limited here.
 #pragma once
 
@@ -18,6 +18,7 @@
 #include "api/http_types.h"
 #include "api/key_store.h"
 #include "api/rate_limiter.h"
+#include "api/trusted_proxies.h"
 
 namespace jil::api {
 
@@ -30,7 +31,9 @@ struct ApiAdmission {
 
 class ApiAccess {
  public:
-  ApiAccess(KeyStore& keys, RateLimit anonymous) : keys_(keys), limiter_(anonymous) {}
+  // `proxies`: the reverse proxies whose X-Forwarded-For names the client of the anonymous tier.
+  ApiAccess(KeyStore& keys, RateLimit anonymous, TrustedProxies proxies = {})
+      : keys_(keys), limiter_(anonymous), proxies_(std::move(proxies)) {}
 
   ApiAdmission admit(const HttpRequest& request,
                      RateLimiter::Clock::time_point now = RateLimiter::Clock::now());
@@ -40,6 +43,7 @@ class ApiAccess {
  private:
   KeyStore& keys_;
   RateLimiter limiter_;
+  const TrustedProxies proxies_;
 };
 
 // The anonymous bucket's name for a client address: IPv4 as is, IPv6 by its /64 (one host

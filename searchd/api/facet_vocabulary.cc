@@ -7,6 +7,7 @@
 #include "api/query_string.h"
 #include "api/search_parameters.h"
 #include "render/display_names.h"
+#include "render/json_text.h"
 #include "schema/vocabulary.h"
 #include "thesaurus/thesaurus.h"
 
@@ -58,7 +59,7 @@ json values_json(const render::UiCatalog& catalog, const search::FacetCounts& co
 HttpResponse json_answer(const json& body) {
   HttpResponse response;
   response.content_type = "application/json; charset=utf-8";
-  response.body = body.dump(-1, ' ', false, json::error_handler_t::replace);
+  response.body = render::json_text(body);
   return response;
 }
 

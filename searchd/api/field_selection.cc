@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "render/json_text.h"
+
 namespace jil::api {
 namespace {
 
@@ -89,7 +91,7 @@ std::string keep_fields(const std::string& json_text, const std::vector<std::str
   } else {
     for (json& hit : answer["results"]) hit = trimmed(hit, fields);
   }
-  return answer.dump(-1, ' ', false, json::error_handler_t::replace);
+  return render::json_text(answer);
 }
 
 }  // namespace jil::api

@@ -24,6 +24,9 @@ struct HttpRequest {
   std::string origin{};
   std::string access_control_request_method{};
   std::string peer_address{};
+  // Every X-Forwarded-For field, joined with commas: read only when peer_address is a trusted
+  // proxy (api/trusted_proxies.h).
+  std::string x_forwarded_for{};
 };
 
 struct HttpResponse {

@@ -1,7 +1,11 @@
 // Implementation of problem.h.
 #include "api/problem.h"
 
+#include <cstdio>
 #include <nlohmann/json.hpp>
+#include <random>
+
+#include "render/json_text.h"
 
 namespace jil::api {
 namespace {
@@ -56,26 +60,39 @@ unsigned http_status_for(StatusCode code) {
   return 500;
 }
 
+std::string new_request_id() {
+  thread_local std::mt19937_64 generator{(static_cast<uint64_t>(std::random_device{}()) << 32) ^
+                                         std::random_device{}()};
+  char text[17];
+  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(generator()));
+  return text;
+}
+
 HttpResponse problem_response(unsigned http_status, const std::string& detail) {
+  return problem_response(http_status, detail, new_request_id());
+}
+
+HttpResponse problem_response(unsigned http_status, const std::string& detail,
+                              const std::string& request_id) {
   HttpResponse response;
   response.status = http_status;
   response.content_type = "application/problem+json; charset=utf-8";
   const nlohmann::json body = {
-      {"type", "about:blank"},
-      {"title", title_for(http_status)},
-      {"status", http_status},
-      {"detail", detail},
+      {"type", "about:blank"}, {"title", title_for(http_status)}, {"status", http_status},
+      {"detail", detail},      {"request_id", request_id},
   };
-  response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  response.body = render::json_text(body);
   return response;
 }
 
 HttpResponse problem_response(const Status& status) {
   const unsigned http_status = http_status_for(status.code());
+  const std::string request_id = new_request_id();
+  if (http_status != 500) return problem_response(http_status, status.message(), request_id);
   // Server-side failures say what happened in general, not where: details go to the log.
-  const std::string detail =
-      http_status == 500 ? "the server failed to answer this request" : status.message();
-  return problem_response(http_status, detail);
+  std::fprintf(stderr, "jil-searchd: request %s failed: %s\n", request_id.c_str(),
+               status.message().c_str());
+  return problem_response(http_status, kServerFailureDetail, request_id);
 }
 
 }  // namespace jil::api

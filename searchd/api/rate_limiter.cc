@@ -3,10 +3,10 @@
 
 namespace jil::api {
 
-BucketDecision RateLimiter::take_for_key(const std::string& key_hash, RateLimit limit,
-                                         Clock::time_point now) {
+BucketDecision RateLimiter::take_for_partner(const std::string& partner, RateLimit limit,
+                                             Clock::time_point now) {
   std::lock_guard lock(mutex_);
-  auto [bucket, inserted] = key_buckets_.try_emplace(key_hash, limit, now);
+  auto [bucket, inserted] = partner_buckets_.try_emplace(partner, limit, now);
   if (!inserted) bucket->second.set_limit(limit, now);
   return bucket->second.take(now);
 }

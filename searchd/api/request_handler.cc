@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 #include "api/cache_policy.h"
 #include "api/citation_routes.h"
@@ -19,6 +20,7 @@
 #include "api/ui_language.h"
 #include "base/file_io.h"
 #include "base/url_encoding.h"
+#include "render/json_text.h"
 #include "render/json_view.h"
 #include "schema/doc_record.h"
 #include "search/query_builder.h"
@@ -131,7 +133,8 @@ HttpResponse RequestHandler::handle(const HttpRequest& request) {
     }
     ApiAccess::finish(admission, response);
   } catch (const std::exception& error) {
-    // A bug: the request fails alone, with no detail for the client.
+    // A bug: the request fails alone, with no detail for the client (the log has it, under the
+    // answer's request id).
     response = problem_response(internal_error(error.what()));
   }
   add_security_headers(response);
@@ -156,6 +159,9 @@ HttpResponse RequestHandler::route(const HttpRequest& request) {
   if (path == "/api/v1/translation-gaps") return api_translation_gaps();
   if (path == "/api/v1/openapi.json") return openapi_response();
   if (path == "/healthz") return health();
+  if (assets_.test_fault_route && path == "/__test/fault") {
+    throw std::runtime_error("test fault hook at " __FILE__ " (internal detail, never sent)");
+  }
   if (path.starts_with("/api/v1/documents/")) {
     return api_document(std::string(path.substr(18)), request.target);
   }
@@ -345,7 +351,7 @@ HttpResponse RequestHandler::static_file(const HtmlContext& html, const std::str
 
 HttpResponse RequestHandler::health() {
   const nlohmann::json body = {{"status", "ok"}, {"documents", searcher_.document_count()}};
-  HttpResponse response = json_response(body.dump());
+  HttpResponse response = json_response(render::json_text(body));
   response.set_header("Cache-Control", "no-store");
   return response;
 }

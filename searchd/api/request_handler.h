@@ -33,6 +33,10 @@ struct SiteAssets {
   const StaticFiles& static_files;
   const store::ContentStore& store;
   ApiAccess* api_access = nullptr;  // keys, rate limits, CORS of /api/v1/*; null: none
+  // Test-only fault hook (T-H12): GET /__test/fault throws inside the handler, so a test sees
+  // a real 500. Set only by `jil-searchd --test-fault-route`, an option that exists only in
+  // builds with the test suite (JIL_TESTS, server/searchd_options.cc); false everywhere else.
+  bool test_fault_route = false;
 };
 
 class RequestHandler {

@@ -5,6 +5,7 @@
 
 #include "api/problem.h"
 #include "api/query_string.h"
+#include "render/json_text.h"
 
 namespace jil::api {
 
@@ -44,7 +45,7 @@ HttpResponse suggest_response(search::Searcher& searcher, const std::string& tar
   }
   HttpResponse response;
   response.content_type = "application/json; charset=utf-8";
-  response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  response.body = render::json_text(body);
   return response;
 }
 

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "render/html_escape.h"
+#include "render/json_text.h"
 #include "thesaurus/thesaurus.h"
 
 namespace jil::render {
@@ -44,9 +45,7 @@ json highlight_json(const std::vector<search::TextPart>& parts) {
   return {{"text", text}, {"matches", matches}, {"html", parts_to_html(parts)}};
 }
 
-std::string dump(const json& value) {
-  return value.dump(-1, ' ', false, json::error_handler_t::replace);
-}
+std::string dump(const json& value) { return json_text(value); }
 
 }  // namespace
 

@@ -6,8 +6,6 @@
 
 #include <cstdio>
 
-#include "server/http_session.h"
-
 namespace jil::server {
 
 namespace asio = boost::asio;
@@ -18,36 +16,42 @@ namespace {
 constexpr std::chrono::milliseconds kAcceptErrorPause{100};
 }  // namespace
 
+HttpServer::HttpServer(const SearchdOptions& options, size_t search_threads)
+    : clients_(options.max_connections_per_client),
+      max_connections_(options.max_connections),
+      session_shared_{search_pool_,          counters_,
+                      open_connections_,     options.read_timeout,
+                      options.write_timeout, options.max_queue_wait},
+      search_pool_(options.max_queued * search_threads) {}
+
 Result<std::unique_ptr<HttpServer>> HttpServer::create(const SearchdOptions& options,
                                                        const api::SiteAssets& assets) {
-  std::unique_ptr<HttpServer> server(new HttpServer());
-  server->read_timeout_ = options.read_timeout;
-  server->max_connections_ = options.max_connections;
   const unsigned threads =
       options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  std::unique_ptr<HttpServer> server(new HttpServer(options, threads));
   for (unsigned index = 0; index < threads; ++index) {
-    auto worker = std::make_unique<Worker>(options.max_queued);
     auto searcher = search::Searcher::open(options.database);
     if (!searcher.is_ok()) return searcher.status();
-    worker->searcher = std::move(searcher).value();
-    worker->handler = std::make_unique<api::RequestHandler>(*worker->searcher, assets);
-    server->workers_.push_back(std::move(worker));
+    auto handler = std::make_unique<api::RequestHandler>(**searcher, assets);
+    server->search_pool_.add(std::move(searcher).value(), std::move(handler));
+    server->io_threads_.push_back(std::make_unique<IoThread>());
   }
   return server;
 }
 
 HttpServer::~HttpServer() {
-  for (auto& worker : workers_) {
-    worker->io_context.stop();
-    if (worker->thread.joinable()) worker->thread.join();
+  for (auto& io : io_threads_) {
+    io->io_context.stop();
+    if (io->thread.joinable()) io->thread.join();
   }
+  search_pool_.stop();
 }
 
 void HttpServer::accept_next() {
-  Worker& worker = *workers_[next_worker_];
-  next_worker_ = (next_worker_ + 1) % workers_.size();
+  IoThread& io = *io_threads_[next_io_thread_];
+  next_io_thread_ = (next_io_thread_ + 1) % io_threads_.size();
   acceptor_->async_accept(
-      worker.io_context, [this, &worker](boost::system::error_code error, tcp::socket socket) {
+      io.io_context, [this](boost::system::error_code error, tcp::socket socket) {
         if (error == asio::error::operation_aborted) return;  // shutting down
         if (error) {
           std::fprintf(stderr, "jil-searchd: accept failed: %s\n", error.message().c_str());
@@ -55,20 +59,30 @@ void HttpServer::accept_next() {
           accept_pause_->async_wait([this](boost::system::error_code) { accept_next(); });
           return;
         }
-        if (open_connections_.load() >= max_connections_) {
-          boost::system::error_code ignored;
-          socket.close(ignored);  // over the cap: refuse by closing, keep accepting
-        } else {
-          start_session(*worker.handler, worker.queue, std::move(socket));
-        }
+        admit_connection(std::move(socket));
         accept_next();
       });
 }
 
-void HttpServer::start_session(api::RequestHandler& handler, RequestQueue& queue,
-                               tcp::socket socket) {
-  std::make_shared<HttpSession>(std::move(socket), handler, queue, open_connections_, read_timeout_)
-      ->start();
+void HttpServer::admit_connection(tcp::socket socket) {
+  boost::system::error_code ignored;
+  if (open_connections_.load() >= max_connections_) {
+    ++counters_.refused_over_cap;
+    socket.close(ignored);  // over the cap: refuse by closing, keep accepting
+    return;
+  }
+  const tcp::endpoint peer = socket.remote_endpoint(ignored);
+  if (ignored) {
+    socket.close(ignored);  // already gone
+    return;
+  }
+  std::optional<ClientConnections::Slot> slot = clients_.enter(peer.address());
+  if (!slot) {
+    ++counters_.refused_per_client;
+    socket.close(ignored);
+    return;
+  }
+  std::make_shared<HttpSession>(std::move(socket), session_shared_, std::move(*slot))->start();
 }
 
 Status HttpServer::run(const SearchdOptions& options) {
@@ -88,10 +102,11 @@ Status HttpServer::run(const SearchdOptions& options) {
   accept_pause_ = std::make_unique<asio::steady_timer>(listener_context_);
 
   std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;
-  for (auto& worker : workers_) {
-    guards.push_back(asio::make_work_guard(worker->io_context));
-    worker->thread = std::thread([context = &worker->io_context] { context->run(); });
+  for (auto& io : io_threads_) {
+    guards.push_back(asio::make_work_guard(io->io_context));
+    io->thread = std::thread([context = &io->io_context] { context->run(); });
   }
+  search_pool_.start();
   asio::signal_set signals(listener_context_, SIGINT, SIGTERM);
   signals.async_wait([this](boost::system::error_code, int) {
     boost::system::error_code ignored;
@@ -103,8 +118,9 @@ Status HttpServer::run(const SearchdOptions& options) {
               acceptor_->local_endpoint().port());
   std::fflush(stdout);
   listener_context_.run();
-  for (auto& worker : workers_) worker->io_context.stop();
-  for (auto& worker : workers_) worker->thread.join();
+  for (auto& io : io_threads_) io->io_context.stop();
+  for (auto& io : io_threads_) io->thread.join();
+  search_pool_.stop();
   return Status::ok();
 }
 

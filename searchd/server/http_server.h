@@ -1,6 +1,7 @@
-// The server: one worker per thread, each with its own io_context, Searcher (own Xapian
-// handle) and RequestHandler, so workers share nothing mutable; one listener hands accepted
-// connections to the workers in turn. Stops cleanly on SIGINT/SIGTERM.
+// The server: --threads I/O threads, each with its own io_context, read and write connections;
+// as many search threads (search_pool.h), each with its own Searcher (own Xapian handle) and
+// RequestHandler, run the requests. One listener applies the connection caps and hands accepted
+// connections to the I/O threads in turn. Stops cleanly on SIGINT/SIGTERM.
 #pragma once
 
 #include <boost/asio/io_context.hpp>
@@ -14,7 +15,10 @@
 
 #include "api/request_handler.h"
 #include "search/searcher.h"
-#include "server/request_queue.h"
+#include "server/client_connections.h"
+#include "server/edge_counters.h"
+#include "server/http_session.h"
+#include "server/search_pool.h"
 #include "server/searchd_options.h"
 
 namespace jil::server {
@@ -30,28 +34,29 @@ class HttpServer {
   Status run(const SearchdOptions& options);
 
  private:
-  struct Worker {
-    explicit Worker(size_t max_queued) : queue(max_queued) {}
+  struct IoThread {
     boost::asio::io_context io_context{1};
-    RequestQueue queue;
-    std::unique_ptr<search::Searcher> searcher;
-    std::unique_ptr<api::RequestHandler> handler;
     std::thread thread;
   };
 
-  HttpServer() = default;
+  HttpServer(const SearchdOptions& options, size_t search_threads);
   void accept_next();
-  void start_session(api::RequestHandler& handler, RequestQueue& queue,
-                     boost::asio::ip::tcp::socket socket);
+  // Closes `socket` over a cap, else starts its session on `io`.
+  void admit_connection(boost::asio::ip::tcp::socket socket);
 
+  // Declared first so that they outlive every session (sessions are destroyed with the pool's
+  // queue and the I/O contexts below).
+  EdgeCounters counters_;
+  std::atomic<size_t> open_connections_{0};
+  ClientConnections clients_;
+  const size_t max_connections_;
+  SessionShared session_shared_;
   boost::asio::io_context listener_context_{1};
   std::unique_ptr<boost::asio::ip::tcp::acceptor> acceptor_;
   std::unique_ptr<boost::asio::steady_timer> accept_pause_;
-  std::vector<std::unique_ptr<Worker>> workers_;
-  size_t next_worker_ = 0;
-  std::chrono::seconds read_timeout_ = kReadTimeout;
-  size_t max_connections_ = kMaxConnections;
-  std::atomic<size_t> open_connections_{0};
+  std::vector<std::unique_ptr<IoThread>> io_threads_;
+  size_t next_io_thread_ = 0;
+  SearchPool search_pool_;  // destroyed before the I/O contexts its queued sessions use
 };
 
 }  // namespace jil::server

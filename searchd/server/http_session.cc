@@ -3,11 +3,15 @@
 
 #include <linux/sockios.h>
 #include <sys/ioctl.h>
+#include <sys/socket.h>
+
+#include <cerrno>
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 
 #include "api/problem.h"
+#include "server/forwarded_for.h"
 #include "server/framing_checks.h"
 #include "server/searchd_options.h"
 
@@ -26,20 +30,39 @@ std::string header_safe(std::string value) {
   return value;
 }
 
-}  // namespace
-
-HttpSession::HttpSession(boost::asio::ip::tcp::socket socket, api::RequestHandler& handler,
-                         RequestQueue& queue, std::atomic<size_t>& open_connections,
-                         std::chrono::seconds read_timeout)
-    : stream_(std::move(socket)),
-      handler_(handler),
-      queue_(queue),
-      open_connections_(open_connections),
-      read_timeout_(read_timeout) {
-  ++open_connections_;
+// True when the client has closed its side or reset the connection (peeked without blocking);
+// a request it left behind is not worth running. Bytes waiting (a pipelined request) or none
+// yet (EAGAIN) mean it is still there.
+bool client_has_gone(int fd) {
+  char byte = 0;
+  const ssize_t got = ::recv(fd, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+  if (got > 0) return false;
+  if (got == 0) return true;
+  return errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR;
 }
 
-HttpSession::~HttpSession() { --open_connections_; }
+}  // namespace
+
+HttpSession::HttpSession(boost::asio::ip::tcp::socket socket, const SessionShared& shared,
+                         ClientConnections::Slot client_slot)
+    : stream_(std::move(socket)), shared_(shared), client_slot_(std::move(client_slot)) {
+  ++shared_.open_connections;
+  beast::error_code ignored;
+  const auto peer = stream_.socket().remote_endpoint(ignored);
+  if (!ignored) {
+    peer_address_ = peer.address().to_string();
+    peer_is_loopback_ =
+        peer.address().is_loopback() ||
+        (peer.address().is_v6() && peer.address().to_v6().is_v4_mapped() &&
+         boost::asio::ip::make_address_v4(boost::asio::ip::v4_mapped, peer.address().to_v6())
+             .is_loopback());
+  }
+  // A bounded send buffer: a stalled reader holds little, and its stall reaches the deadline.
+  stream_.socket().set_option(boost::asio::socket_base::send_buffer_size(kSendBufferBytes),
+                              ignored);
+}
+
+HttpSession::~HttpSession() { --shared_.open_connections; }
 
 void HttpSession::start() {
   boost::asio::dispatch(stream_.get_executor(),
@@ -50,7 +73,7 @@ void HttpSession::read_request() {
   parser_.emplace();  // a new parser per request, as Beast requires
   parser_->header_limit(kMaxHeaderBytes);
   parser_->body_limit(kMaxBodyBytes);
-  stream_.expires_after(read_timeout_);
+  stream_.expires_after(shared_.read_timeout);
   http::async_read_header(
       stream_, buffer_, *parser_,
       [self = shared_from_this()](beast::error_code error, size_t) { self->on_header(error); });
@@ -91,21 +114,46 @@ void HttpSession::on_body(beast::error_code error) {
 
 void HttpSession::admit() {
   const Request& request = parser_->get();
-  if (!queue_.enter()) {
-    api::HttpResponse answer = api::problem_response(503, "the server is busy: try again shortly");
-    answer.set_header("Retry-After", std::to_string(kShedRetryAfterSeconds));
-    api::add_security_headers(answer);
-    return send(std::move(answer), request.version(), request.keep_alive(),
-                request.method() == http::verb::head);
+  if (peer_is_loopback_ && request.method() == http::verb::get && request.target() == "/metrics") {
+    api::HttpResponse metrics;
+    metrics.content_type = "text/plain; version=0.0.4; charset=utf-8";
+    metrics.body = render_metrics(shared_.counters, shared_.open_connections.load());
+    metrics.set_header("Cache-Control", "no-store");
+    api::add_security_headers(metrics);
+    return answer(std::move(metrics));
   }
-  // Behind the requests already read: they are all counted before the first is handled.
-  boost::asio::post(stream_.get_executor(), [self = shared_from_this()] {
-    self->queue_.leave();
-    self->respond(self->parser_->get());
+  const auto arrived = std::chrono::steady_clock::now();
+  if (!shared_.search_pool.try_add(
+          [self = shared_from_this(), arrived](api::RequestHandler& handler) {
+            self->run_search(handler, arrived);
+          })) {
+    ++shared_.counters.shed_queue_full;
+    return shed("the server is busy: try again shortly");
+  }
+}
+
+void HttpSession::run_search(api::RequestHandler& handler,
+                             std::chrono::steady_clock::time_point arrived) {
+  auto self = shared_from_this();
+  if (std::chrono::steady_clock::now() - arrived > shared_.max_queue_wait) {
+    ++shared_.counters.shed_waited_too_long;
+    return boost::asio::post(stream_.get_executor(), [self] {
+      self->shed("the server is busy: the request waited too long; try again shortly");
+    });
+  }
+  if (client_has_gone(stream_.socket().native_handle())) {
+    ++shared_.counters.dropped_client_gone;
+    return boost::asio::post(stream_.get_executor(), [self] { self->close(); });
+  }
+  api::HttpResponse response = handler.handle(plain_request());
+  ++shared_.counters.requests_handled;
+  boost::asio::post(stream_.get_executor(), [self, response = std::move(response)]() mutable {
+    self->answer(std::move(response));
   });
 }
 
-void HttpSession::respond(const Request& request) {
+api::HttpRequest HttpSession::plain_request() const {
+  const Request& request = parser_->get();
   api::HttpRequest plain;
   plain.method = std::string(request.method_string());
   plain.target = std::string(request.target());
@@ -118,12 +166,25 @@ void HttpSession::respond(const Request& request) {
   plain.origin = std::string(request[http::field::origin]);
   plain.access_control_request_method =
       std::string(request[http::field::access_control_request_method]);
-  beast::error_code ignored;
-  const auto peer = stream_.socket().remote_endpoint(ignored);
-  if (!ignored) plain.peer_address = peer.address().to_string();
+  plain.peer_address = peer_address_;
+  plain.x_forwarded_for = forwarded_for(request);  // believed only from --trusted-proxy peers
+  return plain;
+}
+
+void HttpSession::shed(const char* detail) {
+  api::HttpResponse response = api::problem_response(503, detail);
+  response.set_header("Retry-After", std::to_string(kShedRetryAfterSeconds));
+  api::add_security_headers(response);
+  const Request& request = parser_->get();
+  send(std::move(response), request.version(), request.keep_alive(),
+       request.method() == http::verb::head);
+}
+
+void HttpSession::answer(api::HttpResponse response) {
+  const Request& request = parser_->get();
   ++served_;
   const bool keep_alive = request.keep_alive() && served_ < kMaxRequestsPerConnection;
-  send(handler_.handle(plain), request.version(), keep_alive, request.method() == http::verb::head);
+  send(std::move(response), request.version(), keep_alive, request.method() == http::verb::head);
 }
 
 void HttpSession::refuse(unsigned status, const char* detail) {
@@ -133,7 +194,7 @@ void HttpSession::refuse(unsigned status, const char* detail) {
 }
 
 void HttpSession::send(api::HttpResponse answer, unsigned version, bool keep_alive, bool head) {
-  response_ = std::make_shared<Response>(static_cast<http::status>(answer.status), version);
+  response_ = std::make_unique<Response>(static_cast<http::status>(answer.status), version);
   if (!answer.content_type.empty()) {
     response_->set(http::field::content_type, header_safe(answer.content_type));
   }
@@ -148,16 +209,31 @@ void HttpSession::send(api::HttpResponse answer, unsigned version, bool keep_ali
     response_->body() = std::move(answer.body);
     response_->prepare_payload();
   }
-  stream_.expires_after(kWriteTimeout);
-  http::async_write(stream_, *response_,
-                    [self = shared_from_this(), keep_alive](beast::error_code error, size_t) {
-                      self->on_write(keep_alive, error);
-                    });
+  serializer_.emplace(*response_);
+  // While a response is being written, closing resets the connection (SO_LINGER 0), so a cut
+  // response frees its send buffer at once instead of lingering in the kernel.
+  beast::error_code ignored;
+  stream_.socket().set_option(boost::asio::socket_base::linger(true, 0), ignored);
+  write_piece(keep_alive);
 }
 
-void HttpSession::on_write(bool keep_alive, beast::error_code error) {
+void HttpSession::write_piece(bool keep_alive) {
+  stream_.expires_after(shared_.write_timeout);
+  http::async_write_some(stream_, *serializer_,
+                         [self = shared_from_this(), keep_alive](beast::error_code error, size_t) {
+                           if (error == beast::error::timeout)
+                             ++self->shared_.counters.responses_cut;
+                           if (error) return self->close();
+                           if (!self->serializer_->is_done()) return self->write_piece(keep_alive);
+                           self->on_write(keep_alive);
+                         });
+}
+
+void HttpSession::on_write(bool keep_alive) {
+  serializer_.reset();
   response_.reset();
-  if (error) return close();
+  beast::error_code ignored;
+  stream_.socket().set_option(boost::asio::socket_base::linger(false, 0), ignored);
   if (!keep_alive) return linger_then_close();
   read_request();
 }

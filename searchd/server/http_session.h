@@ -1,6 +1,7 @@
-// One client connection: reads requests under the edge limits, hands each to the worker's
-// RequestHandler and writes the answer; keep-alive until the client closes, a limit is hit or
-// a request is refused. Lives as long as its pending operation (shared_from_this).
+// One client connection: reads requests under the edge limits on its I/O thread, queues each on
+// the search threads (or sheds it with 503 when the queue is full) and writes the answer with a
+// deadline per piece; keep-alive until the client closes, a limit is hit or a request is
+// refused. Lives as long as its pending operation or queued request (shared_from_this).
 #pragma once
 
 #include <boost/asio/ip/tcp.hpp>
@@ -11,17 +12,29 @@
 #include <chrono>
 #include <memory>
 #include <optional>
+#include <string>
 
 #include "api/request_handler.h"
-#include "server/request_queue.h"
+#include "server/client_connections.h"
+#include "server/edge_counters.h"
+#include "server/search_pool.h"
 
 namespace jil::server {
 
+// What every session shares with the server, and the limits it applies.
+struct SessionShared {
+  SearchPool& search_pool;
+  EdgeCounters& counters;
+  std::atomic<size_t>& open_connections;
+  std::chrono::seconds read_timeout;         // for each whole request (the header deadline)
+  std::chrono::seconds write_timeout;        // for each piece of a response
+  std::chrono::milliseconds max_queue_wait;  // longest wait for a search thread
+};
+
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
  public:
-  HttpSession(boost::asio::ip::tcp::socket socket, api::RequestHandler& handler,
-              RequestQueue& queue, std::atomic<size_t>& open_connections,
-              std::chrono::seconds read_timeout);
+  HttpSession(boost::asio::ip::tcp::socket socket, const SessionShared& shared,
+              ClientConnections::Slot client_slot);
   ~HttpSession();
   HttpSession(const HttpSession&) = delete;
   HttpSession& operator=(const HttpSession&) = delete;
@@ -36,12 +49,19 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void read_request();
   void on_header(boost::beast::error_code error);
   void on_body(boost::beast::error_code error);
-  // Queues the parsed request on the worker, or sheds it with 503 when the queue is full.
+  // Queues the parsed request on the search threads, or sheds it with 503 when the queue is full;
+  // GET /metrics from loopback is answered here, never queued.
   void admit();
-  void respond(const Request& request);
+  // On a search thread: sheds a request that waited too long, drops one whose client has gone,
+  // else runs it; the answer is written back on the I/O thread.
+  void run_search(api::RequestHandler& handler, std::chrono::steady_clock::time_point arrived);
+  api::HttpRequest plain_request() const;
+  void shed(const char* detail);
+  void answer(api::HttpResponse answer);
   void refuse(unsigned status, const char* detail);
   void send(api::HttpResponse answer, unsigned version, bool keep_alive, bool head);
-  void on_write(bool keep_alive, boost::beast::error_code error);
+  void write_piece(bool keep_alive);
+  void on_write(bool keep_alive);
   // Half-closes, then reads and drops input until end of file, kLingerTime or kMaxLingerBytes.
   void linger_then_close();
   void discard_input(size_t discarded);
@@ -50,11 +70,13 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   boost::beast::tcp_stream stream_;
   boost::beast::flat_buffer buffer_;
   std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
-  std::shared_ptr<Response> response_;  // kept alive until written
-  api::RequestHandler& handler_;
-  RequestQueue& queue_;
-  std::atomic<size_t>& open_connections_;
-  const std::chrono::seconds read_timeout_;  // for each whole request (the header deadline)
+  std::unique_ptr<Response> response_;  // kept alive until written
+  std::optional<boost::beast::http::response_serializer<boost::beast::http::string_body>>
+      serializer_;
+  const SessionShared shared_;
+  ClientConnections::Slot client_slot_;
+  std::string peer_address_;
+  bool peer_is_loopback_ = false;
   unsigned served_ = 0;
 };
 

@@ -13,6 +13,7 @@
 #include "api/api_key.h"
 #include "api/cors_policy.h"
 #include "api/key_file.h"
+#include "api/key_file_lock.h"
 
 namespace jil::server {
 namespace {
@@ -21,7 +22,8 @@ constexpr const char* kUsage =
     "usage: jil-searchd keys create --keys FILE --name NAME [--rate R] [--burst B] "
     "[--origin URL]...\n"
     "       jil-searchd keys list --keys FILE\n"
-    "       jil-searchd keys revoke --keys FILE PREFIX\n";
+    "       jil-searchd keys revoke --keys FILE PREFIX\n"
+    "       jil-searchd keys rotate --keys FILE PREFIX\n";
 
 struct KeysArguments {
   std::string action;
@@ -30,7 +32,7 @@ struct KeysArguments {
   double rate = api::kDefaultKeyRate;
   uint64_t burst = api::kDefaultKeyBurst;
   std::vector<std::string> origins;
-  std::string prefix;  // revoke
+  std::string prefix;  // revoke, rotate
 };
 
 int usage_error(const std::string& message) {
@@ -71,7 +73,8 @@ bool parse_number(const char* text, double& value) {
 std::string parse_arguments(int argc, char** argv, KeysArguments& arguments) {
   if (argc < 3) return "no subcommand";
   arguments.action = argv[2];
-  if (arguments.action != "create" && arguments.action != "list" && arguments.action != "revoke") {
+  const bool takes_prefix = arguments.action == "revoke" || arguments.action == "rotate";
+  if (arguments.action != "create" && arguments.action != "list" && !takes_prefix) {
     return "unknown subcommand '" + arguments.action + "'";
   }
   for (int index = 3; index < argc; ++index) {
@@ -98,8 +101,7 @@ std::string parse_arguments(int argc, char** argv, KeysArguments& arguments) {
                ": not an origin like https://portal.example or http://127.0.0.1:8000";
       }
       arguments.origins.push_back(origin);
-    } else if (arguments.action == "revoke" && arguments.prefix.empty() &&
-               !argument.starts_with("--")) {
+    } else if (takes_prefix && arguments.prefix.empty() && !argument.starts_with("--")) {
       arguments.prefix = argument;
     } else {
       return "unexpected argument '" + std::string(argument) + "'";
@@ -107,8 +109,7 @@ std::string parse_arguments(int argc, char** argv, KeysArguments& arguments) {
   }
   if (arguments.file.empty()) return "--keys FILE is required";
   if (arguments.action == "create" && arguments.name.empty()) return "--name is required";
-  if (arguments.action == "revoke" && arguments.prefix.empty())
-    return "the key's PREFIX is required";
+  if (takes_prefix && arguments.prefix.empty()) return "the key's PREFIX is required";
   return "";
 }
 
@@ -122,6 +123,33 @@ Result<std::vector<api::KeyRecord>> existing_keys(const KeysArguments& arguments
   return keys;
 }
 
+// Gives `record` (name, limits, origins filled in) a new key, appends it to `keys`, saves the
+// file and prints the key once. `replaced` is the prefix of a key this one replaces (rotate),
+// revoked in `keys` by the caller.
+int add_key(const std::filesystem::path& file, std::vector<api::KeyRecord> keys,
+            api::KeyRecord record, const std::string& replaced) {
+  if (keys.size() >= api::kMaxKeys) return failure("the key file already holds the most keys");
+  Result<std::string> key = api::generate_api_key();
+  if (!key.is_ok()) return failure(key.status().message());
+  record.prefix = api::api_key_prefix(*key);
+  record.sha256 = api::api_key_hash(*key);
+  record.created = utc_now();
+  keys.push_back(record);
+  if (Status status = api::save_key_file(file, keys); !status.is_ok()) {
+    return failure(status.message());
+  }
+  std::printf("%s\n", key->c_str());
+  std::fflush(stdout);
+  const std::string what =
+      replaced.empty() ? "created key " + record.prefix + "…"
+                       : "created key " + record.prefix + "… replacing the revoked " + replaced;
+  std::fprintf(stderr,
+               "jil-searchd keys: %s for '%s' in %s. This is the only time the key is shown: the "
+               "file keeps only its hash.\n",
+               what.c_str(), record.name.c_str(), file.c_str());
+  return 0;
+}
+
 int create(const KeysArguments& arguments, std::vector<api::KeyRecord> keys) {
   if (Status status = api::check_rate_limit(arguments.rate, arguments.burst, "--rate", "--burst");
       !status.is_ok()) {
@@ -130,28 +158,12 @@ int create(const KeysArguments& arguments, std::vector<api::KeyRecord> keys) {
   if (arguments.name.size() > api::kMaxKeyNameBytes) {
     return usage_error("--name has more than " + std::to_string(api::kMaxKeyNameBytes) + " bytes");
   }
-  if (keys.size() >= api::kMaxKeys) return failure("the key file already holds the most keys");
-  Result<std::string> key = api::generate_api_key();
-  if (!key.is_ok()) return failure(key.status().message());
   api::KeyRecord record;
-  record.prefix = api::api_key_prefix(*key);
-  record.sha256 = api::api_key_hash(*key);
   record.name = arguments.name;
   record.rate = arguments.rate;
   record.burst = static_cast<uint32_t>(arguments.burst);
   record.origins = arguments.origins;
-  record.created = utc_now();
-  keys.push_back(record);
-  if (Status status = api::save_key_file(arguments.file, keys); !status.is_ok()) {
-    return failure(status.message());
-  }
-  std::printf("%s\n", key->c_str());
-  std::fflush(stdout);
-  std::fprintf(stderr,
-               "jil-searchd keys: created key %s… for '%s' in %s. This is the only time the key "
-               "is shown: the file keeps only its hash.\n",
-               record.prefix.c_str(), record.name.c_str(), arguments.file.c_str());
-  return 0;
+  return add_key(arguments.file, std::move(keys), std::move(record), "");
 }
 
 int list(const std::vector<api::KeyRecord>& keys) {
@@ -167,13 +179,21 @@ int list(const std::vector<api::KeyRecord>& keys) {
   return 0;
 }
 
-int revoke(const KeysArguments& arguments, std::vector<api::KeyRecord> keys) {
+api::KeyRecord* find_key(const std::string& prefix, std::vector<api::KeyRecord>& keys) {
   api::KeyRecord* found = nullptr;
   for (api::KeyRecord& key : keys) {
-    if (key.prefix == arguments.prefix) found = &key;
+    if (key.prefix == prefix) found = &key;
   }
-  if (!found)
-    return failure("no key with prefix '" + arguments.prefix + "' in " + arguments.file.string());
+  return found;
+}
+
+int no_such_key(const KeysArguments& arguments) {
+  return failure("no key with prefix '" + arguments.prefix + "' in " + arguments.file.string());
+}
+
+int revoke(const KeysArguments& arguments, std::vector<api::KeyRecord> keys) {
+  api::KeyRecord* found = find_key(arguments.prefix, keys);
+  if (!found) return no_such_key(arguments);
   if (found->is_revoked()) {
     std::printf("key %s was already revoked on %s\n", found->prefix.c_str(),
                 found->revoked.c_str());
@@ -187,6 +207,26 @@ int revoke(const KeysArguments& arguments, std::vector<api::KeyRecord> keys) {
   return 0;
 }
 
+// A new key for the same partner (name, rate, burst, origins) and the old one revoked, in one
+// write. searchd's rate limit is per partner name (api/rate_limiter.h), so the new key starts
+// with whatever tokens the old one had left.
+int rotate(const KeysArguments& arguments, std::vector<api::KeyRecord> keys) {
+  api::KeyRecord* found = find_key(arguments.prefix, keys);
+  if (!found) return no_such_key(arguments);
+  if (found->is_revoked()) {
+    return failure("key " + found->prefix + " was revoked on " + found->revoked +
+                   ": rotate a valid key, or create a new one");
+  }
+  found->revoked = utc_now();
+  api::KeyRecord record;
+  record.name = found->name;
+  record.rate = found->rate;
+  record.burst = found->burst;
+  record.origins = found->origins;
+  const std::string replaced = found->prefix;
+  return add_key(arguments.file, std::move(keys), std::move(record), replaced);
+}
+
 }  // namespace
 
 int run_keys_command(int argc, char** argv) {
@@ -194,10 +234,19 @@ int run_keys_command(int argc, char** argv) {
   if (const std::string error = parse_arguments(argc, argv, arguments); !error.empty()) {
     return usage_error(error);
   }
+  if (arguments.action == "list") {
+    // Reads only: the file is always replaced whole, so no lock is needed.
+    Result<std::vector<api::KeyRecord>> keys = existing_keys(arguments);
+    if (!keys.is_ok()) return failure(keys.status().message());
+    return list(*keys);
+  }
+  // Held from reading the file to replacing it: concurrent commands each see the other's keys.
+  Result<std::unique_ptr<api::KeyFileLock>> lock = api::KeyFileLock::acquire(arguments.file);
+  if (!lock.is_ok()) return failure(lock.status().message());
   Result<std::vector<api::KeyRecord>> keys = existing_keys(arguments);
   if (!keys.is_ok()) return failure(keys.status().message());
   if (arguments.action == "create") return create(arguments, std::move(keys).value());
-  if (arguments.action == "list") return list(*keys);
+  if (arguments.action == "rotate") return rotate(arguments, std::move(keys).value());
   return revoke(arguments, std::move(keys).value());
 }
 

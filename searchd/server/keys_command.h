@@ -2,8 +2,11 @@
 //   jil-searchd keys create --keys FILE --name NAME [--rate R] [--burst B] [--origin URL]...
 //   jil-searchd keys list   --keys FILE
 //   jil-searchd keys revoke --keys FILE PREFIX
-// `create` prints the new key once, alone on stdout's first line; the file keeps only its hash
-// and prefix. A running searchd picks the change up on its next API request.
+//   jil-searchd keys rotate --keys FILE PREFIX
+// `create` and `rotate` (a new key for the same partner, the old one revoked) print the new key
+// once, alone on stdout's first line; the file keeps only its hash and prefix. Each command holds
+// an exclusive lock (api/key_file_lock.h) from reading the file to replacing it. A running searchd
+// picks the change up on its next API request.
 #pragma once
 
 namespace jil::server {

@@ -41,8 +41,10 @@ int main(int argc, char** argv) {
     }
     keys = std::move(opened).value();
   }
-  api::ApiAccess api_access(*keys, {options->anonymous_rate, options->anonymous_burst});
-  const api::SiteAssets assets{*renderer, *static_files, store, &api_access};
+  api::ApiAccess api_access(*keys, {options->anonymous_rate, options->anonymous_burst},
+                            api::TrustedProxies(options->trusted_proxies));
+  const api::SiteAssets assets{*renderer, *static_files, store, &api_access,
+                               options->test_fault_route};
   auto http_server = server::HttpServer::create(*options, assets);
   if (!http_server.is_ok()) {
     std::fprintf(stderr, "jil-searchd: %s\n", http_server.status().message().c_str());

@@ -47,6 +47,27 @@ Result<SearchdOptions> parse_searchd_options(int argc, char** argv) {
                                 std::to_string(kMaxConnectionsCeiling));
       }
       options.max_connections = static_cast<size_t>(connections);
+    } else if (argument == "--max-connections-per-client" && has_value) {
+      const long connections = std::strtol(argv[++index], nullptr, 10);
+      if (connections < 1 || connections > static_cast<long>(kMaxConnectionsCeiling)) {
+        return invalid_argument("--max-connections-per-client takes 1 to " +
+                                std::to_string(kMaxConnectionsCeiling));
+      }
+      options.max_connections_per_client = static_cast<size_t>(connections);
+    } else if (argument == "--max-queue-wait-ms" && has_value) {
+      const long milliseconds = std::strtol(argv[++index], nullptr, 10);
+      if (milliseconds < 1 || milliseconds > kMaxQueueWaitCeiling.count()) {
+        return invalid_argument("--max-queue-wait-ms takes 1 to " +
+                                std::to_string(kMaxQueueWaitCeiling.count()));
+      }
+      options.max_queue_wait = std::chrono::milliseconds(milliseconds);
+    } else if (argument == "--write-timeout" && has_value) {
+      const long seconds = std::strtol(argv[++index], nullptr, 10);
+      if (seconds < 1 || seconds > kMaxReadTimeout.count()) {
+        return invalid_argument("--write-timeout takes 1 to " +
+                                std::to_string(kMaxReadTimeout.count()) + " seconds");
+      }
+      options.write_timeout = std::chrono::seconds(seconds);
     } else if (argument == "--keys" && has_value) {
       options.keys = argv[++index];
     } else if (argument == "--anonymous-rate" && has_value) {
@@ -61,13 +82,23 @@ Result<SearchdOptions> parse_searchd_options(int argc, char** argv) {
         return invalid_argument("--anonymous-burst takes 1 to " + std::to_string(api::kMaxBurst));
       }
       options.anonymous_burst = static_cast<uint32_t>(burst);
+    } else if (argument == "--trusted-proxy" && has_value) {
+      Result<api::AddressRange> range = api::parse_address_range(argv[++index]);
+      if (!range.is_ok()) return range.status();
+      options.trusted_proxies.push_back(*range);
+#ifdef JIL_TEST_HOOKS
+    } else if (argument == "--test-fault-route") {
+      options.test_fault_route = true;
+#endif
     } else {
       return invalid_argument(
           "usage: jil-searchd [--db DIR] [--store DIR] [--web DIR] [--listen ADDRESS] "
           "[--port N] [--threads N] [--header-timeout SECONDS] [--max-connections N]\n"
-          "       [--max-queued N]"
-          "       [--keys FILE] [--anonymous-rate R] [--anonymous-burst B]\n"
-          "       jil-searchd keys create|list|revoke ... (jil-searchd keys for help)");
+          "       [--max-connections-per-client N] [--max-queued N] [--max-queue-wait-ms MS]\n"
+          "       [--write-timeout SECONDS] [--keys FILE] [--anonymous-rate R] [--anonymous-burst "
+          "B]\n"
+          "       [--trusted-proxy CIDR]...\n"
+          "       jil-searchd keys create|list|revoke|rotate ... (jil-searchd keys for help)");
     }
   }
   if (Status status = api::check_rate_limit(options.anonymous_rate, options.anonymous_burst,

@@ -5,8 +5,10 @@
 #include <cstddef>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "api/access_limits.h"
+#include "api/trusted_proxies.h"
 #include "base/status.h"
 
 namespace jil::server {
@@ -23,8 +25,15 @@ inline constexpr size_t kMaxHeaderFields = 100;
 // (the slow-header deadline, T-H5); --header-timeout sets another, from 1 to kMaxReadTimeout.
 inline constexpr std::chrono::seconds kReadTimeout{15};
 inline constexpr std::chrono::seconds kMaxReadTimeout{3600};
-// Time to send one response (a slow phone on a large original still gets 10 minutes).
-inline constexpr std::chrono::seconds kWriteTimeout{600};
+// Time for each piece of a response to leave (T-H6): a write that makes no progress for this
+// long is cut and the connection reset, so a client reading 0 B/s cannot hold the server's
+// buffers, while a slow reader of a large original finishes however long the whole takes.
+// --write-timeout sets another, from 1 to kMaxReadTimeout.
+inline constexpr std::chrono::seconds kWriteChunkTimeout{30};
+// Kernel send buffer of each connection (bytes; Linux doubles it): bounds what a stalled reader
+// holds, and makes a stalled write visible to the deadline above (autotuning would buffer ~3 MB).
+// At 100 ms round trip a connection still moves ~2.5 MB/s.
+inline constexpr int kSendBufferBytes = 128 * 1024;
 // Open connections at once; more are accepted and closed at once so the listener never stalls
 // (T-H7). --max-connections sets another, from 1 to kMaxConnectionsCeiling.
 inline constexpr size_t kMaxConnections = 2048;
@@ -35,11 +44,21 @@ inline constexpr size_t kMaxConnectionsCeiling = 65536;
 // destroy the answer still in flight.
 inline constexpr std::chrono::seconds kLingerTime{2};
 inline constexpr size_t kMaxLingerBytes = 1024 * 1024;
+// Open connections from one client address (an IPv6 /64 counts as one address, like one
+// IPv4 address); more are accepted and closed at once. Loopback counts like any other address.
+// --max-connections-per-client sets another, from 1 to kMaxConnectionsCeiling.
+inline constexpr size_t kMaxConnectionsPerClient = 32;
 // Requests served on one keep-alive connection before it is closed.
 inline constexpr unsigned kMaxRequestsPerConnection = 1000;
-// Requests a worker has read and not yet started (T-L4): at ~1 ms a search, 32 waiting add at
-// most ~32 ms; more are answered 503 at once (--max-queued overrides it, e.g. 1 in a test).
+// Requests waiting for a search thread, per thread (T-L4): at ~1 ms a search, 32 waiting add at
+// most ~32 ms; more are answered 503 at once by the connection's I/O thread (--max-queued
+// overrides it, e.g. 1 in a test).
 inline constexpr size_t kMaxQueuedRequests = 32;
+// Longest a read request may wait for a search thread (T-L4): one that waited longer is answered
+// 503 without being run, as its client has likely given up. --max-queue-wait-ms sets another,
+// from 1 to kMaxQueueWaitCeiling.
+inline constexpr std::chrono::milliseconds kMaxQueueWait{500};
+inline constexpr std::chrono::milliseconds kMaxQueueWaitCeiling{60000};
 // What a shed request's Retry-After says (seconds).
 inline constexpr unsigned kShedRetryAfterSeconds = 1;
 
@@ -53,12 +72,21 @@ struct SearchdOptions {
   std::chrono::seconds read_timeout = kReadTimeout;
   size_t max_queued = kMaxQueuedRequests;  // per worker
   size_t max_connections = kMaxConnections;
+  size_t max_connections_per_client = kMaxConnectionsPerClient;
+  std::chrono::milliseconds max_queue_wait = kMaxQueueWait;
+  std::chrono::seconds write_timeout = kWriteChunkTimeout;
   // API keys (api/key_file.h); empty: no keys, only anonymous use of the API.
   std::filesystem::path keys;
   // The anonymous tier of the API's rate limit (per client address); defaults and bounds in
   // api/access_limits.h.
   double anonymous_rate = api::kDefaultAnonymousRate;
   uint32_t anonymous_burst = api::kDefaultAnonymousBurst;
+  // --trusted-proxy CIDR (repeatable): proxies whose X-Forwarded-For is believed; none default.
+  std::vector<api::AddressRange> trusted_proxies;
+  // --test-fault-route: GET /__test/fault answers 500 (api/request_handler.h). The option exists
+  // only in builds with the test suite (JIL_TESTS, which defines JIL_TEST_HOOKS): tools/serve.sh
+  // builds with -DJIL_TESTS=OFF, where it is an unknown option.
+  bool test_fault_route = false;
 };
 
 // Parses argv; kInvalidArgument with a usage message on error.

@@ -1,4 +1,4 @@
-// Shared set-up of the browser tests in pages.test.mjs and xss.test.mjs: the programs under test
+// Shared set-up of the browser tests (pages, xss, suggest, search, partner and openapi): the programs under test
 // (from the environment ctest sets), a real jil-indexer run, a real jil-searchd on 127.0.0.1 and
 // Debian's chromium through playwright-core (never a downloaded browser).
 //
@@ -51,13 +51,17 @@ export async function runIndexer(db, store, sources) {
 }
 
 // A running jil-searchd: `url` once it prints its listening line; stop() resolves with the exit.
+// `stderr` collects its standard error, `output` both its streams (tests look for keys in them).
 export class Searchd {
   constructor() {
     this.child = undefined;
     this.stderr = '';
+    this.output = '';
   }
 
-  start(db, store) {
+  // `extraArgs` follow the defaults and win over them (e.g. ['--keys', file] or another
+  // --anonymous-rate).
+  start(db, store, extraArgs = []) {
     const binary = requireEnv('JIL_SEARCHD');
     return new Promise((resolve, reject) => {
       const child = spawn(binary, [
@@ -65,6 +69,7 @@ export class Searchd {
         '--listen', '127.0.0.1', '--port', '0', '--threads', '2',
         // Many API requests from one address: no anonymous rate limit in practice.
         '--anonymous-rate', '100000', '--anonymous-burst', '1000000',
+        ...extraArgs,
       ], { stdio: ['ignore', 'pipe', 'pipe'] });
       this.child = child;
       let out = '';
@@ -72,10 +77,11 @@ export class Searchd {
         reject(new Error(`jil-searchd printed no listening line within ${STARTUP_TIMEOUT_MS} ms\n${out}\n${this.stderr}`));
       }, STARTUP_TIMEOUT_MS);
       child.stderr.setEncoding('utf8');
-      child.stderr.on('data', (chunk) => { this.stderr += chunk; });
+      child.stderr.on('data', (chunk) => { this.stderr += chunk; this.output += chunk; });
       child.stdout.setEncoding('utf8');
       child.stdout.on('data', (chunk) => {
         out += chunk;
+        this.output += chunk;
         const m = out.match(/jil-searchd listening on (http:\/\/127\.0\.0\.1:(\d+))/);
         if (m) {
           clearTimeout(timer);

@@ -1,6 +1,6 @@
 // The OpenAPI 3.1 document (web/api/openapi.json, served at /api/v1/openapi.json) checked against
 // REAL responses: the real jil-indexer indexes corpus/, a real jil-searchd serves it, and every
-// JSON API route's answers (200, 400 and 404 problem bodies) are validated with Ajv (JSON Schema
+// JSON API route's answers (200s, 4xx problem bodies, CORS preflights) are validated with Ajv (JSON Schema
 // 2020-12, the dialect of OpenAPI 3.1) against the schema the document gives for that path,
 // status and media type. No browser is needed.
 //
@@ -9,19 +9,16 @@
 
 import { describe, it, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFile } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
+import { HERE, SOURCE_DIR, requireEnv, runIndexer, Searchd } from './harness.mjs';
+
 const execFileAsync = promisify(execFile);
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const SOURCE_DIR = process.env.JIL_SOURCE_DIR || path.resolve(HERE, '..', '..');
-// An upper bound for a slow (sanitizer) build on a loaded machine, not a sleep.
-const STARTUP_TIMEOUT_MS = 60_000;
 const DOC_ID = 'openapi.json';
 
 const AJV_INSTALLED = existsSync(path.join(HERE, 'node_modules', 'ajv', 'package.json')) &&
@@ -35,49 +32,6 @@ let workDir;
 let spec;
 let ajv;
 let slowKey;  // an API key allowing one request, then one per ~17 minutes
-
-function requireEnv(name) {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run these tests through ctest, which sets it`);
-  if (!existsSync(value)) throw new Error(`${name}=${value} does not exist: build it first`);
-  return value;
-}
-
-// Starts searchd and resolves with its base URL once it prints its listening line.
-function startSearchd(binary, args) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    searchd = child;
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`jil-searchd did not listen within ${STARTUP_TIMEOUT_MS} ms\n${err}`)),
-      STARTUP_TIMEOUT_MS);
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk) => { err += chunk; });
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = out.match(/jil-searchd listening on (http:\/\/127\.0\.0\.1:\d+)/);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    });
-    child.on('error', (e) => { clearTimeout(timer); reject(e); });
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`jil-searchd exited (code ${code}, signal ${signal}) before listening\n${err}`));
-    });
-  });
-}
-
-async function stopSearchd() {
-  const child = searchd;
-  searchd = undefined;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
 
 // JSON pointer escaping of one reference token (RFC 6901).
 const escapeToken = (token) => String(token).replaceAll('~', '~0').replaceAll('/', '~1');
@@ -93,18 +47,34 @@ function pathTemplateFor(concretePath) {
 
 // JSON pointer (into the document) of the schema for this path, status and media type, following
 // a $ref'd Response Object. Fails the test when the document does not describe the response.
-function responseSchemaPointer(template, status, mediaType) {
-  const responses = spec.paths[template].get.responses;
-  assert.ok(responses[String(status)], `${template}: status ${status} is not documented`);
-  let pointer = `/paths/${escapeToken(template)}/get/responses/${status}`;
+// The Response Object the document gives for this path, method and status, and its pointer.
+function documentedResponse(template, status, method = 'get') {
+  const operation = spec.paths[template][method];
+  assert.ok(operation, `${template}: ${method} is not documented`);
+  const responses = operation.responses;
+  assert.ok(responses[String(status)], `${template}: ${method} status ${status} is not documented`);
+  let pointer = `/paths/${escapeToken(template)}/${method}/responses/${status}`;
   let response = responses[String(status)];
   if (response.$ref) {
     pointer = response.$ref.slice(1);
     response = pointer.split('/').slice(1).reduce((node, token) => node[token.replaceAll('~1', '/').replaceAll('~0', '~')], spec);
   }
+  return { pointer, response };
+}
+
+function responseSchemaPointer(template, status, mediaType, method = 'get') {
+  const { pointer, response } = documentedResponse(template, status, method);
   assert.ok(response.content && response.content[mediaType],
     `${template}: status ${status} with ${mediaType} is not documented`);
   return `${pointer}/content/${escapeToken(mediaType)}/schema`;
+}
+
+// The schema of a documented response header, following a $ref'd Header Object.
+function headerSchema(header) {
+  const resolved = header.$ref
+    ? header.$ref.slice(2).split('/').reduce((node, token) => node[token], spec)
+    : header;
+  return resolved.schema;
 }
 
 function validatorFor(pointer) {
@@ -133,24 +103,19 @@ if (!AJV_INSTALLED) {
   test('ajv is installed (npm ci --prefix tests/browser)', () => { throw new Error(message); });
 } else describe('OpenAPI document against the real jil-searchd', () => {
   before(async () => {
-    const indexer = requireEnv('JIL_INDEXER');
     const searchdBin = requireEnv('JIL_SEARCHD');
     workDir = await mkdtemp(path.join(tmpdir(), 'jil-openapi-'));
     const db = path.join(workDir, 'db');
     const store = path.join(workDir, 'store');
-    await execFileAsync(indexer, ['index', '--db', db, '--store', store, '--quiet', path.join(SOURCE_DIR, 'corpus')],
-      { maxBuffer: 16 * 1024 * 1024 });
+    const indexed = await runIndexer(db, store, [path.join(SOURCE_DIR, 'corpus')]);
+    assert.equal(indexed.code, 0, `jil-indexer failed:\n${indexed.stderr}`);
     const keys = path.join(workDir, 'keys.json');
     const created = await execFileAsync(searchdBin, ['keys', 'create', '--keys', keys, '--name', 'OpenAPI test',
       '--rate', '0.001', '--burst', '1', '--origin', 'https://portal.example']);
     slowKey = created.stdout.split('\n')[0];
-    baseUrl = await startSearchd(searchdBin, [
-      '--keys', keys,
-      '--db', db, '--store', store, '--web', path.join(SOURCE_DIR, 'web'),
-      '--listen', '127.0.0.1', '--port', '0', '--threads', '2',
-      // The suite's many API requests from one address: no anonymous rate limit in practice.
-      '--anonymous-rate', '100000', '--anonymous-burst', '1000000',
-    ]);
+    // The harness's searchd has no anonymous rate limit in practice (the suite's many requests).
+    searchd = new Searchd();
+    baseUrl = await searchd.start(db, store, ['--keys', keys]);
     const served = await fetch(`${baseUrl}/api/v1/openapi.json`);
     assert.equal(served.status, 200);
     spec = await served.json();
@@ -161,7 +126,7 @@ if (!AJV_INSTALLED) {
 
   after(async () => {
     try {
-      await stopSearchd();
+      await searchd?.stop();
     } finally {
       if (workDir) await rm(workDir, { recursive: true, force: true });
     }
@@ -316,6 +281,41 @@ if (!AJV_INSTALLED) {
     assert.match(limited.headers.get('retry-after'), new RegExp(spec.components.headers.RetryAfter.schema.pattern));
     await checkAgainstSpec('/api/v1/search?q=judges', 429, { 'X-API-Key': slowKey });
     assert.deepEqual(Object.keys(spec.components.securitySchemes).sort(), ['apiKey', 'bearer']);
+  });
+
+  it('describes CORS preflights (OPTIONS) of every /api/v1 route: 204 with its headers, 403, 405', async () => {
+    for (const template of Object.keys(spec.paths).filter((t) => t.startsWith('/api/v1/'))) {
+      const target = template.replace('{id}', 'coi-guidance-en').replace('{facet}', 'type');
+      const allowed = await fetch(baseUrl + target, {
+        method: 'OPTIONS',
+        headers: { Origin: 'https://portal.example', 'Access-Control-Request-Method': 'GET',
+                   'Access-Control-Request-Headers': 'x-api-key' },
+      });
+      assert.equal(allowed.status, 204, `${target}: preflight from a listed origin`);
+      const { response } = documentedResponse(template, 204, 'options');
+      for (const [name, header] of Object.entries(response.headers)) {
+        const value = allowed.headers.get(name);
+        assert.ok(value !== null, `${target}: the preflight answer lacks ${name}`);
+        const validate = ajv.compile(headerSchema(header));
+        assert.ok(validate(value), `${target}: ${name}: ${value} does not match the document`);
+      }
+      assert.equal(allowed.headers.get('access-control-allow-origin'), 'https://portal.example');
+
+      const refused = await fetch(baseUrl + target, {
+        method: 'OPTIONS',
+        headers: { Origin: 'https://elsewhere.example', 'Access-Control-Request-Method': 'GET' },
+      });
+      assert.equal(refused.status, 403, `${target}: preflight from an unlisted origin`);
+      assert.equal(refused.headers.get('access-control-allow-origin'), null);
+      const refusedBody = await refused.json();
+      const validateRefused = validatorFor(responseSchemaPointer(template, 403, 'application/problem+json', 'options'));
+      assert.ok(validateRefused(refusedBody), `${target}: ${ajv.errorsText(validateRefused.errors)}`);
+
+      const notPreflight = await fetch(baseUrl + target, { method: 'OPTIONS' });
+      assert.equal(notPreflight.status, 405, `${target}: OPTIONS without the preflight headers`);
+      const validate405 = validatorFor(responseSchemaPointer(template, 405, 'application/problem+json', 'options'));
+      assert.ok(validate405(await notPreflight.json()), `${target}: ${ajv.errorsText(validate405.errors)}`);
+    }
   });
 
   it('rejects bodies that break the document (the check is not vacuous)', async () => {

@@ -9,44 +9,27 @@
 
 import { describe, it, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFile } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
-const execFileAsync = promisify(execFile);
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const SOURCE_DIR = process.env.JIL_SOURCE_DIR || path.resolve(HERE, '..', '..');
-const CHROMIUM = process.env.JIL_CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-// Upper bounds for a slow (sanitizer) build on a loaded machine, not sleeps.
-const STARTUP_TIMEOUT_MS = 60_000;
-const ACTION_TIMEOUT_MS = 60_000;
+import {
+  SOURCE_DIR, ACTION_TIMEOUT_MS, PLAYWRIGHT_INSTALLED, NOT_INSTALLED_MESSAGE, requireEnv, runIndexer,
+  Searchd, launchChromium,
+} from './harness.mjs';
 
-const PLAYWRIGHT_INSTALLED = existsSync(path.join(HERE, 'node_modules', 'playwright-core', 'package.json'));
-const { chromium } = PLAYWRIGHT_INSTALLED ? await import('playwright-core') : {};
+const execFileAsync = promisify(execFile);
 
 let browser;
 let searchd;
-let searchdOutput = '';
 let baseUrl;
 let workDir;
 let key;
 const partners = [];  // { server, origin }
-
-function requireEnv(name) {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run these tests through ctest, which sets it`);
-  if (!existsSync(value)) throw new Error(`${name}=${value} does not exist: build it first`);
-  return value;
-}
 
 // README's partner page: the ```html block of the "Keys and limits" section.
 function readmePartnerPage() {
@@ -55,42 +38,6 @@ function readmePartnerPage() {
   const match = section.match(/```html\n([\s\S]*?)```/);
   assert.ok(match, 'README "Keys and limits" has an html example');
   return match[1];
-}
-
-// Starts searchd and resolves with its base URL once it prints its listening line.
-function startSearchd(binary, args) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    searchd = child;
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`jil-searchd did not listen within ${STARTUP_TIMEOUT_MS} ms\n${searchdOutput}`)),
-      STARTUP_TIMEOUT_MS);
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk) => { searchdOutput += chunk; });
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      searchdOutput += chunk;
-      const m = out.match(/jil-searchd listening on (http:\/\/127\.0\.0\.1:\d+)/);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    });
-    child.on('error', (e) => { clearTimeout(timer); reject(e); });
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`jil-searchd exited (code ${code}, signal ${signal}) before listening\n${searchdOutput}`));
-    });
-  });
-}
-
-async function stopSearchd() {
-  const child = searchd;
-  searchd = undefined;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 // A node http server on a free port of 127.0.0.1 answering every GET with `page()`.
@@ -133,20 +80,16 @@ async function searchFrom(origin) {
 }
 
 if (!PLAYWRIGHT_INSTALLED) {
-  const message = `playwright-core is not installed in ${path.join(HERE, 'node_modules')}: ` +
-    'run `npm ci --prefix tests/browser` from the repository root';
-  test('playwright-core is installed (npm ci --prefix tests/browser)', () => { throw new Error(message); });
+  test('playwright-core is installed (npm ci --prefix tests/browser)', () => { throw new Error(NOT_INSTALLED_MESSAGE); });
 } else describe('a partner page on another origin, with an API key', () => {
   before(async () => {
-    const indexer = requireEnv('JIL_INDEXER');
     const searchdBin = requireEnv('JIL_SEARCHD');
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
     workDir = await mkdtemp(path.join(tmpdir(), 'jil-partner-'));
     const db = path.join(workDir, 'db');
     const store = path.join(workDir, 'store');
     const keys = path.join(workDir, 'keys.json');
-    await execFileAsync(indexer, ['index', '--db', db, '--store', store, '--quiet', path.join(SOURCE_DIR, 'corpus', 'en')],
-      { maxBuffer: 16 * 1024 * 1024 });
+    const indexed = await runIndexer(db, store, [path.join(SOURCE_DIR, 'corpus', 'en')]);
+    assert.equal(indexed.code, 0, `jil-indexer failed:\n${indexed.stderr}`);
 
     const template = readmePartnerPage();
     const page = () => template.replace("'https://jil.example'", `'${baseUrl}'`).replace("'jil_…'", `'${key}'`);
@@ -156,11 +99,9 @@ if (!PLAYWRIGHT_INSTALLED) {
     key = created.stdout.split('\n')[0];
     assert.match(key, /^jil_[A-Za-z0-9_-]{43}$/);
 
-    baseUrl = await startSearchd(searchdBin, [
-      '--db', db, '--store', store, '--web', path.join(SOURCE_DIR, 'web'),
-      '--listen', '127.0.0.1', '--port', '0', '--threads', '2', '--keys', keys,
-    ]);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    searchd = new Searchd();
+    baseUrl = await searchd.start(db, store, ['--keys', keys]);
+    browser = await launchChromium();
   });
 
   after(async () => {
@@ -169,7 +110,7 @@ if (!PLAYWRIGHT_INSTALLED) {
       for (const { server } of partners) server.close();
     } finally {
       try {
-        await stopSearchd();
+        await searchd?.stop();
       } finally {
         if (workDir) await rm(workDir, { recursive: true, force: true });
       }
@@ -200,6 +141,6 @@ if (!PLAYWRIGHT_INSTALLED) {
   });
 
   it('never lets the key reach searchd\'s output', () => {
-    assert.ok(key && !searchdOutput.includes(key), 'searchd printed the key');
+    assert.ok(key && !searchd.output.includes(key), 'searchd printed the key');
   });
 });

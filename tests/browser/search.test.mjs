@@ -12,26 +12,15 @@
 
 import { describe, it, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 
-const execFileAsync = promisify(execFile);
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const SOURCE_DIR = process.env.JIL_SOURCE_DIR || path.resolve(HERE, '..', '..');
-const ARTIFACTS = path.join(HERE, 'artifacts');
-const CHROMIUM = process.env.JIL_CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-// Upper bounds for a slow (sanitizer) build on a loaded machine, not sleeps.
-const STARTUP_TIMEOUT_MS = 60_000;
-const ACTION_TIMEOUT_MS = 60_000;
+import {
+  SOURCE_DIR, ARTIFACTS, PLAYWRIGHT_INSTALLED, NOT_INSTALLED_MESSAGE, requireEnv, runIndexer, Searchd,
+  launchChromium, newContext as contextOf,
+} from './harness.mjs';
 
 // One query per corpus language; each must find at least one highlighted hit.
 const QUERIES = [
@@ -44,74 +33,13 @@ const QUERIES = [
 ];
 const XSS_PAYLOAD = '<img src=x onerror=window.__xss=1><script>window.__xss=1</script>';
 
-// playwright-core must be installed (CI runs `npm ci --prefix tests/browser`): without it the
-// run fails, loudly, rather than skipping.
-const PLAYWRIGHT_INSTALLED = existsSync(path.join(HERE, 'node_modules', 'playwright-core', 'package.json'));
-const { chromium } = PLAYWRIGHT_INSTALLED ? await import('playwright-core') : {};
-
 let browser;
 let searchd;
-let searchdStderr = '';
 let baseUrl;
 let workDir;
 
-function requireEnv(name) {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run these tests through ctest (ctest -L browser), which sets it`);
-  if (!existsSync(value)) throw new Error(`${name}=${value} does not exist: build it first`);
-  return value;
-}
-
-// Starts searchd and resolves with its base URL once it prints its listening line.
-function startSearchd(binary, args) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    searchd = child;
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => {
-      reject(new Error(`jil-searchd printed no listening line within ${STARTUP_TIMEOUT_MS} ms\nstdout: ${out}\nstderr: ${err}`));
-    }, STARTUP_TIMEOUT_MS);
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk) => { err += chunk; searchdStderr += chunk; });
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = out.match(/jil-searchd listening on (http:\/\/127\.0\.0\.1:(\d+))/);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    child.on('error', (e) => { clearTimeout(timer); reject(e); });
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`jil-searchd exited (code ${code}, signal ${signal}) before listening\nstdout: ${out}\nstderr: ${err}`));
-    });
-  });
-}
-
-// Stops searchd with SIGTERM (SIGKILL after 10 s) and resolves with { code, signal }.
-async function stopSearchd() {
-  const child = searchd;
-  searchd = undefined;
-  if (!child) return undefined;
-  if (child.exitCode !== null || child.signalCode !== null) return { code: child.exitCode, signal: child.signalCode };
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  const result = await exited;
-  clearTimeout(timer);
-  return result;
-}
-
 // A fresh browser context with timeouts generous enough for a sanitizer build on a busy machine.
-async function newContext(options = {}) {
-  const context = await browser.newContext(options);
-  context.setDefaultTimeout(ACTION_TIMEOUT_MS);
-  context.setDefaultNavigationTimeout(ACTION_TIMEOUT_MS);
-  return context;
-}
+const newContext = (options = {}) => contextOf(browser, options);
 
 // Types a query into the search box on the home page and submits it with Enter.
 async function searchFromHome(page, query) {
@@ -128,32 +56,23 @@ async function totalText(page) {
   return (await page.locator('.results-head .total').innerText()).trim();
 }
 
+// playwright-core must be installed (CI runs `npm ci --prefix tests/browser`): without it the
+// run fails, loudly, rather than skipping.
 if (!PLAYWRIGHT_INSTALLED) {
-  const message = `playwright-core is not installed in ${path.join(HERE, 'node_modules')}: ` +
-    'run `npm ci --prefix tests/browser` from the repository root, then run the browser tests again';
-  console.error(`ERROR: ${message}`);
-  test('playwright-core is installed (npm ci --prefix tests/browser)', () => { throw new Error(message); });
+  console.error(`ERROR: ${NOT_INSTALLED_MESSAGE}`);
+  test('playwright-core is installed (npm ci --prefix tests/browser)', () => { throw new Error(NOT_INSTALLED_MESSAGE); });
 } else describe('JIL web UI in chromium', () => {
   before(async () => {
-    const indexer = requireEnv('JIL_INDEXER');
-    const searchdBin = requireEnv('JIL_SEARCHD');
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)`);
-    }
+    requireEnv('JIL_SEARCHD');
     workDir = await mkdtemp(path.join(tmpdir(), 'jil-browser-'));
     const db = path.join(workDir, 'db');
     const store = path.join(workDir, 'store');
-    const indexed = await execFileAsync(indexer,
-      ['index', '--db', db, '--store', store, '--quiet', path.join(SOURCE_DIR, 'corpus')],
-      { maxBuffer: 16 * 1024 * 1024 });
+    const indexed = await runIndexer(db, store, [path.join(SOURCE_DIR, 'corpus')]);
+    assert.equal(indexed.code, 0, `jil-indexer failed:\n${indexed.stderr}`);
     assert.doesNotMatch(indexed.stderr, /Sanitizer|runtime error:/, `jil-indexer reported:\n${indexed.stderr}`);
-    baseUrl = await startSearchd(searchdBin, [
-      '--db', db, '--store', store, '--web', path.join(SOURCE_DIR, 'web'),
-      '--listen', '127.0.0.1', '--port', '0', '--threads', '2',
-      // The suite's many API requests from one address: no anonymous rate limit in practice.
-      '--anonymous-rate', '100000', '--anonymous-burst', '1000000',
-    ]);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    searchd = new Searchd();
+    baseUrl = await searchd.start(db, store);
+    browser = await launchChromium();
   });
 
   after(async () => {
@@ -161,7 +80,7 @@ if (!PLAYWRIGHT_INSTALLED) {
       if (browser) await browser.close();
     } finally {
       try {
-        await stopSearchd();
+        await searchd?.stop();
       } finally {
         if (workDir) await rm(workDir, { recursive: true, force: true });
       }
@@ -455,8 +374,9 @@ if (!PLAYWRIGHT_INSTALLED) {
   // Last: searchd served every page above without crashing, and under a sanitizer build
   // reported nothing.
   it('searchd stops cleanly on SIGTERM with nothing on stderr from a sanitizer', async () => {
-    const result = await stopSearchd();
-    assert.deepEqual(result, { code: 0, signal: null }, `jil-searchd exit status\nstderr:\n${searchdStderr}`);
-    assert.doesNotMatch(searchdStderr, /Sanitizer|runtime error:/, 'no sanitizer report from jil-searchd');
+    const stderr = searchd.stderr;
+    const result = await searchd.stop();
+    assert.deepEqual(result, { code: 0, signal: null }, `jil-searchd exit status\nstderr:\n${stderr}`);
+    assert.doesNotMatch(stderr, /Sanitizer|runtime error:/, 'no sanitizer report from jil-searchd');
   });
 });

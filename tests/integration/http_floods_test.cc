@@ -1,8 +1,9 @@
 // Floods and slow clients at jil-searchd's HTTP edge over raw sockets (RELIABILITY.md T-H2, T-H4,
-// T-H5, T-H7, T-H8): the server stops reading what it will not accept, cuts slow requests at
-// the header deadline, caps connections and pipelined requests, and keeps answering others
-// throughout. Deadlines and caps are made small with searchd options so each test takes seconds;
-// the long attack runs are tools/bench/edge_attacks.sh.
+// T-H5, T-H6, T-H7, T-H8): the server stops reading what it will not accept, cuts slow requests
+// at the header deadline, caps connections (in all and per client address) and pipelined
+// requests, lets a slow reader finish while cutting a stalled one at the write deadline, and
+// keeps answering others throughout. Deadlines and caps are made small with searchd options so each
+// test takes seconds; the long attack runs are tools/bench/edge_attacks.sh.
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -12,12 +13,15 @@
 
 #include <cerrno>
 #include <chrono>
+#include <cstdint>
+#include <filesystem>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "http_client.h"
 #include "indexer_test_files.h"
+#include "own_searchd.h"
 #include "test_environment.h"
 
 namespace jil::integration {
@@ -26,14 +30,24 @@ namespace {
 // How long a test waits on one socket before failing instead of hanging.
 constexpr int kSocketDeadlineSeconds = 20;
 
-// A connected socket to 127.0.0.1:port with bounded waits; closed on destruction.
+// A connected socket to 127.0.0.1:port with bounded waits; closed on destruction. `source`: the
+// loopback address it connects from (another one counts as another client); `receive_buffer`:
+// its SO_RCVBUF in bytes when not 0.
 class RawSocket {
  public:
-  explicit RawSocket(unsigned short port) {
+  explicit RawSocket(unsigned short port, const char* source = "127.0.0.1",
+                     int receive_buffer = 0) {
     fd_ = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     const timeval deadline = {kSocketDeadlineSeconds, 0};
     setsockopt(fd_, SOL_SOCKET, SO_SNDTIMEO, &deadline, sizeof deadline);
     setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &deadline, sizeof deadline);
+    if (receive_buffer > 0) {
+      setsockopt(fd_, SOL_SOCKET, SO_RCVBUF, &receive_buffer, sizeof receive_buffer);
+    }
+    sockaddr_in from{};
+    from.sin_family = AF_INET;
+    inet_pton(AF_INET, source, &from.sin_addr);
+    bind(fd_, reinterpret_cast<const sockaddr*>(&from), sizeof from);
     sockaddr_in address{};
     address.sin_family = AF_INET;
     address.sin_port = htons(port);
@@ -84,6 +98,20 @@ class RawSocket {
       if (count < 0 && errno == EINTR) continue;
       if (count <= 0) return false;
       received_.append(buffer, static_cast<size_t>(count));
+    }
+    return true;
+  }
+
+  // Reads `bytes` more (fewer when the server closes first); false once it has closed.
+  bool read_some(size_t bytes) {
+    std::string buffer(bytes, '\0');
+    size_t got = 0;
+    while (got < bytes) {
+      const ssize_t count = recv(fd_, buffer.data(), bytes - got, 0);
+      if (count < 0 && errno == EINTR) continue;
+      if (count <= 0) return false;
+      received_.append(buffer.data(), static_cast<size_t>(count));
+      got += static_cast<size_t>(count);
     }
     return true;
   }
@@ -283,12 +311,120 @@ TEST_F(SmallEdgeLimits, ConnectionsOverTheCapAreClosedAndServiceResumes) {
   EXPECT_EQ(reply.status, 200u);
 }
 
+// Per-client cap: a searchd allowing 3 connections per address closes a fourth from 127.0.0.1 at
+// once, unanswered, while 127.0.0.2 (another client) is served; a freed place is usable again.
+TEST(ClientConnectionCap, ConnectionsOverTheCapOfOneAddressAreClosedOthersServed) {
+  constexpr size_t kPerClient = 3;
+  PrivateSearchd server(environment().index_dir(), environment().store_dir(),
+                        {"--max-connections-per-client", std::to_string(kPerClient)});
+  ASSERT_NE(server.port(), 0) << server.error();
+  const std::string healthz = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+  std::vector<std::unique_ptr<RawSocket>> holders;
+  for (size_t index = 0; index < kPerClient; ++index) {
+    holders.push_back(std::make_unique<RawSocket>(server.port()));
+    ASSERT_TRUE(holders.back()->send_all(healthz));
+    ASSERT_TRUE(holders.back()->read_until("\"status\"")) << "holder " << index;
+  }
+  RawSocket extra(server.port());
+  ASSERT_TRUE(extra.connected());
+  extra.send_all(healthz);
+  EXPECT_TRUE(extra.read_until_closed()) << "a connection over the per-client cap stayed open";
+  EXPECT_EQ(extra.received(), "");
+  RawSocket other(server.port(), "127.0.0.2");
+  ASSERT_TRUE(other.send_all(healthz));
+  EXPECT_TRUE(other.read_until("\"status\"")) << "another address was refused";
+  holders.pop_back();
+  bool served = false;  // the server learns of the close asynchronously: retry a while
+  for (int attempt = 0; attempt < 200 && !served; ++attempt) {
+    RawSocket again(server.port());
+    served = again.send_all(healthz) && again.read_until("\"status\"");
+    if (!served) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_TRUE(served) << "a freed place was not given back";
+  // /metrics from 127.0.0.1 needs a free place too: the retries above may have been refused.
+  EXPECT_GE(searchd_metric(server.port(), "jil_connections_refused_per_client_total").value_or(0),
+            1u);
+}
+
+// T-H6 (the ctest variant; tools/bench/slow_reader.py runs the 2 MiB at 16 KiB/s one): a 2 MiB
+// original, served by a searchd whose writes must progress every 2 s. A reader with a 4 KiB
+// receive buffer taking 32 KiB every 125 ms (256 KiB/s, 8 s in all: four times the deadline)
+// gets all of it with the right sha256; one that reads nothing is cut at the deadline.
+class SlowReaders : public ::testing::Test {
+ protected:
+  static constexpr size_t kOriginalBytes = 2 * 1024 * 1024;
+  static void SetUpTestSuite() {
+    const std::filesystem::path root = environment().make_temp_dir("slow-readers");
+    const std::filesystem::path source = root / "source";
+    std::filesystem::create_directories(source);
+    // A page of a few words whose file is 2 MiB: the rest is a comment, which has no text.
+    const std::string head = "<html><body><p>Judicial integrity for slow readers.</p><!-- ";
+    const std::string tail = " --></body></html>";
+    original_ = head + std::string(kOriginalBytes - head.size() - tail.size(), 'x') + tail;
+    write_source_document(source, "large.html", original_, sidecar_json("slow-large", "en"));
+    const ProgramResult indexed = index_folders(root / "index", root / "store", {source});
+    ASSERT_EQ(indexed.exit_code, kIndexerOk) << indexed.err;
+    server_ = new PrivateSearchd(root / "index", root / "store", {"--write-timeout", "2"});
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    server_ = nullptr;
+  }
+  void SetUp() override { ASSERT_NE(server_->port(), 0) << server_->error(); }
+  static unsigned short port() { return server_->port(); }
+  static uint64_t cut() {
+    return searchd_metric(port(), "jil_responses_cut_total").value_or(~uint64_t{0});
+  }
+
+  static const std::string kRequest;
+  static std::string original_;
+  static PrivateSearchd* server_;
+};
+
+const std::string SlowReaders::kRequest =
+    "GET /doc/slow-large/original HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+std::string SlowReaders::original_;
+PrivateSearchd* SlowReaders::server_ = nullptr;
+
+TEST_F(SlowReaders, APacedSlowReaderGetsTheWholeOriginal) {
+  const uint64_t cut_before = cut();
+  RawSocket reader(port(), "127.0.0.1", 4096);
+  ASSERT_TRUE(reader.send_all(kRequest));
+  while (reader.read_some(32 * 1024)) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(125));
+  }
+  const size_t body = reader.received().find("\r\n\r\n");
+  ASSERT_NE(body, std::string::npos) << "no answer";
+  EXPECT_EQ(reader.received().rfind("HTTP/1.1 200 OK", 0), 0u);
+  EXPECT_EQ(reader.received().size() - body - 4, kOriginalBytes);
+  EXPECT_EQ(sha256_hex_of(reader.received().substr(body + 4)), sha256_hex_of(original_));
+  EXPECT_EQ(cut(), cut_before) << "the slow reader's response was cut";
+}
+
+TEST_F(SlowReaders, AReaderThatReadsNothingIsCutAtTheWriteDeadline) {
+  const uint64_t cut_before = cut();
+  RawSocket stalled(port(), "127.0.0.1", 4096);
+  ASSERT_TRUE(stalled.send_all(kRequest));
+  // Read nothing until searchd reports the cut (at most 20 s), then take what is left.
+  for (int attempt = 0; attempt < 200 && cut() == cut_before; ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_EQ(cut(), cut_before + 1);
+  EXPECT_TRUE(stalled.read_until_closed()) << "the stalled connection stayed open";
+  EXPECT_LT(stalled.received().size(), kOriginalBytes) << "the whole original was sent";
+  expect_served(port(), "after the cut");
+}
+
 TEST(SearchdOptions, EdgeOptionsOutOfRangeAreRefused) {
   for (const std::vector<std::string>& arguments :
        std::vector<std::vector<std::string>>{{"--header-timeout", "0"},
                                              {"--header-timeout", "3601"},
                                              {"--max-connections", "0"},
-                                             {"--max-connections", "x"}}) {
+                                             {"--max-connections", "x"},
+                                             {"--max-connections-per-client", "0"},
+                                             {"--max-queue-wait-ms", "0"},
+                                             {"--max-queue-wait-ms", "60001"},
+                                             {"--write-timeout", "0"}}) {
     const ProgramResult result = run_program(kSearchdPath, arguments);
     EXPECT_EQ(result.exit_code, 2) << arguments[0] << " " << arguments[1];
     EXPECT_NE(result.err.find(arguments[0]), std::string::npos) << result.err;

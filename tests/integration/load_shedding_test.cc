@@ -1,8 +1,11 @@
-// Load shedding (RELIABILITY.md T-L4): a searchd with one worker and room for two waiting
-// requests is frozen (SIGSTOP) while eight clients send a request each; when it resumes it reads
-// all eight before handling any, keeps two, answers the others 503 with problem+json and
-// Retry-After at once, and then serves normally again. The same burst without the small limit is
-// served whole. No timing is measured: the freeze makes the burst arrive together.
+// Load shedding (RELIABILITY.md T-L4): a searchd with one search thread and room for two waiting
+// requests is frozen (SIGSTOP) while eight clients send a request each; when it resumes its I/O
+// thread reads all eight, queues two (a third may already be running), answers the others 503
+// with problem+json and Retry-After at once, and then serves normally again. The same burst
+// without the small limit is served whole. With a 1 ms limit on waiting, the requests queued
+// behind a search are answered 503 without being run; requests whose client closed while searchd
+// was frozen are never run. Counts come from searchd's /metrics; no timing is measured: the
+// freeze makes the burst arrive together.
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
@@ -10,8 +13,12 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <cstdint>
+#include <optional>
 #include <regex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "http_client.h"
@@ -70,21 +77,49 @@ class Client {
   bool connected_ = false;
 };
 
-// Sends one request per client while searchd is stopped; returns the eight responses.
-std::vector<std::string> burst(const OwnSearchd& searchd) {
+// kClients connections, each after a first exchange (so searchd has accepted it and waits on it).
+std::vector<std::unique_ptr<Client>> connect_clients(const OwnSearchd& searchd) {
   std::vector<std::unique_ptr<Client>> clients;
   for (int index = 0; index < kClients; ++index) {
     clients.push_back(std::make_unique<Client>(searchd.port()));
-    // A first exchange makes sure searchd has accepted the connection and waits on it.
     EXPECT_TRUE(clients.back()->send_request("/healthz", false));
-    EXPECT_NE(clients.back()->read_response().find(" 200 "), std::string::npos);
+    // 200, or 503 where a 1 ms wait limit is tested; either way the connection stays open.
+    EXPECT_EQ(clients.back()->read_response().rfind("HTTP/1.1 ", 0), 0u);
   }
+  return clients;
+}
+
+// Sends one request per client while searchd is stopped; returns the eight responses.
+std::vector<std::string> send_frozen(const OwnSearchd& searchd,
+                                     std::vector<std::unique_ptr<Client>>& clients,
+                                     const std::string& target) {
   EXPECT_EQ(::kill(searchd.pid(), SIGSTOP), 0);
-  for (auto& client : clients) EXPECT_TRUE(client->send_request(kSearch, true));
+  for (auto& client : clients) EXPECT_TRUE(client->send_request(target, true));
   EXPECT_EQ(::kill(searchd.pid(), SIGCONT), 0);
   std::vector<std::string> responses;
   for (auto& client : clients) responses.push_back(client->read_response());
   return responses;
+}
+
+std::vector<std::string> burst(const OwnSearchd& searchd) {
+  std::vector<std::unique_ptr<Client>> clients = connect_clients(searchd);
+  return send_frozen(searchd, clients, kSearch);
+}
+
+uint64_t metric(const OwnSearchd& searchd, const std::string& name) {
+  const std::optional<uint64_t> value = searchd_metric(searchd.port(), name);
+  EXPECT_TRUE(value.has_value()) << name;
+  return value.value_or(0);
+}
+
+void expect_shed_answers(const std::vector<std::string>& responses) {
+  for (const std::string& response : responses) {
+    if (response.rfind("HTTP/1.1 503", 0) != 0) continue;
+    const HttpReply reply = RawExchange{"", response, true}.parsed();
+    EXPECT_EQ(reply.header("Retry-After"), "1");
+    EXPECT_EQ(reply.header("Content-Type").rfind("application/problem+json", 0), 0u);
+    EXPECT_NE(reply.body.find("\"status\":503"), std::string::npos) << reply.body;
+  }
 }
 
 int count_status(const std::vector<std::string>& responses, const std::string& status_line) {
@@ -105,23 +140,71 @@ TEST(LoadShedding, AFullQueueAnswers503AndTheServerRecovers) {
   EXPECT_EQ(served + shed, kClients);
   EXPECT_GE(served, 2);
   EXPECT_GE(shed, 1);
-  for (const std::string& response : responses) {
-    if (response.rfind("HTTP/1.1 503", 0) != 0) continue;
-    const HttpReply reply = RawExchange{"", response, true}.parsed();
-    EXPECT_EQ(reply.header("Retry-After"), "1");
-    EXPECT_EQ(reply.header("Content-Type").rfind("application/problem+json", 0), 0u);
-    EXPECT_NE(reply.body.find("\"status\":503"), std::string::npos) << reply.body;
-  }
+  expect_shed_answers(responses);
+  EXPECT_EQ(metric(searchd, "jil_requests_shed_queue_full_total"), static_cast<uint64_t>(shed));
   // Recovered: the next requests are served.
   for (int index = 0; index < 3; ++index) {
     EXPECT_EQ(http_get(searchd.port(), kSearch).status, 200u);
   }
 }
 
+// The default queue length; the wait limit is raised so that a slow (sanitizer) build, whose
+// eighth search may wait over the default, cannot shed (that limit is the next test's).
 TEST(LoadShedding, TheDefaultQueueHoldsTheSameBurst) {
-  OwnSearchd searchd(environment().index_dir(), {"--threads", "1"});
+  OwnSearchd searchd(environment().index_dir(), {"--threads", "1", "--max-queue-wait-ms", "60000"});
   ASSERT_NE(searchd.port(), 0) << "jil-searchd did not start";
   EXPECT_EQ(count_status(burst(searchd), "HTTP/1.1 200 OK"), kClients);
+}
+
+// Eight 50-hit searches queue behind each other on one search thread; with a 1 ms limit, those
+// that waited behind a search are answered 503 without being run (only the served ones count as
+// handled), each with problem+json and Retry-After.
+TEST(LoadShedding, RequestsThatWaitedTooLongAreShedWithoutRunning) {
+  OwnSearchd searchd(environment().index_dir(), {"--threads", "1", "--max-queue-wait-ms", "1"});
+  ASSERT_NE(searchd.port(), 0) << "jil-searchd did not start";
+  std::vector<std::unique_ptr<Client>> clients = connect_clients(searchd);
+  const uint64_t handled_before = metric(searchd, "jil_requests_handled_total");
+  const uint64_t stale_before = metric(searchd, "jil_requests_shed_waited_too_long_total");
+  const std::vector<std::string> responses =
+      send_frozen(searchd, clients, "/api/v1/search?q=judicial+integrity&size=50");
+  const int served = count_status(responses, "HTTP/1.1 200 OK");
+  const int shed = count_status(responses, "HTTP/1.1 503 Service Unavailable");
+  EXPECT_EQ(served + shed, kClients);
+  EXPECT_GE(shed, 1);
+  expect_shed_answers(responses);
+  for (const std::string& response : responses) {
+    if (response.rfind("HTTP/1.1 503", 0) == 0) {
+      EXPECT_NE(response.find("waited too long"), std::string::npos) << response;
+    }
+  }
+  EXPECT_EQ(metric(searchd, "jil_requests_shed_waited_too_long_total") - stale_before,
+            static_cast<uint64_t>(shed));
+  EXPECT_EQ(metric(searchd, "jil_requests_shed_queue_full_total"), 0u);
+  EXPECT_EQ(metric(searchd, "jil_requests_handled_total") - handled_before,
+            static_cast<uint64_t>(served));
+}
+
+// Eight clients send a search and close while searchd is frozen: none of the eight is run.
+TEST(LoadShedding, RequestsOfDepartedClientsAreNeverRun) {
+  OwnSearchd searchd(environment().index_dir(), {"--threads", "1"});
+  ASSERT_NE(searchd.port(), 0) << "jil-searchd did not start";
+  std::vector<std::unique_ptr<Client>> clients = connect_clients(searchd);
+  const uint64_t handled_before = metric(searchd, "jil_requests_handled_total");
+  ASSERT_EQ(::kill(searchd.pid(), SIGSTOP), 0);
+  for (auto& client : clients) EXPECT_TRUE(client->send_request(kSearch, true));
+  clients.clear();  // each closes its socket
+  ASSERT_EQ(::kill(searchd.pid(), SIGCONT), 0);
+  // Nothing answers a dropped request: wait (at most 20 s) until all eight are counted.
+  uint64_t dropped = 0;
+  for (int attempt = 0; attempt < 400 && dropped < static_cast<uint64_t>(kClients); ++attempt) {
+    dropped = metric(searchd, "jil_requests_dropped_client_gone_total");
+    if (dropped < static_cast<uint64_t>(kClients))
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_EQ(dropped, static_cast<uint64_t>(kClients));
+  EXPECT_EQ(metric(searchd, "jil_requests_handled_total"), handled_before);
+  EXPECT_EQ(http_get(searchd.port(), kSearch).status, 200u);
+  EXPECT_EQ(metric(searchd, "jil_requests_handled_total"), handled_before + 1);
 }
 
 }  // namespace

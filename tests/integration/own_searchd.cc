@@ -10,6 +10,7 @@
 #include <regex>
 #include <thread>
 
+#include "http_client.h"
 #include "test_environment.h"
 
 namespace jil::integration {
@@ -41,6 +42,16 @@ OwnSearchd::OwnSearchd(const std::filesystem::path& database,
   if (line && std::regex_match(*line, match, listening)) {
     port_ = static_cast<unsigned short>(std::stoi(match[1]));
   }
+}
+
+std::optional<uint64_t> searchd_metric(unsigned short port, const std::string& name) {
+  const HttpReply reply = http_get(port, "/metrics");
+  if (reply.status != 200) return std::nullopt;
+  std::smatch match;
+  if (!std::regex_search(reply.body, match, std::regex("(?:^|\n)" + name + " (\\d+)\n"))) {
+    return std::nullopt;
+  }
+  return std::stoull(match[1]);
 }
 
 unsigned short free_port() {

@@ -4,7 +4,9 @@
 
 #include <sys/types.h>
 
+#include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +26,10 @@ class OwnSearchd {
   ServerProcess process_;
   unsigned short port_ = 0;
 };
+
+// A counter of searchd's GET /metrics (server/edge_counters.h), e.g.
+// "jil_requests_handled_total"; nothing when the page or the line is missing.
+std::optional<uint64_t> searchd_metric(unsigned short port, const std::string& name);
 
 // A TCP port on 127.0.0.1 that was free a moment ago (for programs that need a fixed port).
 unsigned short free_port();

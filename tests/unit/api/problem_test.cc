@@ -33,20 +33,37 @@ TEST(ProblemResponse, IsProblemJsonWithTitleStatusAndDetail) {
   const HttpResponse response = problem_response(invalid_argument("unterminated phrase"));
   EXPECT_EQ(response.status, 400u);
   EXPECT_EQ(response.content_type, "application/problem+json; charset=utf-8");
-  EXPECT_EQ(nlohmann::json::parse(response.body),
-            (nlohmann::json{{"type", "about:blank"},
-                            {"title", "Bad Request"},
-                            {"status", 400},
-                            {"detail", "unterminated phrase"}}));
+  nlohmann::json body = nlohmann::json::parse(response.body);
+  const std::string request_id = body.value("request_id", "");
+  EXPECT_EQ(request_id.size(), 16u) << response.body;
+  EXPECT_EQ(request_id.find_first_not_of("0123456789abcdef"), std::string::npos) << request_id;
+  body.erase("request_id");
+  EXPECT_EQ(body, (nlohmann::json{{"type", "about:blank"},
+                                  {"title", "Bad Request"},
+                                  {"status", 400},
+                                  {"detail", "unterminated phrase"}}));
+}
+
+TEST(ProblemResponse, EachProblemHasItsOwnRequestId) {
+  const auto id = [](const HttpResponse& response) {
+    return nlohmann::json::parse(response.body).value("request_id", "");
+  };
+  EXPECT_NE(id(problem_response(404, "no such route")), id(problem_response(404, "no such route")));
+  EXPECT_EQ(id(problem_response(400, "detail", "00112233aabbccdd")), "00112233aabbccdd");
 }
 
 TEST(ProblemResponse, ServerErrorsHideTheirDetail) {
   for (const Status& status :
        {internal_error("bug in /srv/jil/searchd.cc:42"), io_error("cannot read /var/secret"),
         Status(StatusCode::kCorrupt, "index /var/index is damaged")}) {
+    ::testing::internal::CaptureStderr();
     const HttpResponse response = problem_response(status);
+    const std::string log = ::testing::internal::GetCapturedStderr();
     EXPECT_EQ(response.status, 500u);
     const auto body = nlohmann::json::parse(response.body);
+    // The log keeps the cause under the id the client got.
+    EXPECT_NE(log.find(body.value("request_id", "?")), std::string::npos) << log;
+    EXPECT_NE(log.find(status.message()), std::string::npos) << log;
     EXPECT_EQ(body["title"], "Internal Server Error");
     EXPECT_EQ(body["detail"], "the server failed to answer this request");
     EXPECT_EQ(response.body.find("/var"), std::string::npos) << response.body;

@@ -1,5 +1,5 @@
-// Tests api/rate_limiter.cc: one bucket per key and per client address, keys independent of
-// each other and of the anonymous tier, bounded memory, and safe use from several threads.
+// Tests api/rate_limiter.cc: one bucket per partner and per client address, partners independent
+// of each other and of the anonymous tier, bounded memory, and safe use from several threads.
 #include "api/rate_limiter.h"
 
 #include <gtest/gtest.h>
@@ -13,14 +13,14 @@ namespace {
 
 const RateLimiter::Clock::time_point kStart{};
 
-TEST(RateLimiter, AKeyOverItsLimitLeavesOtherKeysAlone) {
+TEST(RateLimiter, APartnerOverItsLimitLeavesOtherPartnersAlone) {
   RateLimiter limiter({/*rate=*/1, /*burst=*/1});
   const RateLimit limit{/*rate=*/1, /*burst=*/2};
-  EXPECT_TRUE(limiter.take_for_key("hash-a", limit, kStart).allowed);
-  EXPECT_TRUE(limiter.take_for_key("hash-a", limit, kStart).allowed);
-  EXPECT_FALSE(limiter.take_for_key("hash-a", limit, kStart).allowed);
-  EXPECT_TRUE(limiter.take_for_key("hash-b", limit, kStart).allowed);
-  EXPECT_TRUE(limiter.take_for_key("hash-b", limit, kStart).allowed);
+  EXPECT_TRUE(limiter.take_for_partner("Partner A", limit, kStart).allowed);
+  EXPECT_TRUE(limiter.take_for_partner("Partner A", limit, kStart).allowed);
+  EXPECT_FALSE(limiter.take_for_partner("Partner A", limit, kStart).allowed);
+  EXPECT_TRUE(limiter.take_for_partner("Partner B", limit, kStart).allowed);
+  EXPECT_TRUE(limiter.take_for_partner("Partner B", limit, kStart).allowed);
   // The anonymous tier is separate too.
   EXPECT_TRUE(limiter.take_for_address("192.0.2.1", kStart).allowed);
 }
@@ -65,7 +65,7 @@ TEST(RateLimiter, ThreadsShareOneBucketWithoutLosingCount) {
   for (int thread = 0; thread < 4; ++thread) {
     threads.emplace_back([&] {
       for (int request = 0; request < 500; ++request) {
-        if (limiter.take_for_key("shared", limit, kStart).allowed) ++allowed;
+        if (limiter.take_for_partner("shared", limit, kStart).allowed) ++allowed;
       }
     });
   }

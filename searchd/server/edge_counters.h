@@ -1,0 +1,24 @@
+// Counters of what searchd's HTTP edge did with connections and requests (shed, dropped, cut),
+// shared by all threads, and their Prometheus text rendering for GET /metrics (loopback only).
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+
+namespace jil::server {
+
+struct EdgeCounters {
+  std::atomic<uint64_t> requests_handled{0};      // run by a search thread
+  std::atomic<uint64_t> shed_queue_full{0};       // 503 at once: the queue was full
+  std::atomic<uint64_t> shed_waited_too_long{0};  // 503 without running: waited past the limit
+  std::atomic<uint64_t> dropped_client_gone{0};   // not run: the client had closed
+  std::atomic<uint64_t> refused_over_cap{0};      // connection closed at once: global cap
+  std::atomic<uint64_t> refused_per_client{0};    // connection closed at once: per-client cap
+  std::atomic<uint64_t> responses_cut{0};         // a write made no progress within its deadline
+};
+
+// One `name value` line per counter, plus the open connections.
+std::string render_metrics(const EdgeCounters& counters, size_t open_connections);
+
+}  // namespace jil::server
