@@ -360,6 +360,7 @@ TEST(IndexerDurability, ParallelBuildRefusesAnIdUsedInTwoShards) {
   // a.txt and b.txt go to the first shard, c.txt and d.txt to the second; a and d share an id.
   const std::pair<const char*, const char*> kFiles[] = {
       {"a.txt", "same-id"}, {"b.txt", "id-b"}, {"c.txt", "id-c"}, {"d.txt", "same-id"}};
+  std::filesystem::create_directories(source);
   for (const auto& [name, id] : kFiles) {
     write_source_document(source, name, std::string("parallel text ") + name, sidecar_json(id));
   }
