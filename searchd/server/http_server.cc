@@ -33,6 +33,7 @@ Result<std::unique_ptr<HttpServer>> HttpServer::create(const SearchdOptions& opt
   for (unsigned index = 0; index < threads; ++index) {
     auto searcher = search::Searcher::open(options.database);
     if (!searcher.is_ok()) return searcher.status();
+    if (options.result_cache) (*searcher)->set_result_cache(search::kResultCacheEntries);
     auto handler = std::make_unique<api::RequestHandler>(**searcher, assets);
     server->search_pool_.add(std::move(searcher).value(), std::move(handler));
     server->io_threads_.push_back(std::make_unique<IoThread>());
