@@ -1,6 +1,8 @@
 // Implementation of stored_record.h; nlohmann exceptions become kCorrupt here.
 #include "ingest/stored_record.h"
 
+#include "schema/document_data.h"
+
 namespace jil::ingest {
 
 StoredRecord make_stored_record(schema::DocRecord& record, Xapian::docid docid,
@@ -13,19 +15,15 @@ StoredRecord make_stored_record(schema::DocRecord& record, Xapian::docid docid,
   stored.root = root;
   stored.source = record.source;
   stored.original_name = record.original_name;
-  std::string text = std::move(record.text);
-  record.text.clear();
-  stored.document = nlohmann::json::parse(schema::to_document_data(record), nullptr, false);
-  stored.document.erase("text");
-  record.text = std::move(text);
+  // Through text so that ill-formed UTF-8 is replaced as in the index's document data.
+  stored.document = nlohmann::json::parse(
+      schema::document_head(record).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+      nullptr, false);
   return stored;
 }
 
 Result<schema::DocRecord> to_doc_record(const StoredRecord& record, std::string text) {
-  nlohmann::json data = record.document;
-  data["text"] = std::move(text);
-  return schema::from_document_data(
-      data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  return schema::record_from_head(record.document, std::move(text));
 }
 
 std::string to_text(const StoredRecord& record) {

@@ -1,4 +1,4 @@
-// Sidecar parsing and validation, and the document-data JSON of the index.
+// Sidecar parsing and validation (the document data of the index: document_data.cc).
 #include "schema/doc_record.h"
 
 #include <algorithm>
@@ -260,61 +260,6 @@ nlohmann::json metadata_json(const DocRecord& record) {
       {"quality", record.quality},
       {"quality_notes", record.quality_notes},
   };
-}
-
-std::string to_document_data(const DocRecord& record) {
-  json data = metadata_json(record);
-  data["source"] = record.source;
-  data["format"] = record.format;
-  data["media_type"] = record.media_type;
-  data["original_name"] = record.original_name;
-  data["sha256"] = record.sha256;
-  data["bytes"] = record.bytes;
-  data["language_source"] = record.language_source;
-  data["language_confidence"] = record.language_confidence;
-  data["text"] = record.text;
-  data["page_offsets"] = record.page_offsets;
-  data["indexed_at"] = record.indexed_at;
-  return data.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
-Result<DocRecord> from_document_data(std::string_view data) {
-  try {
-    const json object = json::parse(data);
-    DocRecord record;
-    record.id = object.at("id").get<std::string>();
-    record.work = object.at("work").get<std::string>();
-    record.title = object.at("title").get<std::string>();
-    record.language = analysis::parse_language(object.at("language").get<std::string>())
-                          .value_or(analysis::Language::kUnd);
-    record.script = object.at("script").get<std::string>();
-    record.type = object.at("type").get<std::string>();
-    record.organisation = object.at("organisation").get<std::string>();
-    record.country = object.at("country").get<std::string>();
-    record.region = object.at("region").get<std::string>();
-    record.year = object.at("year").get<int>();
-    record.topics = object.at("topics").get<std::vector<std::string>>();
-    record.values = object.at("values").get<std::vector<std::string>>();
-    record.summary = object.at("summary").get<std::string>();
-    record.source = object.at("source").get<std::string>();
-    record.format = object.at("format").get<std::string>();
-    record.media_type = object.at("media_type").get<std::string>();
-    record.original_name = object.at("original_name").get<std::string>();
-    record.sha256 = object.at("sha256").get<std::string>();
-    record.bytes = object.at("bytes").get<uint64_t>();
-    record.text = object.at("text").get<std::string>();
-    // Added in schema version 2; read with defaults so a record without them still loads.
-    record.quality = object.value("quality", std::string());
-    record.quality_notes = object.value("quality_notes", std::string());
-    record.page_offsets = object.value("page_offsets", std::vector<uint32_t>());
-    record.indexed_at = object.value("indexed_at", std::string());
-    // Indexes written before metadata/ existed have neither: their language came from sidecars.
-    record.language_source = object.value("language_source", std::string("metadata"));
-    record.language_confidence = object.value("language_confidence", 1.0);
-    return record;
-  } catch (const json::exception& error) {
-    return Status(StatusCode::kCorrupt, std::string("document data: ") + error.what());
-  }
 }
 
 }  // namespace jil::schema

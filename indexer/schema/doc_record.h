@@ -82,7 +82,7 @@ Result<DocRecord> record_from_metadata(const nlohmann::json& object);
 // The sidecar fields of a record as JSON (the shape partners see in the API, too).
 nlohmann::json metadata_json(const DocRecord& record);
 
-// The document data stored in the index, and back.
+// The document data stored in the index, and back (format and listing reads: document_data.h).
 std::string to_document_data(const DocRecord& record);
 Result<DocRecord> from_document_data(std::string_view data);
 

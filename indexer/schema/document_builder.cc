@@ -4,8 +4,10 @@
 #include <algorithm>
 
 #include "schema/collation_key.h"
+#include "schema/document_data.h"
 #include "schema/filter_terms.h"
 #include "schema/prefixes.h"
+#include "schema/snippet_blocks.h"
 #include "schema/title_words.h"
 #include "schema/value_slots.h"
 
@@ -83,14 +85,16 @@ Xapian::Document DocumentBuilder::build(const DocRecord& record, const std::stri
   Xapian::Document document;
   uint32_t position = 1;
   std::map<std::string, uint32_t> mentions;  // concept → times the text names it
-  auto add_field = [&](const std::string& text, uint32_t base, uint32_t wdf) {
+  SnippetBlocks blocks;                      // where the body's words start, for searchd's snippets
+  auto add_field = [&](const std::string& text, uint32_t base, uint32_t wdf, bool body) {
     const std::vector<analysis::Token> tokens = analyzer_.analyze(text, record.language);
     for (const auto& [id, count] : concepts_.count(tokens, record.language)) mentions[id] += count;
+    if (body) blocks = snippet_blocks(tokens, base);
     return add_text_terms(document, tokens, base, wdf);
   };
-  position = add_field(record.title, position, kTitleWdf);
-  position = add_field(record.summary, position + kFieldPositionGap, kSummaryWdf);
-  add_field(record.text, position + kFieldPositionGap, kBodyWdf);
+  position = add_field(record.title, position, kTitleWdf, false);
+  position = add_field(record.summary, position + kFieldPositionGap, kSummaryWdf, false);
+  add_field(record.text, position + kFieldPositionGap, kBodyWdf, true);
   add_concepts(document, record, mentions);
 
   const std::string language(analysis::language_code(record.language));
@@ -134,7 +138,7 @@ Xapian::Document DocumentBuilder::build(const DocRecord& record, const std::stri
   for (unsigned index = 0; index < record.values.size() && index < kMaxValues; ++index) {
     document.add_value(kFirstValueSlot + index, record.values[index]);
   }
-  document.set_data(to_document_data(record));
+  document.set_data(to_document_data(record, blocks));
   return document;
 }
 

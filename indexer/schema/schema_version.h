@@ -10,7 +10,8 @@ namespace jil::schema {
 // 4: the title as text in value slot 32 (sorting by the reader's collation).
 // 5: the spelling dictionary (spelling_words.h) and title words for suggestions (XS terms).
 // 6: Han dictionary words without positions (phrases run over the characters).
-inline constexpr int kSchemaVersion = 6;
+// 7: document data = JSON head (with the snippet blocks) + NUL + text (document_data.h).
+inline constexpr int kSchemaVersion = 7;
 inline constexpr std::string_view kSchemaVersionKey = "jil:schema-version";
 inline constexpr std::string_view kAnalyzerVersionKey = "jil:analyzer-version";
 

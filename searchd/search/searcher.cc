@@ -3,11 +3,13 @@
 
 #include <algorithm>
 
+#include "schema/document_data.h"
 #include "schema/filter_terms.h"
 #include "schema/index_compatibility.h"
 #include "schema/prefixes.h"
 #include "schema/value_slots.h"
 #include "search/facet_counter.h"
+#include "search/passage_finder.h"
 #include "search/query_builder.h"
 #include "search/related_documents.h"
 #include "search/snippet_maker.h"
@@ -174,21 +176,36 @@ Xapian::doccount Searcher::document_count() {
   return count.is_ok() ? *count : 0;
 }
 
+uint64_t Searcher::revision_now() {
+  try {
+    return database_.get_revision();  // one glass database: increases with every commit
+  } catch (const Xapian::InvalidOperationError&) {
+    // Several shards have no single revision: last document id and count change with any
+    // addition.
+    return (uint64_t{database_.get_lastdocid()} << 32) | database_.get_doccount();
+  }
+}
+
 uint64_t Searcher::index_revision() {
-  Result<uint64_t> revision = with_fresh_database([&]() -> Result<uint64_t> {
-    try {
-      return database_.get_revision();  // one glass database: increases with every commit
-    } catch (const Xapian::InvalidOperationError&) {
-      // Several shards have no single revision: last document id and count change with any
-      // addition or replacement.
-      return (uint64_t{database_.get_lastdocid()} << 32) | database_.get_doccount();
-    }
-  });
+  Result<uint64_t> revision =
+      with_fresh_database([&]() -> Result<uint64_t> { return revision_now(); });
   return revision.is_ok() ? *revision : 0;
 }
 
+void Searcher::set_result_cache(size_t entries) {
+  result_cache_ = entries > 0 && local_ ? std::make_unique<ResultCache>(entries) : nullptr;
+}
+
 Result<SearchResults> Searcher::search(const SearchRequest& request) {
-  return with_fresh_database([&] { return run_search(request); });
+  return with_fresh_database([&]() -> Result<SearchResults> {
+    if (!result_cache_) return run_search(request);
+    const uint64_t revision = revision_now();
+    const std::string key = cache_key(request);
+    if (const SearchResults* cached = result_cache_->find(revision, key)) return *cached;
+    Result<SearchResults> results = run_search(request);
+    if (results.is_ok()) result_cache_->store(revision, key, *results);
+    return results;
+  });
 }
 
 Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
@@ -256,27 +273,35 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
   FacetCounter::count_selected_apart(database_, columns, unfiltered, request, results.facets);
   SnippetMaker snippets(*analyzer_, built->match_forms, built->match_stems,
                         built->match_words.size());
+  PassageFinder passages(database_, *analyzer_, built->match_forms, built->match_stems);
   for (auto match = matches.begin(); match != matches.end(); ++match) {
     Xapian::Document document = match.get_document();
     if (collapse.enabled()) document = collapse.shown_version(database_, query, document);
-    Result<schema::DocRecord> record = schema::from_document_data(document.get_data());
-    if (!record.is_ok()) return record.status();
+    // The head of the data and a passage of the text: never the whole text (document_data.h).
+    const std::string data = document.get_data();
+    Result<schema::HitData> stored = schema::read_hit_data(data);
+    if (!stored.is_ok()) return stored.status();
+    schema::DocRecord& record = stored->record;
+    const std::string_view text = stored->text;
+    const size_t window = snippet_window(record.language);
     SearchHit hit;
     hit.weight = match.get_weight();
-    hit.title = snippets.highlighted(record->title, record->language);
-    hit.snippet = snippets.snippet(record->text, record->language);
-    if (snippets.first_match_offset() != std::string_view::npos && !record->page_offsets.empty()) {
-      const auto& pages = record->page_offsets;  // where each page starts in the text
+    hit.title = snippets.highlighted(record.title, record.language);
+    const Passage passage =
+        passages.find(document.get_docid(), stored->blocks, text.size(), record.language, window)
+            .value_or(PassageFinder::opening(stored->blocks, text.size(), window));
+    hit.snippet = snippets.snippet_in(text, passage.begin, passage.end, record.language);
+    if (snippets.first_match_offset() != std::string_view::npos && !record.page_offsets.empty()) {
+      const auto& pages = record.page_offsets;  // where each page starts in the text
       hit.page = static_cast<uint32_t>(
           std::upper_bound(pages.begin(), pages.end(), snippets.first_match_offset()) -
           pages.begin());
     }
-    if (hit.snippet.empty()) hit.snippet = snippets.snippet(record->summary, record->language);
-    record->text.clear();
-    hit.work_languages = work_languages(record->work);
+    if (hit.snippet.empty()) hit.snippet = snippets.snippet(record.summary, record.language);
+    hit.work_languages = work_languages(record.work);
     if (collapse.enabled())
       hit.other_versions = TranslationCollapse::other_versions(database_, document);
-    hit.record = std::move(record).value();
+    hit.record = std::move(record);
     results.hits.push_back(std::move(hit));
   }
   return results;

@@ -14,6 +14,7 @@
 #include "schema/doc_record.h"
 #include "search/facet_columns.h"
 #include "search/query_builder.h"
+#include "search/result_cache.h"
 #include "search/search_request.h"
 #include "search/suggester.h"
 #include "thesaurus/concept_matcher.h"
@@ -28,7 +29,14 @@ class Searcher {
 
   // kInvalidArgument for a malformed query (message for the user); kUnavailable when the index
   // kept changing under the request.
+  // Answered from the result cache when one is set and holds the request for this revision.
   Result<SearchResults> search(const SearchRequest& request);
+  // Keeps up to `entries` results (result_cache.h) of a local index; 0, the default, keeps none.
+  // Not for remote shards, whose revision does not change when a document is replaced.
+  void set_result_cache(size_t entries);
+  // Searches answered from the cache, and searches run while a cache was set.
+  uint64_t cache_hits() const { return result_cache_ ? result_cache_->hits() : 0; }
+  uint64_t cache_misses() const { return result_cache_ ? result_cache_->misses() : 0; }
   // kNotFound for an unknown id. The record includes the text.
   Result<schema::DocRecord> document(const std::string& id);
   // Suggestions as you type for `text` (see suggester.h); kUnavailable like search().
@@ -68,6 +76,7 @@ class Searcher {
   template <typename Work>
   auto with_fresh_database(Work&& work) -> decltype(work());
   Result<SearchResults> run_search(const SearchRequest& request);
+  uint64_t revision_now();  // inside with_fresh_database
 
   Xapian::Database database_;
   // A glass directory; false for a stub file (possibly remote shards), where only what
@@ -76,6 +85,7 @@ class Searcher {
   FacetColumns facet_columns_;  // local only
   std::unique_ptr<analysis::Analyzer> analyzer_;
   std::unique_ptr<thesaurus::ConceptMatcher> concepts_;
+  std::unique_ptr<ResultCache> result_cache_;  // null: none
 };
 
 }  // namespace jil::search

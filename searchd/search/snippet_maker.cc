@@ -87,8 +87,7 @@ std::vector<TextPart> SnippetMaker::highlighted(std::string_view text,
 std::vector<TextPart> SnippetMaker::snippet(std::string_view text, analysis::Language language) {
   text = text.substr(0, utf8::truncate_point(text, kMaxSnippetScanBytes));
   first_match_offset_ = std::string_view::npos;
-  const size_t window_wanted =
-      language == analysis::Language::kZh ? kSnippetHanCharacters : kSnippetWords;
+  const size_t window_wanted = snippet_window(language);
   std::vector<Token> tokens;  // offsets relative to `text`
   std::vector<size_t> words;  // positional tokens only: one per word or Han character
   std::vector<bool> word_matches;
@@ -137,6 +136,18 @@ std::vector<TextPart> SnippetMaker::snippet(std::string_view text, analysis::Lan
   const size_t last = best_start + window - 1;
   return mark(text, tokens, words[best_start], words[last], best_start > 0,
               last + 1 < words.size() || scanned < text.size());
+}
+
+std::vector<TextPart> SnippetMaker::snippet_in(std::string_view text, size_t begin, size_t end,
+                                               analysis::Language language) {
+  end = std::min(end, text.size());
+  begin = std::min(begin, end);
+  std::vector<TextPart> parts = snippet(text.substr(begin, end - begin), language);
+  if (first_match_offset_ != std::string_view::npos) first_match_offset_ += begin;
+  if (parts.empty()) return parts;
+  if (begin > 0 && parts.front().text != "… ") parts.insert(parts.begin(), {"… ", false});
+  if (end < text.size() && parts.back().text != " …") parts.push_back({" …", false});
+  return parts;
 }
 
 }  // namespace jil::search

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "analysis/analyzer.h"
+#include "schema/snippet_blocks.h"
 #include "search/search_request.h"
 
 namespace jil::search {
@@ -16,10 +17,15 @@ namespace jil::search {
 // How much text a snippet shows, and how much of a long document is scanned for it.
 inline constexpr size_t kSnippetWords = 30;
 inline constexpr size_t kSnippetHanCharacters = 70;
-inline constexpr size_t kMaxSnippetScanBytes = 256 * 1024;
+inline constexpr size_t kMaxSnippetScanBytes = schema::kMaxSnippetScanBytes;
 // Text is analyzed in pieces, the first this long and each next one twice the previous, and the
 // scan stops as soon as a window holds every word of the query: most hits need only the first.
 inline constexpr size_t kFirstSnippetPieceBytes = 4 * 1024;
+
+// Words in a snippet of a text in `language`.
+inline size_t snippet_window(analysis::Language language) {
+  return language == analysis::Language::kZh ? kSnippetHanCharacters : kSnippetWords;
+}
 
 class SnippetMaker {
  public:
@@ -34,6 +40,10 @@ class SnippetMaker {
 
   // The best window of `text` with matches marked; the opening words when nothing matches.
   std::vector<TextPart> snippet(std::string_view text, analysis::Language language);
+  // The snippet of the passage [begin, end) of `text` (passage_finder.h), with ellipses where
+  // the text goes on beyond the passage; first_match_offset() is an offset in the whole text.
+  std::vector<TextPart> snippet_in(std::string_view text, size_t begin, size_t end,
+                                   analysis::Language language);
   // Byte offset in the text of the first match of the last snippet, or npos when it had none.
   size_t first_match_offset() const { return first_match_offset_; }
   // The whole of a short text (a title) with matches marked.

@@ -76,6 +76,8 @@ Result<SearchdOptions> parse_searchd_options(int argc, char** argv) {
       if (end == argv[index] || *end != '\0') {
         return invalid_argument("--anonymous-rate takes a number (requests per second)");
       }
+    } else if (argument == "--no-cache") {
+      options.result_cache = false;
     } else if (argument == "--anonymous-burst" && has_value) {
       const long long burst = std::strtoll(argv[++index], nullptr, 10);
       if (burst < 1 || burst > static_cast<long long>(api::kMaxBurst)) {
@@ -95,6 +97,7 @@ Result<SearchdOptions> parse_searchd_options(int argc, char** argv) {
           "usage: jil-searchd [--db DIR] [--store DIR] [--web DIR] [--listen ADDRESS] "
           "[--port N] [--threads N] [--header-timeout SECONDS] [--max-connections N]\n"
           "       [--max-connections-per-client N] [--max-queued N] [--max-queue-wait-ms MS]\n"
+          "       [--no-cache]\n"
           "       [--write-timeout SECONDS] [--keys FILE] [--anonymous-rate R] [--anonymous-burst "
           "B]\n"
           "       [--trusted-proxy CIDR]...\n"

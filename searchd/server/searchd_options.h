@@ -81,6 +81,9 @@ struct SearchdOptions {
   // api/access_limits.h.
   double anonymous_rate = api::kDefaultAnonymousRate;
   uint32_t anonymous_burst = api::kDefaultAnonymousBurst;
+  // Each worker keeps its last search results per index revision (search/result_cache.h);
+  // --no-cache turns that off (benchmarks of the uncached work).
+  bool result_cache = true;
   // --trusted-proxy CIDR (repeatable): proxies whose X-Forwarded-For is believed; none default.
   std::vector<api::AddressRange> trusted_proxies;
   // --test-fault-route: GET /__test/fault answers 500 (api/request_handler.h). The option exists

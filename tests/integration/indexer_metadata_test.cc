@@ -128,12 +128,13 @@ std::map<std::string, std::string> failures_of(const json& summary) {
   return failed;
 }
 
-// The stored document data of `id` (indexer/schema/doc_record.cc to_document_data).
+// The stored document data of `id`: its JSON head (indexer/schema/document_data.h).
 json document_data(const std::filesystem::path& index, const std::string& id) {
   Xapian::Database database(index.string());
   Xapian::PostingIterator posting = database.postlist_begin("Q" + id);
   if (posting == database.postlist_end("Q" + id)) return json();
-  return json::parse(database.get_document(*posting).get_data());
+  const std::string data = database.get_document(*posting).get_data();
+  return json::parse(data.substr(0, data.find('\0')));  // the head (schema/document_data.h)
 }
 
 class IndexerMetadata : public testing::Test {

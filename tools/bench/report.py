@@ -228,7 +228,7 @@ def main():
 
     # Measured in this run: wrk over HTTP for JIL (API, HTML) and Omega's CGI, and omindex.
     live = {}
-    for kind in ("api", "html", "omega"):
+    for kind in ("api", "html", "api_nocache", "html_nocache", "omega"):
         for c in a.wrk_conns.split():
             figure = read_json(os.path.join(w, f"wrk_{kind}_c{c}.json"))
             if figure:
@@ -249,15 +249,21 @@ def main():
         print("Measured in this run (wrk; requests/s, p50/p99/p99.9 ms, errors):")
         for c in a.wrk_conns.split():
             cells = []
-            for kind, label in (("api", "JIL API"), ("html", "JIL HTML"), ("omega", "Omega CGI")):
+            for kind, label in (("api", "JIL API"), ("html", "JIL HTML"),
+                                ("api_nocache", "JIL API no cache"),
+                                ("html_nocache", "JIL HTML no cache"), ("omega", "Omega CGI")):
                 f = live.get(kind, {}).get(c)
                 if f:
                     cells.append(f"{label} {f['rps']:.0f} req/s {f['p50_ms']:.2f}/{f['p99_ms']:.2f}/"
                                  f"{f['p999_ms']:.2f} ms err {f['errors']}")
             omega = live.get("omega", {}).get(c)
-            api = live.get("api", {}).get(c)
-            ratio = f"; JIL API ÷ Omega {api['rps'] / omega['rps']:.2f}×" if omega and api and omega["rps"] else ""
-            print(f"  {c} connection(s): " + "; ".join(cells) + ratio)
+            ratio = ""
+            for kind, label in (("api", "JIL API"), ("api_nocache", "JIL API no cache"),
+                                ("html_nocache", "JIL HTML no cache")):
+                jil_run = live.get(kind, {}).get(c)
+                if omega and jil_run and omega["rps"]:
+                    ratio += f"; {label} ÷ Omega {jil_run['rps'] / omega['rps']:.2f}×"
+            print(f"  {c} connection(s):\n    " + "\n    ".join(cells) + ratio)
         if "omindex" in live:
             o = live["omindex"]
             print(f"  omindex: {o['docs_per_s']} docs/s ({o['wall_s']} s), peak RSS "
@@ -284,6 +290,7 @@ def main():
                   "compact_error": met.get("compact_error")},
         "searchd": {k: int(met[m]) if met.get(m, "").isdigit() else None
                     for k, m in (("rss_start_kb", "searchd_rss_start_kb"), ("rss_end_kb", "searchd_rss_end_kb"),
+                                 ("nocache_rss_end_kb", "searchd_nocache_rss_end_kb"),
                                  ("exit_after_sigterm", "searchd_exit"))},
         "loadavg_before_index": met.get("loadavg_before_index"),
         "query_1_client": q1,

@@ -14,6 +14,8 @@
 #   PEERS (1: also index the corpus with omindex and serve it with Omega's CGI behind lighttpd,
 #   measured in the same run with the same wrk runs; 0 to skip; needs xapian-omega and lighttpd)
 #   SKIP_QUERIES (0; 1 = indexing only: no searchd, query_bench, wrk or Omega runs)
+#   NO_CACHE_RUNS (1: after the wrk runs, restart searchd with --no-cache and run them again, so
+#   the figures show both the result cache and the work of every request; 0 to skip)
 # Writes under WORK: corpus/ (+ gen.json), db/, store/, db-compact/, *.log, *.time,
 # query_1.json, query_cN.json, and results.json (all figures + a machine description).
 # searchd binds 127.0.0.1 on a free port and is stopped by its PID (also on error).
@@ -35,6 +37,7 @@ WRK_SECONDS=${WRK_SECONDS:-10}
 PEERS=${PEERS:-1}
 PASSES=${PASSES:-1}
 SKIP_QUERIES=${SKIP_QUERIES:-0}
+NO_CACHE_RUNS=${NO_CACHE_RUNS:-1}
 THREADS=${THREADS:-2}
 INDEX_ARGS=${INDEX_ARGS:-}
 PY=/usr/bin/python3   # Debian's python (the word lists' python3-jieba is Debian's)
@@ -153,19 +156,22 @@ fi
 # --- 5. searchd on a free port, queries, stop ---
 qrc=0
 if [ "$SKIP_QUERIES" != 1 ]; then
-log "searchd: starting on 127.0.0.1, free port"
-"$SEARCHD" --db "$DB" --store "$STORE" --web "$ROOT/web" --listen 127.0.0.1 --port 0 --threads "$THREADS" \
-  --anonymous-rate 100000 --anonymous-burst 1000000 \
-  > "$WORK/searchd.out" 2> "$WORK/searchd.err" &
-SEARCHD_PID=$!
-PORT=
-for _ in $(seq 1 600); do
-  PORT=$(sed -n 's#.*jil-searchd listening on http://127\.0\.0\.1:\([0-9][0-9]*\).*#\1#p' "$WORK/searchd.out" | head -1)
-  [ -n "$PORT" ] && break
-  kill -0 "$SEARCHD_PID" 2>/dev/null || { cat "$WORK/searchd.err" >&2; die "searchd exited before it listened"; }
-  sleep 0.1
-done
-[ -n "$PORT" ] || die "searchd printed no 'listening on' line within 60 s"
+start_searchd() {  # extra searchd words (e.g. --no-cache); sets SEARCHD_PID and PORT
+  log "searchd: starting on 127.0.0.1, free port $*"
+  "$SEARCHD" --db "$DB" --store "$STORE" --web "$ROOT/web" --listen 127.0.0.1 --port 0 --threads "$THREADS" \
+    --anonymous-rate 100000 --anonymous-burst 1000000 "$@" \
+    > "$WORK/searchd.out" 2> "$WORK/searchd.err" &
+  SEARCHD_PID=$!
+  PORT=
+  for _ in $(seq 1 600); do
+    PORT=$(sed -n 's#.*jil-searchd listening on http://127\.0\.0\.1:\([0-9][0-9]*\).*#\1#p' "$WORK/searchd.out" | head -1)
+    [ -n "$PORT" ] && break
+    kill -0 "$SEARCHD_PID" 2>/dev/null || { cat "$WORK/searchd.err" >&2; die "searchd exited before it listened"; }
+    sleep 0.1
+  done
+  [ -n "$PORT" ] || die "searchd printed no 'listening on' line within 60 s"
+}
+start_searchd
 metric port "$PORT"
 metric searchd_rss_start_kb "$(ps -o rss= -p "$SEARCHD_PID" | tr -d ' ')"
 
@@ -179,16 +185,18 @@ for c in $CONNS; do
     --seconds "$CONC_SECONDS" --json "$WORK/query_c$c.json" || qrc=$?
 done
 # wrk over HTTP: the JSON API and the HTML page, facets and snippets on, at WRK_CONNS connections.
-wrk_runs() {  # KIND PORT: writes WORK/wrk_KIND_cN.json
-  local kind=$1 port=$2 c
+wrk_runs() {  # KIND PORT [LABEL]: writes WORK/wrk_LABEL_cN.json (LABEL defaults to KIND)
+  local kind=$1 port=$2 label=${3:-$1} c
   "$PY" "$HERE/wrk_script.py" "$CORPUS/queries.tsv" "$kind" "$WORK/wrk_$kind.lua"
   for c in $WRK_CONNS; do
-    log "wrk: $kind, $c connection(s), $WRK_SECONDS s"
+    log "wrk: $label, $c connection(s), $WRK_SECONDS s"
     wrk -t"$([ "$c" -gt 1 ] && echo 2 || echo 1)" -c"$c" -d"${WRK_SECONDS}s" \
-      -s "$WORK/wrk_$kind.lua" "http://127.0.0.1:$port" > "$WORK/wrk_${kind}_c$c.out" 2>&1 || true
-    grep '^{' "$WORK/wrk_${kind}_c$c.out" | tail -1 > "$WORK/wrk_${kind}_c$c.json" || true
+      -s "$WORK/wrk_$kind.lua" "http://127.0.0.1:$port" > "$WORK/wrk_${label}_c$c.out" 2>&1 || true
+    grep '^{' "$WORK/wrk_${label}_c$c.out" | tail -1 > "$WORK/wrk_${label}_c$c.json" || true
   done
 }
+# searchd's result cache (on by default) answers a repeated request of the same index revision;
+# the same runs again with --no-cache show what every request costs when it is computed.
 wrk_runs api "$PORT"
 wrk_runs html "$PORT"
 metric searchd_rss_end_kb "$(ps -o rss= -p "$SEARCHD_PID" | tr -d ' ')"
@@ -196,6 +204,13 @@ log "searchd: stopping (SIGTERM to $SEARCHD_PID)"
 src=0
 stop_searchd || src=$?
 metric searchd_exit "$src"
+if [ "$NO_CACHE_RUNS" = 1 ]; then
+  start_searchd --no-cache
+  wrk_runs api "$PORT" api_nocache
+  wrk_runs html "$PORT" html_nocache
+  metric searchd_nocache_rss_end_kb "$(ps -o rss= -p "$SEARCHD_PID" | tr -d ' ')"
+  stop_searchd || src=$?
+fi
 fi
 
 # --- 6. the peers, on the same corpus in the same run: omindex, then Omega's CGI under wrk ---

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "schema/document_data.h"
 #include "schema/prefixes.h"
 #include "schema/value_slots.h"
 
@@ -122,7 +123,25 @@ TEST_F(DocumentBuilderTest, FillsValueSlots) {
 TEST_F(DocumentBuilderTest, StoresTheRecordAsDocumentData) {
   const DocRecord record = sample_record();
   const Xapian::Document document = database_.get_document(add(record));
-  EXPECT_EQ(document.get_data(), to_document_data(record));
+  Result<DocRecord> stored = from_document_data(document.get_data());
+  ASSERT_TRUE(stored.is_ok()) << stored.status().to_string();
+  EXPECT_EQ(to_document_data(*stored), to_document_data(record));
+}
+
+TEST_F(DocumentBuilderTest, StoresWhereEverySixteenthBodyWordStarts) {
+  DocRecord record = sample_record();
+  record.text.clear();
+  for (int word = 0; word < 40; ++word) record.text += "w" + std::to_string(word) + " ";
+  const Xapian::docid docid = add(record);
+  Result<HitData> stored = read_hit_data(database_.get_document(docid).get_data());
+  ASSERT_TRUE(stored.is_ok()) << stored.status().to_string();
+  ASSERT_EQ(stored->blocks.starts.size(), 3u);  // words 0, 16 and 32
+  EXPECT_EQ(stored->text.substr(stored->blocks.starts[0], 3), "w0 ");
+  EXPECT_EQ(stored->text.substr(stored->blocks.starts[1], 4), "w16 ");
+  EXPECT_EQ(stored->text.substr(stored->blocks.starts[2], 4), "w32 ");
+  // The body's word 16 is at Xapian position body_position + 16.
+  EXPECT_EQ(positions(docid, "w16"),
+            std::vector<Xapian::termpos>{stored->blocks.body_position + 16});
 }
 
 TEST_F(DocumentBuilderTest, BodyWordsHavePositions) {

@@ -278,6 +278,53 @@ TEST_F(SearcherTest, SeesCommitsMadeAfterItOpened) {
   EXPECT_TRUE(searcher_->document("late-two").is_ok());
 }
 
+TEST_F(SearcherTest, ResultCacheAnswersARepeatUntilTheNextCommit) {
+  searcher_->set_result_cache(8);
+  EXPECT_EQ(ids_of(search("recusal")), Ids{});
+  EXPECT_EQ(ids_of(search("recusal")), Ids{});
+  EXPECT_EQ(searcher_->cache_hits(), 1u);
+  EXPECT_EQ(searcher_->cache_misses(), 1u);
+  {
+    Xapian::WritableDatabase writer(index_path().string(), Xapian::DB_OPEN);
+    std::vector<schema::DocRecord> more = sample_documents();
+    more[0].id = "late-one";
+    more[0].title = "Late addition about recusal";
+    add_documents(writer, {more[0]});
+    writer.commit();
+  }
+  EXPECT_EQ(ids_of(search("recusal")), Ids{"late-one"});  // not the cached empty answer
+  EXPECT_EQ(searcher_->cache_hits(), 1u);
+  EXPECT_EQ(searcher_->cache_misses(), 2u);
+}
+
+TEST_F(SearcherTest, WithoutACacheEverySearchRuns) {
+  search("recusal");
+  search("recusal");
+  EXPECT_EQ(searcher_->cache_hits(), 0u);
+}
+
+TEST_F(SearcherTest, SnippetOfADeepMatchIsCutFromItsPassage) {
+  Xapian::WritableDatabase writer(index_path().string(), Xapian::DB_OPEN);
+  std::vector<schema::DocRecord> more = sample_documents();
+  more[0].id = "long-one";
+  more[0].text.clear();
+  for (int word = 0; word < 3000; ++word) more[0].text += "w" + std::to_string(word) + " ";
+  more[0].text += "sequestration w3001 w3002.";
+  add_documents(writer, {more[0]});
+  writer.commit();
+  const SearchResults results = search("sequestration");
+  ASSERT_EQ(ids_of(results), Ids{"long-one"});
+  std::string snippet;
+  std::vector<std::string> marked;
+  for (const TextPart& part : results.hits[0].snippet) {
+    snippet += part.text;
+    if (part.match) marked.push_back(part.text);
+  }
+  EXPECT_EQ(marked, std::vector<std::string>{"sequestration"});
+  EXPECT_TRUE(snippet.starts_with("… ")) << snippet;
+  EXPECT_NE(snippet.find("w2999 sequestration w3001"), std::string::npos) << snippet;
+}
+
 TEST(SearcherOpen, MissingIndexIsNotFound) {
   TemporaryDirectory directory;
   Result<std::unique_ptr<Searcher>> opened = Searcher::open(directory.path() / "absent");

@@ -179,6 +179,26 @@ TEST_F(SnippetMakerTest, FirstMatchOffsetPointsAtTheFirstMarkedWord) {
   EXPECT_EQ(maker.first_match_offset(), std::string_view::npos);
 }
 
+TEST_F(SnippetMakerTest, PassageSnippetHasEllipsesAndOffsetsInTheWholeText) {
+  const std::string text = words_with(400, 200, "recusal");
+  const size_t begin = text.find("w150 ");
+  const size_t end = text.find("w250 ");
+  Result<BuiltQuery> built = build_query(*parse_query("recusal"), *analyzer_, Language::kEn);
+  ASSERT_TRUE(built.is_ok());
+  SnippetMaker maker(*analyzer_, built->match_forms, built->match_stems, 1);
+  const std::vector<TextPart> parts = maker.snippet_in(text, begin, end, Language::kEn);
+  EXPECT_EQ(matched(parts), std::vector<std::string>{"recusal"});
+  EXPECT_EQ(parts.front().text, "… ");
+  EXPECT_EQ(parts.back().text, " …");
+  EXPECT_EQ(maker.first_match_offset(), text.find("recusal"));
+  // A passage at the very start and end of a short text has no ellipsis.
+  const std::string short_text = "Judges refuse recusal requests.";
+  const std::vector<TextPart> whole =
+      maker.snippet_in(short_text, 0, short_text.size(), Language::kEn);
+  EXPECT_NE(whole.front().text, "… ");
+  EXPECT_NE(whole.back().text, " …");
+}
+
 TEST_F(SnippetMakerTest, NoMatchGivesTheOpeningWords) {
   const std::vector<TextPart> parts = snippet("absent", words_with(100, 0, "w0"), Language::kEn);
   ASSERT_FALSE(parts.empty());

@@ -1,0 +1,115 @@
+// Positions of the query's forms (and of the document's forms sharing a query stem) in the body,
+// sorted; a sliding window over them counts distinct query words; the stored block offsets turn
+// word numbers into byte offsets.
+#include "search/passage_finder.h"
+
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+namespace jil::search {
+namespace {
+
+using schema::kSnippetBlockWords;
+
+// The end of block `block` in a text: the start of the next, else the end of the text.
+size_t block_end(const schema::SnippetBlocks& blocks, size_t block, size_t text_size) {
+  return block + 1 < blocks.starts.size() ? blocks.starts[block + 1] : text_size;
+}
+
+Passage passage_of_words(const schema::SnippetBlocks& blocks, size_t text_size, size_t first_word,
+                         size_t last_word) {
+  const size_t last_block = blocks.starts.size() - 1;
+  const size_t first = std::min<size_t>(first_word / kSnippetBlockWords, last_block);
+  const size_t last = std::min<size_t>(last_word / kSnippetBlockWords, last_block);
+  return {blocks.starts[first], block_end(blocks, last, text_size)};
+}
+
+}  // namespace
+
+bool PassageFinder::stem_matches(const std::string& form, const std::string& stem,
+                                 analysis::Language language) {
+  std::string key = form;
+  key += '\x1F';
+  key += stem;
+  if (const auto known = stem_checked_.find(key); known != stem_checked_.end()) {
+    return known->second;
+  }
+  bool found = false;
+  for (const analysis::Token& token : analyzer_.analyze(form, language)) {
+    found = found || std::find(token.stems.begin(), token.stems.end(), stem) != token.stems.end();
+  }
+  stem_checked_.emplace(key, found);
+  return found;
+}
+
+const std::vector<std::pair<std::string, std::string>>& PassageFinder::stem_forms(
+    analysis::Language language) {
+  if (const auto known = stem_forms_.find(language); known != stem_forms_.end()) {
+    return known->second;
+  }
+  // Other forms of a query stem: "judge" for a query "judges". Snowball stems are prefixes of
+  // the folded word in most languages; forms that are not are not found here.
+  std::vector<std::pair<std::string, std::string>> forms;
+  for (const std::string& stem : match_stems_) {
+    size_t scanned = 0;
+    for (auto term = database_.allterms_begin(stem);
+         term != database_.allterms_end(stem) && scanned < kMaxStemFormsScanned;
+         ++term, ++scanned) {
+      const std::string form = *term;
+      if (!match_forms_.count(form) && stem_matches(form, stem, language)) {
+        forms.emplace_back(form, stem);
+      }
+    }
+  }
+  return stem_forms_.emplace(language, std::move(forms)).first->second;
+}
+
+Passage PassageFinder::opening(const schema::SnippetBlocks& blocks, size_t text_size,
+                               size_t window) {
+  if (blocks.starts.empty()) return {0, std::min(text_size, schema::kMaxSnippetScanBytes)};
+  return passage_of_words(blocks, text_size, 0, window + kSnippetBlockWords);
+}
+
+std::optional<Passage> PassageFinder::find(Xapian::docid docid, const schema::SnippetBlocks& blocks,
+                                           size_t text_size, analysis::Language language,
+                                           size_t window) {
+  if (blocks.starts.empty() || window == 0) return std::nullopt;
+  const uint64_t body_words = uint64_t{blocks.starts.size()} * kSnippetBlockWords;
+  std::vector<std::pair<uint32_t, std::string>> hits;  // (body word, query word it matches)
+  auto add_positions = [&](const std::string& term, const std::string& word) {
+    for (auto position = database_.positionlist_begin(docid, term);
+         position != database_.positionlist_end(docid, term); ++position) {
+      if (*position < blocks.body_position) continue;  // title or summary
+      const uint32_t body_word = *position - blocks.body_position;
+      if (body_word >= body_words) break;  // past the scanned part of the text
+      hits.emplace_back(body_word, word);
+    }
+  };
+  for (const std::string& form : match_forms_) add_positions(form, form);
+  for (const auto& [form, stem] : stem_forms(language)) add_positions(form, stem);
+  if (hits.empty()) return std::nullopt;
+  std::sort(hits.begin(), hits.end());
+  // Sliding window [hits[first].first, hits[first].first + window): distinct query words in it.
+  std::map<std::string, size_t> in_window;
+  size_t best_score = 0;
+  uint32_t best_word = hits.front().first;
+  size_t last = 0;
+  for (size_t first = 0; first < hits.size(); ++first) {
+    while (last < hits.size() && hits[last].first < hits[first].first + window) {
+      ++in_window[hits[last++].second];
+    }
+    if (in_window.size() > best_score) {
+      best_score = in_window.size();
+      best_word = hits[first].first;
+    }
+    if (--in_window[hits[first].second] == 0) in_window.erase(hits[first].second);
+  }
+  // The snippet starts a fifth of a window before its first match (snippet_maker.cc) and
+  // holds a window: a quarter before and one window after the best start cover it.
+  const size_t before = window / 4 + 1;
+  const size_t first_word = best_word > before ? best_word - before : 0;
+  return passage_of_words(blocks, text_size, first_word, best_word + window);
+}
+
+}  // namespace jil::search
