@@ -233,6 +233,10 @@ def main():
             figure = read_json(os.path.join(w, f"wrk_{kind}_c{c}.json"))
             if figure:
                 live.setdefault(kind, {})[c] = figure
+    for kind in ("api", "html", "omega"):
+        figure = read_json(os.path.join(w, f"cpu_{kind}.json"))
+        if figure:
+            live.setdefault("cpu_per_request", {})[kind] = figure
     omindex_time = read_time_v(os.path.join(w, "omindex.time"))
     if omindex_time.get("wall_s"):
         live["omindex"] = {"wall_s": omindex_time["wall_s"], "peak_rss_kb": omindex_time.get("peak_rss_kb"),
@@ -264,6 +268,14 @@ def main():
                 if omega and jil_run and omega["rps"]:
                     ratio += f"; {label} ÷ Omega {jil_run['rps'] / omega['rps']:.2f}×"
             print(f"  {c} connection(s):\n    " + "\n    ".join(cells) + ratio)
+        cpu = live.get("cpu_per_request", {})
+        if cpu:
+            print("  server CPU per request (one connection, %s requests; JIL uncached): " % (
+                next(iter(cpu.values()))["requests"]) + "; ".join(
+                f"{k} {v['cpu_ms_per_request']:.2f} ms ({v['rps_per_idle_core']} req/s per idle core)"
+                for k, v in cpu.items())
+                + (f"; Omega ÷ JIL API {cpu['omega']['cpu_ms_per_request'] / cpu['api']['cpu_ms_per_request']:.2f}×"
+                   if "omega" in cpu and "api" in cpu and cpu["api"]["cpu_ms_per_request"] else ""))
         if "omindex" in live:
             o = live["omindex"]
             print(f"  omindex: {o['docs_per_s']} docs/s ({o['wall_s']} s), peak RSS "

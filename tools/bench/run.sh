@@ -16,6 +16,8 @@
 #   SKIP_QUERIES (0; 1 = indexing only: no searchd, query_bench, wrk or Omega runs)
 #   NO_CACHE_RUNS (1: after the wrk runs, restart searchd with --no-cache and run them again, so
 #   the figures show both the result cache and the work of every request; 0 to skip)
+#   CPU_REQUESTS (300: requests of the CPU-per-request runs, cpu_per_request.py, uncached searchd
+#   and Omega)
 # Writes under WORK: corpus/ (+ gen.json), db/, store/, db-compact/, *.log, *.time,
 # query_1.json, query_cN.json, and results.json (all figures + a machine description).
 # searchd binds 127.0.0.1 on a free port and is stopped by its PID (also on error).
@@ -38,6 +40,7 @@ PEERS=${PEERS:-1}
 PASSES=${PASSES:-1}
 SKIP_QUERIES=${SKIP_QUERIES:-0}
 NO_CACHE_RUNS=${NO_CACHE_RUNS:-1}
+CPU_REQUESTS=${CPU_REQUESTS:-300}
 THREADS=${THREADS:-2}
 INDEX_ARGS=${INDEX_ARGS:-}
 PY=/usr/bin/python3   # Debian's python (the word lists' python3-jieba is Debian's)
@@ -195,6 +198,12 @@ wrk_runs() {  # KIND PORT [LABEL]: writes WORK/wrk_LABEL_cN.json (LABEL defaults
     grep '^{' "$WORK/wrk_${label}_c$c.out" | tail -1 > "$WORK/wrk_${label}_c$c.json" || true
   done
 }
+# CPU ms per request from /proc (holds on a busy machine, where requests/s measure the others).
+cpu_runs() {  # KIND PORT PID: writes WORK/cpu_KIND.json
+  log "cpu per request: $1, $CPU_REQUESTS requests"
+  "$PY" "$HERE/cpu_per_request.py" --port "$2" --pid "$3" --queries "$CORPUS/queries.tsv" \
+    --kind "$1" --count "$CPU_REQUESTS" > "$WORK/cpu_$1.json" || true
+}
 # searchd's result cache (on by default) answers a repeated request of the same index revision;
 # the same runs again with --no-cache show what every request costs when it is computed.
 wrk_runs api "$PORT"
@@ -208,6 +217,8 @@ if [ "$NO_CACHE_RUNS" = 1 ]; then
   start_searchd --no-cache
   wrk_runs api "$PORT" api_nocache
   wrk_runs html "$PORT" html_nocache
+  cpu_runs api "$PORT" "$SEARCHD_PID"
+  cpu_runs html "$PORT" "$SEARCHD_PID"
   metric searchd_nocache_rss_end_kb "$(ps -o rss= -p "$SEARCHD_PID" | tr -d ' ')"
   stop_searchd || src=$?
 fi
@@ -248,6 +259,7 @@ CONF
     sleep 1
     LIGHTTPD_PID=$(cat "$OMEGA/lighttpd.pid" 2>/dev/null || true)
     wrk_runs omega "$OMEGA_PORT"
+    [ -n "$LIGHTTPD_PID" ] && cpu_runs omega "$OMEGA_PORT" "$LIGHTTPD_PID"
     [ -n "$LIGHTTPD_PID" ] && kill "$LIGHTTPD_PID" 2>/dev/null || true
   fi
 else
