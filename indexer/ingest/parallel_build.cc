@@ -131,8 +131,13 @@ RunReport build_in_parallel(const IndexerOptions& options, IngestSession& sessio
     std::error_code ignored;
     fs::remove_all(build, ignored);
     if (report.fatal.empty()) report.fatal = fatal;
-    report.documents_in_index = session.writer ? session.writer->document_count()
-                                               : Xapian::Database(target.string()).get_doccount();
+    try {
+      report.documents_in_index = session.writer ? session.writer->document_count()
+                                                 : Xapian::Database(target.string()).get_doccount();
+    } catch (const Xapian::Error& count_error) {
+      if (report.fatal.empty())
+        report.fatal = "cannot open the built index: " + count_error.get_msg();
+    }
     report.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return report;

@@ -201,9 +201,16 @@ HttpResponse RequestHandler::api_search(const std::string& target) {
 }
 
 HttpResponse RequestHandler::api_concepts() {
-  Result<std::map<std::string, Xapian::doccount>> counts = searcher_.concept_document_counts();
-  if (!counts.is_ok()) return problem_response(counts.status());
-  return json_response(render::concepts_json(searcher_.concepts().thesaurus(), *counts));
+  // The whole thesaurus, ~200 KB: built once per index revision (its counts change only with the
+  // index), not per request. The fuzz build took over a second to serialize it (T-H10).
+  const uint64_t revision = searcher_.index_revision();
+  if (concepts_body_.empty() || concepts_revision_ != revision) {
+    Result<std::map<std::string, Xapian::doccount>> counts = searcher_.concept_document_counts();
+    if (!counts.is_ok()) return problem_response(counts.status());
+    concepts_body_ = render::concepts_json(searcher_.concepts().thesaurus(), *counts);
+    concepts_revision_ = revision;
+  }
+  return json_response(concepts_body_);
 }
 
 HttpResponse RequestHandler::api_translation_gaps() {

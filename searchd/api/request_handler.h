@@ -69,6 +69,9 @@ class RequestHandler {
 
   search::Searcher& searcher_;
   const SiteAssets& assets_;
+  // GET /api/v1/concepts as last built, and the index revision it counts.
+  std::string concepts_body_;
+  uint64_t concepts_revision_ = 0;
 };
 
 // Headers every response carries: strict CSP (no inline script or style), nosniff, framing

@@ -1,6 +1,7 @@
 // The per-client connection cap (T-H5, T-H7): counts open connections per client address, an
 // IPv6 /64 counting as one address (one household or office gets one), IPv4-mapped IPv6 as its
-// IPv4 address. A Slot is held for the connection's life and gives its place back when destroyed.
+// IPv4 address. A Slot is held for the connection's life and gives its place back when destroyed
+// (a Slot with no owner counts nothing: a trusted proxy's connection).
 #pragma once
 
 #include <boost/asio/ip/address.hpp>

@@ -19,6 +19,10 @@ std::string render_metrics(const EdgeCounters& counters, size_t open_connections
   add(text, "jil_requests_shed_queue_full_total",
       "Requests answered 503 because the queue was full.", "counter",
       counters.shed_queue_full.load());
+  add(text, "jil_requests_shed_would_wait_too_long_total",
+      "Requests answered 503 at once because those ahead would keep them waiting past "
+      "--max-queue-wait-ms.",
+      "counter", counters.shed_would_wait_too_long.load());
   add(text, "jil_requests_shed_waited_too_long_total",
       "Requests answered 503 without running because they waited past --max-queue-wait-ms.",
       "counter", counters.shed_waited_too_long.load());

@@ -9,13 +9,14 @@
 namespace jil::server {
 
 struct EdgeCounters {
-  std::atomic<uint64_t> requests_handled{0};      // run by a search thread
-  std::atomic<uint64_t> shed_queue_full{0};       // 503 at once: the queue was full
-  std::atomic<uint64_t> shed_waited_too_long{0};  // 503 without running: waited past the limit
-  std::atomic<uint64_t> dropped_client_gone{0};   // not run: the client had closed
-  std::atomic<uint64_t> refused_over_cap{0};      // connection closed at once: global cap
-  std::atomic<uint64_t> refused_per_client{0};    // connection closed at once: per-client cap
-  std::atomic<uint64_t> responses_cut{0};         // a write made no progress within its deadline
+  std::atomic<uint64_t> requests_handled{0};          // run by a search thread
+  std::atomic<uint64_t> shed_queue_full{0};           // 503 at once: the queue was full
+  std::atomic<uint64_t> shed_would_wait_too_long{0};  // 503 at once: the wait ahead was too long
+  std::atomic<uint64_t> shed_waited_too_long{0};      // 503 without running: waited past the limit
+  std::atomic<uint64_t> dropped_client_gone{0};       // not run: the client had closed
+  std::atomic<uint64_t> refused_over_cap{0};          // connection closed at once: global cap
+  std::atomic<uint64_t> refused_per_client{0};        // connection closed at once: per-client cap
+  std::atomic<uint64_t> responses_cut{0};  // a write made no progress within its deadline
 };
 
 // One `name value` line per counter, plus the open connections.

@@ -18,6 +18,7 @@ constexpr std::chrono::milliseconds kAcceptErrorPause{100};
 
 HttpServer::HttpServer(const SearchdOptions& options, size_t search_threads)
     : clients_(options.max_connections_per_client),
+      trusted_proxies_(options.trusted_proxies),
       max_connections_(options.max_connections),
       session_shared_{search_pool_,          counters_,
                       open_connections_,     options.read_timeout,
@@ -77,7 +78,11 @@ void HttpServer::admit_connection(tcp::socket socket) {
     socket.close(ignored);  // already gone
     return;
   }
-  std::optional<ClientConnections::Slot> slot = clients_.enter(peer.address());
+  // A trusted reverse proxy carries many clients: only the global cap applies to it.
+  std::optional<ClientConnections::Slot> slot =
+      trusted_proxies_.contains(peer.address().to_string())
+          ? std::optional<ClientConnections::Slot>(ClientConnections::Slot(nullptr, {}))
+          : clients_.enter(peer.address());
   if (!slot) {
     ++counters_.refused_per_client;
     socket.close(ignored);

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "api/request_handler.h"
+#include "api/trusted_proxies.h"
 #include "search/searcher.h"
 #include "server/client_connections.h"
 #include "server/edge_counters.h"
@@ -49,6 +50,7 @@ class HttpServer {
   EdgeCounters counters_;
   std::atomic<size_t> open_connections_{0};
   ClientConnections clients_;
+  const api::TrustedProxies trusted_proxies_;  // not held to the per-client cap
   const size_t max_connections_;
   SessionShared session_shared_;
   boost::asio::io_context listener_context_{1};

@@ -123,12 +123,18 @@ void HttpSession::admit() {
     return answer(std::move(metrics));
   }
   const auto arrived = std::chrono::steady_clock::now();
-  if (!shared_.search_pool.try_add(
-          [self = shared_from_this(), arrived](api::RequestHandler& handler) {
-            self->run_search(handler, arrived);
-          })) {
+  const SearchPool::Admission admission = shared_.search_pool.try_add(
+      [self = shared_from_this(), arrived](api::RequestHandler& handler) {
+        self->run_search(handler, arrived);
+      },
+      shared_.max_queue_wait);
+  if (admission == SearchPool::Admission::kQueueFull) {
     ++shared_.counters.shed_queue_full;
     return shed("the server is busy: try again shortly");
+  }
+  if (admission == SearchPool::Admission::kWouldWaitTooLong) {
+    ++shared_.counters.shed_would_wait_too_long;
+    return shed("the server is busy: the request would wait too long; try again shortly");
   }
 }
 

@@ -31,14 +31,17 @@ void SearchPool::stop() {
   // `dropped` (and the connections its jobs hold) is destroyed here, outside the lock.
 }
 
-bool SearchPool::try_add(Job job) {
+SearchPool::Admission SearchPool::try_add(Job job, std::chrono::nanoseconds max_wait) {
   {
     std::lock_guard lock(mutex_);
-    if (stopping_ || waiting_.size() >= max_waiting_) return false;
+    if (stopping_ || waiting_.size() >= max_waiting_) return Admission::kQueueFull;
+    const auto expected_wait =
+        time_per_job_ * static_cast<int64_t>(waiting_.size()) / static_cast<int64_t>(slots_.size());
+    if (expected_wait > max_wait / 2) return Admission::kWouldWaitTooLong;
     waiting_.push_back(std::move(job));
   }
   ready_.notify_one();
-  return true;
+  return Admission::kQueued;
 }
 
 void SearchPool::run(api::RequestHandler& handler) {
@@ -51,7 +54,11 @@ void SearchPool::run(api::RequestHandler& handler) {
       job = std::move(waiting_.front());
       waiting_.pop_front();
     }
+    const auto started = std::chrono::steady_clock::now();
     job(handler);
+    const auto took = std::chrono::steady_clock::now() - started;
+    std::lock_guard lock(mutex_);
+    time_per_job_ += (took - time_per_job_) / 8;
   }
 }
 

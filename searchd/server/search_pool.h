@@ -1,9 +1,11 @@
 // The search threads (T-L4): each owns a Searcher and a RequestHandler and takes requests from
 // one shared, bounded queue, so connections are read and answered by the I/O threads even while
-// every search thread is busy. The I/O thread sheds a request at once when the queue is full;
-// the search thread decides, when it takes a request, whether it is still worth running.
+// every search thread is busy. The I/O thread sheds a request at once when the queue is full or
+// when the requests ahead of it would, at the recent time per request, keep it waiting past the
+// limit; the search thread decides, when it takes a request, whether it is still worth running.
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -33,8 +35,11 @@ class SearchPool {
   void start();
   // Lets running jobs finish, drops waiting ones and joins the threads.
   void stop();
-  // Queues `job`; false (and `job` dropped) when max_waiting jobs already wait.
-  bool try_add(Job job);
+  enum class Admission { kQueued, kQueueFull, kWouldWaitTooLong };
+  // Queues `job`, unless max_waiting jobs already wait or those waiting would take longer than
+  // half of `max_wait` on all threads at the recent time per job (then `job` is dropped). Half:
+  // the estimate can be short, and a job that then waits past `max_wait` was admitted in vain.
+  Admission try_add(Job job, std::chrono::nanoseconds max_wait);
 
  private:
   struct Slot {
@@ -50,6 +55,8 @@ class SearchPool {
   std::condition_variable ready_;
   std::deque<Job> waiting_;
   bool stopping_ = false;
+  // Recent time a job takes (exponentially weighted, 1/8 per job), under mutex_.
+  std::chrono::nanoseconds time_per_job_{0};
 };
 
 }  // namespace jil::server

@@ -149,7 +149,12 @@ api::HttpRequest plain_request(const http::request<http::string_body>& request) 
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  site();
+  // The per-revision cache of /api/v1/concepts is filled before any timed input, as a long-lived
+  // searchd worker has it after its first such request.
+  api::HttpRequest warm_up;
+  warm_up.method = "GET";
+  warm_up.target = "/api/v1/concepts";
+  check_answer(site().handler->handle(warm_up));
   return 0;
 }
 

@@ -3,9 +3,12 @@
 // unknown routes 404, other methods 405, and every answer carries the security headers.
 #include <gtest/gtest.h>
 
+#include <iterator>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "http_client.h"
+#include "own_searchd.h"
 #include "test_environment.h"
 
 namespace jil::integration {
@@ -231,6 +234,69 @@ TEST(SecurityHeaders, RefusedRequestsCarryThemToo) {
   const HttpReply reply = exchange.parsed();
   EXPECT_EQ(reply.status, 400u);
   expect_security_headers(reply, "refused chunked GET");
+}
+
+// T-H12: every error status searchd answers, each provoked for real. A searchd of the test's own
+// has a tiny anonymous limit (for the 429) and the test-only fault route (for the 500; the
+// option exists only in builds with the tests, see server/searchd_options.h).
+TEST(ErrorResponses, EachStatusIsAGenericProblemWithARequestIdAndNoBanner) {
+  OwnSearchd own(environment().index_dir(),
+                 {"--test-fault-route", "--anonymous-rate", "0.001", "--anonymous-burst", "1"});
+  ASSERT_NE(own.port(), 0) << "searchd did not start";
+  ASSERT_EQ(http_get(own.port(), "/api/v1/concepts").status, 200u);  // the one anonymous token
+  // Connection: close, so that raw_exchange's read ends with the answer, not at the idle deadline.
+  const std::string head = " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
+  std::string many_fields;
+  for (int field = 0; field < 150; ++field)
+    many_fields += "X-F" + std::to_string(field) + ": v\r\n";
+  const struct {
+    unsigned status;
+    unsigned short port;
+    std::string request;
+  } cases[] = {
+      {400, environment().port(), "GET /api/v1/search?q=%22unterminated" + head + "\r\n"},
+      {404, environment().port(), "GET /api/v1/no-such-route" + head + "\r\n"},
+      {405, environment().port(), "DELETE /api/v1/search?q=judge" + head + "\r\n"},
+      {413, environment().port(),
+       "GET /healthz" + head + "Content-Length: 1000000\r\n\r\n" + std::string(100, 'x')},
+      {414, environment().port(),
+       "GET /api/v1/search?q=" + std::string(20000, 'a') + head + "\r\n"},
+      {429, own.port(), "GET /api/v1/concepts" + head + "\r\n"},
+      {431, environment().port(), "GET /healthz" + head + many_fields + "\r\n"},
+      {500, own.port(), "GET /__test/fault" + head + "\r\n"},
+  };
+  std::set<std::string> request_ids;
+  for (const auto& test : cases) {
+    const std::string context = std::to_string(test.status);
+    const RawExchange exchange = raw_exchange(test.port, test.request);
+    ASSERT_EQ(exchange.error, "") << context;
+    const HttpReply reply = exchange.parsed();
+    ASSERT_EQ(reply.status, test.status) << exchange.response.substr(0, 300);
+    EXPECT_EQ(reply.header("Content-Type"), "application/problem+json; charset=utf-8") << context;
+    expect_security_headers(reply, context);
+    EXPECT_EQ(reply.header("X-Frame-Options"), "DENY") << context;
+    EXPECT_EQ(reply.header_count("Server"), 0u) << context << ": no version banner";
+    EXPECT_EQ(reply.header_count("X-Powered-By"), 0u) << context;
+    const nlohmann::json body = nlohmann::json::parse(reply.body, nullptr, false);
+    ASSERT_TRUE(body.is_object()) << context << ": " << reply.body;
+    EXPECT_EQ(body.value("status", 0u), test.status) << context;
+    const std::string request_id = body.value("request_id", "");
+    EXPECT_EQ(request_id.size(), 16u) << context << ": " << reply.body;
+    request_ids.insert(request_id);
+    // No stack trace, source path, internal message or software name and version.
+    for (const char* leak : {".cc", ".h:", "std::", "exception", "test fault hook", "jil-searchd",
+                             "Boost", "Beast", "0.1.0", "/work/", "/tmp/"}) {
+      EXPECT_EQ(reply.body.find(leak), std::string::npos) << context << ": " << reply.body;
+    }
+  }
+  EXPECT_EQ(request_ids.size(), std::size(cases)) << "each answer its own id";
+  // The server survived the fault and still answers.
+  EXPECT_EQ(http_get(own.port(), "/healthz").status, 200u);
+}
+
+// The fault route does not exist without the option (the shared searchd has none).
+TEST(ErrorResponses, TheFaultRouteIsAbsentWithoutItsOption) {
+  EXPECT_EQ(http_get(environment().port(), "/__test/fault").status, 404u);
 }
 
 TEST(Health, ReportsTheIndexedDocumentCount) {

@@ -7,9 +7,13 @@
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
+#include <thread>
 
 #include "http_client.h"
+#include "own_searchd.h"
 #include "test_environment.h"
 
 namespace jil::integration {
@@ -195,6 +199,67 @@ TEST_F(ApiKeys, ARevokedKeyIs401OnTheNextRequest) {
   EXPECT_NE(keys_command("list", {}).out.find("revoked"), std::string::npos);
 }
 
+// T-W10 "limits survive key rotation": the bucket belongs to the partner (the key's name), so a
+// partner that drained it cannot refill it by rotating its key.
+TEST_F(ApiKeys, RotatingAKeyKeepsThePartnersEmptyBucket) {
+  const std::string old_key =
+      create_key({"--name", "Rotating partner", "--rate", kSlowRate, "--burst", "2"});
+  EXPECT_EQ(get("/api/v1/concepts", {{"X-API-Key", old_key}}).status, 200u);
+  EXPECT_EQ(get("/api/v1/concepts", {{"X-API-Key", old_key}}).status, 200u);
+  EXPECT_EQ(get("/api/v1/concepts", {{"X-API-Key", old_key}}).status, 429u) << "bucket drained";
+
+  const ProgramResult rotated = keys_command("rotate", {old_key.substr(0, 12)});
+  ASSERT_EQ(rotated.exit_code, 0) << rotated.err;
+  const std::string new_key = rotated.out.substr(0, rotated.out.find('\n'));
+  ASSERT_EQ(new_key.size(), 47u) << rotated.out;
+  keys_->push_back(new_key);
+  EXPECT_NE(new_key, old_key);
+  EXPECT_EQ(rotated.err.find(new_key), std::string::npos) << "stderr must not repeat the key";
+  EXPECT_NE(rotated.err.find(old_key.substr(0, 12)), std::string::npos) << rotated.err;
+
+  const HttpReply with_new = get("/api/v1/concepts", {{"X-API-Key", new_key}});
+  EXPECT_EQ(with_new.status, 429u) << "the new key must not bring a full bucket";
+  EXPECT_FALSE(with_new.header("Retry-After").empty());
+  EXPECT_EQ(get("/api/v1/concepts", {{"X-API-Key", old_key}}).status, 401u) << "old key revoked";
+
+  const std::string listed = keys_command("list", {}).out;
+  EXPECT_NE(listed.find(new_key.substr(0, 12)), std::string::npos) << listed;
+  // A revoked key cannot be rotated again (that would hand out a second live key).
+  EXPECT_EQ(keys_command("rotate", {old_key.substr(0, 12)}).exit_code, 1);
+}
+
+// Eight `keys create` at once on one file (real processes): the lock beside the file keeps each
+// read-modify-write whole, so every key is in the file afterwards.
+TEST_F(ApiKeys, ConcurrentCreatesLoseNoKey) {
+  const std::filesystem::path file = *root_ / "concurrent-keys.json";
+  constexpr int kCreates = 8;
+  std::vector<ProgramResult> results(kCreates);
+  std::vector<std::thread> threads;
+  for (int index = 0; index < kCreates; ++index) {
+    threads.emplace_back([&results, &file, index] {
+      results[index] = run_program(kSearchdPath, {"keys", "create", "--keys", file.string(),
+                                                  "--name", "Partner " + std::to_string(index)});
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  std::set<std::string> prefixes;
+  for (const ProgramResult& result : results) {
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const std::string key = result.out.substr(0, result.out.find('\n'));
+    keys_->push_back(key);
+    prefixes.insert(key.substr(0, 12));
+  }
+  ASSERT_EQ(prefixes.size(), static_cast<size_t>(kCreates));
+  const nlohmann::json document = nlohmann::json::parse(file_text(file));
+  std::set<std::string> stored;
+  for (const auto& key : document["keys"]) stored.insert(key["prefix"].get<std::string>());
+  EXPECT_EQ(stored, prefixes);
+  const ProgramResult listed = run_program(kSearchdPath, {"keys", "list", "--keys", file.string()});
+  for (const std::string& prefix : prefixes) {
+    EXPECT_NE(listed.out.find(prefix), std::string::npos) << listed.out;
+  }
+}
+
 TEST_F(ApiKeys, AKeyInTheUrlIs400AndNotAccepted) {
   for (const char* name : {"api_key", "key", "apikey", "access_token"}) {
     const HttpReply reply = get("/api/v1/search?q=judges&" + std::string(name) + "=" + *other_key_);
@@ -245,6 +310,38 @@ TEST_F(ApiKeys, CorsAllowsOnlyTheKeysOrigins) {
     EXPECT_EQ(refused.status, 403u) << origin;
     EXPECT_TRUE(refused.header("Access-Control-Allow-Origin").empty()) << origin;
   }
+}
+
+// --trusted-proxy over real HTTP: the test client connects from 127.0.0.1. Listed as a proxy,
+// its X-Forwarded-For names the anonymous client (a bucket each); not listed, the header is
+// ignored and every request spends the peer's own bucket, whatever address it claims.
+TEST(TrustedProxy, ForwardedForNamesTheClientOnlyBehindAListedProxy) {
+  const std::vector<std::string> tiny_limit = {"--anonymous-rate", kSlowRate, "--anonymous-burst",
+                                               "1"};
+  std::vector<std::string> trusting = tiny_limit;
+  trusting.insert(trusting.end(), {"--trusted-proxy", "127.0.0.0/8", "--trusted-proxy", "::1"});
+  OwnSearchd behind_proxy(environment().index_dir(), trusting);
+  ASSERT_NE(behind_proxy.port(), 0);
+  const auto status = [](unsigned short port, const std::string& forwarded_for) {
+    return http_request(port, "GET", "/api/v1/concepts", {{"X-Forwarded-For", forwarded_for}})
+        .status;
+  };
+  EXPECT_EQ(status(behind_proxy.port(), "198.51.100.1"), 200u);
+  EXPECT_EQ(status(behind_proxy.port(), "198.51.100.1"), 429u) << "198.51.100.1 spent its token";
+  EXPECT_EQ(status(behind_proxy.port(), "198.51.100.2"), 200u) << "another client, its own bucket";
+  // A client's own fake first hop does not help: the proxy's appended hop is the client.
+  EXPECT_EQ(status(behind_proxy.port(), "203.0.113.9, 198.51.100.1"), 429u);
+
+  std::vector<std::string> untrusting = tiny_limit;
+  untrusting.insert(untrusting.end(), {"--trusted-proxy", "10.0.0.0/8"});
+  OwnSearchd direct(environment().index_dir(), untrusting);
+  ASSERT_NE(direct.port(), 0);
+  EXPECT_EQ(status(direct.port(), "198.51.100.1"), 200u);
+  EXPECT_EQ(status(direct.port(), "198.51.100.2"), 429u) << "a spoofed header changes nothing";
+
+  const ProgramResult bad = run_program(kSearchdPath, {"--trusted-proxy", "10.0.0.1/8"});
+  EXPECT_EQ(bad.exit_code, 2) << bad.err;
+  EXPECT_NE(bad.err.find("--trusted-proxy 10.0.0.1/8"), std::string::npos) << bad.err;
 }
 
 // Last: stops the test searchd and looks for every key made above in everything it wrote.

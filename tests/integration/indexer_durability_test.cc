@@ -326,6 +326,10 @@ TEST(IndexerDurability, ParallelBuildEqualsTheOneWriterIndex) {
                                             {"--parallel-shards", "3"});
   EXPECT_NE(again.err.find("; nothing changed"), std::string::npos) << again.err;
   EXPECT_EQ(again.err.find("shards at once"), std::string::npos) << again.err;
+  const ProgramResult refused = index_folders(work / "other", work / "store", {baseline().source},
+                                              {"--parallel-shards", "0"});
+  EXPECT_EQ(refused.exit_code, 2) << refused.err;  // a bad command line
+  EXPECT_NE(refused.err.find("--parallel-shards takes 1 to 16"), std::string::npos) << refused.err;
 }
 
 // A parallel build killed after a shard's commit leaves the index empty (all or nothing), and
@@ -356,6 +360,7 @@ TEST(IndexerDurability, ParallelBuildRefusesAnIdUsedInTwoShards) {
   // a.txt and b.txt go to the first shard, c.txt and d.txt to the second; a and d share an id.
   const std::pair<const char*, const char*> kFiles[] = {
       {"a.txt", "same-id"}, {"b.txt", "id-b"}, {"c.txt", "id-c"}, {"d.txt", "same-id"}};
+  std::filesystem::create_directories(source);
   for (const auto& [name, id] : kFiles) {
     write_source_document(source, name, std::string("parallel text ") + name, sidecar_json(id));
   }

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <map>
 
+#include "http_client.h"
 #include "search_client.h"
 #include "test_environment.h"
 
@@ -305,6 +306,27 @@ TEST(SearchPaging, RankedQueryPagesAreDisjoint) {
     EXPECT_EQ(std::count(second.ids.begin(), second.ids.end(), id), 0) << id;
   }
   EXPECT_EQ(first.body["total"], second.body["total"]);
+}
+
+// JSON answers that echo user input write <, > and & as \u003c, \u003e, \u0026
+// (render/json_text.h), in a 200 (the query) and in a problem's detail (a bad parameter value).
+TEST(SearchJson, EchoedInputHasNoRawMarkupCharacters) {
+  const std::string hostile = "<script>alert(1)</script> & judges";
+  const HttpReply reply =
+      http_get(environment().port(), "/api/v1/search?size=1&q=" + percent_encoded(hostile));
+  ASSERT_EQ(reply.status, 200u) << reply.body;
+  EXPECT_EQ(reply.body.find("<script>"), std::string::npos) << reply.body.substr(0, 200);
+  EXPECT_EQ(reply.body.find('&'), std::string::npos) << reply.body.substr(0, 200);
+  EXPECT_NE(reply.body.find("\\u003cscript\\u003e"), std::string::npos)
+      << reply.body.substr(0, 200);
+  EXPECT_EQ(json::parse(reply.body).value("query", ""), hostile) << "the value is unchanged";
+
+  const HttpReply bad = http_get(environment().port(),
+                                 "/api/v1/search?q=judges&type=" + percent_encoded("<img src=x>"));
+  ASSERT_EQ(bad.status, 400u) << bad.body;
+  EXPECT_EQ(bad.body.find('<'), std::string::npos) << bad.body;
+  EXPECT_NE(json::parse(bad.body).value("detail", "").find("<img src=x>"), std::string::npos)
+      << "the detail still names the value: " << bad.body;
 }
 
 }  // namespace

@@ -12,9 +12,11 @@
 #       of the index every 10 s; RSS and open fds of searchd sampled every 30 s.
 # T-L4  overload at a fixed offered rate (tools/bench/overload.py, open loop): 0.5x the knee for
 #       10 s, 2x the knee for OVER_SECONDS (60), 0.5x for 60 s; status counts, p50/p99 of the
-#       200s and of the shed 503s, recovery time. KNEE_RPS=N skips T-L2 when only l4 runs.
+#       200s and of the shed 503s, recovery time. KNEE_RPS=N (e.g. the saturation rate when no
+#       run meets p99 <= 20 ms) is used instead of T-L2's knee when l2 is not in PHASES.
 # wrk and overload.py are one client address with many connections: searchd runs with
-# --max-connections-per-client 4096 here (its default, 32, would refuse them).
+# --max-connections-per-client 4096 here (its default, 32, would refuse them), and with the
+# anonymous API rate limit lifted (it would answer 429 to one address): this measures searchd.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=${WORK:-/tmp/jil-bench}
@@ -44,6 +46,7 @@ trap cleanup EXIT
 start_searchd() {  # $1: database
   "$BUILD/searchd/jil-searchd" --db "$1" --store "$WORK/store" --web "$ROOT/web" \
     --listen 127.0.0.1 --port 0 --threads "$THREADS" --max-connections-per-client 4096 \
+    --anonymous-rate 100000 --anonymous-burst 1000000 \
     >"$OUT/searchd.out" 2>"$OUT/searchd.err" &
   SEARCHD_PID=$!
   for _ in $(seq 100); do
@@ -81,7 +84,7 @@ fi
 
 KNEE_RPS=${KNEE_RPS:-0}
 KNEE_CONNS=2
-if [[ " $PHASES " == *" l2 "* || " $PHASES " == *" l3 "* ]]; then
+if [[ " $PHASES " == *" l2 "* || ( " $PHASES " == *" l3 "* && "$KNEE_RPS" == 0 ) ]]; then
   echo "== T-L2: closed loop, mixed queries, ${L2_SECONDS}s each"
   for conns in 1 2 8 32; do
     line=$(run_wrk "l2_c$conns" "$conns" "$L2_SECONDS" "$OUT/mixed.lua")
@@ -105,6 +108,8 @@ if [[ " $PHASES " == *" l3 "* ]]; then
       n=$((n + 1))
       printf 'Soak document %d about judicial integrity and the code of conduct.\n' "$n" \
         >"$OUT/soak-docs/en/soak-$((n % 20)).txt"
+      printf '{"id": "soak-%d", "title": "Soak document %d", "language": "en", "type": "guidance", "organisation": "ijin", "country": "", "region": "global", "year": 2024, "topics": ["judicial-ethics"]}\n' \
+        "$((n % 20))" "$((n % 20))" >"$OUT/soak-docs/en/soak-$((n % 20)).txt.json"
       "$BUILD/indexer/jil-indexer" index --db "$OUT/soak-db" --store "$OUT/soak-store" \
         "$OUT/soak-docs" >>"$OUT/soak-indexer.log" 2>&1 || echo "indexer failed" >>"$OUT/soak-indexer.log"
       sleep 10

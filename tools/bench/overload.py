@@ -20,6 +20,8 @@ import statistics
 import time
 import urllib.parse
 
+IDLE_REUSE_SECONDS = 10  # a keep-alive connection idle longer is closed, not reused
+
 
 def load_paths(queries_tsv):
     paths = []
@@ -43,8 +45,11 @@ class Pool:
         self.port, self.limit, self.idle, self.open = port, limit, [], 0
 
     async def get(self):
-        if self.idle:
-            return self.idle.pop()
+        while self.idle:
+            conn, used = self.idle.pop()
+            if time.monotonic() - used < IDLE_REUSE_SECONDS:
+                return conn
+            self.drop(conn)  # searchd may be closing it (its idle deadline is 15 s)
         if self.open >= self.limit:
             return None
         self.open += 1
@@ -55,7 +60,7 @@ class Pool:
             raise
 
     def put(self, conn):
-        self.idle.append(conn)
+        self.idle.append((conn, time.monotonic()))
 
     def drop(self, conn):
         self.open -= 1
@@ -114,7 +119,7 @@ async def run(args):
             index += 1
         offset += seconds
     await asyncio.gather(*tasks)
-    for conn in pool.idle:
+    for conn, _ in pool.idle:
         conn[1].close()
 
     summary = {"knee_rps": args.knee}
