@@ -7,8 +7,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash tools/setup.sh test
-cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJIL_SANITIZE=ON \
-  -DJIL_WERROR=ON >/dev/null
+# -O1 -g1 (line tables only) instead of RelWithDebInfo's -O2 -g: the sanitizer build is most of
+# CI's time, and these flags halve it (searchd's http_session.cc: 140 s -> 76 s of CPU) while
+# ASan keeps file:line stack traces; -O1 is also what the ASan documentation recommends.
+cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" -DJIL_SANITIZE=ON -DJIL_WERROR=ON >/dev/null
 cmake --build build/asan
 if [ -f tests/browser/package-lock.json ]; then
   npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
