@@ -133,7 +133,8 @@ TEST_F(DocumentBuilderTest, StoresWhereEverySixteenthBodyWordStarts) {
   record.text.clear();
   for (int word = 0; word < 40; ++word) record.text += "w" + std::to_string(word) + " ";
   const Xapian::docid docid = add(record);
-  Result<HitData> stored = read_hit_data(database_.get_document(docid).get_data());
+  const std::string data = database_.get_document(docid).get_data();  // HitData views into it
+  Result<HitData> stored = read_hit_data(data);
   ASSERT_TRUE(stored.is_ok()) << stored.status().to_string();
   ASSERT_EQ(stored->blocks.starts.size(), 3u);  // words 0, 16 and 32
   EXPECT_EQ(stored->text.substr(stored->blocks.starts[0], 3), "w0 ");
