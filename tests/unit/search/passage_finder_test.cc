@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "numbered_words.h"
 #include "schema/document_builder.h"
 #include "schema/document_data.h"
 #include "search/query_builder.h"
@@ -17,16 +18,6 @@ namespace jil::search {
 namespace {
 
 using analysis::Language;
-
-// `count` words "w0 w1 ...", with `word` in place of the one at `at`.
-std::string words_with(size_t count, size_t at, const std::string& word) {
-  std::string out;
-  for (size_t index = 0; index < count; ++index) {
-    if (index) out += ' ';
-    out += index == at ? word : "w" + std::to_string(index);
-  }
-  return out;
-}
 
 class PassageFinderTest : public ::testing::Test {
  protected:

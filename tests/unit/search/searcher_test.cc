@@ -55,6 +55,16 @@ class SearcherTest : public ::testing::Test {
     return results.is_ok() ? *results : SearchResults{};
   }
 
+  // Adds and commits a copy of sample document `index` as `id`, titled `title` when given.
+  void commit_late_document(Xapian::WritableDatabase& writer, size_t index, const std::string& id,
+                            const std::string& title = "") {
+    schema::DocRecord late = sample_documents()[index];
+    late.id = id;
+    if (!title.empty()) late.title = title;
+    add_documents(writer, {late});
+    writer.commit();
+  }
+
   SearchResults search(const std::string& query) {
     SearchRequest request;
     request.query = query;
@@ -264,14 +274,8 @@ TEST_F(SearcherTest, WorkVersionsListEveryLanguageOfAWork) {
 
 TEST_F(SearcherTest, SeesCommitsMadeAfterItOpened) {
   Xapian::WritableDatabase writer(index_path().string(), Xapian::DB_OPEN);
-  std::vector<schema::DocRecord> more = sample_documents();
-  more[0].id = "late-one";
-  more[0].title = "Late addition about recusal";
-  add_documents(writer, {more[0]});
-  writer.commit();
-  more[1].id = "late-two";
-  add_documents(writer, {more[1]});
-  writer.commit();  // two commits: the revision the Searcher opened is gone
+  commit_late_document(writer, 0, "late-one", "Late addition about recusal");
+  commit_late_document(writer, 1, "late-two");  // two commits: the Searcher's revision is gone
   const SearchResults results = search("recusal");
   EXPECT_EQ(ids_of(results), Ids{"late-one"});
   EXPECT_EQ(searcher_->document_count(), 8u);
@@ -286,11 +290,7 @@ TEST_F(SearcherTest, ResultCacheAnswersARepeatUntilTheNextCommit) {
   EXPECT_EQ(searcher_->cache_misses(), 1u);
   {
     Xapian::WritableDatabase writer(index_path().string(), Xapian::DB_OPEN);
-    std::vector<schema::DocRecord> more = sample_documents();
-    more[0].id = "late-one";
-    more[0].title = "Late addition about recusal";
-    add_documents(writer, {more[0]});
-    writer.commit();
+    commit_late_document(writer, 0, "late-one", "Late addition about recusal");
   }
   EXPECT_EQ(ids_of(search("recusal")), Ids{"late-one"});  // not the cached empty answer
   EXPECT_EQ(searcher_->cache_hits(), 1u);

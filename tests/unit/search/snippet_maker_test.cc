@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/utf8.h"
+#include "numbered_words.h"
 #include "search/query_builder.h"
 
 namespace jil::search {
@@ -26,16 +27,6 @@ std::vector<std::string> matched(const std::vector<TextPart>& parts) {
   std::vector<std::string> out;
   for (const TextPart& part : parts) {
     if (part.match) out.push_back(part.text);
-  }
-  return out;
-}
-
-// `count` words "w0 w1 ...", with `word` in place of the one at `at`.
-std::string words_with(size_t count, size_t at, const std::string& word) {
-  std::string out;
-  for (size_t index = 0; index < count; ++index) {
-    if (index) out += ' ';
-    out += index == at ? word : "w" + std::to_string(index);
   }
   return out;
 }
