@@ -134,7 +134,7 @@ void check_answer(const api::HttpResponse& response) {
   }
 }
 
-// As HttpSession::respond maps a parsed request to the handler's plain request.
+// As HttpSession::plain_request maps a parsed request to the handler's plain request.
 api::HttpRequest plain_request(const http::request<http::string_body>& request) {
   api::HttpRequest plain;
   plain.method = std::string(request.method_string());
