@@ -57,7 +57,7 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const std::filesystem::pa
     Xapian::WritableDatabase database(path.string(),
                                       (create ? Xapian::DB_CREATE : Xapian::DB_OPEN) | no_sync);
     if (Status status = schema::check_compatible(database); !status.is_ok()) return status;
-    return std::unique_ptr<IndexWriter>(new IndexWriter(std::move(database), batch_size));
+    return std::unique_ptr<IndexWriter>(new IndexWriter(std::move(database), batch_size, sync));
   } catch (const Xapian::DatabaseLockError& error) {
     return Status(StatusCode::kLocked, "index " + path.string() +
                                            " is being written by another jil-indexer (" +
@@ -76,6 +76,7 @@ void IndexWriter::cancel() {
   if (!in_transaction_) return;
   in_transaction_ = false;
   pending_ = 0;
+  spelling_.clear();
   try {
     database_.cancel_transaction();  // uncommitted work is dropped, never half-written
   } catch (const Xapian::Error&) {
@@ -134,12 +135,28 @@ void IndexWriter::begin() {
   }
 }
 
+void IndexWriter::count_spelling(const Xapian::Document& document,
+                                 const std::vector<std::string>* words) {
+  if (words) {
+    spelling_.add(*words);
+  } else {
+    spelling_.add(schema::spelling_words_of(document));
+  }
+}
+
+void IndexWriter::uncount_spelling(const std::string& id_term) {
+  Xapian::PostingIterator old = database_.postlist_begin(id_term);
+  if (old != database_.postlist_end(id_term)) spelling_.remove(database_.get_document(*old));
+}
+
 Result<Xapian::docid> IndexWriter::replace(const std::string& id, const Xapian::Document& document,
-                                           const Origin& origin) {
+                                           const Origin& origin,
+                                           const std::vector<std::string>* spelling_words) {
   try {
     begin();
     const std::string id_term = schema::term(schema::kIdPrefix, id);
-    schema::replace_spelling_words(database_, id_term, &document);
+    uncount_spelling(id_term);
+    count_spelling(document, spelling_words);
     const Xapian::docid docid = database_.replace_document(id_term, document);
     database_.set_metadata(origin_key(id), origin_value(origin));
     ++pending_;
@@ -150,10 +167,11 @@ Result<Xapian::docid> IndexWriter::replace(const std::string& id, const Xapian::
 }
 
 Result<Xapian::docid> IndexWriter::add(const std::string& id, const Xapian::Document& document,
-                                       const Origin& origin) {
+                                       const Origin& origin,
+                                       const std::vector<std::string>* spelling_words) {
   try {
     begin();
-    schema::add_spelling_words(database_, document);
+    count_spelling(document, spelling_words);
     const Xapian::docid docid =
         first_docid_ > database_.get_lastdocid() + 1
             ? (database_.replace_document(first_docid_, document), first_docid_)
@@ -170,7 +188,8 @@ Status IndexWriter::replace_at(Xapian::docid docid, const std::string& id,
                                const Xapian::Document& document, const Origin& origin) {
   try {
     begin();
-    schema::replace_spelling_words(database_, schema::term(schema::kIdPrefix, id), &document);
+    uncount_spelling(schema::term(schema::kIdPrefix, id));
+    count_spelling(document, nullptr);
     database_.replace_document(docid, document);
     database_.set_metadata(origin_key(id), origin_value(origin));
     ++pending_;
@@ -189,7 +208,7 @@ Status IndexWriter::remove(const std::string& id, bool& existed) {
     if (!existed && !has_origin) return Status::ok();
     begin();
     if (existed) {
-      schema::replace_spelling_words(database_, id_term, nullptr);
+      uncount_spelling(id_term);
       database_.delete_document(id_term);
     }
     if (has_origin) database_.set_metadata(origin_key(id), "");  // "" deletes the key
@@ -209,6 +228,7 @@ Result<bool> IndexWriter::commit_if_full() {
 Status IndexWriter::commit() {
   if (!in_transaction_) return Status::ok();
   try {
+    if (!hold_spelling_) spelling_.apply(database_);
     database_.commit_transaction();
     in_transaction_ = false;
     pending_ = 0;
@@ -217,6 +237,12 @@ Status IndexWriter::commit() {
   } catch (const Xapian::Error& error) {
     return from_xapian(error, "cannot commit");
   }
+}
+
+schema::SpellingChanges IndexWriter::take_spelling() {
+  schema::SpellingChanges taken;
+  taken.merge(std::move(spelling_));
+  return taken;
 }
 
 Xapian::doccount IndexWriter::document_count() const { return database_.get_doccount(); }

@@ -12,9 +12,11 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "base/file_io.h"
 #include "base/status.h"
+#include "schema/spelling_words.h"
 
 namespace jil::ingest {
 
@@ -52,12 +54,23 @@ class IndexWriter {
 
   // Adds or replaces the document with this id inside the current transaction and records its
   // origin. Returns its docid. Nothing is committed: call commit_if_full() afterwards.
+  // `spelling_words`: the document's schema::spelling_words_of, when the caller made them
+  // already (on a document worker); null to have them made here. The spelling dictionary is
+  // written once per word at the commit.
   Result<Xapian::docid> replace(const std::string& id, const Xapian::Document& document,
-                                const Origin& origin);
+                                const Origin& origin,
+                                const std::vector<std::string>* spelling_words = nullptr);
   // Like replace, for an id the index does not hold (find() found none): add_document, which
   // skips replace's look-up of the id term.
   Result<Xapian::docid> add(const std::string& id, const Xapian::Document& document,
-                            const Origin& origin);
+                            const Origin& origin,
+                            const std::vector<std::string>* spelling_words = nullptr);
+  // Keeps the spelling dictionary's changes instead of writing them at each commit, for the
+  // caller to take (a parallel build's shard: the build writes one dictionary for all shards,
+  // as Xapian rewrites a fragment's whole word list at every commit that changes it).
+  void hold_spelling() { hold_spelling_ = true; }
+  // The changes held since the writer opened (all committed, unless the open batch is dropped).
+  schema::SpellingChanges take_spelling();
   // Makes the next add() put its document at `docid` when that is past the last docid (a shard
   // of a parallel build starts at the docid its first file would have in file order).
   void start_docids_at(Xapian::docid docid) { first_docid_ = docid; }
@@ -81,23 +94,32 @@ class IndexWriter {
   void cancel();
 
   Xapian::doccount document_count() const;
+  // True for a writer opened with Sync::kDeferred: its commits are not durable on their own.
+  bool sync_deferred() const { return sync_ == Sync::kDeferred; }
   // Transactions committed by this writer so far.
   size_t commits() const { return commits_; }
 
  private:
-  IndexWriter(Xapian::WritableDatabase database, size_t batch_size)
-      : database_(std::move(database)), batch_size_(batch_size) {}
+  IndexWriter(Xapian::WritableDatabase database, size_t batch_size, Sync sync)
+      : database_(std::move(database)), batch_size_(batch_size), sync_(sync) {}
 
   // Starts a transaction (and stamps the versions once) if none is open.
   void begin();
+  // Counts the spelling words of a document entering the index.
+  void count_spelling(const Xapian::Document& document, const std::vector<std::string>* words);
+  // Uncounts those of the document indexed under `id_term`, if any.
+  void uncount_spelling(const std::string& id_term);
 
   Xapian::WritableDatabase database_;
+  schema::SpellingChanges spelling_;  // of the open transaction
   size_t batch_size_;
+  Sync sync_;
   Xapian::docid first_docid_ = 0;
   size_t pending_ = 0;
   size_t commits_ = 0;
   bool in_transaction_ = false;
   bool stamped_ = false;
+  bool hold_spelling_ = false;
 };
 
 }  // namespace jil::ingest

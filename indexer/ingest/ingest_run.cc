@@ -15,6 +15,7 @@
 #include "ingest/progress.h"
 #include "ingest/stored_record.h"
 #include "schema/schema_version.h"
+#include "schema/spelling_words.h"
 
 namespace jil::ingest {
 namespace {
@@ -46,6 +47,7 @@ struct IngestRun::PendingFile {
   // What they make of it: the record, or the reason the file failed, and the document.
   std::optional<Result<schema::DocRecord>> record;
   Xapian::Document document;
+  std::vector<std::string> spelling_words;  // the document's, made here for the writer
   std::future<void> made;
 };
 
@@ -54,7 +56,8 @@ RunReport IngestRun::run(const std::vector<SourceFile>& files,
   const auto start = std::chrono::steady_clock::now();
   RunReport report;
   report.dry_run = options_.dry_run;
-  Progress progress(files.size(), options_.quiet || options_.json);
+  Progress own_progress(files.size(), options_.quiet || options_.json || shared_progress_);
+  Progress& progress = shared_progress_ ? *shared_progress_ : own_progress;
   // Files prepared ahead of the one being written: enough to keep every worker busy.
   const size_t ahead = 4 * std::max<size_t>(options_.jobs, 1);
   std::deque<std::unique_ptr<PendingFile>> pipeline;
@@ -77,7 +80,7 @@ RunReport IngestRun::run(const std::vector<SourceFile>& files,
   for (auto& pending : pipeline) {  // after a fatal error: let the workers let go of them
     if (pending->made.valid()) pending->made.wait();
   }
-  progress.finish();
+  own_progress.finish();
   // After a fatal error (a full disk) the open batch is dropped, not committed: the index stays
   // at its last whole batch, and the next run adds the rest.
   if (!report.fatal.empty()) {
@@ -194,7 +197,10 @@ void IngestRun::make_document(PendingFile& pending, WorkerTools& tools) const {
   record->bytes = pending.original.size();
   record->indexed_at = index_timestamp();
   record->sha256 = store::sha256_hex(pending.original);  // the name the store gives it
-  if (!options_.dry_run) pending.document = tools.builder->build(*record, pending.fingerprint);
+  if (!options_.dry_run) {
+    pending.document = tools.builder->build(*record, pending.fingerprint);
+    pending.spelling_words = schema::spelling_words_of(pending.document);
+  }
   pending.record = std::move(record);
 }
 
@@ -241,9 +247,10 @@ Result<FileOutcome> IngestRun::write(PendingFile& pending, bool& fatal) {
   }
   crash_points_.reach("after-original");
   const Origin origin{file.root.string(), file.relative};
-  Result<Xapian::docid> docid = pending.outcome == FileOutcome::kAdded
-                                    ? writer_.add(record.id, pending.document, origin)
-                                    : writer_.replace(record.id, pending.document, origin);
+  Result<Xapian::docid> docid =
+      pending.outcome == FileOutcome::kAdded
+          ? writer_.add(record.id, pending.document, origin, &pending.spelling_words)
+          : writer_.replace(record.id, pending.document, origin, &pending.spelling_words);
   if (!docid.is_ok()) {
     fatal = true;
     return docid.status();
@@ -284,7 +291,9 @@ FileOutcome IngestRun::note_ingested(const SourceFile& file, const std::string& 
 }
 
 Status IngestRun::commit() {
-  if (writer_.has_changes()) {
+  // A writer with deferred syncs (a parallel build's shard) is made durable as a whole, with the
+  // store, before anything refers to it (parallel_build.cc): no store sync per batch either.
+  if (writer_.has_changes() && !writer_.sync_deferred()) {
     if (Status status = store_.sync(); !status.is_ok()) return status;
   }
   return writer_.commit();

@@ -30,15 +30,17 @@ namespace jil::ingest {
 class IngestRun {
  public:
   // `shared_ids`: the id claims of every run writing the same index at once (a parallel build's
-  // shards); without it the run keeps its own.
+  // shards); without it the run keeps its own. `shared_progress`: the display those runs
+  // advance together (its owner finishes it); without it the run shows its own.
   IngestRun(const IndexerOptions& options, IndexWriter& writer, store::ContentStore& store,
-            IdClaims* shared_ids = nullptr)
+            IdClaims* shared_ids = nullptr, Progress* shared_progress = nullptr)
       : options_(options),
         writer_(writer),
         store_(store),
         records_(store.root()),
         crash_points_(CrashPoints::from_environment()),
-        ids_(shared_ids ? *shared_ids : own_ids_) {}
+        ids_(shared_ids ? *shared_ids : own_ids_),
+        shared_progress_(shared_progress) {}
 
   // Ingests the files; stops early only on errors that would affect every later file
   // (disk full, index write failure), recorded in RunReport::fatal. `roots` are the scanned
@@ -78,7 +80,8 @@ class IngestRun {
   CrashPoints crash_points_;
   std::unique_ptr<DocumentWorkers> workers_;  // started by the first file that needs one
   IdClaims own_ids_;
-  IdClaims& ids_;                                // id → file that used it in this run
+  IdClaims& ids_;  // id → file that used it in this run
+  Progress* shared_progress_;
   std::map<Origin, std::string> ids_by_origin_;  // (root, relative) → id it had in this run
   std::string last_written_id_;                  // for the "committed:" line (RELIABILITY.md R1)
   // Sidecars, manifests, embedded properties, language detection; made by the first file.

@@ -11,6 +11,8 @@
 #include "base/file_io.h"
 #include "ingest/id_claims.h"
 #include "ingest/ingest_run.h"
+#include "ingest/progress.h"
+#include "schema/spelling_words.h"
 
 namespace jil::ingest {
 namespace {
@@ -43,7 +45,7 @@ std::vector<std::vector<SourceFile>> split_by_bytes(const std::vector<SourceFile
 
 RunReport build_shard(const IndexerOptions& options, const fs::path& path,
                       const std::vector<SourceFile>& files, Xapian::docid first_docid,
-                      IdClaims& claims) {
+                      IdClaims& claims, Progress& progress, schema::SpellingChanges& spelling) {
   Result<std::unique_ptr<IndexWriter>> writer =
       IndexWriter::open(path, options.batch_size, Sync::kDeferred);
   if (!writer.is_ok()) {
@@ -52,9 +54,46 @@ RunReport build_shard(const IndexerOptions& options, const fs::path& path,
     return failed;
   }
   (*writer)->start_docids_at(first_docid);
+  (*writer)->hold_spelling();
   store::ContentStore store(options.store);
-  IngestRun run(options, **writer, store, &claims);
-  return run.run(files);
+  IngestRun run(options, **writer, store, &claims, &progress);
+  RunReport report = run.run(files);
+  spelling = (*writer)->take_spelling();
+  return report;
+}
+
+// Writes the shards' spelling changes, added up, as `parts` databases of disjoint words and no
+// documents, at once: one dictionary written once, where each shard's writer would rewrite its
+// fragments' word lists at every commit. The merge puts them in the index.
+std::vector<fs::path> write_spelling(std::vector<schema::SpellingChanges>& shards,
+                                     const fs::path& build, size_t parts) {
+  schema::SpellingChanges all;
+  for (schema::SpellingChanges& shard : shards) all.merge(std::move(shard));
+  std::vector<schema::SpellingChanges> split = all.split(parts);
+  std::vector<fs::path> paths;
+  for (size_t part = 0; part < split.size(); ++part) {
+    paths.push_back(build / ("spelling-" + std::to_string(part)));
+  }
+  std::vector<std::string> errors(split.size());
+  std::vector<std::thread> writers;
+  for (size_t part = 0; part < split.size(); ++part) {
+    writers.emplace_back([&, part] {
+      try {
+        Xapian::WritableDatabase database(paths[part].string(),
+                                          Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
+        split[part].apply(database);
+        database.commit();
+      } catch (const Xapian::Error& error) {
+        errors[part] = error.get_description();
+      }
+    });
+  }
+  for (std::thread& writer : writers) writer.join();
+  for (const std::string& error : errors) {
+    if (!error.empty())
+      throw Xapian::DatabaseError("cannot write the spelling dictionary: " + error);
+  }
+  return paths;
 }
 
 void add_up(RunReport& total, const RunReport& shard) {
@@ -66,8 +105,10 @@ void add_up(RunReport& total, const RunReport& shard) {
   if (total.fatal.empty()) total.fatal = shard.fatal;
 }
 
-// Merges the shards that hold documents into build/merged; false when none does.
-bool merge(const std::vector<fs::path>& shards, const fs::path& merged) {
+// Merges the shards that hold documents, and the spelling dictionary, into build/merged; false
+// when no shard holds documents.
+bool merge(const std::vector<fs::path>& shards, const std::vector<fs::path>& spelling,
+           const fs::path& merged) {
   Xapian::Database all;
   size_t with_documents = 0;
   for (const fs::path& shard : shards) {
@@ -77,6 +118,7 @@ bool merge(const std::vector<fs::path>& shards, const fs::path& merged) {
     ++with_documents;
   }
   if (with_documents == 0) return false;
+  for (const fs::path& part : spelling) all.add_database(Xapian::Database(part.string()));
   // The shards' docids are disjoint ranges already in file order: kept as they are.
   all.compact(merged.string(), Xapian::DBCOMPACT_NO_RENUMBER);
   return true;  // made durable by swap_in
@@ -84,9 +126,11 @@ bool merge(const std::vector<fs::path>& shards, const fs::path& merged) {
 
 // Puts `merged` in place of `target` (the empty index `session` holds locked), then closes it.
 Status swap_in(const fs::path& merged, const fs::path& target, const fs::path& aside,
-               IngestSession& session) {
-  // The shards were written without fsyncs: the merged index reaches the disk before it is
-  // put in place (one syncfs of its file system).
+               const store::ContentStore& store, IngestSession& session) {
+  // The shards and the store were written without fsyncs: the merged index and every original
+  // and record it refers to reach the disk before it is put in place (one syncfs of each file
+  // system; the second costs nothing when they share one).
+  if (Status status = store.sync(); !status.is_ok()) return status;
   if (Status status = sync_file_system(merged); !status.is_ok()) return status;
   std::error_code error;
   fs::rename(target, aside, error);
@@ -148,7 +192,7 @@ RunReport build_in_parallel(const IndexerOptions& options, IngestSession& sessio
   if (error) return finish("cannot make " + build.string() + ": " + error.message());
 
   IndexerOptions shard_options = options;
-  shard_options.quiet = true;  // one progress bar per shard would garble the terminal
+  shard_options.quiet = true;  // the shards' batch lines would garble the one progress display
   shard_options.jobs = std::max<size_t>(1, options.jobs / shards);
   if (!options.quiet && !options.json) {
     std::fprintf(stderr,
@@ -158,28 +202,36 @@ RunReport build_in_parallel(const IndexerOptions& options, IngestSession& sessio
   const std::vector<std::vector<SourceFile>> ranges = split_by_bytes(files, shards);
   std::vector<fs::path> paths;
   std::vector<RunReport> reports(shards);
+  std::vector<schema::SpellingChanges> spelling(shards);
   std::vector<std::thread> writers;
   IdClaims claims;
+  Progress progress(files.size(), options.quiet || options.json);
   Xapian::docid first_docid = 1;
   for (size_t shard = 0; shard < shards; ++shard) {
     paths.push_back(build / ("shard-" + std::to_string(shard)));
   }
   for (size_t shard = 0; shard < shards; ++shard) {
     writers.emplace_back([&, shard, first_docid] {
-      reports[shard] = build_shard(shard_options, paths[shard], ranges[shard], first_docid, claims);
+      reports[shard] = build_shard(shard_options, paths[shard], ranges[shard], first_docid, claims,
+                                   progress, spelling[shard]);
     });
     first_docid += static_cast<Xapian::docid>(ranges[shard].size());
   }
   for (std::thread& writer : writers) writer.join();
+  progress.finish();
   for (const RunReport& shard : reports) add_up(report, shard);
   if (!report.fatal.empty()) return finish(report.fatal);  // the index stays empty
 
   try {
-    if (!merge(paths, build / "merged")) return finish("");  // every file failed
+    const std::vector<fs::path> dictionary =
+        write_spelling(spelling, build, std::max<size_t>(1, std::min(options.jobs, shards)));
+    if (!merge(paths, dictionary, build / "merged")) return finish("");  // every file failed
   } catch (const Xapian::Error& merge_error) {
     return finish("cannot merge the shards: " + merge_error.get_description());
   }
-  if (Status status = swap_in(build / "merged", target, build / "empty", session); !status.is_ok())
+  const store::ContentStore store(options.store);
+  if (Status status = swap_in(build / "merged", target, build / "empty", store, session);
+      !status.is_ok())
     return finish(status.message());
   if (!options.quiet && !options.json) {
     std::fprintf(stderr, "committed: %zu shards merged into %s\n", shards, target.c_str());

@@ -3,7 +3,9 @@
 // most of the indexer's CPU, so: the files are cut, in order, into N ranges of about equal
 // bytes; each range is ingested by its own IngestRun (its own writing thread and jobs/N
 // analysing threads) into a temporary shard in DB.jil-build/, every document taking the docid it
-// would have in file order; then the shards are merged by Xapian's compaction (no renumbering)
+// would have in file order; the shards' spelling words are counted in memory and written once,
+// as a dictionary of their own (schema/spelling_words.h), after them; then the shards and the
+// dictionary are merged by Xapian's compaction (no renumbering)
 // and the merged index takes the place of the new, empty one by two renames while that one's lock
 // is held. All or nothing: an interrupted or failed build leaves the index empty, as it was, and
 // the next build removes what it left. Runs on an index with documents, --prune and --dry-run

@@ -19,6 +19,7 @@ Progress::Progress(size_t total_files, bool quiet)
       last_draw_(start_) {}
 
 void Progress::advance(uint64_t bytes) {
+  const std::lock_guard lock(mutex_);
   ++done_files_;
   done_bytes_ += bytes;
   if (quiet_) return;
@@ -29,10 +30,12 @@ void Progress::advance(uint64_t bytes) {
 }
 
 void Progress::finish() {
-  if (!quiet_ && terminal_) draw(true);
+  const std::lock_guard lock(mutex_);
+  if (!quiet_) draw(true);
 }
 
 void Progress::clear_line() {
+  const std::lock_guard lock(mutex_);
   if (!quiet_ && terminal_) std::fputs("\r\033[K", stderr);
 }
 

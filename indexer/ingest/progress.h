@@ -1,10 +1,12 @@
 // Progress of an ingest run for staff: a bar redrawn in place on a terminal (files, MB, rate,
-// ETA), plain log lines every few seconds otherwise, nothing with --quiet.
+// ETA), plain log lines every few seconds and a last one at the end otherwise, nothing with
+// --quiet. Thread-safe: the shards of a parallel build advance one display.
 #pragma once
 
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <mutex>
 
 namespace jil::ingest {
 
@@ -19,6 +21,7 @@ class Progress {
  private:
   void draw(bool final_line);
 
+  std::mutex mutex_;
   size_t total_files_;
   size_t done_files_ = 0;
   uint64_t done_bytes_ = 0;

@@ -9,8 +9,11 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 namespace jil::schema {
 
@@ -19,8 +22,36 @@ inline constexpr size_t kMinSpellingLetters = 3;
 // True for a term that belongs in the spelling dictionary (see above).
 bool is_spelling_word(std::string_view term);
 
+// The dictionary words of a document, each once, in term order.
+std::vector<std::string> spelling_words_of(const Xapian::Document& document);
+
 // How many documents `word` is counted for in the spelling dictionary (0: not in it).
 Xapian::doccount spelling_frequency(const Xapian::Database& database, const std::string& word);
+
+// Changes to the dictionary gathered over a batch of documents and written with one call per
+// distinct word (Xapian's add_spelling per word per document cost a sixth of the indexer's CPU).
+class SpellingChanges {
+ public:
+  // Counts `words` (a document's spelling_words_of) once more.
+  void add(const std::vector<std::string>& words);
+  // Counts the words of a document leaving the index once less.
+  void remove(const Xapian::Document& leaving);
+  // Writes the changes to `database` (inside its writer's transaction) and forgets them.
+  void apply(Xapian::WritableDatabase& database);
+  // Adds `other`'s changes to these (and empties it).
+  void merge(SpellingChanges&& other);
+  // Deals the changes out into `parts` sets of disjoint words (for writers working at once:
+  // Xapian's compaction merges their dictionaries), and empties these.
+  std::vector<SpellingChanges> split(size_t parts);
+  // Forgets the changes (the transaction they belong to was dropped).
+  void clear() { deltas_.clear(); }
+  bool empty() const { return deltas_.empty(); }
+  // Distinct words changed.
+  size_t size() const { return deltas_.size(); }
+
+ private:
+  std::unordered_map<std::string, int64_t> deltas_;  // word → documents gained (or lost)
+};
 
 // Puts the words of a new document (one whose id is not in the index) in the dictionary.
 void add_spelling_words(Xapian::WritableDatabase& database, const Xapian::Document& added);

@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <atomic>
 #include <future>
 #include <thread>
@@ -25,7 +26,17 @@ constexpr size_t kBatch = 5;       // documents per commit in these runs
 struct Baseline {
   std::filesystem::path source;
   std::map<unsigned, std::string> snapshot;
+  std::map<std::string, unsigned> spelling;  // word → documents, of the spelling dictionary
 };
+
+std::map<std::string, unsigned> spelling_snapshot(const std::filesystem::path& index) {
+  std::map<std::string, unsigned> words;
+  const Xapian::Database database(index.string());
+  for (auto word = database.spellings_begin(); word != database.spellings_end(); ++word) {
+    words[*word] = word.get_termfreq();
+  }
+  return words;
+}
 
 const Baseline& baseline() {
   static const Baseline made = [] {
@@ -37,6 +48,7 @@ const Baseline& baseline() {
                                             {"--batch", std::to_string(kBatch)});
     EXPECT_EQ(run.exit_code, kIndexerOk) << run.err;
     result.snapshot = index_snapshot(work / "index");
+    result.spelling = spelling_snapshot(work / "index");
     EXPECT_EQ(result.snapshot.size(), kDocuments);
     return result;
   }();
@@ -315,7 +327,26 @@ TEST(IndexerDurability, ParallelBuildEqualsTheOneWriterIndex) {
                     {"--batch", std::to_string(kBatch), "--parallel-shards", "3"});
   EXPECT_EQ(run.exit_code, kIndexerOk) << run.err;
   EXPECT_NE(run.err.find("in 3 shards at once"), std::string::npos) << run.err;
+  // One progress display for the three shards (not a terminal here: log lines, a last one at
+  // the end counting every file).
+  EXPECT_NE(run.err.find("progress: " + std::to_string(kDocuments) + "/" +
+                         std::to_string(kDocuments) + " files"),
+            std::string::npos)
+      << run.err;
   EXPECT_EQ(index_snapshot(work / "index"), baseline().snapshot);
+  // The shards' spelling words, written once as a dictionary of their own and merged in, count
+  // what the one writer's batch-by-batch dictionary counts, and suggest alike.
+  EXPECT_EQ(spelling_snapshot(work / "index"), baseline().spelling);
+  std::string word;  // the last long ASCII word, misspelt in its last letter
+  for (const auto& [entry, documents] : baseline().spelling) {
+    if (entry.size() >= 6 &&
+        std::all_of(entry.begin(), entry.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+      word = entry;
+  }
+  ASSERT_FALSE(word.empty());
+  const std::string misspelt = word.substr(0, word.size() - 1) + (word.back() == 'q' ? "x" : "q");
+  EXPECT_EQ(Xapian::Database((work / "index").string()).get_spelling_suggestion(misspelt), word)
+      << misspelt;
   EXPECT_EQ(Xapian::Database::check((work / "index").string()), 0u);
   EXPECT_FALSE(std::filesystem::exists(work / "index.jil-build")) << "build folder left";
   const ProgramResult agree = run_indexer(

@@ -72,5 +72,47 @@ TEST(SpellingWords, ReplacingAndRemovingKeepCountsPerDocument) {
   EXPECT_EQ(spelling_frequency(database, "gifts"), 1u);
 }
 
+TEST(SpellingWords, WordsOfADocumentSkipPrefixedTermsDigitsAndHan) {
+  const Xapian::Document document = document_with({"Qid", "ZEjudg", "Ejudges", "2019", "_x", "bus",
+                                                   "judges", "of", "судей", "利益冲突", "été"});
+  EXPECT_EQ(spelling_words_of(document),
+            (std::vector<std::string>{"bus", "judges", "été", "судей"}));
+}
+
+// A batch's changes are written once per word at the end, and come to the counts that a change
+// per document gives: a document added and replaced in the same batch, one removed, one added.
+TEST(SpellingWords, ChangesOfABatchAddUpPerWord) {
+  TemporaryDirectory directory;
+  Xapian::WritableDatabase database((directory.path() / "index").string(),
+                                    Xapian::DB_CREATE_OR_OPEN);
+  Xapian::Document old = document_with({"Qold", "judges", "recusal"});
+  add_spelling_words(database, old);
+  database.add_document(old);
+  database.commit();
+
+  SpellingChanges changes;
+  changes.add(spelling_words_of(document_with({"Qa", "judges", "ethics"})));
+  changes.add(spelling_words_of(document_with({"Qb", "judges", "ethics", "gifts"})));
+  changes.remove(document_with({"Qb", "judges", "ethics", "gifts"}));  // b replaced in the batch
+  changes.add(spelling_words_of(document_with({"Qb", "judges", "integrity"})));
+  changes.remove(old);  // deleted
+  EXPECT_FALSE(changes.empty());
+  EXPECT_EQ(spelling_frequency(database, "judges"), 1u) << "nothing written before apply";
+  changes.apply(database);
+  EXPECT_TRUE(changes.empty());
+  database.commit();
+  EXPECT_EQ(spelling_frequency(database, "judges"), 2u);
+  EXPECT_EQ(spelling_frequency(database, "ethics"), 1u);
+  EXPECT_EQ(spelling_frequency(database, "integrity"), 1u);
+  EXPECT_EQ(spelling_frequency(database, "gifts"), 0u);
+  EXPECT_EQ(spelling_frequency(database, "recusal"), 0u);
+
+  changes.add({"dropped"});
+  changes.clear();
+  changes.apply(database);
+  database.commit();
+  EXPECT_EQ(spelling_frequency(database, "dropped"), 0u);
+}
+
 }  // namespace
 }  // namespace jil::schema
