@@ -12,12 +12,11 @@
 #include "api/facet_vocabulary.h"
 #include "api/field_selection.h"
 #include "api/oai_pmh.h"
-#include "api/openapi.h"
 #include "api/problem.h"
 #include "api/query_string.h"
+#include "api/quick_routes.h"
 #include "api/search_parameters.h"
 #include "api/suggest_route.h"
-#include "api/ui_language.h"
 #include "base/file_io.h"
 #include "base/url_encoding.h"
 #include "render/json_text.h"
@@ -50,31 +49,6 @@ HttpResponse json_response(std::string body) {
   response.content_type = "application/json; charset=utf-8";
   response.body = std::move(body);
   return response;
-}
-
-// A page in the UI language of `html`: varies with the headers that choose that language, and
-// remembers a choice made with ?ui= in the cookie.
-HttpResponse html_response(const HtmlContext& html, unsigned status, std::string body) {
-  HttpResponse response;
-  response.status = status;
-  response.body = std::move(body);
-  response.set_header("Vary", "Accept-Language, Cookie");
-  if (html.remember_language) {
-    response.set_header("Set-Cookie", std::string(kUiCookieName) + "=" + html.page.ui_language +
-                                          std::string(kUiCookieAttributes));
-  }
-  return response;
-}
-
-HtmlContext html_context(const HttpRequest& request) {
-  Result<ParsedTarget> parsed = parse_target(request.target);
-  const UiLanguageChoice choice = choose_ui_language(parsed.is_ok() ? parsed->first("ui") : "",
-                                                     request.cookie, request.accept_language);
-  HtmlContext html;
-  html.page.ui_language = choice.language;
-  html.page.target = target_without_ui(request.target);
-  html.remember_language = choice.from_parameter;
-  return html;
 }
 
 std::vector<std::string> paragraphs_of(const std::string& text) {
@@ -121,31 +95,14 @@ void add_security_headers(HttpResponse& response) {
 }
 
 HttpResponse RequestHandler::handle(const HttpRequest& request) {
-  HttpResponse response;
-  try {
-    ApiAdmission admission;
-    if (assets_.api_access) admission = assets_.api_access->admit(request);
-    if (admission.answer) {
-      response = std::move(*admission.answer);
-    } else {
-      response = route(request);
-      if (response.status == 200) apply_cache_policy(request, searcher_.index_revision(), response);
-    }
-    ApiAccess::finish(admission, response);
-  } catch (const std::exception& error) {
-    // A bug: the request fails alone, with no detail for the client (the log has it, under the
-    // answer's request id).
-    response = problem_response(internal_error(error.what()));
-  }
-  add_security_headers(response);
-  return response;
+  return guarded_answer(
+      request, assets_, [&] { return route(request); },
+      [this] { return searcher_.index_revision(); });
 }
 
 HttpResponse RequestHandler::route(const HttpRequest& request) {
-  if (request.method != "GET" && request.method != "HEAD") {
-    HttpResponse response = problem_response(405, "only GET and HEAD are allowed");
-    response.set_header("Allow", "GET, HEAD");
-    return response;
+  if (!reads_index(request.method, request.target)) {
+    return quick_route(request, assets_, [this] { return searcher_.document_count(); });
   }
   const size_t question = request.target.find('?');
   const std::string_view path = std::string_view(request.target).substr(0, question);
@@ -157,17 +114,17 @@ HttpResponse RequestHandler::route(const HttpRequest& request) {
                                      path.size() > 15 ? path.substr(15) : "", request.target);
   }
   if (path == "/api/v1/translation-gaps") return api_translation_gaps();
-  if (path == "/api/v1/openapi.json") return openapi_response();
-  if (path == "/healthz") return health();
   if (assets_.test_fault_route && path == "/__test/fault") {
     throw std::runtime_error("test fault hook at " __FILE__ " (internal detail, never sent)");
+  }
+  if (assets_.test_gate && path == "/__test/hold") {
+    if (!assets_.test_gate->hold()) return problem_response(503, "the test gate stayed closed");
+    return json_response("{\"released\":true}");
   }
   if (path.starts_with("/api/v1/documents/")) {
     return api_document(std::string(path.substr(18)), request.target);
   }
-  if (path.starts_with("/api/")) return problem_response(404, "no such API route");
   if (path == "/sitemap.xml") return sitemap_response(searcher_, request);
-  if (path == "/opensearch.xml") return opensearch_response(request);
   if (path == "/feed.atom") return atom_feed_response(searcher_, request);
   if (path == "/oai") return oai_pmh_response(searcher_, request);
   const HtmlContext html = html_context(request);
@@ -183,7 +140,6 @@ HttpResponse RequestHandler::route(const HttpRequest& request) {
       return citation_file_response(searcher_, request, id, rest);
     }
   }
-  if (path.starts_with("/static/")) return static_file(html, std::string(path.substr(8)), request);
   return html_error(html, 404, "error_no_page");
 }
 
@@ -336,30 +292,6 @@ HttpResponse RequestHandler::original_file(const HtmlContext& html, const std::s
   response.set_header("Content-Disposition",
                       attachment_disposition(record->original_name, record->id));
   response.set_header("Cache-Control", "public, max-age=86400");
-  return response;
-}
-
-HttpResponse RequestHandler::static_file(const HtmlContext& html, const std::string& name,
-                                         const HttpRequest& request) {
-  const StaticFile* file = assets_.static_files.find(name);
-  if (!file) return html_error(html, 404, "error_no_page");
-  HttpResponse response;
-  response.set_header("ETag", file->etag);
-  response.set_header("Cache-Control", "public, max-age=3600");
-  if (request.if_none_match == file->etag) {
-    response.status = 304;
-    response.content_type.clear();
-    return response;
-  }
-  response.content_type = file->content_type;
-  response.body = file->content;
-  return response;
-}
-
-HttpResponse RequestHandler::health() {
-  const nlohmann::json body = {{"status", "ok"}, {"documents", searcher_.document_count()}};
-  HttpResponse response = json_response(render::json_text(body));
-  response.set_header("Cache-Control", "no-store");
   return response;
 }
 

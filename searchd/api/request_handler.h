@@ -12,20 +12,15 @@
 #include <filesystem>
 
 #include "api/api_access.h"
+#include "api/html_context.h"
 #include "api/http_types.h"
 #include "api/static_files.h"
+#include "api/test_gate.h"
 #include "render/html_view.h"
 #include "search/searcher.h"
 #include "store/content_store.h"
 
 namespace jil::api {
-
-// An HTML request's page context (UI language, address) and whether the response should
-// remember its language in the jil_ui cookie (it was chosen with ?ui=).
-struct HtmlContext {
-  render::PageContext page;
-  bool remember_language = false;
-};
 
 // Parts shared by all workers: read-only, or thread-safe (api_access).
 struct SiteAssets {
@@ -37,8 +32,12 @@ struct SiteAssets {
   // a real 500. Set only by `jil-searchd --test-fault-route`, an option that exists only in
   // builds with the test suite (JIL_TESTS, server/searchd_options.cc); false everywhere else.
   bool test_fault_route = false;
+  // Test-only, with test_fault_route: GET /__test/hold and /__test/release (api/test_gate.h).
+  TestGate* test_gate = nullptr;
 };
 
+// Routes that read no index are api/quick_routes.h's (searchd answers them on its I/O threads);
+// this handler hands them on too, so that it answers every request.
 class RequestHandler {
  public:
   RequestHandler(search::Searcher& searcher, const SiteAssets& assets)
@@ -58,9 +57,6 @@ class RequestHandler {
   HttpResponse html_document(const HtmlContext& html, const std::string& id,
                              const HttpRequest& request);
   HttpResponse original_file(const HtmlContext& html, const std::string& id);
-  HttpResponse static_file(const HtmlContext& html, const std::string& name,
-                           const HttpRequest& request);
-  HttpResponse health();
   // The error page with the catalog text of `message_key` ("error_no_page").
   HttpResponse html_error(const HtmlContext& html, unsigned status, const std::string& message_key);
   // The error page with `message` as given (a parameter error, in English).

@@ -1,4 +1,5 @@
-// Implementation of json_view.h with nlohmann::json.
+// Implementation of json_view.h: search answers with JsonWriter (every request), the others with
+// nlohmann::json.
 #include "render/json_view.h"
 
 #include <unicode/utf8.h>
@@ -8,6 +9,7 @@
 
 #include "render/html_escape.h"
 #include "render/json_text.h"
+#include "render/json_writer.h"
 #include "thesaurus/thesaurus.h"
 
 namespace jil::render {
@@ -32,19 +34,6 @@ json api_metadata_json(const schema::DocRecord& record) {
   return out;
 }
 
-json highlight_json(const std::vector<search::TextPart>& parts) {
-  std::string text;
-  json matches = json::array();
-  size_t offset = 0;
-  for (const auto& part : parts) {
-    const size_t length = code_points(part.text);
-    if (part.match) matches.push_back({offset, length});
-    offset += length;
-    text += part.text;
-  }
-  return {{"text", text}, {"matches", matches}, {"html", parts_to_html(parts)}};
-}
-
 std::string dump(const json& value) { return json_text(value); }
 
 }  // namespace
@@ -61,72 +50,153 @@ std::string parts_to_html(const std::vector<search::TextPart>& parts) {
   return html;
 }
 
+namespace {
+
+// highlight_json written by `writer`: {"html", "matches": [[offset, length]...], "text"}.
+void write_highlight(JsonWriter& writer, const std::vector<search::TextPart>& parts) {
+  std::string text;
+  writer.begin_object().key("html").string(parts_to_html(parts)).key("matches").begin_array();
+  size_t offset = 0;
+  for (const auto& part : parts) {
+    const size_t length = code_points(part.text);
+    if (part.match) {
+      writer.begin_array().number(uint64_t{offset}).number(uint64_t{length}).end_array();
+    }
+    offset += length;
+    text += part.text;
+  }
+  writer.end_array().key("text").string(text).end_object();
+}
+
+// One hit: metadata_json(record) plus api_metadata_json's links and the hit's own fields, every
+// key in byte order.
+void write_hit(JsonWriter& writer, const search::SearchRequest& request,
+               const search::SearchHit& hit) {
+  const schema::DocRecord& record = hit.record;
+  const std::string url = "/doc/" + record.id;
+  writer.begin_object();
+  writer.key("country").string(record.country);
+  writer.key("id").string(record.id);
+  if (request.home_language != analysis::Language::kUnd) {
+    const std::string_view home = analysis::language_code(request.home_language);
+    writer.key("in_home_language")
+        .boolean(std::find(hit.work_languages.begin(), hit.work_languages.end(), home) !=
+                 hit.work_languages.end());
+  }
+  writer.key("language").string(analysis::language_code(record.language));
+  writer.key("organisation").string(record.organisation);
+  writer.key("original").begin_object();
+  writer.key("bytes").number(uint64_t{record.bytes});
+  writer.key("media_type").string(record.media_type);
+  writer.key("name").string(record.original_name);
+  writer.key("url").string(hit.page > 0 ? url + "/original#page=" + std::to_string(hit.page)
+                                        : url + "/original");
+  writer.end_object();
+  if (request.collapse_translations) {
+    writer.key("other_versions").begin_array();
+    for (const auto& version : hit.other_versions) {
+      writer.begin_object()
+          .key("id")
+          .string(version.id)
+          .key("language")
+          .string(version.language)
+          .key("title")
+          .string(version.title)
+          .key("url")
+          .string("/doc/" + version.id)
+          .end_object();
+    }
+    writer.end_array();
+  }
+  if (hit.page > 0) writer.key("page").number(uint64_t{hit.page});
+  writer.key("quality").string(record.quality);
+  writer.key("quality_notes").string(record.quality_notes);
+  writer.key("region").string(record.region);
+  writer.key("score").number(hit.weight);
+  writer.key("script").string(record.script);
+  writer.key("snippet");
+  write_highlight(writer, hit.snippet);
+  writer.key("summary").string(record.summary);
+  writer.key("title").string(record.title);
+  writer.key("title_highlighted");
+  write_highlight(writer, hit.title);
+  writer.key("topics").strings(record.topics);
+  writer.key("type").string(record.type);
+  writer.key("url").string(url);
+  writer.key("values").strings(record.values);
+  writer.key("work").string(record.work);
+  writer.key("work_languages").strings(hit.work_languages);
+  writer.key("year").number(int64_t{record.year});
+  writer.end_object();
+}
+
+// Facet name → [{count, selected, value}], names in byte order.
+void write_facets(JsonWriter& writer, const std::vector<search::FacetCounts>& facets) {
+  std::map<std::string_view, const search::FacetCounts*> by_name;
+  for (const auto& counts : facets) by_name[schema::facet_name(counts.facet)] = &counts;
+  writer.begin_object();
+  for (const auto& [name, counts] : by_name) {
+    writer.key(name).begin_array();
+    for (const auto& value : counts->values) {
+      writer.begin_object()
+          .key("count")
+          .number(value.count)
+          .key("selected")
+          .boolean(value.selected)
+          .key("value")
+          .string(value.value)
+          .end_object();
+    }
+    writer.end_array();
+  }
+  writer.end_object();
+}
+
+}  // namespace
+
 std::string search_results_json(const search::SearchRequest& request,
                                 const search::SearchResults& results) {
-  json hits = json::array();
-  for (const auto& hit : results.hits) {
-    json item = api_metadata_json(hit.record);
-    item["title_highlighted"] = highlight_json(hit.title);
-    item["snippet"] = highlight_json(hit.snippet);
-    item["score"] = hit.weight;
-    item["work_languages"] = hit.work_languages;
-    if (hit.page > 0) {
-      item["page"] = hit.page;
-      item["original"]["url"] =
-          "/doc/" + hit.record.id + "/original#page=" + std::to_string(hit.page);
-    }
-    if (request.home_language != analysis::Language::kUnd) {
-      const std::string home(analysis::language_code(request.home_language));
-      item["in_home_language"] = std::find(hit.work_languages.begin(), hit.work_languages.end(),
-                                           home) != hit.work_languages.end();
-    }
-    if (request.collapse_translations) {
-      json others = json::array();
-      for (const auto& version : hit.other_versions) {
-        others.push_back({{"id", version.id},
-                          {"language", version.language},
-                          {"title", version.title},
-                          {"url", "/doc/" + version.id}});
-      }
-      item["other_versions"] = std::move(others);
-    }
-    hits.push_back(std::move(item));
-  }
-  json facets = json::object();
-  for (const auto& counts : results.facets) {
-    json values = json::array();
-    for (const auto& value : counts.values) {
-      values.push_back(
-          {{"value", value.value}, {"count", value.count}, {"selected", value.selected}});
-    }
-    facets[std::string(schema::facet_name(counts.facet))] = std::move(values);
-  }
   const analysis::Language label_language = request.home_language == analysis::Language::kUnd
                                                 ? analysis::Language::kEn
                                                 : request.home_language;
-  json concepts = json::array();
+  std::string out;
+  out.reserve(4096 + results.hits.size() * 2048);
+  JsonWriter writer(out);
+  writer.begin_object();
+  writer.key("concepts").begin_array();
   for (const std::string& id : results.concepts) {
-    concepts.push_back(
-        {{"id", id},
-         {"label", thesaurus::Thesaurus::built_in().preferred_label(id, label_language)}});
+    writer.begin_object()
+        .key("id")
+        .string(id)
+        .key("label")
+        .string(thesaurus::Thesaurus::built_in().preferred_label(id, label_language))
+        .end_object();
   }
-  json out = {{"query", request.query}, {"total", results.total},
-              {"page", request.page},   {"size", request.size},
-              {"results", hits},        {"facets", facets},
-              {"concepts", concepts},   {"cross_language", request.cross_language}};
-  out["versions"] = request.collapse_translations ? "collapsed" : "all";
-  if (!results.suggestion.empty()) out["suggestion"] = results.suggestion;
-  if (request.year_from > 0 || request.year_to > 0) {
-    json years = json::object();
-    if (request.year_from > 0) years["from"] = request.year_from;
-    if (request.year_to > 0) years["to"] = request.year_to;
-    out["year_range"] = std::move(years);
-  }
+  writer.end_array();
+  writer.key("cross_language").boolean(request.cross_language);
+  writer.key("facets");
+  write_facets(writer, results.facets);
   if (request.home_language != analysis::Language::kUnd) {
-    out["home_language"] = std::string(analysis::language_code(request.home_language));
-    out["other_language_total"] = results.other_language_total;
+    writer.key("home_language").string(analysis::language_code(request.home_language));
+    writer.key("other_language_total").number(results.other_language_total);
   }
-  return dump(out);
+  writer.key("page").number(uint64_t{request.page});
+  writer.key("query").string(request.query);
+  writer.key("results").begin_array();
+  for (const auto& hit : results.hits) write_hit(writer, request, hit);
+  writer.end_array();
+  writer.key("size").number(uint64_t{request.size});
+  if (!results.suggestion.empty()) writer.key("suggestion").string(results.suggestion);
+  writer.key("total").number(results.total);
+  writer.key("versions").string(request.collapse_translations ? "collapsed" : "all");
+  if (request.year_from > 0 || request.year_to > 0) {
+    writer.key("year_range").begin_object();
+    if (request.year_from > 0) writer.key("from").number(int64_t{request.year_from});
+    if (request.year_to > 0) writer.key("to").number(int64_t{request.year_to});
+    writer.end_object();
+  }
+  writer.end_object();
+  return out;
 }
 
 std::string document_json(const schema::DocRecord& record,

@@ -9,44 +9,61 @@ namespace jil::search {
 void FacetColumns::refresh(const Xapian::Database& database, uint64_t revision,
                            const std::vector<Xapian::valueno>& slots) {
   if (loaded_ && revision == revision_) return;
-  const Xapian::docid last = database.get_lastdocid();
-  std::vector<Column> fresh(*std::max_element(slots.begin(), slots.end()) + 1);
+  const size_t documents = size_t{database.get_lastdocid()} + 1;
+  std::vector<uint32_t> column_of(*std::max_element(slots.begin(), slots.end()) + 1, kNoColumn);
   for (Xapian::valueno slot : slots) {
-    Column& column = fresh[slot];
-    column.codes.assign(last + 1, 0);
+    if (column_of[slot] == kNoColumn) column_of[slot] = static_cast<uint32_t>(column_of.size());
+  }
+  uint32_t columns = 0;
+  for (uint32_t& column : column_of) {
+    if (column != kNoColumn) column = columns++;
+  }
+  std::vector<std::vector<std::string>> values(columns, std::vector<std::string>{""});
+  std::vector<uint32_t> rows(documents * columns, 0);
+  for (Xapian::valueno slot = 0; slot < column_of.size(); ++slot) {
+    const uint32_t column = column_of[slot];
+    if (column == kNoColumn) continue;
     std::unordered_map<std::string, uint32_t> known;
     for (auto value = database.valuestream_begin(slot); value != database.valuestream_end(slot);
          ++value) {
       const std::string& text = *value;
-      if (text.empty()) continue;
-      auto [entry, added] = known.try_emplace(text, static_cast<uint32_t>(column.values.size()));
-      if (added) column.values.push_back(text);
-      column.codes[value.get_docid()] = entry->second;
+      if (text.empty() || value.get_docid() >= documents) continue;
+      auto [entry, added] = known.try_emplace(text, static_cast<uint32_t>(values[column].size()));
+      if (added) values[column].push_back(text);
+      rows[size_t{value.get_docid()} * columns + column] = entry->second;
     }
   }
-  columns_ = std::move(fresh);
+  column_of_ = std::move(column_of);
+  values_ = std::move(values);
+  rows_ = std::move(rows);
+  documents_ = documents;
   revision_ = revision;
   loaded_ = true;
 }
 
 ColumnCountSpy::ColumnCountSpy(const FacetColumns& columns, std::vector<Xapian::valueno> slots)
     : columns_(columns), slots_(std::move(slots)) {
-  for (Xapian::valueno slot : slots_) tallies_.emplace_back(columns_.values(slot).size(), 0);
+  for (Xapian::valueno slot : slots_) {
+    const uint32_t column = columns_.column_of(slot);
+    columns_of_.push_back(column);
+    tallies_.emplace_back(column == FacetColumns::kNoColumn ? 1 : columns_.values(column).size(),
+                          0);
+  }
 }
 
 void ColumnCountSpy::operator()(const Xapian::Document& document, double) {
-  const Xapian::docid id = document.get_docid();
-  for (size_t index = 0; index < slots_.size(); ++index) {
-    const std::vector<uint32_t>& codes = columns_.codes(slots_[index]);
-    if (id < codes.size()) ++tallies_[index][codes[id]];
+  const uint32_t* row = columns_.row(document.get_docid());
+  if (row == nullptr) return;
+  for (size_t index = 0; index < columns_of_.size(); ++index) {
+    if (columns_of_[index] != FacetColumns::kNoColumn) ++tallies_[index][row[columns_of_[index]]];
   }
 }
 
 std::map<std::string, uint64_t> ColumnCountSpy::counts(Xapian::valueno slot) const {
   std::map<std::string, uint64_t> out;
   for (size_t index = 0; index < slots_.size(); ++index) {
-    if (slots_[index] != slot) continue;
-    const std::vector<std::string>& values = columns_.values(slot);
+    if (slots_[index] != slot || columns_of_[index] == FacetColumns::kNoColumn) continue;
+    const std::vector<std::string>& values = columns_.values(columns_of_[index]);
     for (size_t code = 1; code < values.size(); ++code) {
       if (tallies_[index][code] > 0) out[values[code]] += tallies_[index][code];
     }

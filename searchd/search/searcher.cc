@@ -64,6 +64,16 @@ void apply_sort(Xapian::Enquire& enquire, SortOrder sort, bool has_query) {
   }
 }
 
+// The value slots FacetColumns reads: the facets' and the work id (translation_collapse.h).
+const std::vector<Xapian::valueno>& column_slots() {
+  static const std::vector<Xapian::valueno> slots = [] {
+    std::vector<Xapian::valueno> all = FacetCounter::all_slots();
+    all.push_back(schema::kWorkSlot);
+    return all;
+  }();
+  return slots;
+}
+
 // Concept-only matches weigh this fraction of their own weight, so that they rank below the
 // documents that match the words themselves.
 constexpr double kConceptWeightFactor = 0.02;
@@ -239,12 +249,13 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
   }
   const FacetColumns* columns = nullptr;
   if (local_) {
-    facet_columns_.refresh(database_, database_.get_revision(), FacetCounter::all_slots());
+    facet_columns_.refresh(database_, database_.get_revision(), column_slots());
     columns = &facet_columns_;
+    work_table_.refresh(database_, database_.get_revision());
   }
   FacetCounter facets(columns);
   facets.attach(enquire);
-  TranslationCollapse collapse(request);  // must outlive get_mset
+  TranslationCollapse collapse(request, columns);  // must outlive get_mset
   collapse.attach(enquire);
   const Xapian::doccount offset = (request.page - 1) * request.size;
   // Checking every match makes totals and facet counts exact.
@@ -298,9 +309,12 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
           pages.begin());
     }
     if (hit.snippet.empty()) hit.snippet = snippets.snippet(record.summary, record.language);
-    hit.work_languages = work_languages(record.work);
-    if (collapse.enabled())
-      hit.other_versions = TranslationCollapse::other_versions(database_, document);
+    hit.work_languages = local_ ? work_table_.languages(record.work) : work_languages(record.work);
+    if (collapse.enabled()) {
+      hit.other_versions =
+          local_ ? work_table_.other_versions(database_, record.work, document.get_docid())
+                 : TranslationCollapse::other_versions(database_, document);
+    }
     hit.record = std::move(record);
     results.hits.push_back(std::move(hit));
   }

@@ -17,6 +17,7 @@
 #include "search/result_cache.h"
 #include "search/search_request.h"
 #include "search/suggester.h"
+#include "search/work_table.h"
 #include "thesaurus/concept_matcher.h"
 
 namespace jil::search {
@@ -83,6 +84,7 @@ class Searcher {
   // xapian-tcpsrv can run is used: ValueCountMatchSpy, no reader's title collation.
   bool local_;
   FacetColumns facet_columns_;  // local only
+  WorkTable work_table_;        // local only
   std::unique_ptr<analysis::Analyzer> analyzer_;
   std::unique_ptr<thesaurus::ConceptMatcher> concepts_;
   std::unique_ptr<ResultCache> result_cache_;  // null: none

@@ -20,13 +20,31 @@ std::string document_id(const Xapian::Document& document) {
 
 }  // namespace
 
+TranslationCollapse::TranslationCollapse(const SearchRequest& request, const FacetColumns* columns)
+    : enabled_(request.collapse_translations), home_(request.home_language) {
+  if (enabled_ && columns != nullptr) {
+    column_works_ =
+        std::make_unique<ColumnCountSpy>(*columns, std::vector<Xapian::valueno>{schema::kWorkSlot});
+  }
+}
+
 void TranslationCollapse::attach(Xapian::Enquire& enquire) {
   if (!enabled_) return;
   enquire.set_collapse_key(schema::kWorkSlot);
-  enquire.add_matchspy(&works_);
+  if (column_works_) {
+    enquire.add_matchspy(column_works_.get());
+  } else {
+    enquire.add_matchspy(&works_);
+  }
 }
 
 uint64_t TranslationCollapse::total_works() const {
+  if (column_works_) {
+    const std::vector<uint64_t>& tallies = column_works_->tallies(0);
+    uint64_t works = 0;  // codes 1.. are works; code 0 is "no work": each such match counts
+    for (size_t code = 1; code < tallies.size(); ++code) works += tallies[code] > 0;
+    return works + tallies[0];
+  }
   uint64_t works = 0;
   uint64_t with_work = 0;
   for (auto value = works_.values_begin(); value != works_.values_end(); ++value) {

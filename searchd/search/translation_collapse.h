@@ -1,23 +1,26 @@
 // Translations collapse into one result per work: Xapian collapses on the work id (value slot
-// kWorkSlot), a ValueCountMatchSpy on the same slot makes the number of works exact (Xapian only
-// estimates it when collapsing), and each result is shown in the reader's language when that
-// version matches the query too, else as its best-ranked version, with links to the others.
+// kWorkSlot), a count of the matches' values of the same slot makes the number of works exact
+// (Xapian only estimates it when collapsing; FacetColumns' work column counts it on a local index,
+// a ValueCountMatchSpy over remote shards), and each result is shown in the reader's language when
+// that version matches the query too, else as its best-ranked version, with links to the others.
 // Facet spies see every document before collapsing: facet counts stay per document.
 #pragma once
 
 #include <xapian.h>
 
+#include <memory>
 #include <vector>
 
 #include "schema/value_slots.h"
+#include "search/facet_columns.h"
 #include "search/search_request.h"
 
 namespace jil::search {
 
 class TranslationCollapse {
  public:
-  explicit TranslationCollapse(const SearchRequest& request)
-      : enabled_(request.collapse_translations), home_(request.home_language) {}
+  // `columns` (may be null: remote shards) must hold kWorkSlot and outlive this object.
+  TranslationCollapse(const SearchRequest& request, const FacetColumns* columns);
 
   bool enabled() const { return enabled_; }
   // Sets the collapse key and the work counter on `enquire` (nothing when not collapsing). This
@@ -36,7 +39,8 @@ class TranslationCollapse {
  private:
   bool enabled_;
   analysis::Language home_;
-  Xapian::ValueCountMatchSpy works_{schema::kWorkSlot};
+  std::unique_ptr<ColumnCountSpy> column_works_;         // local indexes
+  Xapian::ValueCountMatchSpy works_{schema::kWorkSlot};  // remote shards
 };
 
 }  // namespace jil::search

@@ -12,7 +12,7 @@ void add(std::string& text, const char* name, const char* help, const char* type
 
 }  // namespace
 
-std::string render_metrics(const EdgeCounters& counters, size_t open_connections) {
+std::string render_metrics(const EdgeCounters& counters, const EdgeGauges& gauges) {
   std::string text;
   add(text, "jil_requests_handled_total", "Requests run by a search thread.", "counter",
       counters.requests_handled.load());
@@ -26,6 +26,13 @@ std::string render_metrics(const EdgeCounters& counters, size_t open_connections
   add(text, "jil_requests_shed_waited_too_long_total",
       "Requests answered 503 without running because they waited past --max-queue-wait-ms.",
       "counter", counters.shed_waited_too_long.load());
+  add(text, "jil_requests_shed_while_waiting_total",
+      "Requests answered 503 while queued, unrun, once the work ahead of them showed they could "
+      "not start within --max-queue-wait-ms.",
+      "counter", counters.shed_while_waiting.load());
+  add(text, "jil_requests_answered_at_once_total",
+      "Requests that read no index (health, static files, 404, 405), answered by the I/O thread.",
+      "counter", counters.answered_at_once.load());
   add(text, "jil_requests_dropped_client_gone_total",
       "Requests not run because their client had closed the connection.", "counter",
       counters.dropped_client_gone.load());
@@ -38,7 +45,11 @@ std::string render_metrics(const EdgeCounters& counters, size_t open_connections
   add(text, "jil_responses_cut_total",
       "Responses cut because a write made no progress within --write-timeout.", "counter",
       counters.responses_cut.load());
-  add(text, "jil_connections_open", "Connections open now.", "gauge", open_connections);
+  add(text, "jil_connections_open", "Connections open now.", "gauge", gauges.open_connections);
+  add(text, "jil_searches_waiting", "Requests queued for a search thread now.", "gauge",
+      gauges.searches_waiting);
+  add(text, "jil_searches_running", "Requests running on a search thread now.", "gauge",
+      gauges.searches_running);
   return text;
 }
 

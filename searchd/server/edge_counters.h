@@ -13,13 +13,22 @@ struct EdgeCounters {
   std::atomic<uint64_t> shed_queue_full{0};           // 503 at once: the queue was full
   std::atomic<uint64_t> shed_would_wait_too_long{0};  // 503 at once: the wait ahead was too long
   std::atomic<uint64_t> shed_waited_too_long{0};      // 503 without running: waited past the limit
+  std::atomic<uint64_t> shed_while_waiting{0};        // 503 while queued: could not start in time
+  std::atomic<uint64_t> answered_at_once{0};          // read no index: answered by the I/O thread
   std::atomic<uint64_t> dropped_client_gone{0};       // not run: the client had closed
   std::atomic<uint64_t> refused_over_cap{0};          // connection closed at once: global cap
   std::atomic<uint64_t> refused_per_client{0};        // connection closed at once: per-client cap
   std::atomic<uint64_t> responses_cut{0};  // a write made no progress within its deadline
 };
 
-// One `name value` line per counter, plus the open connections.
-std::string render_metrics(const EdgeCounters& counters, size_t open_connections);
+// What is open or under way now, beside the counters.
+struct EdgeGauges {
+  size_t open_connections = 0;
+  size_t searches_waiting = 0;  // queued for a search thread
+  size_t searches_running = 0;
+};
+
+// One `name value` line per counter and gauge.
+std::string render_metrics(const EdgeCounters& counters, const EdgeGauges& gauges);
 
 }  // namespace jil::server

@@ -16,11 +16,14 @@ namespace {
 constexpr std::chrono::milliseconds kAcceptErrorPause{100};
 }  // namespace
 
-HttpServer::HttpServer(const SearchdOptions& options, size_t search_threads)
+HttpServer::HttpServer(const SearchdOptions& options, const api::SiteAssets& assets,
+                       std::unique_ptr<DocumentCountProbe> document_count, size_t search_threads)
     : clients_(options.max_connections_per_client),
       trusted_proxies_(options.trusted_proxies),
       max_connections_(options.max_connections),
-      session_shared_{search_pool_,          counters_,
+      document_count_(std::move(document_count)),
+      session_shared_{search_pool_,          assets,
+                      *document_count_,      counters_,
                       open_connections_,     options.read_timeout,
                       options.write_timeout, options.max_queue_wait},
       search_pool_(options.max_queued * search_threads) {}
@@ -29,13 +32,21 @@ Result<std::unique_ptr<HttpServer>> HttpServer::create(const SearchdOptions& opt
                                                        const api::SiteAssets& assets) {
   const unsigned threads =
       options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  std::unique_ptr<HttpServer> server(new HttpServer(options, threads));
+  std::vector<std::pair<std::unique_ptr<search::Searcher>, std::unique_ptr<api::RequestHandler>>>
+      workers;
   for (unsigned index = 0; index < threads; ++index) {
     auto searcher = search::Searcher::open(options.database);
     if (!searcher.is_ok()) return searcher.status();
     if (options.result_cache) (*searcher)->set_result_cache(search::kResultCacheEntries);
     auto handler = std::make_unique<api::RequestHandler>(**searcher, assets);
-    server->search_pool_.add(std::move(searcher).value(), std::move(handler));
+    workers.emplace_back(std::move(searcher).value(), std::move(handler));
+  }
+  auto document_count = DocumentCountProbe::open(options.database);
+  if (!document_count.is_ok()) return document_count.status();
+  std::unique_ptr<HttpServer> server(
+      new HttpServer(options, assets, std::move(document_count).value(), threads));
+  for (auto& [searcher, handler] : workers) {
+    server->search_pool_.add(std::move(searcher), std::move(handler));
     server->io_threads_.push_back(std::make_unique<IoThread>());
   }
   return server;

@@ -40,7 +40,8 @@ class HttpServer {
     std::thread thread;
   };
 
-  HttpServer(const SearchdOptions& options, size_t search_threads);
+  HttpServer(const SearchdOptions& options, const api::SiteAssets& assets,
+             std::unique_ptr<DocumentCountProbe> document_count, size_t search_threads);
   void accept_next();
   // Closes `socket` over a cap, else starts its session on `io`.
   void admit_connection(boost::asio::ip::tcp::socket socket);
@@ -52,6 +53,7 @@ class HttpServer {
   ClientConnections clients_;
   const api::TrustedProxies trusted_proxies_;  // not held to the per-client cap
   const size_t max_connections_;
+  std::unique_ptr<DocumentCountProbe> document_count_;
   SessionShared session_shared_;
   boost::asio::io_context listener_context_{1};
   std::unique_ptr<boost::asio::ip::tcp::acceptor> acceptor_;

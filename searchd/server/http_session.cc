@@ -11,6 +11,7 @@
 #include <boost/asio/post.hpp>
 
 #include "api/problem.h"
+#include "api/quick_routes.h"
 #include "server/forwarded_for.h"
 #include "server/framing_checks.h"
 #include "server/searchd_options.h"
@@ -117,17 +118,29 @@ void HttpSession::admit() {
   if (peer_is_loopback_ && request.method() == http::verb::get && request.target() == "/metrics") {
     api::HttpResponse metrics;
     metrics.content_type = "text/plain; version=0.0.4; charset=utf-8";
-    metrics.body = render_metrics(shared_.counters, shared_.open_connections.load());
+    metrics.body = render_metrics(shared_.counters,
+                                  {shared_.open_connections.load(), shared_.search_pool.waiting(),
+                                   shared_.search_pool.running()});
     metrics.set_header("Cache-Control", "no-store");
     api::add_security_headers(metrics);
     return answer(std::move(metrics));
   }
-  const auto arrived = std::chrono::steady_clock::now();
-  const SearchPool::Admission admission = shared_.search_pool.try_add(
-      [self = shared_from_this(), arrived](api::RequestHandler& handler) {
-        self->run_search(handler, arrived);
-      },
-      shared_.max_queue_wait);
+  const auto method = request.method_string();
+  const auto target = request.target();
+  if (!api::reads_index(std::string_view(method.data(), method.size()),
+                        std::string_view(target.data(), target.size()))) {
+    ++shared_.counters.answered_at_once;
+    DocumentCountProbe& documents = shared_.document_count;
+    return answer(api::quick_answer(plain_request(), shared_.assets,
+                                    [&documents] { return documents.count(); }));
+  }
+  SearchPool::Job job;
+  job.run = [self = shared_from_this()](api::RequestHandler& handler) {
+    self->run_search(handler);
+  };
+  job.shed = [self = shared_from_this()](SearchPool::ShedWhen when) { self->shed_queued(when); };
+  const SearchPool::Admission admission =
+      shared_.search_pool.try_add(std::move(job), shared_.max_queue_wait);
   if (admission == SearchPool::Admission::kQueueFull) {
     ++shared_.counters.shed_queue_full;
     return shed("the server is busy: try again shortly");
@@ -138,15 +151,17 @@ void HttpSession::admit() {
   }
 }
 
-void HttpSession::run_search(api::RequestHandler& handler,
-                             std::chrono::steady_clock::time_point arrived) {
+void HttpSession::shed_queued(SearchPool::ShedWhen when) {
+  const bool late = when == SearchPool::ShedWhen::kTakenLate;
+  ++(late ? shared_.counters.shed_waited_too_long : shared_.counters.shed_while_waiting);
+  boost::asio::post(stream_.get_executor(), [self = shared_from_this(), late] {
+    self->shed(late ? "the server is busy: the request waited too long; try again shortly"
+                    : "the server is busy: the request would wait too long; try again shortly");
+  });
+}
+
+void HttpSession::run_search(api::RequestHandler& handler) {
   auto self = shared_from_this();
-  if (std::chrono::steady_clock::now() - arrived > shared_.max_queue_wait) {
-    ++shared_.counters.shed_waited_too_long;
-    return boost::asio::post(stream_.get_executor(), [self] {
-      self->shed("the server is busy: the request waited too long; try again shortly");
-    });
-  }
   if (client_has_gone(stream_.socket().native_handle())) {
     ++shared_.counters.dropped_client_gone;
     return boost::asio::post(stream_.get_executor(), [self] { self->close(); });

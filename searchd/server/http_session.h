@@ -1,7 +1,8 @@
-// One client connection: reads requests under the edge limits on its I/O thread, queues each on
-// the search threads (or sheds it with 503 when the queue is full) and writes the answer with a
-// deadline per piece; keep-alive until the client closes, a limit is hit or a request is
-// refused. Lives as long as its pending operation or queued request (shared_from_this).
+// One client connection: reads requests under the edge limits on its I/O thread, answers those
+// that read no index there at once (api/quick_routes.h), queues the others on the search threads
+// (or sheds them with 503, search_pool.h) and writes the answer with a deadline per piece;
+// keep-alive until the client closes, a limit is hit or a request is refused. Lives as long as its
+// pending operation or queued request (shared_from_this).
 #pragma once
 
 #include <boost/asio/ip/tcp.hpp>
@@ -16,6 +17,7 @@
 
 #include "api/request_handler.h"
 #include "server/client_connections.h"
+#include "server/document_count_probe.h"
 #include "server/edge_counters.h"
 #include "server/search_pool.h"
 
@@ -24,6 +26,8 @@ namespace jil::server {
 // What every session shares with the server, and the limits it applies.
 struct SessionShared {
   SearchPool& search_pool;
+  const api::SiteAssets& assets;       // for the routes answered at once
+  DocumentCountProbe& document_count;  // for /healthz answered at once
   EdgeCounters& counters;
   std::atomic<size_t>& open_connections;
   std::chrono::seconds read_timeout;         // for each whole request (the header deadline)
@@ -49,12 +53,14 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void read_request();
   void on_header(boost::beast::error_code error);
   void on_body(boost::beast::error_code error);
-  // Queues the parsed request on the search threads, or sheds it with 503 when the queue is full;
-  // GET /metrics from loopback is answered here, never queued.
+  // Answers the parsed request here when it reads no index (and GET /metrics from loopback),
+  // else queues it on the search threads or sheds it with 503.
   void admit();
-  // On a search thread: sheds a request that waited too long, drops one whose client has gone,
-  // else runs it; the answer is written back on the I/O thread.
-  void run_search(api::RequestHandler& handler, std::chrono::steady_clock::time_point arrived);
+  // On a search thread: drops a request whose client has gone, else runs it; the answer is
+  // written back on the I/O thread.
+  void run_search(api::RequestHandler& handler);
+  // On a search thread: the pool shed the queued request; 503 on the I/O thread.
+  void shed_queued(SearchPool::ShedWhen when);
   api::HttpRequest plain_request() const;
   void shed(const char* detail);
   void answer(api::HttpResponse answer);

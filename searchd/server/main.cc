@@ -43,8 +43,13 @@ int main(int argc, char** argv) {
   }
   api::ApiAccess api_access(*keys, {options->anonymous_rate, options->anonymous_burst},
                             api::TrustedProxies(options->trusted_proxies));
-  const api::SiteAssets assets{*renderer, *static_files, store, &api_access,
-                               options->test_fault_route};
+  api::TestGate test_gate;  // used only with --test-fault-route
+  const api::SiteAssets assets{*renderer,
+                               *static_files,
+                               store,
+                               &api_access,
+                               options->test_fault_route,
+                               options->test_fault_route ? &test_gate : nullptr};
   auto http_server = server::HttpServer::create(*options, assets);
   if (!http_server.is_ok()) {
     std::fprintf(stderr, "jil-searchd: %s\n", http_server.status().message().c_str());

@@ -86,7 +86,8 @@ struct SearchdOptions {
   bool result_cache = true;
   // --trusted-proxy CIDR (repeatable): proxies whose X-Forwarded-For is believed; none default.
   std::vector<api::AddressRange> trusted_proxies;
-  // --test-fault-route: GET /__test/fault answers 500 (api/request_handler.h). The option exists
+  // --test-fault-route: GET /__test/fault answers 500 (api/request_handler.h), GET /__test/hold
+  // holds its search thread until GET /__test/release (api/test_gate.h). The option exists
   // only in builds with the test suite (JIL_TESTS, which defines JIL_TEST_HOOKS): tools/serve.sh
   // builds with -DJIL_TESTS=OFF, where it is an unknown option.
   bool test_fault_route = false;

@@ -17,6 +17,8 @@ export const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const SOURCE_DIR = process.env.JIL_SOURCE_DIR || path.resolve(HERE, '..', '..');
 export const ARTIFACTS = path.join(HERE, 'artifacts');
 export const CHROMIUM = process.env.JIL_CHROMIUM || '/usr/bin/chromium';
+// util-linux's setpriv starts searchd with a parent-death signal (Debian: essential package).
+const SETPRIV = '/usr/bin/setpriv';
 export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -64,7 +66,9 @@ export class Searchd {
   start(db, store, extraArgs = []) {
     const binary = requireEnv('JIL_SEARCHD');
     return new Promise((resolve, reject) => {
-      const child = spawn(binary, [
+      // setpriv (util-linux) makes searchd die with this process (PR_SET_PDEATHSIG) and then
+      // execs it, so the pid is searchd's: a test run that is killed leaves no searchd behind.
+      const child = spawn(SETPRIV, ['--pdeathsig', 'KILL', '--', binary,
         '--db', db, '--store', store, '--web', path.join(SOURCE_DIR, 'web'),
         '--listen', '127.0.0.1', '--port', '0', '--threads', '2',
         // Many API requests from one address: no anonymous rate limit in practice.

@@ -1,11 +1,11 @@
-// Implementation of child_process.h with posix_spawn, pipes and poll (no sleeps: every wait is
+// Implementation of child_process.h with fork and exec, pipes and poll (no sleeps: every wait is
 // on a file descriptor or on waitpid).
 #include "child_process.h"
 
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -38,28 +38,67 @@ void close_fd(int& fd) {
 }
 
 // Spawns `program` with stdin from /dev/null and stdout/stderr on the given descriptors
-// (-1 keeps the test's own). Returns the pid, or -1 with `error` set.
+// (-1 keeps the test's own). The child is killed when the test's thread that started it ends
+// (PR_SET_PDEATHSIG), so a test program that aborts or is killed leaves no searchd or indexer
+// behind. Returns the pid, or -1 with `error` set (also when exec fails: the child reports its
+// errno through a close-on-exec pipe).
 pid_t spawn(const std::string& program, const std::vector<std::string>& arguments, int out_fd,
             int err_fd, std::string& error, const std::string& err_path = "") {
   std::vector<char*> argv;
   argv.push_back(const_cast<char*>(program.c_str()));
   for (const auto& argument : arguments) argv.push_back(const_cast<char*>(argument.c_str()));
   argv.push_back(nullptr);
-
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  if (out_fd >= 0) posix_spawn_file_actions_adddup2(&actions, out_fd, STDOUT_FILENO);
-  if (err_fd >= 0) posix_spawn_file_actions_adddup2(&actions, err_fd, STDERR_FILENO);
+  int err_file = -1;
   if (!err_path.empty()) {
-    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_path.c_str(),
-                                     O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    err_file = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (err_file < 0) {
+      error = "cannot open " + err_path + ": " + std::strerror(errno);
+      return -1;
+    }
   }
-  pid_t pid = -1;
-  const int status = posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (status != 0) {
-    error = "cannot start " + program + ": " + std::strerror(status);
+  Pipe report;
+  if (!make_pipe(report)) {
+    error = std::string("pipe: ") + std::strerror(errno);
+    close_fd(err_file);
+    return -1;
+  }
+  const pid_t parent = getpid();
+  const pid_t pid = fork();
+  if (pid == 0) {
+    // Only async-signal-safe calls from here to exec.
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent) _exit(127);  // the parent died before prctl
+    int failed = 0;
+    const int null_fd = open("/dev/null", O_RDONLY);
+    if (null_fd < 0 || dup2(null_fd, STDIN_FILENO) < 0) failed = errno;
+    if (!failed && out_fd >= 0 && dup2(out_fd, STDOUT_FILENO) < 0) failed = errno;
+    if (!failed && err_fd >= 0 && dup2(err_fd, STDERR_FILENO) < 0) failed = errno;
+    if (!failed && err_file >= 0 && dup2(err_file, STDERR_FILENO) < 0) failed = errno;
+    if (!failed) {
+      execve(program.c_str(), argv.data(), environ);
+      failed = errno;
+    }
+    (void)!write(report.write_end, &failed, sizeof failed);
+    _exit(127);
+  }
+  const int fork_errno = errno;
+  close_fd(report.write_end);
+  close_fd(err_file);
+  if (pid < 0) {
+    close_fd(report.read_end);
+    error = "cannot start " + program + ": " + std::strerror(fork_errno);
+    return -1;
+  }
+  int child_errno = 0;
+  ssize_t got = 0;
+  while ((got = read(report.read_end, &child_errno, sizeof child_errno)) < 0 && errno == EINTR) {
+  }
+  close_fd(report.read_end);
+  if (got == static_cast<ssize_t>(sizeof child_errno)) {
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    error = "cannot start " + program + ": " + std::strerror(child_errno);
     return -1;
   }
   return pid;

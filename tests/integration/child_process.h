@@ -1,5 +1,7 @@
-// Runs the real JIL programs as child processes (posix_spawn) for the integration tests: either
-// to completion with stdout and stderr captured, or as a server whose stdout the test reads.
+// Runs the real JIL programs as child processes for the integration tests: either to completion
+// with stdout and stderr captured, or as a server whose stdout the test reads. A child is killed
+// when the thread that started it ends (PR_SET_PDEATHSIG), so a test program that aborts or is
+// killed leaves no jil-searchd or jil-indexer running.
 #pragma once
 
 #include <sys/types.h>

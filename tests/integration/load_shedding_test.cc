@@ -5,7 +5,8 @@
 // without the small limit is served whole. With a 1 ms limit on waiting, the requests queued
 // behind a search are answered 503 without being run; requests whose client closed while searchd
 // was frozen are never run. Counts come from searchd's /metrics; no timing is measured: the
-// freeze makes the burst arrive together.
+// freeze makes the burst arrive together. With the search thread held by a test hook and
+// searches queued behind it, answers that read no index still come from the I/O thread.
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
@@ -167,7 +168,8 @@ TEST(LoadShedding, RequestsThatWaitedTooLongAreShedWithoutRunning) {
   std::vector<std::unique_ptr<Client>> clients = connect_clients(searchd);
   const uint64_t handled_before = metric(searchd, "jil_requests_handled_total");
   const uint64_t stale_before = metric(searchd, "jil_requests_shed_waited_too_long_total") +
-                                metric(searchd, "jil_requests_shed_would_wait_too_long_total");
+                                metric(searchd, "jil_requests_shed_would_wait_too_long_total") +
+                                metric(searchd, "jil_requests_shed_while_waiting_total");
   const std::vector<std::string> responses =
       send_frozen(searchd, clients, "/api/v1/search?q=judicial+integrity&size=50");
   const int served = count_status(responses, "HTTP/1.1 200 OK");
@@ -180,10 +182,11 @@ TEST(LoadShedding, RequestsThatWaitedTooLongAreShedWithoutRunning) {
       EXPECT_NE(response.find("too long"), std::string::npos) << response;
     }
   }
-  // Most wait behind a search and are shed when taken; once a search has set the time per
-  // request, later ones can be shed on arrival instead (the next test's case).
+  // Most wait behind a search and are shed when taken, or while waiting once a search has set
+  // the time per request; later ones can be shed on arrival instead (the next test's case).
   EXPECT_EQ(metric(searchd, "jil_requests_shed_waited_too_long_total") +
-                metric(searchd, "jil_requests_shed_would_wait_too_long_total") - stale_before,
+                metric(searchd, "jil_requests_shed_would_wait_too_long_total") +
+                metric(searchd, "jil_requests_shed_while_waiting_total") - stale_before,
             static_cast<uint64_t>(shed));
   EXPECT_EQ(metric(searchd, "jil_requests_shed_queue_full_total"), 0u);
   EXPECT_EQ(metric(searchd, "jil_requests_handled_total") - handled_before,
@@ -228,6 +231,57 @@ TEST(LoadShedding, RequestsOfDepartedClientsAreNeverRun) {
   EXPECT_EQ(metric(searchd, "jil_requests_handled_total"), handled_before);
   EXPECT_EQ(http_get(searchd.port(), kSearch).status, 200u);
   EXPECT_EQ(metric(searchd, "jil_requests_handled_total"), handled_before + 1);
+}
+
+// The one search thread is held (GET /__test/hold, a test hook) and three searches wait behind
+// it; /healthz (with its document count), a static file, a 404 and a 405 are still answered, by
+// the I/O thread: afterwards the three searches still wait and no request has been handled.
+TEST(LoadShedding, AnswersThatReadNoIndexDoNotWaitBehindSearches) {
+  OwnSearchd searchd(environment().index_dir(),
+                     {"--threads", "1", "--max-queue-wait-ms", "60000", "--test-fault-route"});
+  ASSERT_NE(searchd.port(), 0) << "jil-searchd did not start";
+  Client holder(searchd.port());
+  ASSERT_TRUE(holder.send_request("/__test/hold", false));
+  std::vector<std::unique_ptr<Client>> searches;
+  for (int index = 0; index < 3; ++index) {
+    searches.push_back(std::make_unique<Client>(searchd.port()));
+    ASSERT_TRUE(searches.back()->send_request(kSearch, false));
+  }
+  // Until searchd has read them all (at most 20 s): one held, three waiting.
+  for (int attempt = 0; attempt < 400; ++attempt) {
+    if (metric(searchd, "jil_searches_running") == 1 &&
+        metric(searchd, "jil_searches_waiting") == 3)
+      break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ASSERT_EQ(metric(searchd, "jil_searches_running"), 1u);
+  ASSERT_EQ(metric(searchd, "jil_searches_waiting"), 3u);
+  const uint64_t handled = metric(searchd, "jil_requests_handled_total");
+  const uint64_t at_once = metric(searchd, "jil_requests_answered_at_once_total");
+
+  const HttpReply health = http_get(searchd.port(), "/healthz");
+  EXPECT_EQ(health.status, 200u) << health.error;
+  EXPECT_NE(health.body.find("\"documents\":" +
+                             std::to_string(environment().catalog().documents().size())),
+            std::string::npos)
+      << health.body;
+  const HttpReply style = http_get(searchd.port(), "/static/jil.css");
+  EXPECT_EQ(style.status, 200u) << style.error;
+  EXPECT_EQ(style.header("Content-Type").rfind("text/css", 0), 0u);
+  EXPECT_EQ(http_get(searchd.port(), "/no-such-page").status, 404u);
+  EXPECT_EQ(http_request(searchd.port(), "POST", "/api/v1/search").status, 405u);
+
+  EXPECT_EQ(metric(searchd, "jil_searches_waiting"), 3u);
+  EXPECT_EQ(metric(searchd, "jil_searches_running"), 1u);
+  EXPECT_EQ(metric(searchd, "jil_requests_handled_total"), handled);
+  EXPECT_EQ(metric(searchd, "jil_requests_answered_at_once_total"), at_once + 4);
+  // Released: the held request and the searches are answered.
+  EXPECT_EQ(http_get(searchd.port(), "/__test/release").status, 200u);
+  EXPECT_EQ(holder.read_response().rfind("HTTP/1.1 200 OK", 0), 0u);
+  for (auto& search : searches) {
+    EXPECT_EQ(search->read_response().rfind("HTTP/1.1 200 OK", 0), 0u);
+  }
+  EXPECT_EQ(metric(searchd, "jil_requests_handled_total"), handled + 4);
 }
 
 }  // namespace

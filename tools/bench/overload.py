@@ -8,7 +8,8 @@ time to answer a shed request is measured from when it was due, not hidden by a 
 Phases: 0.5x the knee (baseline), 2x the knee (overload), 0.5x again (recovery). Each request is
 sent on an idle keep-alive connection (a new one when none is idle, up to --max-connections; the
 searchd under test needs --max-connections-per-client at least that). Prints, per phase, the
-count of each status, p50/p99 of 200s and of 503/429s (ms, from the moment the request was due),
+count of each status, p50/p99 of 200s and p50/p90/p99 of 503/429s (ms, from the moment the
+request was due) and how many 503/429s came within 50 ms (T-L4's target),
 and the recovery time: the first second after the overload whose 200s' p99 is within 1.5x the
 baseline's (+2 ms). Prints one JSON line at the end. Asserts nothing; requests are bounded by
 the phases' rates and lengths, all to 127.0.0.1.
@@ -21,6 +22,7 @@ import time
 import urllib.parse
 
 IDLE_REUSE_SECONDS = 10  # a keep-alive connection idle longer is closed, not reused
+SHED_TARGET_MS = 50  # T-L4: a shed request is answered within this (counted, not asserted)
 
 
 def load_paths(queries_tsv):
@@ -133,10 +135,14 @@ async def run(args):
         summary[name] = {
             "offered_rps": rate, "seconds": seconds, "statuses": statuses,
             "ok_p50_ms": percentile(ok, 0.5), "ok_p99_ms": percentile(ok, 0.99),
-            "shed_p50_ms": percentile(shed, 0.5), "shed_p99_ms": percentile(shed, 0.99)}
+            "shed_p50_ms": percentile(shed, 0.5), "shed_p90_ms": percentile(shed, 0.9),
+            "shed_p99_ms": percentile(shed, 0.99),
+            "shed_within_target": sum(1 for ms in shed if ms <= SHED_TARGET_MS)}
         print(f"{name}: {rate:.0f} req/s offered for {seconds}s: {statuses}; 200 p50/p99 "
-              f"{summary[name]['ok_p50_ms']}/{summary[name]['ok_p99_ms']} ms; shed p50/p99 "
-              f"{summary[name]['shed_p50_ms']}/{summary[name]['shed_p99_ms']} ms", flush=True)
+              f"{summary[name]['ok_p50_ms']}/{summary[name]['ok_p99_ms']} ms; shed p50/p90/p99 "
+              f"{summary[name]['shed_p50_ms']}/{summary[name]['shed_p90_ms']}/"
+              f"{summary[name]['shed_p99_ms']} ms, {summary[name]['shed_within_target']} of "
+              f"{len(shed)} within {SHED_TARGET_MS} ms", flush=True)
     base_p99 = summary["baseline"]["ok_p99_ms"] or 0
     recovered = None
     for second in range(int(args.after_seconds)):

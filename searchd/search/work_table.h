@@ -1,0 +1,41 @@
+// Local indexes only: every work's versions (document ids, languages, Q ids), read once per index
+// revision, so that a result's translation links cost lookups instead of a posting list walk and
+// a document read per version (the id came from the document's compressed term list). Titles
+// are read when a version is shown (one value lookup). Remote shards use the per-hit queries.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "search/search_request.h"
+
+namespace jil::search {
+
+class WorkTable {
+ public:
+  // Reads the table again when `revision` differs from the one last read.
+  void refresh(const Xapian::Database& database, uint64_t revision);
+
+  // The languages of the versions of `work` (its XW term's documents), sorted, without repeats.
+  std::vector<std::string> languages(const std::string& work) const;
+  // The versions of `work` but `shown` (id, language, title), by language; empty for no work.
+  std::vector<WorkVersion> other_versions(const Xapian::Database& database, const std::string& work,
+                                          Xapian::docid shown) const;
+
+ private:
+  const std::string& language_of(Xapian::docid docid) const;
+  const std::string& id_of(Xapian::docid docid) const;
+
+  std::unordered_map<std::string, std::vector<Xapian::docid>> works_;  // work → docids, ascending
+  std::vector<uint16_t> language_codes_;  // per docid, into languages_; 0: no language value
+  std::vector<std::string> languages_{""};
+  std::vector<std::string> ids_;  // per docid: its Q term without the prefix
+  uint64_t revision_ = 0;
+  bool loaded_ = false;
+};
+
+}  // namespace jil::search
