@@ -31,6 +31,11 @@ inline constexpr size_t kMaxJobs = 64;
 // most shards (--parallel-shards; each has a writing thread, its open batch, an extractor child).
 inline constexpr size_t kMinFilesPerShard = 250;
 inline constexpr size_t kMaxShards = 16;
+// Documents per commit of a shard (at most --batch): a shard's commits are neither synced nor
+// seen by anyone, and Xapian's writer spends about half the CPU per document in batches of
+// 100 that it spends in batches of 500, its in-memory changes growing with the batch
+// (tools/bench/xapian_floor.cc).
+inline constexpr size_t kShardBatchSize = 100;
 
 struct IndexerOptions {
   std::filesystem::path database;  // --db

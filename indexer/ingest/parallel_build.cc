@@ -194,6 +194,7 @@ RunReport build_in_parallel(const IndexerOptions& options, IngestSession& sessio
   IndexerOptions shard_options = options;
   shard_options.quiet = true;  // the shards' batch lines would garble the one progress display
   shard_options.jobs = std::max<size_t>(1, options.jobs / shards);
+  shard_options.batch_size = std::min(options.batch_size, kShardBatchSize);
   if (!options.quiet && !options.json) {
     std::fprintf(stderr,
                  "building a new index: %zu files in %zu shards at once, merged at the end\n",
