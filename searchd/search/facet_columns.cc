@@ -2,6 +2,7 @@
 #include "search/facet_columns.h"
 
 #include <algorithm>
+#include <string_view>
 #include <unordered_map>
 
 namespace jil::search {
@@ -69,6 +70,32 @@ std::map<std::string, uint64_t> ColumnCountSpy::counts(Xapian::valueno slot) con
     }
   }
   return out;
+}
+
+void ColumnCountSpy::add_counts(const std::vector<Xapian::valueno>& slots,
+                                std::vector<FacetValueCount>& out) const {
+  std::unordered_map<std::string_view, size_t> at;  // value → its entry in `out` (several slots)
+  for (size_t index = 0; index < slots_.size(); ++index) {
+    if (columns_of_[index] == FacetColumns::kNoColumn ||
+        std::find(slots.begin(), slots.end(), slots_[index]) == slots.end()) {
+      continue;
+    }
+    const std::vector<std::string>& values = columns_.values(columns_of_[index]);
+    for (size_t code = 1; code < values.size(); ++code) {
+      const uint64_t count = tallies_[index][code];
+      if (count == 0) continue;
+      if (slots.size() == 1) {
+        out.push_back({values[code], count, false});  // one slot: each value once
+        continue;
+      }
+      const auto [entry, added] = at.try_emplace(values[code], out.size());
+      if (added) {
+        out.push_back({values[code], count, false});
+      } else {
+        out[entry->second].count += count;
+      }
+    }
+  }
 }
 
 }  // namespace jil::search

@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "search/search_request.h"
+
 namespace jil::search {
 
 class FacetColumns {
@@ -49,6 +51,10 @@ class ColumnCountSpy : public Xapian::MatchSpy {
   void operator()(const Xapian::Document& document, double weight) override;
   // Value → matching documents having it in `slot` (empty values left out).
   std::map<std::string, uint64_t> counts(Xapian::valueno slot) const;
+  // Appends to `out` every value counted in `slots` (summed over them) with its count, in no
+  // particular order; `selected` left false.
+  void add_counts(const std::vector<Xapian::valueno>& slots,
+                  std::vector<FacetValueCount>& out) const;
   // Matching documents per value code of the spy's `index`-th slot (code 0: no value).
   const std::vector<uint64_t>& tallies(size_t index) const { return tallies_[index]; }
 

@@ -115,23 +115,29 @@ std::map<std::string, uint64_t> FacetCounter::slot_counts(Xapian::valueno slot) 
 std::vector<FacetCounts> FacetCounter::counts(const SearchRequest& request) const {
   std::vector<FacetCounts> out;
   for (const FacetSlots& entry : facets_) {
-    std::map<std::string, uint64_t> totals;
-    for (Xapian::valueno slot : entry.slots) {
-      for (const auto& [value, count] : slot_counts(slot)) totals[value] += count;
-    }
     FacetCounts counts{entry.facet, {}};
-    const auto selected = request.filters.find(entry.facet);
-    for (const auto& [value, count] : totals) {
-      const bool is_selected = selected != request.filters.end() &&
-                               std::find(selected->second.begin(), selected->second.end(), value) !=
-                                   selected->second.end();
-      counts.values.push_back({value, count, is_selected});
+    if (column_spy_) {
+      column_spy_->add_counts(entry.slots, counts.values);
+    } else {
+      std::map<std::string, uint64_t> totals;
+      for (Xapian::valueno slot : entry.slots) {
+        for (const auto& [value, count] : slot_counts(slot)) totals[value] += count;
+      }
+      for (const auto& [value, count] : totals) counts.values.push_back({value, count, false});
     }
-    std::stable_sort(counts.values.begin(), counts.values.end(),
-                     [&](const FacetValueCount& a, const FacetValueCount& b) {
-                       if (entry.facet == schema::Facet::kYear) return a.value > b.value;
-                       return a.count > b.count;
-                     });
+    const auto selected = request.filters.find(entry.facet);
+    if (selected != request.filters.end()) {
+      for (FacetValueCount& value : counts.values) {
+        value.selected = std::find(selected->second.begin(), selected->second.end(), value.value) !=
+                         selected->second.end();
+      }
+    }
+    // Values are distinct: years newest first, the others by count, equal counts by value.
+    std::sort(counts.values.begin(), counts.values.end(),
+              [&](const FacetValueCount& a, const FacetValueCount& b) {
+                if (entry.facet == schema::Facet::kYear) return a.value > b.value;
+                return a.count != b.count ? a.count > b.count : a.value < b.value;
+              });
     out.push_back(std::move(counts));
   }
   return out;

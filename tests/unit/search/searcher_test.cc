@@ -385,5 +385,38 @@ TEST_F(SearcherTest, CollapsedWorkShowsTheReadersVersionWhenItMatches) {
   EXPECT_EQ(english_only.hits[0].other_versions[0].id, "code-fr");
 }
 
+TEST_F(SearcherTest, TranslationLinksFollowCommits) {
+  // The works' versions are read once per index revision (work_table.h): a version committed
+  // after a search shows up in the next one.
+  SearchRequest request;
+  request.home_language = analysis::Language::kFr;
+  const auto code_hit = [](const SearchResults& results) {
+    return std::find_if(results.hits.begin(), results.hits.end(),
+                        [](const SearchHit& hit) { return hit.record.work == "code"; });
+  };
+  const SearchResults before = collapsed(request);
+  ASSERT_NE(code_hit(before), before.hits.end());
+  EXPECT_EQ(code_hit(before)->work_languages, (std::vector<std::string>{"en", "fr"}));
+  {
+    Xapian::WritableDatabase writer(index_path().string(), Xapian::DB_OPEN);
+    schema::DocRecord spanish = code_hit(before)->record;
+    spanish.id = "code-es";
+    spanish.language = analysis::Language::kEs;
+    spanish.title = "Código de conducta judicial";
+    add_documents(writer, {spanish});
+    writer.commit();
+  }
+  const SearchResults after = collapsed(request);
+  const auto code = code_hit(after);
+  ASSERT_NE(code, after.hits.end());
+  EXPECT_EQ(code->record.id, "code-fr");
+  EXPECT_EQ(code->work_languages, (std::vector<std::string>{"en", "es", "fr"}));
+  ASSERT_EQ(code->other_versions.size(), 2u);
+  EXPECT_EQ(code->other_versions[0].id, "code-en");
+  EXPECT_EQ(code->other_versions[1].id, "code-es");
+  EXPECT_EQ(code->other_versions[1].title, "Código de conducta judicial");
+  EXPECT_EQ(after.total, before.total) << "a new version of a work is not a new result";
+}
+
 }  // namespace
 }  // namespace jil::search
