@@ -2,7 +2,11 @@
 // from_document_data (the same format without snippet blocks).
 #include "schema/document_data.h"
 
+#include <algorithm>
+#include <cstdint>
+
 #include "base/utf8.h"
+#include "schema/compressed_block.h"
 
 namespace jil::schema {
 
@@ -23,14 +27,74 @@ json document_head(const DocRecord& record) {
   return data;
 }
 
-std::string to_document_data(const DocRecord& record, const SnippetBlocks& blocks) {
-  json head = document_head(record);
-  if (!blocks.starts.empty()) {
-    head["snippet_blocks"] = {{"body_position", blocks.body_position}, {"starts", blocks.starts}};
+namespace {
+
+// LEB128: seven bits a byte, low bits first.
+void put_varint(std::string& out, uint64_t value) {
+  while (value >= 0x80) {
+    out += static_cast<char>((value & 0x7F) | 0x80);
+    value >>= 7;
   }
-  std::string data = head.dump(-1, ' ', false, json::error_handler_t::replace);
-  data += '\0';  // never in the head: JSON escapes control characters
-  data += utf8::is_valid(record.text) ? record.text : utf8::repaired(record.text);
+  out += static_cast<char>(value);
+}
+
+// Reads varints and byte runs from stored data; every read fails (false) past its end.
+class Reader {
+ public:
+  explicit Reader(std::string_view bytes) : bytes_(bytes) {}
+  bool varint(uint64_t& value) {
+    value = 0;
+    for (int shift = 0; shift < 64 && at_ < bytes_.size(); shift += 7) {
+      const auto byte = static_cast<uint8_t>(bytes_[at_++]);
+      value |= uint64_t{byte & 0x7Fu} << shift;
+      if (byte < 0x80) return true;
+    }
+    return false;
+  }
+  bool bytes(uint64_t size, std::string_view& out) {
+    if (size > bytes_.size() - at_) return false;
+    out = bytes_.substr(at_, size);
+    at_ += size;
+    return true;
+  }
+  std::string_view rest() const { return bytes_.substr(at_); }
+
+ private:
+  std::string_view bytes_;
+  size_t at_ = 0;
+};
+
+}  // namespace
+
+std::string to_document_data(const DocRecord& record, const SnippetBlocks& blocks) {
+  const std::string repaired =
+      utf8::is_valid(record.text) ? std::string() : utf8::repaired(record.text);
+  const std::string_view text = repaired.empty() ? std::string_view(record.text) : repaired;
+  std::string packed_text;
+  std::string head;
+  const std::vector<uint8_t> fields = json::to_msgpack(document_head(record));
+  put_varint(head, fields.size());
+  head.append(fields.begin(), fields.end());
+  put_varint(head, blocks.body_position);
+  put_varint(head, blocks.starts.size());
+  uint32_t previous = 0;
+  for (const uint32_t start : blocks.starts) {
+    put_varint(head, start - previous);
+    previous = start;
+  }
+  put_varint(head, text.size());
+  put_varint(head, kTextBlockBytes);
+  for (size_t begin = 0; begin < text.size(); begin += kTextBlockBytes) {
+    const std::string block = compress_block(text.substr(begin, kTextBlockBytes));
+    put_varint(head, block.size());
+    packed_text += block;
+  }
+  const std::string packed_head = compress_block(head);
+  std::string data(1, static_cast<char>(kDocumentDataFormat));
+  put_varint(data, head.size());
+  put_varint(data, packed_head.size());
+  data += packed_head;
+  data += packed_text;
   return data;
 }
 
@@ -83,22 +147,98 @@ Result<DocRecord> record_from_head(const json& head, std::string text) {
   }
 }
 
+namespace {
+
+// The head's plain bytes, inflated; kCorrupt for data of another layout.
+Result<std::string> inflate_head(std::string_view data, std::string_view& packed_text) {
+  if (data.empty() || static_cast<uint8_t>(data[0]) != kDocumentDataFormat) {
+    return corrupt("not of schema version 8 (an older index?)");
+  }
+  Reader reader(data.substr(1));
+  uint64_t plain_size = 0, packed_size = 0;
+  std::string_view packed;
+  if (!reader.varint(plain_size) || !reader.varint(packed_size) ||
+      !reader.bytes(packed_size, packed)) {
+    return corrupt("truncated head");
+  }
+  packed_text = reader.rest();
+  return inflate_block(packed, plain_size);
+}
+
+Result<json> head_fields(Reader& reader) {
+  uint64_t size = 0;
+  std::string_view fields;
+  if (!reader.varint(size) || !reader.bytes(size, fields)) return corrupt("truncated head");
+  json head = json::from_msgpack(fields, true, false);
+  if (!head.is_object()) return corrupt("the head is not an object");
+  return head;
+}
+
+}  // namespace
+
+Result<json> read_document_head(std::string_view data) {
+  std::string_view packed_text;
+  Result<std::string> head = inflate_head(data, packed_text);
+  if (!head.is_ok()) return head.status();
+  Reader reader(*head);
+  return head_fields(reader);
+}
+
 Result<HitData> read_hit_data(std::string_view data) {
-  const size_t split = data.find('\0');
-  if (split == std::string_view::npos) return corrupt("no text section (an older index?)");
+  HitData hit;
+  Result<std::string> head = inflate_head(data, hit.packed_text);
+  if (!head.is_ok()) return head.status();
+  Reader reader(*head);
+  Result<json> fields = head_fields(reader);
+  if (!fields.is_ok()) return fields.status();
   try {
-    const json head = json::parse(data.substr(0, split));
-    HitData hit;
-    read_head(head, hit.record);
-    if (const auto blocks = head.find("snippet_blocks"); blocks != head.end()) {
-      hit.blocks.body_position = blocks->at("body_position").get<uint32_t>();
-      hit.blocks.starts = blocks->at("starts").get<std::vector<uint32_t>>();
-    }
-    hit.text = data.substr(split + 1);
-    return hit;
+    read_head(*fields, hit.record);
   } catch (const json::exception& error) {
     return corrupt(error.what());
   }
+  uint64_t body_position = 0, starts = 0, text_size = 0, block_bytes = 0;
+  if (!reader.varint(body_position) || !reader.varint(starts)) return corrupt("truncated head");
+  hit.blocks.body_position = static_cast<uint32_t>(body_position);
+  uint64_t start = 0;
+  for (uint64_t i = 0; i < starts; ++i) {
+    uint64_t delta = 0;
+    if (!reader.varint(delta)) return corrupt("truncated snippet blocks");
+    start += delta;
+    hit.blocks.starts.push_back(static_cast<uint32_t>(start));
+  }
+  if (!reader.varint(text_size) || !reader.varint(block_bytes) || block_bytes == 0) {
+    return corrupt("truncated head");
+  }
+  hit.text_size = text_size;
+  hit.block_bytes = block_bytes;
+  size_t end = 0;
+  for (uint64_t begin = 0; begin < text_size; begin += block_bytes) {
+    uint64_t packed_size = 0;
+    if (!reader.varint(packed_size)) return corrupt("truncated block index");
+    end += packed_size;
+    if (end > hit.packed_text.size()) return corrupt("a text block is missing");
+    hit.block_ends.push_back(end);
+  }
+  if (end != hit.packed_text.size()) return corrupt("bytes after the last text block");
+  return hit;
+}
+
+Result<std::string> read_text(const HitData& hit, size_t begin, size_t end) {
+  end = std::min(end, hit.text_size);
+  begin = std::min(begin, end);
+  if (begin == end) return std::string();
+  const size_t first = begin / hit.block_bytes;
+  const size_t last = (end - 1) / hit.block_bytes;
+  std::string text;
+  for (size_t block = first; block <= last; ++block) {
+    const size_t from = block == 0 ? 0 : hit.block_ends[block - 1];
+    const size_t plain = std::min(hit.block_bytes, hit.text_size - block * hit.block_bytes);
+    Result<std::string> piece =
+        inflate_block(hit.packed_text.substr(from, hit.block_ends[block] - from), plain);
+    if (!piece.is_ok()) return piece.status();
+    text += *piece;
+  }
+  return text.substr(begin - first * hit.block_bytes, end - begin);
 }
 
 std::string to_document_data(const DocRecord& record) { return to_document_data(record, {}); }
@@ -106,7 +246,9 @@ std::string to_document_data(const DocRecord& record) { return to_document_data(
 Result<DocRecord> from_document_data(std::string_view data) {
   Result<HitData> hit = read_hit_data(data);
   if (!hit.is_ok()) return hit.status();
-  hit->record.text = std::string(hit->text);
+  Result<std::string> text = read_text(*hit, 0, hit->text_size);
+  if (!text.is_ok()) return text.status();
+  hit->record.text = std::move(text).value();
   return std::move(hit->record);
 }
 

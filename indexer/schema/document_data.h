@@ -1,19 +1,32 @@
-// The document data stored in the index (schema version 6): a JSON head with every field of the
-// record but its text, plus the snippet blocks (snippet_blocks.h); a NUL byte; then the text as
-// UTF-8, ill-formed bytes replaced. A result listing parses the small head and cuts a passage of
-// the text without parsing the text as JSON; the document page reads it all (doc_record.h
-// to_document_data / from_document_data are this format without blocks).
+// The document data stored in the index (schema version 8), laid out so that a result listing
+// reads only what it shows:
+//   a format byte (8); the head's plain and packed sizes (LEB128 varints); the head, compressed
+//   (compressed_block.h); then the text in blocks of kTextBlockBytes, each compressed apart.
+// The head holds every field of the record but its text (MessagePack of document_head), the
+// snippet blocks (snippet_blocks.h, as varint deltas), the text's size and each block's packed
+// size. A listing inflates the small head and the one or two blocks of its passage; the document
+// page reads it all (doc_record.h to_document_data / from_document_data: no snippet blocks).
+// Everything after the first few bytes is compressed, so Xapian's glass stores the tag as it is.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/status.h"
 #include "schema/doc_record.h"
 #include "schema/snippet_blocks.h"
 
 namespace jil::schema {
+
+// The first byte of the data: the schema version of its layout.
+inline constexpr uint8_t kDocumentDataFormat = 8;
+// Bytes of text per compressed block: a snippet's passage (a few hundred bytes) lies in one or
+// two; smaller blocks compress worse (4 KiB: 9 % larger than the whole text compressed at once).
+inline constexpr size_t kTextBlockBytes = 4 * 1024;
 
 std::string to_document_data(const DocRecord& record, const SnippetBlocks& blocks);
 
@@ -23,13 +36,20 @@ nlohmann::json document_head(const DocRecord& record);
 Result<DocRecord> record_from_head(const nlohmann::json& head, std::string text);
 
 // What a result listing reads of a document's data: the record without its text, the snippet
-// blocks, and the text as a view into the data (valid while the data is).
+// blocks, and where the text's compressed blocks are (views into the data: valid while it is).
 struct HitData {
   DocRecord record;
   SnippetBlocks blocks;
-  std::string_view text;
+  size_t text_size = 0;
+  size_t block_bytes = kTextBlockBytes;  // of text per block, as stored
+  std::string_view packed_text;          // the compressed blocks, one after the other
+  std::vector<size_t> block_ends;        // where each block ends in packed_text
 };
-// kCorrupt ("document data: ...") for data of another shape.
+// kCorrupt ("document data: ...") for data of another shape: nothing of the text is inflated.
 Result<HitData> read_hit_data(std::string_view data);
+// The bytes [begin, end) of the text (clamped to it), inflating only the blocks that hold them.
+Result<std::string> read_text(const HitData& hit, size_t begin, size_t end);
+// The head of stored document data as JSON (as document_head made it).
+Result<nlohmann::json> read_document_head(std::string_view data);
 
 }  // namespace jil::schema

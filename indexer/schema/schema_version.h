@@ -10,8 +10,9 @@ namespace jil::schema {
 // 4: the title as text in value slot 32 (sorting by the reader's collation).
 // 5: the spelling dictionary (spelling_words.h) and title words for suggestions (XS terms).
 // 6: Han dictionary words without positions (phrases run over the characters).
-// 7: document data = JSON head (with the snippet blocks) + NUL + text (document_data.h).
-inline constexpr int kSchemaVersion = 7;
+// 7: document data = JSON head (with the snippet blocks) + NUL + text.
+// 8: document data = compressed head + text in compressed blocks (document_data.h).
+inline constexpr int kSchemaVersion = 8;
 inline constexpr std::string_view kSchemaVersionKey = "jil:schema-version";
 inline constexpr std::string_view kAnalyzerVersionKey = "jil:analyzer-version";
 

@@ -288,20 +288,23 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
   for (auto match = matches.begin(); match != matches.end(); ++match) {
     Xapian::Document document = match.get_document();
     if (collapse.enabled()) document = collapse.shown_version(database_, query, document);
-    // The head of the data and a passage of the text: never the whole text (document_data.h).
+    // The head of the data and the blocks of one passage: never the whole text (document_data.h).
     const std::string data = document.get_data();
     Result<schema::HitData> stored = schema::read_hit_data(data);
     if (!stored.is_ok()) return stored.status();
     schema::DocRecord& record = stored->record;
-    const std::string_view text = stored->text;
+    const size_t text_size = stored->text_size;
     const size_t window = snippet_window(record.language);
     SearchHit hit;
     hit.weight = match.get_weight();
     hit.title = snippets.highlighted(record.title, record.language);
     const Passage passage =
-        passages.find(document.get_docid(), stored->blocks, text.size(), record.language, window)
-            .value_or(PassageFinder::opening(stored->blocks, text.size(), window));
-    hit.snippet = snippets.snippet_in(text, passage.begin, passage.end, record.language);
+        passages.find(document.get_docid(), stored->blocks, text_size, record.language, window)
+            .value_or(PassageFinder::opening(stored->blocks, text_size, window));
+    // Only the compressed blocks holding the passage are inflated.
+    Result<std::string> shown = schema::read_text(*stored, passage.begin, passage.end);
+    if (!shown.is_ok()) return shown.status();
+    hit.snippet = snippets.snippet_at(*shown, passage.begin, text_size, record.language);
     if (snippets.first_match_offset() != std::string_view::npos && !record.page_offsets.empty()) {
       const auto& pages = record.page_offsets;  // where each page starts in the text
       hit.page = static_cast<uint32_t>(

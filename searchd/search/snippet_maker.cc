@@ -142,11 +142,18 @@ std::vector<TextPart> SnippetMaker::snippet_in(std::string_view text, size_t beg
                                                analysis::Language language) {
   end = std::min(end, text.size());
   begin = std::min(begin, end);
-  std::vector<TextPart> parts = snippet(text.substr(begin, end - begin), language);
+  return snippet_at(text.substr(begin, end - begin), begin, text.size(), language);
+}
+
+std::vector<TextPart> SnippetMaker::snippet_at(std::string_view passage, size_t begin,
+                                               size_t text_size, analysis::Language language) {
+  std::vector<TextPart> parts = snippet(passage, language);
   if (first_match_offset_ != std::string_view::npos) first_match_offset_ += begin;
   if (parts.empty()) return parts;
   if (begin > 0 && parts.front().text != "… ") parts.insert(parts.begin(), {"… ", false});
-  if (end < text.size() && parts.back().text != " …") parts.push_back({" …", false});
+  if (begin + passage.size() < text_size && parts.back().text != " …") {
+    parts.push_back({" …", false});
+  }
   return parts;
 }
 

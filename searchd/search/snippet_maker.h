@@ -44,6 +44,10 @@ class SnippetMaker {
   // the text goes on beyond the passage; first_match_offset() is an offset in the whole text.
   std::vector<TextPart> snippet_in(std::string_view text, size_t begin, size_t end,
                                    analysis::Language language);
+  // The same for a passage given as its bytes, which start at `begin` in a text of `text_size`
+  // bytes (the passage alone is read from the index: schema/document_data.h read_text).
+  std::vector<TextPart> snippet_at(std::string_view passage, size_t begin, size_t text_size,
+                                   analysis::Language language);
   // Byte offset in the text of the first match of the last snippet, or npos when it had none.
   size_t first_match_offset() const { return first_match_offset_; }
   // The whole of a short text (a title) with matches marked.

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "schema/document_data.h"
 #include "test_environment.h"
 
 namespace jil::integration {
@@ -35,17 +36,17 @@ void add_document(const std::filesystem::path& folder, const std::string& name,
   std::ofstream(folder / (name + ".json"), std::ios::binary) << sidecar.dump();
 }
 
-// The stored document data of `id` (indexer/schema/document_data.h): the JSON head, with the
-// text that follows its NUL byte put back as "text".
+// The stored document data of `id` (indexer/schema/document_data.h): the head, with the text
+// put back as "text".
 json document_data(const Xapian::Database& database, const std::string& id) {
   Xapian::PostingIterator posting = database.postlist_begin("Q" + id);
   if (posting == database.postlist_end("Q" + id)) return json();
   const std::string data = database.get_document(*posting).get_data();
-  const size_t end_of_head = data.find('\0');
-  if (end_of_head == std::string::npos) return json();
-  json head = json::parse(data.substr(0, end_of_head));
-  head["text"] = data.substr(end_of_head + 1);
-  return head;
+  Result<json> head = schema::read_document_head(data);
+  Result<schema::DocRecord> record = schema::from_document_data(data);
+  if (!head.is_ok() || !record.is_ok()) return json();
+  (*head)["text"] = record->text;
+  return *head;
 }
 
 TEST(ExtractionQuality, OcrRepairAndLegacyEncodingAreIndexedAndCounted) {

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "http_client.h"
+#include "schema/document_data.h"
 #include "test_environment.h"
 
 namespace jil::integration {
@@ -128,13 +129,14 @@ std::map<std::string, std::string> failures_of(const json& summary) {
   return failed;
 }
 
-// The stored document data of `id`: its JSON head (indexer/schema/document_data.h).
+// The stored document data of `id`: its head (indexer/schema/document_data.h).
 json document_data(const std::filesystem::path& index, const std::string& id) {
   Xapian::Database database(index.string());
   Xapian::PostingIterator posting = database.postlist_begin("Q" + id);
   if (posting == database.postlist_end("Q" + id)) return json();
   const std::string data = database.get_document(*posting).get_data();
-  return json::parse(data.substr(0, data.find('\0')));  // the head (schema/document_data.h)
+  Result<json> head = schema::read_document_head(data);  // schema/document_data.h
+  return head.is_ok() ? *head : json();
 }
 
 class IndexerMetadata : public testing::Test {

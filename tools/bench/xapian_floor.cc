@@ -109,7 +109,15 @@ int main(int argc, char** argv) {
     const auto first = static_cast<Xapian::docid>(1 + last * shard / threads);
     const auto end = static_cast<Xapian::docid>(last * (shard + 1) / threads);
     writers.emplace_back([&, shard, first, end] {
-      figures[shard] = write_shard(source, shards[shard], first, end, batch, spelling);
+      try {
+        figures[shard] = write_shard(source, shards[shard], first, end, batch, spelling);
+      } catch (const Xapian::Error& error) {
+        std::fprintf(stderr, "shard %zu: %s\n", shard, error.get_description().c_str());
+        std::exit(1);
+      } catch (const std::exception& error) {
+        std::fprintf(stderr, "shard %zu: %s\n", shard, error.what());
+        std::exit(1);
+      }
     });
   }
   for (std::thread& writer : writers) writer.join();

@@ -248,26 +248,6 @@ TEST(DocumentData, InvalidUtf8InTextIsReplacedNotFatal) {
   EXPECT_EQ(back->text, "bad \xEF\xBF\xBD byte");
 }
 
-TEST(DocumentData, TextFollowsAJsonHeadAfterANulByte) {
-  DocRecord record;
-  record.id = "abc";
-  record.title = "Title";
-  record.text = "Body \"quoted\" text, not escaped";
-  const std::string data = to_document_data(record, SnippetBlocks{7, {0, 40}});
-  const size_t split = data.find('\0');
-  ASSERT_NE(split, std::string::npos);
-  EXPECT_EQ(data.substr(split + 1), record.text);
-  const json head = json::parse(data.substr(0, split));
-  EXPECT_FALSE(head.contains("text"));
-  EXPECT_EQ(head["title"], "Title");
-  Result<HitData> hit = read_hit_data(data);
-  ASSERT_TRUE(hit.is_ok()) << hit.status().to_string();
-  EXPECT_EQ(hit->text, record.text);
-  EXPECT_TRUE(hit->record.text.empty());
-  EXPECT_EQ(hit->blocks.body_position, 7u);
-  EXPECT_EQ(hit->blocks.starts, (std::vector<uint32_t>{0, 40}));
-}
-
 TEST(DocumentData, DataOfAnOlderSchemaIsCorrupt) {
   DocRecord record;
   record.id = "abc";

@@ -137,9 +137,10 @@ TEST_F(DocumentBuilderTest, StoresWhereEverySixteenthBodyWordStarts) {
   Result<HitData> stored = read_hit_data(data);
   ASSERT_TRUE(stored.is_ok()) << stored.status().to_string();
   ASSERT_EQ(stored->blocks.starts.size(), 3u);  // words 0, 16 and 32
-  EXPECT_EQ(stored->text.substr(stored->blocks.starts[0], 3), "w0 ");
-  EXPECT_EQ(stored->text.substr(stored->blocks.starts[1], 4), "w16 ");
-  EXPECT_EQ(stored->text.substr(stored->blocks.starts[2], 4), "w32 ");
+  const std::string text = *read_text(*stored, 0, stored->text_size);
+  EXPECT_EQ(text.substr(stored->blocks.starts[0], 3), "w0 ");
+  EXPECT_EQ(text.substr(stored->blocks.starts[1], 4), "w16 ");
+  EXPECT_EQ(text.substr(stored->blocks.starts[2], 4), "w32 ");
   // The body's word 16 is at Xapian position body_position + 16.
   EXPECT_EQ(positions(docid, "w16"),
             std::vector<Xapian::termpos>{stored->blocks.body_position + 16});

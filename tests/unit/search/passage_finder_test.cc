@@ -49,13 +49,13 @@ class PassageFinderTest : public ::testing::Test {
     Result<schema::HitData> data =
         schema::read_hit_data(stored_ = writer_.get_document(docid).get_data());
     EXPECT_TRUE(data.is_ok()) << data.status().to_string();
-    text = std::string(data->text);
+    text = *schema::read_text(*data, 0, data->text_size);
     Result<BuiltQuery> built = build_query(*parse_query(query), *analyzer_, language);
     EXPECT_TRUE(built.is_ok());
     forms_ = built->match_forms;
     stems_ = built->match_stems;
     PassageFinder finder(writer_, *analyzer_, forms_, stems_);
-    return finder.find(docid, data->blocks, data->text.size(), language, 30);
+    return finder.find(docid, data->blocks, data->text_size, language, 30);
   }
 
   TemporaryDirectory directory_;
