@@ -103,6 +103,34 @@ std::string parts_to_html_anchored(const std::vector<search::TextPart>& parts, b
   return html;
 }
 
+// The interface texts as template data ("t.search_button"). Keys with a dot (vocabulary labels)
+// are left out: mustache would read them as paths.
+data template_texts(const UiCatalog& catalog, std::string_view ui_language) {
+  data texts;
+  for (const auto& [key, value] : catalog.texts(ui_language)) {
+    if (key.find('.') == std::string::npos) texts.set(key, value);
+  }
+  return texts;
+}
+
+}  // namespace
+
+// The names every template of a language reads: t (the texts), ui_lang and ui_dir. Templates
+// see them below each page's own data, as if every page data had them.
+struct HtmlRenderer::LanguageData {
+  data shared;
+};
+
+namespace {
+
+HtmlRenderer::LanguageData language_data(const UiCatalog& catalog, std::string_view ui_language) {
+  data shared;
+  shared.set("t", template_texts(catalog, ui_language));
+  shared.set("ui_lang", std::string(ui_language));
+  shared.set("ui_dir", text_direction(ui_language));
+  return {std::move(shared)};
+}
+
 }  // namespace
 
 Result<HtmlRenderer> HtmlRenderer::load(const std::filesystem::path& web_directory) {
@@ -121,6 +149,11 @@ Result<HtmlRenderer> HtmlRenderer::load(const std::filesystem::path& web_directo
   Result<UiCatalog> catalog = UiCatalog::load(web_directory / "i18n");
   if (!catalog.is_ok()) return catalog.status();
   renderer.catalog_ = std::move(catalog).value();
+  auto languages = std::make_shared<std::map<std::string, LanguageData, std::less<>>>();
+  for (std::string_view code : kUiLanguages) {
+    languages->emplace(std::string(code), language_data(renderer.catalog_, code));
+  }
+  renderer.languages_ = std::move(languages);
   return renderer;
 }
 
@@ -136,14 +169,20 @@ mustache& parsed(const std::string& text) {
   return found->second;
 }
 
-// The interface texts as template data ("t.search_button"). Keys with a dot (vocabulary labels)
-// are left out: mustache would read them as paths.
-data template_texts(const UiCatalog& catalog, std::string_view ui_language) {
-  data texts;
-  for (const auto& [key, value] : catalog.texts(ui_language)) {
-    if (key.find('.') == std::string::npos) texts.set(key, value);
-  }
-  return texts;
+// `compiled` rendered with `own` on top of the language's shared names.
+std::string render_over(mustache& compiled, const data& shared, const data& own) {
+  kainjow::mustache::context<std::string> names{&shared};
+  names.push(&own);
+  return compiled.render(names);
+}
+
+// The shared names of a UI language.
+const data& shared_names(
+    const std::map<std::string, HtmlRenderer::LanguageData, std::less<>>& languages,
+    std::string_view ui_language) {
+  const auto found = languages.find(ui_language);
+  JIL_CHECK(found != languages.end());  // callers pass one of kUiLanguages
+  return found->second.shared;
 }
 
 // The switcher: this page in each UI language, each named in its own language.
@@ -164,19 +203,11 @@ data language_links(const UiCatalog& catalog, const PageContext& page) {
 
 // Renders a content template, then the layout around it.
 std::string render_page(const std::map<std::string, std::string>& templates,
-                        const UiCatalog& catalog, const PageContext& page, const std::string& title,
-                        const std::string& content_template, data& content,
-                        const search::SearchRequest* request,
+                        const UiCatalog& catalog, const data& shared, const PageContext& page,
+                        const std::string& title, const std::string& content_template,
+                        const data& content, const search::SearchRequest* request,
                         const std::string& canonical_url = "") {
-  const data texts = template_texts(catalog, page.ui_language);
-  const char* direction = text_direction(page.ui_language);
-  content.set("t", texts);
-  content.set("ui_lang", page.ui_language);
-  content.set("ui_dir", direction);
   data layout;
-  layout.set("t", texts);
-  layout.set("ui_lang", page.ui_language);
-  layout.set("ui_dir", direction);
   layout.set("page_title", title);
   if (!canonical_url.empty()) layout.set("canonical_url", canonical_url);
   layout.set("ui_languages", language_links(catalog, page));
@@ -207,8 +238,8 @@ std::string render_page(const std::map<std::string, std::string>& templates,
     }
   }
   layout.set("hidden_filters", hidden);
-  layout.set("content", parsed(templates.at(content_template)).render(content));
-  return parsed(templates.at("layout")).render(layout);
+  layout.set("content", render_over(parsed(templates.at(content_template)), shared, content));
+  return render_over(parsed(templates.at("layout")), shared, layout);
 }
 
 }  // namespace
@@ -434,7 +465,8 @@ std::string HtmlRenderer::search_page(const PageContext& page, const search::Sea
     view.set("paging", paging);
   }
   const std::string title = request.query.empty() ? labels.text("search_button") : request.query;
-  return render_page(templates_, catalog_, page, title, "search", view, &request);
+  return render_page(templates_, catalog_, shared_names(*languages_, page.ui_language), page, title,
+                     "search", view, &request);
 }
 
 std::string HtmlRenderer::document_page(const PageContext& page,
@@ -504,8 +536,8 @@ std::string HtmlRenderer::document_page(const PageContext& page,
   view.set("related", related);
   view.set("has_related",
            data(document.related.empty() ? data::type::bool_false : data::type::bool_true));
-  return render_page(templates_, catalog_, page, record.title, "document", view, nullptr,
-                     document.permanent_url);
+  return render_page(templates_, catalog_, shared_names(*languages_, page.ui_language), page,
+                     record.title, "document", view, nullptr, document.permanent_url);
 }
 
 std::string HtmlRenderer::concept_page(const PageContext& page, const thesaurus::Concept* shown,
@@ -595,7 +627,8 @@ std::string HtmlRenderer::concept_page(const PageContext& page, const thesaurus:
   view.set("documents", hits);
   view.set("has_documents",
            data(documents.hits.empty() ? data::type::bool_false : data::type::bool_true));
-  return render_page(templates_, catalog_, page, title, "concept", view, nullptr);
+  return render_page(templates_, catalog_, shared_names(*languages_, page.ui_language), page, title,
+                     "concept", view, nullptr);
 }
 
 std::string HtmlRenderer::gaps_page(const PageContext& page,
@@ -629,8 +662,8 @@ std::string HtmlRenderer::gaps_page(const PageContext& page,
   }
   data view;
   view.set("works", rows);
-  return render_page(templates_, catalog_, page, labels.text("gaps_heading"), "gaps", view,
-                     nullptr);
+  return render_page(templates_, catalog_, shared_names(*languages_, page.ui_language), page,
+                     labels.text("gaps_heading"), "gaps", view, nullptr);
 }
 
 std::string HtmlRenderer::error_page(const PageContext& page, unsigned status,
@@ -640,7 +673,8 @@ std::string HtmlRenderer::error_page(const PageContext& page, unsigned status,
   data view;
   view.set("heading", heading);
   view.set("message", message);
-  return render_page(templates_, catalog_, page, heading, "error", view, nullptr);
+  return render_page(templates_, catalog_, shared_names(*languages_, page.ui_language), page,
+                     heading, "error", view, nullptr);
 }
 
 }  // namespace jil::render

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -62,9 +63,13 @@ class HtmlRenderer {
 
   const UiCatalog& catalog() const { return catalog_; }
 
+  struct LanguageData;  // what every page of one UI language shares (html_view.cc)
+
  private:
   std::map<std::string, std::string> templates_;  // name → template text
   UiCatalog catalog_;
+  // Built once by load(): every page of a language shares it instead of building it per call.
+  std::shared_ptr<const std::map<std::string, LanguageData, std::less<>>> languages_;
 };
 
 }  // namespace jil::render

@@ -1,5 +1,6 @@
-// Implementation of ui_catalog.h. MessageFormat objects are built per call (they are cheap, and
-// not sharing them keeps worker threads independent); load() compiles each pattern once to check.
+// Implementation of ui_catalog.h. Each worker thread compiles a MessageFormat once per language
+// and pattern text and keeps it (not sharing them keeps worker threads independent); load()
+// compiles each pattern once to check.
 #include "render/ui_catalog.h"
 
 #include <unicode/msgfmt.h>
@@ -7,6 +8,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 #include "base/file_io.h"
@@ -27,6 +29,25 @@ Status check_pattern(const std::string& pattern, std::string_view language) {
                   std::string(u_errorName(error)) + " at offset " + std::to_string(where.offset));
   }
   return Status::ok();
+}
+
+// At most this many compiled patterns per thread: the keys come from the code and the texts
+// from the loaded catalogs (a few per language), so the bound is never reached in practice.
+constexpr size_t kMaxCompiledPatternsPerThread = 256;
+
+// The pattern `text` compiled for `language`, made once per thread (compiling one, with its
+// number format, cost more than formatting with it); nullptr if it does not compile. Keyed by
+// the text itself, so catalogs of other directories never mix.
+const icu::MessageFormat* compiled_pattern(std::string_view language, const std::string& text) {
+  thread_local std::map<std::string, std::unique_ptr<icu::MessageFormat>, std::less<>> by_key;
+  std::string key = std::string(language) + '\n' + text;
+  if (const auto found = by_key.find(key); found != by_key.end()) return found->second.get();
+  UErrorCode error = U_ZERO_ERROR;
+  auto made = std::make_unique<icu::MessageFormat>(
+      icu::UnicodeString::fromUTF8(text), icu::Locale(std::string(language).c_str()), error);
+  if (U_FAILURE(error)) return nullptr;
+  if (by_key.size() >= kMaxCompiledPatternsPerThread) by_key.clear();
+  return by_key.emplace(std::move(key), std::move(made)).first->second.get();
 }
 
 }  // namespace
@@ -101,11 +122,11 @@ std::string UiCatalog::format(std::string_view language, const std::string& key,
     values.emplace_back(value);
   }
   UErrorCode error = U_ZERO_ERROR;
-  const icu::MessageFormat pattern(icu::UnicodeString::fromUTF8(text(language, key)),
-                                   icu::Locale(std::string(language).c_str()), error);
+  const icu::MessageFormat* pattern = compiled_pattern(language, text(language, key));
+  if (!pattern) return text(language, key);  // load() compiled it; not expected
   icu::UnicodeString formatted;
-  pattern.format(names.data(), values.data(), static_cast<int32_t>(values.size()), formatted,
-                 error);
+  pattern->format(names.data(), values.data(), static_cast<int32_t>(values.size()), formatted,
+                  error);
   if (U_FAILURE(error)) return text(language, key);  // load() compiled it; not expected
   std::string out;
   formatted.toUTF8String(out);

@@ -87,6 +87,27 @@ TEST(HtmlView, EveryUiLanguageSetsHtmlLangAndDir) {
   }
 }
 
+// The texts, names and count patterns each language shares are made once (per renderer or per
+// thread) and reused: pages alternating between languages in one thread keep their own.
+TEST(HtmlView, AlternatingLanguagesInOneThreadKeepEachLanguagesTexts) {
+  const std::string first_english = search_page("en", 5);
+  for (int round = 0; round < 2; ++round) {
+    const std::string arabic = search_page("ar", 5);
+    EXPECT_TRUE(contains(arabic, "<html lang=\"ar\" dir=\"rtl\">"));
+    EXPECT_TRUE(contains(arabic, "٥ وثائق"));
+    EXPECT_TRUE(contains(arabic, "فرنسا"));
+    EXPECT_FALSE(contains(arabic, "5 documents"));
+    const std::string russian = search_page("ru", 5);
+    EXPECT_TRUE(contains(russian, "<html lang=\"ru\" dir=\"ltr\">"));
+    EXPECT_TRUE(contains(russian, "5 документов"));
+    EXPECT_TRUE(contains(russian, "Франция"));
+    EXPECT_FALSE(contains(russian, "٥"));
+    EXPECT_EQ(search_page("en", 5), first_english) << "round " << round;
+  }
+  EXPECT_TRUE(contains(first_english, "5 documents"));
+  EXPECT_TRUE(contains(first_english, "France"));
+}
+
 TEST(HtmlView, RussianAndChineseLabelsAndCounts) {
   const std::string russian = search_page("ru", 5);
   EXPECT_TRUE(contains(russian, "5 документов"));

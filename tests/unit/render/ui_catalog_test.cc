@@ -153,6 +153,17 @@ TEST(UiCatalog, PageOfTakesNamedArgumentsInLocaleDigits) {
   EXPECT_EQ(catalog().format("ar", "page_of", arguments), "الصفحة ٢ من ٧");
 }
 
+TEST(UiCatalog, KeptPatternsAnswerTheLanguageAskedWhenCallsAlternate) {
+  const std::vector<std::pair<std::string, int64_t>> arguments = {{"page", 2}, {"pages", 7}};
+  for (int round = 0; round < 2; ++round) {  // the second round reuses what the first compiled
+    EXPECT_EQ(catalog().format("ar", "page_of", arguments), "الصفحة ٢ من ٧") << round;
+    EXPECT_EQ(count_text("ar", 3), "٣ وثائق") << round;
+    EXPECT_EQ(catalog().format("en", "page_of", arguments), "Page 2 of 7") << round;
+    EXPECT_EQ(count_text("ru", 2), "2 документа") << round;
+    EXPECT_EQ(count_text("en", 1), "1 document") << round;
+  }
+}
+
 TEST(UiCatalog, NumbersAreFormattedPerLocale) {
   EXPECT_EQ(UiCatalog::format_number("en", 1234), "1,234");
   EXPECT_EQ(UiCatalog::format_number("ar", 12), "١٢");
