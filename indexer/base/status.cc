@@ -20,6 +20,8 @@ const char* status_code_name(StatusCode code) {
       return "limit-exceeded";
     case StatusCode::kCorrupt:
       return "corrupt";
+    case StatusCode::kIncompatible:
+      return "incompatible";
     case StatusCode::kIoError:
       return "io-error";
     case StatusCode::kLocked:

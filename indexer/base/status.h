@@ -18,6 +18,7 @@ enum class StatusCode {
   kUnsupported,      // a format or feature we do not handle
   kLimitExceeded,    // an explicit limit (size, count, depth) was hit
   kCorrupt,          // data that should be valid is not (damaged index, broken file)
+  kIncompatible,     // an index made by another schema or analyzer version of JIL
   kIoError,          // the operating system refused (disk full, permission)
   kLocked,           // another writer holds the index
   kUnavailable,      // temporarily unable to serve (index reopening)

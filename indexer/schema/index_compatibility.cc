@@ -15,10 +15,14 @@ Status check_compatible(const Xapian::Database& database) {
   const std::string expected_schema = std::to_string(kSchemaVersion);
   const std::string expected_analyzer = std::to_string(analysis::kAnalyzerVersion);
   if (schema != expected_schema || analyzer != expected_analyzer) {
-    return Status(StatusCode::kCorrupt, "index has schema version '" + schema +
-                                            "' and analyzer version '" + analyzer +
-                                            "', this build needs " + expected_schema + " and " +
-                                            expected_analyzer + ": index into a new directory");
+    // An unstamped index with documents was not made by JIL at all: that is damage, not age.
+    const StatusCode code =
+        schema.empty() && analyzer.empty() ? StatusCode::kCorrupt : StatusCode::kIncompatible;
+    return Status(code, "index has schema version '" + schema + "' and analyzer version '" +
+                            analyzer + "', this build needs " + expected_schema + " and " +
+                            expected_analyzer +
+                            ": rebuild it from the store (jil-indexer rebuild) or index into a "
+                            "new directory");
   }
   return Status::ok();
 }

@@ -51,6 +51,7 @@ unsigned http_status_for(StatusCode code) {
       return 404;
     case StatusCode::kUnavailable:
     case StatusCode::kLocked:
+    case StatusCode::kIncompatible:  // until the index is rebuilt
       return 503;
     case StatusCode::kCorrupt:
     case StatusCode::kIoError:

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "http_client.h"
+#include "schema/schema_version.h"
 #include "test_environment.h"
 
 namespace jil::integration {
@@ -24,6 +25,7 @@ constexpr int kExitSomeFailed = 1;
 constexpr int kExitUsage = 2;
 constexpr int kExitFatal = 3;
 constexpr int kExitLocked = 4;
+constexpr int kExitIncompatible = 5;
 
 void write_file(const std::filesystem::path& path, const std::string& bytes) {
   std::ofstream output(path, std::ios::binary);
@@ -226,6 +228,35 @@ TEST(IndexerCli, LockedIndexIsRefusedWithExit4) {
   const ProgramResult after = run_index(index, store, source, true);
   EXPECT_EQ(after.exit_code, kExitOk) << after.err;
   EXPECT_EQ(parsed(after).value("added", 0u), 1u);
+}
+
+TEST(IndexerCli, IndexOfAnotherVersionIsRefusedWithExit5AndRebuildsFromTheStore) {
+  const std::filesystem::path source = environment().make_temp_dir("old-version-source");
+  write_document(source, "first.txt", "The first document.\n", sidecar_for("integration-old"));
+  const std::filesystem::path work = environment().make_temp_dir("old-version-index");
+  const std::filesystem::path index = work / "index";
+  const std::filesystem::path store = work / "store";
+  ASSERT_EQ(run_index(index, store, source, false).exit_code, kExitOk);
+  {
+    Xapian::WritableDatabase older(index.string(), Xapian::DB_OPEN);  // as an older JIL left it
+    older.set_metadata(std::string(schema::kSchemaVersionKey), "1");
+    older.commit();
+  }
+  write_document(source, "second.txt", "The second document.\n", sidecar_for("integration-new"));
+  const ProgramResult refused = run_index(index, store, source, false);
+  EXPECT_EQ(refused.exit_code, kExitIncompatible) << refused.err;
+  EXPECT_NE(refused.err.find("jil-indexer rebuild"), std::string::npos) << refused.err;
+  EXPECT_EQ(Xapian::Database(index.string()).get_doccount(), 1u);
+  // What tools/serve.sh does on exit 5: rebuild from the store, then index the new file.
+  const std::filesystem::path rebuilt = work / "rebuilt";
+  const ProgramResult rebuild = run_program(
+      kIndexerPath, {"rebuild", "--index", rebuilt.string(), "--store", store.string()});
+  ASSERT_EQ(rebuild.exit_code, kExitOk) << rebuild.err;
+  EXPECT_EQ(Xapian::Database(rebuilt.string()).get_doccount(), 1u);
+  const ProgramResult after = run_index(rebuilt, store, source, true);
+  EXPECT_EQ(after.exit_code, kExitOk) << after.err;
+  EXPECT_EQ(parsed(after).value("added", 0u), 1u);
+  EXPECT_EQ(parsed(after).value("unchanged", 0u), 1u);
 }
 
 // An existing folder that is not an index, holding someone's file.

@@ -9,24 +9,29 @@ import json
 import sys
 
 COLUMNS = [
-    ("docs", "docs"), ("index_docs_per_s", "index docs/s"), ("index_peak_rss_mb", "indexer MB"),
+    ("docs", "docs"), ("index_docs_per_s", "index docs/s"), ("index_cpu_ms", "index CPU ms/doc"),
+    ("index_peak_rss_mb", "indexer MB"),
     ("compact_ratio", "index/text"), ("p50_ms", "p50 ms"), ("p99_ms", "p99 ms"),
-    ("qps_1", "req/s 1c"), ("qps_2", "req/s 2c"), ("searchd_rss_mb", "searchd MB"),
+    ("qps_1", "req/s 1c"), ("qps_2", "req/s 2c"), ("api_cpu_ms", "API CPU ms/req"),
+    ("searchd_rss_mb", "searchd MB"),
 ]
 
 
 def row_for(results):
     jil = results["jil"]
     searchd = results.get("searchd", {})
+    cpu = results.get("measured_here", {}).get("cpu_per_request", {}).get("api", {})
     return {
         "docs": results["corpus"]["docs"],
         "index_docs_per_s": jil.get("docs_per_s"),
+        "index_cpu_ms": jil.get("index_cpu_ms_per_doc"),
         "index_peak_rss_mb": jil.get("index_peak_rss_mb"),
         "compact_ratio": jil.get("compact_ratio"),
         "p50_ms": jil.get("p50_ms"),
         "p99_ms": jil.get("p99_ms"),
         "qps_1": jil.get("qps_1"),
         "qps_2": jil.get("qps_2"),
+        "api_cpu_ms": cpu.get("cpu_ms_per_request"),
         "searchd_rss_mb": round(searchd.get("rss_end_kb", 0) / 1024, 1),
     }
 

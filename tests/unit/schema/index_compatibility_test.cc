@@ -38,23 +38,25 @@ TEST(CheckCompatible, UnstampedIndexWithDocumentsIsCorrupt) {
   EXPECT_EQ(status.code(), StatusCode::kCorrupt);
 }
 
-TEST(CheckCompatible, OtherSchemaVersionIsCorruptAndNamesBothVersions) {
+TEST(CheckCompatible, OtherSchemaVersionIsIncompatibleAndNamesBothVersions) {
   Xapian::WritableDatabase database = in_memory_database();
   stamp_versions(database);
   database.set_metadata(std::string(kSchemaVersionKey), "0");
   const Status status = check_compatible(database);
-  EXPECT_EQ(status.code(), StatusCode::kCorrupt);
+  EXPECT_EQ(status.code(), StatusCode::kIncompatible);
   const std::string analyzer = std::to_string(analysis::kAnalyzerVersion);
   EXPECT_EQ(status.message(), "index has schema version '0' and analyzer version '" + analyzer +
                                   "', this build needs " + std::to_string(kSchemaVersion) +
-                                  " and " + analyzer + ": index into a new directory");
+                                  " and " + analyzer +
+                                  ": rebuild it from the store (jil-indexer rebuild) or index "
+                                  "into a new directory");
 }
 
-TEST(CheckCompatible, OtherAnalyzerVersionIsCorrupt) {
+TEST(CheckCompatible, OtherAnalyzerVersionIsIncompatible) {
   Xapian::WritableDatabase database = in_memory_database();
   stamp_versions(database);
   database.set_metadata(std::string(kAnalyzerVersionKey), "999");
-  EXPECT_EQ(check_compatible(database).code(), StatusCode::kCorrupt);
+  EXPECT_EQ(check_compatible(database).code(), StatusCode::kIncompatible);
 }
 
 }  // namespace
