@@ -18,9 +18,6 @@ std::string to_utf8(const icu::UnicodeString& text) {
   return out;
 }
 
-// The cache route of Han runs: past every Language value.
-constexpr char16_t kHanRoute = 0xFFFF;
-
 UScriptCode script_of(UChar32 c) {
   UErrorCode status = U_ZERO_ERROR;
   return uscript_getScript(c, &status);
@@ -61,43 +58,13 @@ std::vector<Token> Analyzer::analyze(std::string_view utf8_text, Language langua
   uint32_t position = 0;
   for (const WordSpan& span : segmenter_.segment(text, language)) {
     const icu::UnicodeString word = text.tempSubStringBetween(span.utf16_begin, span.utf16_end);
-    add_span_tokens(word, span, language, position, tokens);
+    if (span.ideographic || is_han(word.char32At(0))) {
+      add_han_tokens(word, span, position, tokens);
+    } else {
+      add_word_token(word, span, language, position, tokens);
+    }
   }
   return tokens;
-}
-
-void Analyzer::add_span_tokens(const icu::UnicodeString& word, const WordSpan& span,
-                               Language language, uint32_t& position, std::vector<Token>& tokens) {
-  const bool han = span.ideographic || is_han(word.char32At(0));
-  // Han runs do not depend on the text's language; words do (stems, elisions).
-  const char16_t route = han ? kHanRoute : static_cast<char16_t>(language);
-  if (const CachedWord* cached = word_cache_.find(route, word)) {
-    for (const Token& relative : cached->tokens) {
-      Token& token = tokens.emplace_back(relative);
-      token.position += position;
-      token.utf8_begin += span.utf8_begin;
-      token.utf8_end += span.utf8_begin;
-    }
-    position += cached->positions;
-    return;
-  }
-  const size_t first_token = tokens.size();
-  const uint32_t first_position = position;
-  if (han) {
-    add_han_tokens(word, span, position, tokens);
-  } else {
-    add_word_token(word, span, language, position, tokens);
-  }
-  if (!word_cache_.accepts(word)) return;
-  CachedWord analysed;
-  analysed.positions = position - first_position;
-  analysed.tokens.assign(tokens.begin() + static_cast<std::ptrdiff_t>(first_token), tokens.end());
-  for (Token& relative : analysed.tokens) {
-    relative.position -= first_position;
-    relative.utf8_begin -= span.utf8_begin;
-    relative.utf8_end -= span.utf8_begin;
-  }
-  word_cache_.insert(route, word, std::move(analysed));
 }
 
 void Analyzer::add_han_tokens(const icu::UnicodeString& word, const WordSpan& span,

@@ -14,7 +14,6 @@
 #include "analysis/language.h"
 #include "analysis/token.h"
 #include "analysis/token_folding.h"
-#include "analysis/word_cache.h"
 #include "analysis/word_segmenter.h"
 #include "base/status.h"
 
@@ -34,18 +33,10 @@ class Analyzer {
   // every language of its script.
   std::vector<Token> analyze(std::string_view utf8_text, Language language);
 
-  // Words analysed once are kept, up to `words` of them (kWordCacheWords by default); 0 turns the
-  // cache off. The tokens are the same either way.
-  void set_word_cache_limit(size_t words) { word_cache_.set_limit(words); }
-  size_t word_cache_size() const { return word_cache_.size(); }
-
  private:
   Analyzer(TokenFolding folding, std::unique_ptr<ChineseFolding> chinese)
       : folding_(std::move(folding)), chinese_(std::move(chinese)) {}
 
-  // Appends the tokens of one segmented word, from the cache when it has them.
-  void add_span_tokens(const icu::UnicodeString& word, const WordSpan& span, Language language,
-                       uint32_t& position, std::vector<Token>& tokens);
   void add_han_tokens(const icu::UnicodeString& text, const WordSpan& span, uint32_t& position,
                       std::vector<Token>& tokens);
   void add_word_token(const icu::UnicodeString& word, const WordSpan& span, Language language,
@@ -57,7 +48,6 @@ class Analyzer {
   std::unique_ptr<ChineseFolding> chinese_;
   WordSpanSegmenter segmenter_;
   std::map<Language, Xapian::Stem> stemmers_;
-  WordCache word_cache_;
 };
 
 }  // namespace jil::analysis
