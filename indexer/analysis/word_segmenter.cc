@@ -8,12 +8,26 @@
 namespace jil::analysis {
 namespace {
 
+// UTF-8 bytes of text[from, to), unit by unit: the same count as code point by code point
+// (char32At and moveIndex32, which cost a call each), a lone surrogate counting 3 bytes.
 uint32_t utf8_length(const icu::UnicodeString& text, int32_t from, int32_t to) {
+  const char16_t* units = text.getBuffer();
+  const int32_t length = text.length();
   uint32_t bytes = 0;
-  for (int32_t index = from; index < to;) {
-    const UChar32 c = text.char32At(index);
-    bytes += static_cast<uint32_t>(U8_LENGTH(c));
-    index = text.moveIndex32(index, 1);
+  for (int32_t index = from; index < to; ++index) {
+    const char16_t unit = units[index];
+    if (unit < 0x80) {
+      bytes += 1;
+    } else if (unit < 0x800) {
+      bytes += 2;
+    } else if (U16_IS_LEAD(unit) && index + 1 < length && U16_IS_TRAIL(units[index + 1])) {
+      bytes += 4;
+      ++index;  // the pair is one code point, even when it ends past `to`
+    } else if (U16_IS_TRAIL(unit) && index > 0 && U16_IS_LEAD(units[index - 1])) {
+      bytes += 4;  // the second half of a pair that began before `from`: the whole code point
+    } else {
+      bytes += 3;
+    }
   }
   return bytes;
 }

@@ -43,6 +43,16 @@ TEST(WordSegmenter, Utf8OffsetsCountBytes) {
   EXPECT_EQ(words("القاضي، المحكمة", Language::kAr), (Words{"القاضي", "المحكمة"}));
 }
 
+TEST(WordSegmenter, Utf8OffsetsCountFourByteCharactersInsideWords) {
+  // U+20000 and U+2A6D6 (Han, outside the BMP: a surrogate pair each), mathematical letters, an
+  // emoji between words; words() checks every span's UTF-8 text against its UTF-16 text.
+  const std::vector<std::string> found =
+      words("法𠀀官 𝐀𝐁c 🙂 judge 𪛖 ok 1𝟐3", Language::kZh);
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found.back(), "1𝟐3");
+  EXPECT_EQ(words("a𝐀b 🙂🙂 é𝐂", Language::kEn), (Words{"a𝐀b", "é𝐂"}));
+}
+
 TEST(WordSegmenter, ElidedWordIsOneSpan) {
   EXPECT_EQ(words("l'éducation d’intérêts", Language::kFr), (Words{"l'éducation", "d’intérêts"}));
   EXPECT_EQ(words("the judge's ruling", Language::kEn), (Words{"the", "judge's", "ruling"}));
