@@ -64,7 +64,8 @@ RunReport build_shard(const IndexerOptions& options, const fs::path& path,
 
 // Writes the shards' spelling changes, added up, as `parts` databases of disjoint words and no
 // documents, at once: one dictionary written once, where each shard's writer would rewrite its
-// fragments' word lists at every commit. The merge puts them in the index.
+// fragments' word lists at every commit; only the words of at least
+// schema::kMinSpellingDocuments documents. The merge puts them in the index.
 std::vector<fs::path> write_spelling(std::vector<schema::SpellingChanges>& shards,
                                      const fs::path& build, size_t parts) {
   schema::SpellingChanges all;
@@ -81,7 +82,7 @@ std::vector<fs::path> write_spelling(std::vector<schema::SpellingChanges>& shard
       try {
         Xapian::WritableDatabase database(paths[part].string(),
                                           Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
-        split[part].apply(database);
+        split[part].write_counts(database);
         database.commit();
       } catch (const Xapian::Error& error) {
         errors[part] = error.get_description();

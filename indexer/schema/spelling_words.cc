@@ -86,25 +86,60 @@ std::vector<SpellingChanges> SpellingChanges::split(size_t parts) {
 }
 
 void SpellingChanges::apply(Xapian::WritableDatabase& database) {
+  // The changed words in byte order, so that one pass of the dictionary's word list reads
+  // their current frequencies (the list merges the writer's pending dictionary changes first).
+  std::vector<std::string> words;
+  words.reserve(deltas_.size());
   for (const auto& [word, delta] : deltas_) {
-    if (delta > 0) database.add_spelling(word, static_cast<Xapian::termcount>(delta));
-    if (delta < 0) database.remove_spelling(word, static_cast<Xapian::termcount>(-delta));
+    if (delta != 0) words.push_back(word);
+  }
+  deltas_.clear();
+  std::sort(words.begin(), words.end());
+  Xapian::TermIterator entry = database.spellings_begin();
+  for (const std::string& word : words) {
+    Xapian::doccount current = 0;
+    if (entry != database.spellings_end()) {
+      entry.skip_to(word);
+      if (entry != database.spellings_end() && *entry == word) current = entry.get_termfreq();
+    }
+    // Every document's spelling words are its unprefixed terms that pass is_spelling_word, so
+    // the term frequency of the word is the number of documents it comes from.
+    const Xapian::doccount documents = database.get_termfreq(word);
+    const Xapian::doccount wanted = documents >= kMinSpellingDocuments ? documents : 0;
+    if (wanted > current) database.add_spelling(word, wanted - current);
+    if (wanted < current) database.remove_spelling(word, current - wanted);
+  }
+}
+
+void SpellingChanges::write_counts(Xapian::WritableDatabase& dictionary) {
+  for (const auto& [word, count] : deltas_) {
+    if (count >= static_cast<int64_t>(kMinSpellingDocuments)) {
+      dictionary.add_spelling(word, static_cast<Xapian::termcount>(count));
+    }
   }
   deltas_.clear();
 }
 
-void add_spelling_words(Xapian::WritableDatabase& database, const Xapian::Document& added) {
+Xapian::docid add_with_spelling_words(Xapian::WritableDatabase& database,
+                                      const Xapian::Document& added) {
   SpellingChanges changes;
   changes.add(spelling_words_of(added));
+  const Xapian::docid docid = database.add_document(added);
   changes.apply(database);
+  return docid;
 }
 
-void replace_spelling_words(Xapian::WritableDatabase& database, const std::string& id_term,
-                            const Xapian::Document* added) {
+void replace_with_spelling_words(Xapian::WritableDatabase& database, const std::string& id_term,
+                                 const Xapian::Document* added) {
   SpellingChanges changes;
   Xapian::PostingIterator old = database.postlist_begin(id_term);
   if (old != database.postlist_end(id_term)) changes.remove(database.get_document(*old));
-  if (added) changes.add(spelling_words_of(*added));
+  if (added) {
+    changes.add(spelling_words_of(*added));
+    database.replace_document(id_term, *added);
+  } else {
+    database.delete_document(id_term);
+  }
   changes.apply(database);
 }
 

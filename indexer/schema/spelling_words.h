@@ -2,8 +2,9 @@
 // dictionary per database, for all languages: it holds the folded word forms (the unprefixed
 // terms) of titles, summaries and bodies that have at least kMinSpellingLetters letters, no
 // digits and no Han characters (Han text is searched by characters, and Traditional forms are
-// already folded to Simplified), each counted once per document. The indexer keeps it in step
-// with the documents; searchd's spelling suggester reads it.
+// already folded to Simplified) and that occur in at least kMinSpellingDocuments documents, each
+// with its document count as frequency. The indexer keeps it in step with the documents;
+// searchd's spelling suggester reads it.
 #pragma once
 
 #include <xapian.h>
@@ -18,6 +19,10 @@
 namespace jil::schema {
 
 inline constexpr size_t kMinSpellingLetters = 3;
+// A word of one document only is more often a typo, a name or an extraction artefact than a
+// useful "did you mean", and would lead to one document at best; such words were most of the
+// dictionary's words, its size and its share of the indexing CPU.
+inline constexpr Xapian::doccount kMinSpellingDocuments = 2;
 
 // True for a term that belongs in the spelling dictionary (see above).
 bool is_spelling_word(std::string_view term);
@@ -36,8 +41,17 @@ class SpellingChanges {
   void add(const std::vector<std::string>& words);
   // Counts the words of a document leaving the index once less.
   void remove(const Xapian::Document& leaving);
-  // Writes the changes to `database` (inside its writer's transaction) and forgets them.
+  // Brings the dictionary of `database` in step for every word these changes touch and forgets
+  // them. Call it with the documents already written (inside the writer's transaction, before
+  // its commit: a writer sees its own pending documents): a word then has its document count
+  // (the term frequency of its unprefixed term) as frequency when that is at least
+  // kMinSpellingDocuments, and is out of the dictionary otherwise.
   void apply(Xapian::WritableDatabase& database);
+  // Writes the changes, taken as the whole counts of a new index, as a dictionary of their own
+  // into `dictionary` (a database without documents that compaction merges into the index: a
+  // parallel build's), keeping the words counted at least kMinSpellingDocuments times; forgets
+  // them.
+  void write_counts(Xapian::WritableDatabase& dictionary);
   // Adds `other`'s changes to these (and empties it).
   void merge(SpellingChanges&& other);
   // Deals the changes out into `parts` sets of disjoint words (for writers working at once:
@@ -53,12 +67,13 @@ class SpellingChanges {
   std::unordered_map<std::string, int64_t> deltas_;  // word → documents gained (or lost)
 };
 
-// Puts the words of a new document (one whose id is not in the index) in the dictionary.
-void add_spelling_words(Xapian::WritableDatabase& database, const Xapian::Document& added);
+// Adds a new document (one whose id is not in the index) and brings the dictionary in step.
+Xapian::docid add_with_spelling_words(Xapian::WritableDatabase& database,
+                                      const Xapian::Document& added);
 
-// Takes the words of the document indexed under `id_term` (if any) out of the dictionary and
-// puts those of `added` (if not null) in, inside the writer's current transaction.
-void replace_spelling_words(Xapian::WritableDatabase& database, const std::string& id_term,
-                            const Xapian::Document* added);
+// Replaces the document indexed under `id_term` by `added` (deletes it when `added` is null)
+// and brings the dictionary in step, inside the writer's current transaction.
+void replace_with_spelling_words(Xapian::WritableDatabase& database, const std::string& id_term,
+                                 const Xapian::Document* added);
 
 }  // namespace jil::schema

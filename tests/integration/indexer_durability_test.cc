@@ -14,6 +14,7 @@
 
 #include "http_client.h"
 #include "indexer_test_files.h"
+#include "schema/spelling_words.h"
 #include "test_environment.h"
 
 namespace jil::integration {
@@ -34,6 +35,18 @@ std::map<std::string, unsigned> spelling_snapshot(const std::filesystem::path& i
   const Xapian::Database database(index.string());
   for (auto word = database.spellings_begin(); word != database.spellings_end(); ++word) {
     words[*word] = word.get_termfreq();
+  }
+  return words;
+}
+
+// The dictionary schema/spelling_words.h asks for, from the index's terms: every spelling word
+// of at least kMinSpellingDocuments documents, with its document count.
+std::map<std::string, unsigned> spelling_by_rule(const std::filesystem::path& index) {
+  std::map<std::string, unsigned> words;
+  const Xapian::Database database(index.string());
+  for (auto term = database.allterms_begin(); term != database.allterms_end(); ++term) {
+    if (schema::is_spelling_word(*term) && term.get_termfreq() >= schema::kMinSpellingDocuments)
+      words[*term] = term.get_termfreq();
   }
   return words;
 }
@@ -361,6 +374,53 @@ TEST(IndexerDurability, ParallelBuildEqualsTheOneWriterIndex) {
                                               {"--parallel-shards", "0"});
   EXPECT_EQ(refused.exit_code, 2) << refused.err;  // a bad command line
   EXPECT_NE(refused.err.find("--parallel-shards takes 1 to 16"), std::string::npos) << refused.err;
+}
+
+// The spelling dictionary holds the words of two documents or more, with their document counts,
+// whichever writer made it: the one writer's batches, a parallel build, and the one writer again
+// after a document changed and one was removed.
+TEST(IndexerDurability, SpellingDictionaryHoldsTheWordsOfTwoDocumentsOrMore) {
+  const std::filesystem::path source = environment().make_temp_dir("spelling-source");
+  write_generated_documents(source, "speller", 12);  // two per language
+  write_source_document(source, "alpha.txt", "Recusal of magistrates. Alphaonly.\n",
+                        sidecar_json("alpha"));
+  write_source_document(source, "beta.txt", "Recusal of magistrates. Betaonly.\n",
+                        sidecar_json("beta"));
+  const std::filesystem::path work = environment().make_temp_dir("spelling");
+  const std::filesystem::path one = work / "one";
+  const ProgramResult batches =
+      index_folders(one, work / "store", {source}, {"--batch", "3", "--parallel-shards", "1"});
+  ASSERT_EQ(batches.exit_code, kIndexerOk) << batches.err;
+  const ProgramResult parallel = index_folders(work / "parallel", work / "parallel-store", {source},
+                                               {"--batch", "3", "--parallel-shards", "2"});
+  ASSERT_EQ(parallel.exit_code, kIndexerOk) << parallel.err;
+  const std::map<std::string, unsigned> dictionary = spelling_snapshot(one);
+  EXPECT_EQ(dictionary, spelling_by_rule(one));
+  EXPECT_EQ(spelling_snapshot(work / "parallel"), dictionary);
+  EXPECT_EQ(dictionary.count("recusal") ? dictionary.at("recusal") : 0u, 2u);
+  EXPECT_EQ(dictionary.count("magistrates") ? dictionary.at("magistrates") : 0u, 2u);
+  EXPECT_EQ(dictionary.count("alphaonly"), 0u) << "a word of one document";
+  EXPECT_EQ(Xapian::Database(one.string()).get_termfreq("alphaonly"), 1u) << "but indexed";
+  EXPECT_EQ(Xapian::Database(one.string()).get_spelling_suggestion("alphaonli"), "");
+
+  // beta now says "alphaonly" instead of "recusal" and "betaonly".
+  write_source_document(source, "beta.txt", "Alphaonly magistrates.\n", sidecar_json("beta"));
+  const ProgramResult changed = index_folders(one, work / "store", {source}, {"--batch", "3"});
+  ASSERT_EQ(changed.exit_code, kIndexerOk) << changed.err;
+  std::map<std::string, unsigned> now = spelling_snapshot(one);
+  EXPECT_EQ(now, spelling_by_rule(one));
+  EXPECT_EQ(now.count("alphaonly") ? now.at("alphaonly") : 0u, 2u);
+  EXPECT_EQ(now.count("recusal"), 0u) << "down to one document";
+  EXPECT_EQ(Xapian::Database(one.string()).get_spelling_suggestion("alphaonli"), "alphaonly");
+
+  const ProgramResult removed =
+      run_indexer({"remove", "--db", one.string(), "--store", (work / "store").string(), "alpha"});
+  ASSERT_EQ(removed.exit_code, kIndexerOk) << removed.out << removed.err;
+  now = spelling_snapshot(one);
+  EXPECT_EQ(now, spelling_by_rule(one));
+  EXPECT_EQ(now.count("alphaonly"), 0u);
+  EXPECT_EQ(now.count("magistrates"), 0u);
+  EXPECT_GT(now.size(), 10u) << "the generated documents' shared words stay";
 }
 
 // A parallel build killed after a shard's commit leaves the index empty (all or nothing), and

@@ -25,11 +25,16 @@ class SuggesterTest : public ::testing::Test {
     Xapian::WritableDatabase writable((directory_.path() / "index").string(),
                                       Xapian::DB_CREATE_OR_OPEN);
     schema::stamp_versions(writable);
-    for (const schema::DocRecord& record : sample_documents()) {
+    std::vector<schema::DocRecord> records = sample_documents();
+    // The spelling dictionary holds the words of two documents or more: a second document for
+    // the words the corrections below lead to.
+    records.push_back(sample_record("second-opinion", "second-opinion", Language::kAr, "report",
+                                    2020, "رأي ثان", {"judicial-ethics"},
+                                    "Impartiality: القضاة مستقلون."));
+    for (const schema::DocRecord& record : records) {
       const std::string id_term = schema::term(schema::kIdPrefix, record.id);
       const Xapian::Document document = (*builder)->build(record, "fingerprint");
-      schema::replace_spelling_words(writable, id_term, &document);
-      writable.replace_document(id_term, document);
+      schema::replace_with_spelling_words(writable, id_term, &document);
     }
     writable.commit();
     database_ = Xapian::Database((directory_.path() / "index").string());
@@ -91,6 +96,7 @@ TEST_F(SuggesterTest, SpellingCorrectsUnknownWordsOnly) {
   EXPECT_EQ(corrected("=jdges"), "") << "exact words are left alone";
   EXPECT_EQ(corrected("qqqqqq"), "") << "nothing close";
   EXPECT_EQ(corrected("法管"), "") << "no Han spelling";
+  EXPECT_EQ(corrected("hospitalty"), "") << "\"hospitality\" is a word of one document";
 }
 
 }  // namespace
