@@ -20,6 +20,7 @@ TEST(HttpStatusFor, MapsEveryStatusCode) {
       {StatusCode::kNotFound, 404},
       {StatusCode::kUnavailable, 503},
       {StatusCode::kLocked, 503},
+      {StatusCode::kIncompatible, 503},
       {StatusCode::kCorrupt, 500},
       {StatusCode::kIoError, 500},
       {StatusCode::kInternal, 500},

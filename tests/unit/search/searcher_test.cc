@@ -332,7 +332,7 @@ TEST(SearcherOpen, MissingIndexIsNotFound) {
   EXPECT_EQ(opened.status().code(), StatusCode::kNotFound);
 }
 
-TEST(SearcherOpen, IndexOfAnotherSchemaIsCorrupt) {
+TEST(SearcherOpen, IndexOfAnotherSchemaIsIncompatible) {
   TemporaryDirectory directory;
   {
     Xapian::WritableDatabase writer(directory.path().string(), Xapian::DB_CREATE_OR_OPEN);
@@ -342,7 +342,7 @@ TEST(SearcherOpen, IndexOfAnotherSchemaIsCorrupt) {
   }
   Result<std::unique_ptr<Searcher>> opened = Searcher::open(directory.path());
   ASSERT_FALSE(opened.is_ok());
-  EXPECT_EQ(opened.status().code(), StatusCode::kCorrupt);
+  EXPECT_EQ(opened.status().code(), StatusCode::kIncompatible);
 }
 
 TEST(SearcherOpen, DirectoryThatIsNoIndexIsCorrupt) {
