@@ -204,13 +204,27 @@ TEST(IndexerCli, BrokenFilesFailAloneWithTheirReasons) {
   EXPECT_EQ(searchd.stop(), 0);
 }
 
+// A source folder with first.txt (id `first_id`) and its index + store, indexed once.
+struct IndexedOnce {
+  std::filesystem::path source;
+  std::filesystem::path index;
+  std::filesystem::path store;
+};
+
+IndexedOnce index_one_document(const std::string& name, const std::string& first_id) {
+  IndexedOnce made;
+  made.source = environment().make_temp_dir(name + "-source");
+  write_document(made.source, "first.txt", "The first document.\n", sidecar_for(first_id));
+  const std::filesystem::path work = environment().make_temp_dir(name + "-index");
+  made.index = work / "index";
+  made.store = work / "store";
+  EXPECT_EQ(run_index(made.index, made.store, made.source, false).exit_code, kExitOk);
+  return made;
+}
+
 TEST(IndexerCli, LockedIndexIsRefusedWithExit4) {
-  const std::filesystem::path source = environment().make_temp_dir("locked-source");
-  write_document(source, "first.txt", "The first document.\n", sidecar_for("integration-first"));
-  const std::filesystem::path work = environment().make_temp_dir("locked-index");
-  const std::filesystem::path index = work / "index";
-  const std::filesystem::path store = work / "store";
-  ASSERT_EQ(run_index(index, store, source, false).exit_code, kExitOk);
+  const auto [source, index, store] = index_one_document("locked", "integration-first");
+  ASSERT_FALSE(::testing::Test::HasFailure());
   // A second file the refused run would otherwise add.
   write_document(source, "second.txt", "The second document.\n", sidecar_for("integration-second"));
   const auto store_before = folder_manifest(store);
@@ -231,12 +245,8 @@ TEST(IndexerCli, LockedIndexIsRefusedWithExit4) {
 }
 
 TEST(IndexerCli, IndexOfAnotherVersionIsRefusedWithExit5AndRebuildsFromTheStore) {
-  const std::filesystem::path source = environment().make_temp_dir("old-version-source");
-  write_document(source, "first.txt", "The first document.\n", sidecar_for("integration-old"));
-  const std::filesystem::path work = environment().make_temp_dir("old-version-index");
-  const std::filesystem::path index = work / "index";
-  const std::filesystem::path store = work / "store";
-  ASSERT_EQ(run_index(index, store, source, false).exit_code, kExitOk);
+  const auto [source, index, store] = index_one_document("old-version", "integration-old");
+  ASSERT_FALSE(::testing::Test::HasFailure());
   {
     Xapian::WritableDatabase older(index.string(), Xapian::DB_OPEN);  // as an older JIL left it
     older.set_metadata(std::string(schema::kSchemaVersionKey), "1");
@@ -248,7 +258,7 @@ TEST(IndexerCli, IndexOfAnotherVersionIsRefusedWithExit5AndRebuildsFromTheStore)
   EXPECT_NE(refused.err.find("jil-indexer rebuild"), std::string::npos) << refused.err;
   EXPECT_EQ(Xapian::Database(index.string()).get_doccount(), 1u);
   // What tools/serve.sh does on exit 5: rebuild from the store, then index the new file.
-  const std::filesystem::path rebuilt = work / "rebuilt";
+  const std::filesystem::path rebuilt = index.parent_path() / "rebuilt";
   const ProgramResult rebuild = run_program(
       kIndexerPath, {"rebuild", "--index", rebuilt.string(), "--store", store.string()});
   ASSERT_EQ(rebuild.exit_code, kExitOk) << rebuild.err;
