@@ -11,6 +11,7 @@
 #include "search/facet_counter.h"
 #include "search/passage_finder.h"
 #include "search/query_builder.h"
+#include "search/ranked_works.h"
 #include "search/related_documents.h"
 #include "search/snippet_maker.h"
 #include "search/spelling_suggester.h"
@@ -256,13 +257,25 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
   FacetCounter facets(columns);
   facets.attach(enquire);
   TranslationCollapse collapse(request, columns);  // must outlive get_mset
-  collapse.attach(enquire);
   const Xapian::doccount offset = (request.page - 1) * request.size;
-  // Checking every match makes totals and facet counts exact.
-  const Xapian::MSet matches = enquire.get_mset(offset, request.size, database_.get_doccount());
-
+  std::vector<RankedMatch> ranked;
   SearchResults results;
-  results.total = collapse.enabled() ? collapse.total_works() : matches.get_matches_estimated();
+  // Checking every match makes totals and facet counts exact.
+  if (columns != nullptr && request.sort == SortOrder::kRelevance && has_query) {
+    // Ranked and collapsed by a spy in the counting pass (ranked_works.h).
+    RankedWorks works(*columns, collapse.enabled(), offset + request.size);
+    enquire.add_matchspy(&works);
+    enquire.get_mset(0, 0, database_.get_doccount());
+    ranked = works.page(offset, request.size);
+    results.total = works.total();
+  } else {  // other orders and remote shards: Xapian sorts and collapses
+    collapse.attach(enquire);
+    const Xapian::MSet matches = enquire.get_mset(offset, request.size, database_.get_doccount());
+    for (auto match = matches.begin(); match != matches.end(); ++match) {
+      ranked.push_back({*match, match.get_weight()});
+    }
+    results.total = collapse.enabled() ? collapse.total_works() : matches.get_matches_estimated();
+  }
   results.facets = facets.counts(request);
   results.concepts = std::move(concepts);
   if (results.total < kSuggestBelowResults) {
@@ -285,8 +298,8 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
   SnippetMaker snippets(*analyzer_, built->match_forms, built->match_stems,
                         built->match_words.size());
   PassageFinder passages(database_, *analyzer_, built->match_forms, built->match_stems);
-  for (auto match = matches.begin(); match != matches.end(); ++match) {
-    Xapian::Document document = match.get_document();
+  for (const RankedMatch& match : ranked) {
+    Xapian::Document document = database_.get_document(match.docid);
     if (collapse.enabled()) document = collapse.shown_version(database_, query, document);
     // The head of the data and the blocks of one passage: never the whole text (document_data.h).
     const std::string data = document.get_data();
@@ -296,7 +309,7 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
     const size_t text_size = stored->text_size;
     const size_t window = snippet_window(record.language);
     SearchHit hit;
-    hit.weight = match.get_weight();
+    hit.weight = match.weight;
     hit.title = snippets.highlighted(record.title, record.language);
     const Passage passage =
         passages.find(document.get_docid(), stored->blocks, text_size, record.language, window)

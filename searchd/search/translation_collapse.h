@@ -1,9 +1,11 @@
-// Translations collapse into one result per work: Xapian collapses on the work id (value slot
-// kWorkSlot), a count of the matches' values of the same slot makes the number of works exact
-// (Xapian only estimates it when collapsing; FacetColumns' work column counts it on a local index,
-// a ValueCountMatchSpy over remote shards), and each result is shown in the reader's language when
-// that version matches the query too, else as its best-ranked version, with links to the others.
-// Facet spies see every document before collapsing: facet counts stay per document.
+// Translations collapse into one result per work. A relevance-sorted search on a local index
+// ranks and collapses with RankedWorks (ranked_works.h); other orders and remote shards use what
+// this class sets up: Xapian collapses on the work id (value slot kWorkSlot), a count of the
+// matches' values of the same slot makes the number of works exact (Xapian only estimates it when
+// collapsing; FacetColumns' work column counts it on a local index, a ValueCountMatchSpy over
+// remote shards), and each result is shown in the reader's language when that version matches the
+// query too, else as its best-ranked version, with links to the others. Facet spies see every
+// document before collapsing: facet counts stay per document.
 #pragma once
 
 #include <xapian.h>

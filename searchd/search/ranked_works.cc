@@ -1,0 +1,71 @@
+// Implementation of ranked_works.h.
+#include "search/ranked_works.h"
+
+#include <algorithm>
+
+#include "schema/value_slots.h"
+
+namespace jil::search {
+namespace {
+
+// Xapian's relevance order (MSetCmp with docids ascending): higher weight first, then lower id.
+bool ranks_before(const RankedMatch& a, const RankedMatch& b) {
+  if (a.weight != b.weight) return a.weight > b.weight;
+  return a.docid < b.docid;
+}
+
+}  // namespace
+
+RankedWorks::RankedWorks(const FacetColumns& columns, bool collapse, size_t wanted)
+    : columns_(columns),
+      work_column_(columns.column_of(schema::kWorkSlot)),
+      collapse_(collapse && work_column_ != FacetColumns::kNoColumn),
+      wanted_(wanted) {
+  if (collapse_) best_of_work_.resize(columns_.values(work_column_).size());
+  singles_.reserve(wanted_ + 1);
+}
+
+void RankedWorks::keep_single(const RankedMatch& match) {
+  if (wanted_ == 0) return;
+  // A heap whose front is the worst kept result.
+  if (singles_.size() == wanted_) {
+    if (!ranks_before(match, singles_.front())) return;
+    std::pop_heap(singles_.begin(), singles_.end(), ranks_before);
+    singles_.back() = match;
+  } else {
+    singles_.push_back(match);
+  }
+  std::push_heap(singles_.begin(), singles_.end(), ranks_before);
+}
+
+void RankedWorks::operator()(const Xapian::Document& document, double weight) {
+  const RankedMatch match{document.get_docid(), weight};
+  const uint32_t* row = collapse_ ? columns_.row(match.docid) : nullptr;
+  const uint32_t work = row != nullptr ? row[work_column_] : 0;
+  if (work == 0) {  // not collapsing, or a document without a work
+    ++total_;
+    keep_single(match);
+    return;
+  }
+  RankedMatch& best = best_of_work_[work];
+  if (best.docid == 0) {
+    ++total_;
+    matched_works_.push_back(work);
+    best = match;
+  } else if (ranks_before(match, best)) {
+    best = match;
+  }
+}
+
+std::vector<RankedMatch> RankedWorks::page(size_t offset, size_t count) const {
+  std::vector<RankedMatch> ranked = singles_;
+  for (uint32_t work : matched_works_) ranked.push_back(best_of_work_[work]);
+  const size_t end = std::min(ranked.size(), std::min(offset + count, wanted_));
+  if (offset >= end) return {};
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(end), ranked.end(),
+                    ranks_before);
+  return {ranked.begin() + static_cast<std::ptrdiff_t>(offset),
+          ranked.begin() + static_cast<std::ptrdiff_t>(end)};
+}
+
+}  // namespace jil::search

@@ -1,0 +1,51 @@
+// Ranks a relevance-sorted match on a local index in the pass that counts its facets: a MatchSpy
+// sees every match with its weight (the search checks every match for exact counts), keeps the
+// best-weighted version of each work (FacetColumns' work column) and the best documents that have
+// no work, and returns a page in Xapian's own order: weight descending, then document id
+// ascending. It replaces Xapian's collapse key, which read and hashed each match's work value
+// from the value stream (a quarter of a broad query's CPU at 200,000 documents), and counts the
+// works exactly on the way.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <vector>
+
+#include "search/facet_columns.h"
+
+namespace jil::search {
+
+struct RankedMatch {
+  Xapian::docid docid = 0;
+  double weight = 0;
+};
+
+class RankedWorks : public Xapian::MatchSpy {
+ public:
+  // `columns` must hold kWorkSlot and outlive this object. `collapse`: one result per work (a
+  // document without a work is a result of its own); otherwise one per document. `wanted`: the
+  // number of leading results a page can ask for (offset + size).
+  RankedWorks(const FacetColumns& columns, bool collapse, size_t wanted);
+
+  void operator()(const Xapian::Document& document, double weight) override;
+
+  // Results [offset, offset + count) of the ranking (offset + count at most `wanted`).
+  std::vector<RankedMatch> page(size_t offset, size_t count) const;
+  // Results in all: works (plus documents without one) when collapsing, else documents.
+  uint64_t total() const { return total_; }
+
+ private:
+  void keep_single(const RankedMatch& match);
+
+  const FacetColumns& columns_;
+  uint32_t work_column_;
+  bool collapse_;
+  size_t wanted_;
+  std::vector<RankedMatch> best_of_work_;  // by work code; docid 0: no version matched yet
+  std::vector<uint32_t> matched_works_;    // codes with a version in best_of_work_
+  std::vector<RankedMatch> singles_;       // heap of the best `wanted_` results without a work
+  uint64_t total_ = 0;
+};
+
+}  // namespace jil::search
