@@ -6,12 +6,22 @@
 #include "schema/collation_key.h"
 #include "schema/document_data.h"
 #include "schema/filter_terms.h"
+#include "schema/han_bigrams.h"
 #include "schema/prefixes.h"
 #include "schema/snippet_blocks.h"
 #include "schema/title_words.h"
 #include "schema/value_slots.h"
 
 namespace jil::schema {
+namespace {
+
+// Code points of valid UTF-8 `text`: its bytes that do not continue a sequence.
+size_t characters(const std::string& text) {
+  return static_cast<size_t>(
+      std::count_if(text.begin(), text.end(), [](char byte) { return (byte & 0xC0) != 0x80; }));
+}
+
+}  // namespace
 
 uint32_t add_text_terms(Xapian::Document& document, const std::vector<analysis::Token>& tokens,
                         uint32_t base_position, uint32_t wdf) {
@@ -23,7 +33,8 @@ uint32_t add_text_terms(Xapian::Document& document, const std::vector<analysis::
     // went to the words.
     for (const std::string& form : token.forms) {
       if (token.kind == analysis::TokenKind::kHanWord) {
-        document.add_term(form, wdf);
+        // A word of two characters is the bigram of its characters, added below.
+        if (characters(form) != 2) document.add_term(form, wdf);
       } else {
         document.add_posting(form, position, wdf);
       }
@@ -36,6 +47,7 @@ uint32_t add_text_terms(Xapian::Document& document, const std::vector<analysis::
     for (const std::string& stem : token.stems) document.add_term(term(kStemPrefix, stem), wdf);
     next = std::max<uint32_t>(next, position + 1);
   }
+  for (const std::string& bigram : han_bigrams(tokens)) document.add_term(bigram, wdf);
   return next;
 }
 

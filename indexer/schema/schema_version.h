@@ -12,7 +12,8 @@ namespace jil::schema {
 // 6: Han dictionary words without positions (phrases run over the characters).
 // 7: document data = JSON head (with the snippet blocks) + NUL + text.
 // 8: document data = compressed head + text in compressed blocks (document_data.h).
-inline constexpr int kSchemaVersion = 8;
+// 9: Han character bigrams (han_bigrams.h); two-character dictionary words are their bigram.
+inline constexpr int kSchemaVersion = 9;
 inline constexpr std::string_view kSchemaVersionKey = "jil:schema-version";
 inline constexpr std::string_view kAnalyzerVersionKey = "jil:analyzer-version";
 

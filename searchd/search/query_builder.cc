@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "schema/han_bigrams.h"
 #include "schema/prefixes.h"
 
 namespace jil::search {
@@ -86,8 +87,15 @@ class Builder {
       }
       sequence.emplace_back(Xapian::Query::OP_OR, forms.begin(), forms.end());
     }
-    return Xapian::Query(Xapian::Query::OP_PHRASE, sequence.begin(), sequence.end(),
-                         static_cast<Xapian::termcount>(sequence.size()));
+    // Adjacent Han characters are indexed as bigram terms too (schema/han_bigrams.h).
+    std::vector<Xapian::Query> required;
+    for (const std::string& bigram : schema::han_bigrams(tokens)) required.emplace_back(bigram);
+    if (sequence.size() == 2 && required.size() == 1) return required.front();  // the phrase
+    required.emplace_back(Xapian::Query::OP_PHRASE, sequence.begin(), sequence.end(),
+                          static_cast<Xapian::termcount>(sequence.size()));
+    if (required.size() == 1) return required.front();
+    // Xapian checks the phrase's positions only in documents that have every bigram.
+    return Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end());
   }
 
   Xapian::Query exact(const std::string& text, bool positive) {

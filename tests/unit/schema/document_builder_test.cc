@@ -191,6 +191,26 @@ TEST_F(DocumentBuilderTest, HanWordsHaveNoPositionsAndCharacterPhrasesStillMatch
   EXPECT_EQ(phrase_matches("冲", "利"), 0u);
 }
 
+// Every two Han characters at consecutive positions are a bigram term without positions, across
+// dictionary words and punctuation alike (as a phrase query runs); a two-character word is its
+// bigram, counted once.
+TEST_F(DocumentBuilderTest, AdjacentHanCharactersAreBigramTerms) {
+  DocRecord record = sample_record();
+  record.language = analysis::Language::kZh;
+  record.title = "守则";
+  record.summary.clear();
+  record.text = "法官的利益冲突。審判";
+  const Xapian::docid docid = add(record);
+  for (const char* bigram : {"法官", "官的", "的利", "利益", "益冲", "冲突", "突审", "审判"}) {
+    EXPECT_TRUE(has_term(docid, bigram)) << bigram;
+    EXPECT_TRUE(positions(docid, bigram).empty()) << bigram;
+  }
+  EXPECT_EQ(wdf(docid, "利益"), kBodyWdf);  // the word and its bigram are one term
+  EXPECT_EQ(wdf(docid, "守则"), kTitleWdf);
+  EXPECT_FALSE(has_term(docid, "则法"));  // the title and the body are a position gap apart
+  EXPECT_FALSE(has_term(docid, "官利"));
+}
+
 TEST_F(DocumentBuilderTest, FieldsAreSeparatedByAPositionGap) {
   // "conduct" ends the title, "how" opens the summary, "judges" opens the body.
   const Xapian::docid docid = add(sample_record());

@@ -54,8 +54,21 @@ TEST_F(QueryBuilderTest, QuotedWordsMakeAPhraseWithoutStems) {
   EXPECT_EQ(query_of("\"judicial conduct\"", Language::kEn), "Query((judicial PHRASE 2 conduct))");
 }
 
-TEST_F(QueryBuilderTest, ChineseWordIsAPhraseOverItsCharacters) {
-  EXPECT_EQ(query_of("农业", Language::kZh), "Query((农 PHRASE 2 业))");
+TEST_F(QueryBuilderTest, ChineseWordOfTwoCharactersIsTheirBigram) {
+  EXPECT_EQ(query_of("农业", Language::kZh), "Query(农业)");
+}
+
+TEST_F(QueryBuilderTest, LongerChineseRunNeedsItsBigramsAndThePhraseOverItsCharacters) {
+  EXPECT_EQ(query_of("利益冲突", Language::kZh),
+            "Query((利益 AND 益冲 AND 冲突 AND (利 PHRASE 4 益 PHRASE 4 冲 PHRASE 4 突)))");
+}
+
+TEST_F(QueryBuilderTest, TraditionalCharactersMakeTheSimplifiedBigram) {
+  EXPECT_EQ(query_of("農業", Language::kZh), "Query(农业)");
+}
+
+TEST_F(QueryBuilderTest, ChineseRunsApartAreSeparateBigramsAndASingleCharacterIsItself) {
+  EXPECT_EQ(query_of("法官 审", Language::kZh), "Query((法官 AND 审))");
 }
 
 TEST_F(QueryBuilderTest, OrGivesEither) {
