@@ -28,6 +28,9 @@ class FacetCounter {
   static std::vector<Xapian::valueno> all_slots();
   // Registers the spies; call before Enquire::get_mset.
   void attach(Xapian::Enquire& enquire);
+  // The one spy that counts every facet on a local index (to feed through a ColumnFilter);
+  // null over remote shards.
+  Xapian::MatchSpy* column_spy() const { return column_spy_.get(); }
   // Counts after the match, with the request's selected values marked.
   std::vector<FacetCounts> counts(const SearchRequest& request) const;
   // Counts for the facets of `request` that have a selection, each from a match of `query`

@@ -8,6 +8,7 @@
 #include "schema/index_compatibility.h"
 #include "schema/prefixes.h"
 #include "schema/value_slots.h"
+#include "search/column_filter.h"
 #include "search/facet_counter.h"
 #include "search/passage_finder.h"
 #include "search/query_builder.h"
@@ -255,20 +256,38 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
     work_table_.refresh(database_, database_.get_revision());
   }
   FacetCounter facets(columns);
-  facets.attach(enquire);
   TranslationCollapse collapse(request, columns);  // must outlive get_mset
   const Xapian::doccount offset = (request.page - 1) * request.size;
   std::vector<RankedMatch> ranked;
   SearchResults results;
+  // Selected facets counted in the one pass (column_filter.h), else by count_selected_apart.
+  std::vector<std::unique_ptr<FacetCounter>> counted_apart;
   // Checking every match makes totals and facet counts exact.
   if (columns != nullptr && request.sort == SortOrder::kRelevance && has_query) {
     // Ranked and collapsed by a spy in the counting pass (ranked_works.h).
     RankedWorks works(*columns, collapse.enabled(), offset + request.size);
-    enquire.add_matchspy(&works);
+    foldable_facets_.refresh(database_, database_.get_revision(), *columns);
+    std::unique_ptr<ColumnFilter> filter =
+        ColumnFilter::create(*columns, foldable_facets_, request);
+    if (filter) {  // one match of the query without its selections
+      enquire.set_query(unfiltered);
+      filter->feed_passing(facets.column_spy());
+      filter->feed_passing(&works);
+      for (const auto& [facet, values] : request.filters) {
+        if (values.empty()) continue;
+        counted_apart.push_back(std::make_unique<FacetCounter>(columns, facet));
+        filter->feed_passing_all_but(facet, counted_apart.back()->column_spy());
+      }
+      enquire.add_matchspy(filter.get());
+    } else {
+      facets.attach(enquire);
+      enquire.add_matchspy(&works);
+    }
     enquire.get_mset(0, 0, database_.get_doccount());
     ranked = works.page(offset, request.size);
     results.total = works.total();
   } else {  // other orders and remote shards: Xapian sorts and collapses
+    facets.attach(enquire);
     collapse.attach(enquire);
     const Xapian::MSet matches = enquire.get_mset(offset, request.size, database_.get_doccount());
     for (auto match = matches.begin(); match != matches.end(); ++match) {
@@ -294,7 +313,16 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
     results.other_language_total = results.total > at_home ? results.total - at_home : 0;
   }
   // After the split above, which needs the language counts of the filtered match.
-  FacetCounter::count_selected_apart(database_, columns, unfiltered, request, results.facets);
+  if (!counted_apart.empty()) {
+    for (const std::unique_ptr<FacetCounter>& counter : counted_apart) {
+      std::vector<FacetCounts> own = counter->counts(request);
+      for (FacetCounts& entry : results.facets) {
+        if (!own.empty() && entry.facet == own.front().facet) entry = std::move(own.front());
+      }
+    }
+  } else {
+    FacetCounter::count_selected_apart(database_, columns, unfiltered, request, results.facets);
+  }
   SnippetMaker snippets(*analyzer_, built->match_forms, built->match_stems,
                         built->match_words.size());
   PassageFinder passages(database_, *analyzer_, built->match_forms, built->match_stems);

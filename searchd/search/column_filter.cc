@@ -1,0 +1,125 @@
+// Implementation of column_filter.h.
+#include "search/column_filter.h"
+
+#include <string>
+#include <utility>
+
+#include "schema/filter_terms.h"
+#include "schema/value_slots.h"
+
+namespace jil::search {
+namespace {
+
+using schema::Facet;
+
+// The facets stored in one value slot each, with that slot.
+const std::vector<std::pair<Facet, Xapian::valueno>>& single_valued() {
+  static const std::vector<std::pair<Facet, Xapian::valueno>> facets = {
+      {Facet::kLanguage, schema::kLanguageSlot},
+      {Facet::kType, schema::kTypeSlot},
+      {Facet::kRegion, schema::kRegionSlot},
+      {Facet::kCountry, schema::kCountrySlot},
+      {Facet::kOrganisation, schema::kOrganisationSlot},
+      {Facet::kYear, schema::kYearSlot}};
+  return facets;
+}
+
+// True when every document has `facet`'s filter term exactly for the value of its column, and no
+// other: each posting of each term under the facet's prefix agrees with its document's column,
+// and there are as many postings as documents with a value.
+bool column_equals_terms(const Xapian::Database& database, const FacetColumns& columns, Facet facet,
+                         uint32_t column) {
+  const std::vector<std::string>& values = columns.values(column);
+  std::vector<std::string> term_of_code(values.size());
+  for (size_t code = 1; code < values.size(); ++code) {
+    term_of_code[code] = schema::filter_term(facet, values[code]);
+  }
+  const std::string prefix = schema::filter_term(facet, "");
+  uint64_t postings = 0;
+  for (auto term = database.allterms_begin(prefix); term != database.allterms_end(prefix); ++term) {
+    const std::string& name = *term;
+    for (auto posting = database.postlist_begin(name); posting != database.postlist_end(name);
+         ++posting) {
+      const uint32_t* row = columns.row(*posting);
+      const uint32_t code = row != nullptr ? row[column] : 0;
+      if (code == 0 || term_of_code[code] != name) return false;
+      ++postings;
+    }
+  }
+  uint64_t with_value = 0;
+  for (Xapian::docid docid = 1;; ++docid) {
+    const uint32_t* row = columns.row(docid);
+    if (row == nullptr) break;
+    with_value += row[column] != 0;
+  }
+  return postings == with_value;
+}
+
+}  // namespace
+
+void FoldableFacets::refresh(const Xapian::Database& database, uint64_t revision,
+                             const FacetColumns& columns) {
+  if (checked_ && revision == revision_) return;
+  std::set<Facet> foldable;
+  for (const auto& [facet, slot] : single_valued()) {
+    const uint32_t column = columns.column_of(slot);
+    if (column == FacetColumns::kNoColumn) continue;
+    if (column_equals_terms(database, columns, facet, column)) foldable.insert(facet);
+  }
+  foldable_ = std::move(foldable);
+  revision_ = revision;
+  checked_ = true;
+}
+
+std::unique_ptr<ColumnFilter> ColumnFilter::create(const FacetColumns& columns,
+                                                   const FoldableFacets& foldable,
+                                                   const SearchRequest& request) {
+  if (request.filters.empty()) return nullptr;
+  std::unique_ptr<ColumnFilter> filter(new ColumnFilter(columns));
+  for (const auto& [facet, wanted] : request.filters) {
+    if (wanted.empty()) continue;
+    if (!foldable.foldable(facet)) return nullptr;
+    Xapian::valueno slot = 0;
+    for (const auto& [single, its_slot] : single_valued()) {
+      if (single == facet) slot = its_slot;
+    }
+    Selection selection{facet, columns.column_of(slot), {}, {}};
+    const std::vector<std::string>& values = columns.values(selection.column);
+    selection.accepted.assign(values.size(), false);
+    std::set<std::string> terms;  // the filter terms a request value selects
+    for (const std::string& value : wanted) terms.insert(schema::filter_term(facet, value));
+    for (size_t code = 1; code < values.size(); ++code) {
+      selection.accepted[code] = terms.count(schema::filter_term(facet, values[code])) > 0;
+    }
+    filter->selections_.push_back(std::move(selection));
+  }
+  if (filter->selections_.empty()) return nullptr;
+  return filter;
+}
+
+void ColumnFilter::feed_passing_all_but(Facet facet, Xapian::MatchSpy* spy) {
+  for (Selection& selection : selections_) {
+    if (selection.facet == facet) selection.apart.push_back(spy);
+  }
+}
+
+void ColumnFilter::operator()(const Xapian::Document& document, double weight) {
+  const uint32_t* row = columns_.row(document.get_docid());
+  if (row == nullptr) return;  // no value: no selection passes
+  const Selection* failed = nullptr;
+  for (const Selection& selection : selections_) {
+    if (selection.accepted[row[selection.column]]) continue;
+    if (failed != nullptr) return;  // fails two selections: counted nowhere
+    failed = &selection;
+  }
+  if (failed != nullptr) {
+    for (Xapian::MatchSpy* spy : failed->apart) (*spy)(document, weight);
+    return;
+  }
+  for (Xapian::MatchSpy* spy : passing_) (*spy)(document, weight);
+  for (const Selection& selection : selections_) {
+    for (Xapian::MatchSpy* spy : selection.apart) (*spy)(document, weight);
+  }
+}
+
+}  // namespace jil::search
