@@ -2,7 +2,7 @@
 """CPU time a server spends per request, from /proc: a figure that holds on a busy machine,
 where wall-clock requests/s mostly measure the other processes.
 
-  cpu_per_request.py --port P --pid PID --queries QUERIES.tsv --kind api|html|omega [--count N]
+  cpu_per_request.py --port P --pid PID --queries QUERIES.tsv --kind api|api-lang|html|omega [--count N]
 
 Sends the first N queries of the list (wrk_script.py's paths) one after another on one
 keep-alive connection and prints one JSON line: requests, errors, the server's CPU ms per

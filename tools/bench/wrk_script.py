@@ -3,8 +3,9 @@
 one JSON line: requests/s, latency p50/p99/p99.9 (ms), errors (non-2xx and socket errors).
 
   wrk_script.py QUERIES.tsv KIND OUT.lua
-KIND: api (JIL /api/v1/search?q=..&lang=..), html (JIL /search?q=..) or omega (the peers' Omega
-CGI: /cgi-bin/omega?DB=xapian_omega&DEFAULTOP=and&P=..).
+KIND: api (JIL /api/v1/search?q=..&hl=..), api-lang (JIL /api/v1/search?q=..&lang=..: the
+query's language selected as a facet, as query_bench.py asks), html (JIL /search?q=..) or omega
+(the peers' Omega CGI: /cgi-bin/omega?DB=xapian_omega&DEFAULTOP=and&P=..).
 """
 import sys
 import urllib.parse
@@ -14,6 +15,8 @@ def path_for(kind, lang, query):
     q = urllib.parse.quote(query)
     if kind == "api":
         return f"/api/v1/search?q={q}&hl={lang}"
+    if kind == "api-lang":  # the query's language as a facet selection, as query_bench.py sends
+        return f"/api/v1/search?q={q}&lang={lang}"
     if kind == "html":
         return f"/search?q={q}&ui={lang}"
     return f"/cgi-bin/omega?DB=xapian_omega&DEFAULTOP=and&P={q}"
