@@ -24,35 +24,34 @@ const std::vector<std::pair<Facet, Xapian::valueno>>& single_valued() {
   return facets;
 }
 
-// True when every document has `facet`'s filter term exactly for the value of its column, and no
-// other: each posting of each term under the facet's prefix agrees with its document's column,
-// and there are as many postings as documents with a value.
+// True when `facet`'s filter terms count exactly what its column holds: for every distinct term a
+// column value makes, as many documents as have that value, and no other term under the facet's
+// prefix. Counts, not a walk of every posting: this runs once per index revision, inside the
+// first search after each commit, and a walk took 0.7 s at 200,000 documents. Column and terms
+// are written from the same field by DocumentBuilder; this catches a schema that writes them
+// differently (another normalisation, several values, a value without its term).
 bool column_equals_terms(const Xapian::Database& database, const FacetColumns& columns, Facet facet,
                          uint32_t column) {
   const std::vector<std::string>& values = columns.values(column);
-  std::vector<std::string> term_of_code(values.size());
-  for (size_t code = 1; code < values.size(); ++code) {
-    term_of_code[code] = schema::filter_term(facet, values[code]);
-  }
-  const std::string prefix = schema::filter_term(facet, "");
-  uint64_t postings = 0;
-  for (auto term = database.allterms_begin(prefix); term != database.allterms_end(prefix); ++term) {
-    const std::string& name = *term;
-    for (auto posting = database.postlist_begin(name); posting != database.postlist_end(name);
-         ++posting) {
-      const uint32_t* row = columns.row(*posting);
-      const uint32_t code = row != nullptr ? row[column] : 0;
-      if (code == 0 || term_of_code[code] != name) return false;
-      ++postings;
-    }
-  }
-  uint64_t with_value = 0;
+  std::vector<uint64_t> documents_with(values.size(), 0);
   for (Xapian::docid docid = 1;; ++docid) {
     const uint32_t* row = columns.row(docid);
     if (row == nullptr) break;
-    with_value += row[column] != 0;
+    ++documents_with[row[column]];
   }
-  return postings == with_value;
+  std::map<std::string, uint64_t> expected;  // filter term → documents with a value making it
+  for (size_t code = 1; code < values.size(); ++code) {
+    if (documents_with[code] > 0)
+      expected[schema::filter_term(facet, values[code])] += documents_with[code];
+  }
+  const std::string prefix = schema::filter_term(facet, "");
+  size_t terms = 0;
+  for (auto term = database.allterms_begin(prefix); term != database.allterms_end(prefix); ++term) {
+    const auto wanted = expected.find(*term);
+    if (wanted == expected.end() || wanted->second != term.get_termfreq()) return false;
+    ++terms;
+  }
+  return terms == expected.size();
 }
 
 }  // namespace

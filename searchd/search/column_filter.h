@@ -4,9 +4,10 @@
 // selected facet cost a second full match (FacetCounter::count_selected_apart): for the usual
 // search with a language filter, half of a broad query's CPU.
 //
-// Only single-valued facets whose column holds exactly what the filter terms say can be checked
-// this way; FoldableFacets verifies that per index revision by walking the facet's filter terms'
-// postings, and a search selecting any other facet keeps the filter terms and the second matches.
+// Only single-valued facets whose column holds what the filter terms say can be checked this way;
+// FoldableFacets verifies that per index revision by comparing each filter term's document count
+// with the column's, and a search selecting any other facet keeps the filter terms and the second
+// matches.
 #pragma once
 
 #include <xapian.h>
