@@ -16,13 +16,20 @@ bool ranks_before(const RankedMatch& a, const RankedMatch& b) {
 
 }  // namespace
 
-RankedWorks::RankedWorks(const FacetColumns& columns, bool collapse, size_t wanted)
+RankedWorks::RankedWorks(const FacetColumns& columns, bool collapse, size_t wanted,
+                         std::vector<RankedMatch>& scratch)
     : columns_(columns),
       work_column_(columns.column_of(schema::kWorkSlot)),
       collapse_(collapse && work_column_ != FacetColumns::kNoColumn),
-      wanted_(wanted) {
-  if (collapse_) best_of_work_.resize(columns_.values(work_column_).size());
+      wanted_(wanted),
+      best_of_work_(scratch) {
+  const size_t works = collapse_ ? columns_.values(work_column_).size() : 0;
+  if (best_of_work_.size() < works) best_of_work_.resize(works);  // new entries are zero
   singles_.reserve(wanted_ + 1);
+}
+
+RankedWorks::~RankedWorks() {
+  for (uint32_t work : matched_works_) best_of_work_[work] = RankedMatch{};
 }
 
 void RankedWorks::keep_single(const RankedMatch& match) {

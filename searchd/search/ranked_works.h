@@ -25,8 +25,15 @@ class RankedWorks : public Xapian::MatchSpy {
  public:
   // `columns` must hold kWorkSlot and outlive this object. `collapse`: one result per work (a
   // document without a work is a result of its own); otherwise one per document. `wanted`: the
-  // number of leading results a page can ask for (offset + size).
-  RankedWorks(const FacetColumns& columns, bool collapse, size_t wanted);
+  // number of leading results a page can ask for (offset + size). `scratch`: all zero, kept by
+  // the caller from one search to the next (one per thread), so that a search neither allocates
+  // nor clears an entry per work of the index (4 % of a search's CPU at 200,000 documents); the
+  // entries this object uses are zero again when it is destroyed.
+  RankedWorks(const FacetColumns& columns, bool collapse, size_t wanted,
+              std::vector<RankedMatch>& scratch);
+  ~RankedWorks() override;
+  RankedWorks(const RankedWorks&) = delete;
+  RankedWorks& operator=(const RankedWorks&) = delete;
 
   void operator()(const Xapian::Document& document, double weight) override;
 
@@ -42,9 +49,9 @@ class RankedWorks : public Xapian::MatchSpy {
   uint32_t work_column_;
   bool collapse_;
   size_t wanted_;
-  std::vector<RankedMatch> best_of_work_;  // by work code; docid 0: no version matched yet
-  std::vector<uint32_t> matched_works_;    // codes with a version in best_of_work_
-  std::vector<RankedMatch> singles_;       // heap of the best `wanted_` results without a work
+  std::vector<RankedMatch>& best_of_work_;  // by work code; docid 0: no version matched yet
+  std::vector<uint32_t> matched_works_;     // codes with a version in best_of_work_
+  std::vector<RankedMatch> singles_;        // heap of the best `wanted_` results without a work
   uint64_t total_ = 0;
 };
 

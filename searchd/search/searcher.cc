@@ -265,7 +265,7 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
   // Checking every match makes totals and facet counts exact.
   if (columns != nullptr && request.sort == SortOrder::kRelevance && has_query) {
     // Ranked and collapsed by a spy in the counting pass (ranked_works.h).
-    RankedWorks works(*columns, collapse.enabled(), offset + request.size);
+    RankedWorks works(*columns, collapse.enabled(), offset + request.size, best_of_work_);
     foldable_facets_.refresh(database_, database_.get_revision(), *columns);
     std::unique_ptr<ColumnFilter> filter =
         ColumnFilter::create(*columns, foldable_facets_, request);

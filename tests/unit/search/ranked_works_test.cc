@@ -1,7 +1,8 @@
 // Tests search/ranked_works.cc against Xapian's own collapse key on a real in-memory database of
 // 600 documents with random words, works of one to four versions and documents without a work:
 // every page, collapsed or not, must list the same documents with the same weights in the same
-// order, and the totals must be the exact number of works (or documents).
+// order, and the totals must be the exact number of works (or documents). The searches of a test
+// share one scratch table, as a searchd thread's do: each must leave it clean for the next.
 #include "search/ranked_works.h"
 
 #include <gtest/gtest.h>
@@ -77,7 +78,7 @@ class RankedWorksTest : public ::testing::Test {
                                     size_t size, uint64_t& total) {
     Xapian::Enquire enquire(database_);
     enquire.set_query(query);
-    RankedWorks ranked(columns_, collapse, offset + size);
+    RankedWorks ranked(columns_, collapse, offset + size, scratch_);
     enquire.add_matchspy(&ranked);
     enquire.get_mset(0, 0, database_.get_doccount());
     std::vector<std::string> out;
@@ -90,6 +91,7 @@ class RankedWorksTest : public ::testing::Test {
 
   Xapian::WritableDatabase database_{std::string(), Xapian::DB_BACKEND_INMEMORY};
   FacetColumns columns_;
+  std::vector<RankedMatch> scratch_;  // shared by every search of a test, as in a Searcher
 };
 
 TEST_F(RankedWorksTest, PagesEqualXapiansCollapseAndTotalsAreExact) {
@@ -114,6 +116,7 @@ TEST_F(RankedWorksTest, PagesEqualXapiansCollapseAndTotalsAreExact) {
     }
   }
   EXPECT_GT(compared, 100u);  // the pages were not all empty
+  for (const RankedMatch& entry : scratch_) EXPECT_EQ(entry.docid, 0u);  // left clean
 }
 
 TEST_F(RankedWorksTest, CollapsingKeepsOneVersionPerWork) {
