@@ -1,27 +1,23 @@
 // Implementation of column_filter.h.
 #include "search/column_filter.h"
 
+#include <optional>
 #include <string>
 #include <utility>
 
 #include "schema/filter_terms.h"
-#include "schema/value_slots.h"
+#include "search/facet_counter.h"
 
 namespace jil::search {
 namespace {
 
 using schema::Facet;
 
-// The facets stored in one value slot each, with that slot.
-const std::vector<std::pair<Facet, Xapian::valueno>>& single_valued() {
-  static const std::vector<std::pair<Facet, Xapian::valueno>> facets = {
-      {Facet::kLanguage, schema::kLanguageSlot},
-      {Facet::kType, schema::kTypeSlot},
-      {Facet::kRegion, schema::kRegionSlot},
-      {Facet::kCountry, schema::kCountrySlot},
-      {Facet::kOrganisation, schema::kOrganisationSlot},
-      {Facet::kYear, schema::kYearSlot}};
-  return facets;
+// The slot of `facet` when it is stored in one slot (single-valued), else nullopt.
+std::optional<Xapian::valueno> single_slot(Facet facet) {
+  const std::vector<Xapian::valueno>& slots = FacetCounter::slots_of(facet);
+  if (slots.size() != 1) return std::nullopt;
+  return slots.front();
 }
 
 // True when `facet`'s filter terms count exactly what its column holds: for every distinct term a
@@ -60,8 +56,10 @@ void FoldableFacets::refresh(const Xapian::Database& database, uint64_t revision
                              const FacetColumns& columns) {
   if (checked_ && revision == revision_) return;
   std::set<Facet> foldable;
-  for (const auto& [facet, slot] : single_valued()) {
-    const uint32_t column = columns.column_of(slot);
+  for (Facet facet : schema::all_facets()) {
+    const std::optional<Xapian::valueno> slot = single_slot(facet);
+    if (!slot) continue;
+    const uint32_t column = columns.column_of(*slot);
     if (column == FacetColumns::kNoColumn) continue;
     if (column_equals_terms(database, columns, facet, column)) foldable.insert(facet);
   }
@@ -77,12 +75,8 @@ std::unique_ptr<ColumnFilter> ColumnFilter::create(const FacetColumns& columns,
   std::unique_ptr<ColumnFilter> filter(new ColumnFilter(columns));
   for (const auto& [facet, wanted] : request.filters) {
     if (wanted.empty()) continue;
-    if (!foldable.foldable(facet)) return nullptr;
-    Xapian::valueno slot = 0;
-    for (const auto& [single, its_slot] : single_valued()) {
-      if (single == facet) slot = its_slot;
-    }
-    Selection selection{facet, columns.column_of(slot), {}, {}};
+    if (!foldable.foldable(facet)) return nullptr;  // foldable: single-valued, in a column
+    Selection selection{facet, columns.column_of(*single_slot(facet)), {}, {}};
     const std::vector<std::string>& values = columns.values(selection.column);
     selection.accepted.assign(values.size(), false);
     std::set<std::string> terms;  // the filter terms a request value selects

@@ -40,9 +40,7 @@ void FacetCounter::count_selected_apart(Xapian::Database& database, const FacetC
     own.attach(enquire);
     enquire.get_mset(0, 0, database.get_doccount());  // no hits, every match counted
     std::vector<FacetCounts> fresh = own.counts(request);
-    for (FacetCounts& entry : counts) {
-      if (entry.facet == facet && !fresh.empty()) entry = std::move(fresh.front());
-    }
+    if (!fresh.empty()) replace_counts(counts, std::move(fresh.front()));
   }
 }
 
@@ -69,6 +67,20 @@ const std::vector<std::pair<Facet, std::vector<Xapian::valueno>>>& layout() {
 }
 
 }  // namespace
+
+const std::vector<Xapian::valueno>& FacetCounter::slots_of(schema::Facet facet) {
+  for (const auto& [known, slots] : layout()) {
+    if (known == facet) return slots;
+  }
+  static const std::vector<Xapian::valueno> none;
+  return none;
+}
+
+void FacetCounter::replace_counts(std::vector<FacetCounts>& counts, FacetCounts fresh) {
+  for (FacetCounts& entry : counts) {
+    if (entry.facet == fresh.facet) entry = std::move(fresh);
+  }
+}
 
 std::vector<Xapian::valueno> FacetCounter::all_slots() {
   std::vector<Xapian::valueno> out;

@@ -26,6 +26,10 @@ class FacetCounter {
   FacetCounter(const FacetColumns* columns, schema::Facet facet);
   // Every slot a facet is counted from (what FacetColumns must hold).
   static std::vector<Xapian::valueno> all_slots();
+  // The slots `facet` is stored in (one for a single-valued facet).
+  static const std::vector<Xapian::valueno>& slots_of(schema::Facet facet);
+  // Replaces the entry of `fresh.facet` in `counts` with `fresh`.
+  static void replace_counts(std::vector<FacetCounts>& counts, FacetCounts fresh);
   // Registers the spies; call before Enquire::get_mset.
   void attach(Xapian::Enquire& enquire);
   // The one spy that counts every facet on a local index (to feed through a ColumnFilter);

@@ -316,9 +316,7 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
   if (!counted_apart.empty()) {
     for (const std::unique_ptr<FacetCounter>& counter : counted_apart) {
       std::vector<FacetCounts> own = counter->counts(request);
-      for (FacetCounts& entry : results.facets) {
-        if (!own.empty() && entry.facet == own.front().facet) entry = std::move(own.front());
-      }
+      if (!own.empty()) FacetCounter::replace_counts(results.facets, std::move(own.front()));
     }
   } else {
     FacetCounter::count_selected_apart(database_, columns, unfiltered, request, results.facets);
