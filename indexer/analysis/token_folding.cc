@@ -4,6 +4,8 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
+#include <algorithm>
+
 #include "analysis/arabic_folding.h"
 
 namespace jil::analysis {
@@ -38,6 +40,44 @@ const char16_t* latin_special(UChar32 c) {
   }
 }
 
+// ASCII and the Russian alphabet (А-я, Ё, ё): code units that NFKC case folding maps one to
+// one and that compose with nothing, so a word of them folds unit by unit without the
+// normalizers, which were most of the analysis time of English and Russian text.
+bool is_plain_unit(char16_t unit) {
+  return unit < 0x80 || (unit >= 0x0410 && unit <= 0x044F) || unit == 0x0401 || unit == 0x0451;
+}
+
+bool is_plain(const icu::UnicodeString& word) {
+  const char16_t* units = word.getBuffer();
+  return std::all_of(units, units + word.length(), is_plain_unit);
+}
+
+// case_fold() of a plain word: A-Z and А-Я lowercased, Ё → ё, the grave accent an apostrophe
+// (tests/unit/analysis/token_folding_test.cc compares this with the normalizer unit by unit).
+icu::UnicodeString plain_case_fold(const icu::UnicodeString& word) {
+  icu::UnicodeString folded(word);
+  for (int32_t index = 0; index < folded.length(); ++index) {
+    const char16_t unit = folded.charAt(index);
+    if ((unit >= u'A' && unit <= u'Z') || (unit >= 0x0410 && unit <= 0x042F)) {
+      folded.setCharAt(index, static_cast<char16_t>(unit + 0x20));
+    } else if (unit == 0x0401) {
+      folded.setCharAt(index, 0x0451);
+    } else if (unit == 0x0060) {
+      folded.setCharAt(index, u'\'');
+    }
+  }
+  return folded;
+}
+
+// fold() of a case-folded plain word: ё → е; nothing else has an accent to lose.
+icu::UnicodeString plain_fold(const icu::UnicodeString& case_folded) {
+  icu::UnicodeString folded(case_folded);
+  for (int32_t index = 0; index < folded.length(); ++index) {
+    if (folded.charAt(index) == 0x0451) folded.setCharAt(index, 0x0435);
+  }
+  return folded;
+}
+
 }  // namespace
 
 Result<TokenFolding> TokenFolding::create() {
@@ -52,6 +92,7 @@ Result<TokenFolding> TokenFolding::create() {
 }
 
 icu::UnicodeString TokenFolding::case_fold(const icu::UnicodeString& word) const {
+  if (is_plain(word)) return plain_case_fold(word);  // most words of en, es, fr and ru texts
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString folded = nfkc_casefold_->normalize(word, status);
   if (U_FAILURE(status)) return word;
@@ -63,6 +104,7 @@ icu::UnicodeString TokenFolding::case_fold(const icu::UnicodeString& word) const
 }
 
 icu::UnicodeString TokenFolding::fold(const icu::UnicodeString& case_folded) const {
+  if (is_plain(case_folded)) return plain_fold(case_folded);
   UErrorCode status = U_ZERO_ERROR;
   const icu::UnicodeString decomposed = nfd_->normalize(case_folded, status);
   if (U_FAILURE(status)) return case_folded;

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace jil::analysis {
 namespace {
@@ -39,6 +40,35 @@ TEST(TokenFolding, CaseFoldingIsNfkc) {
   EXPECT_EQ(exact_form("ﬁnancement"), "financement");  // ﬁ ligature
   EXPECT_EQ(exact_form("Straße"), "strasse");
   EXPECT_EQ(exact_form("СУДЬЯ"), "судья");
+}
+
+// ASCII and Russian words skip the normalizers (token_folding.cc); they must fold as if they had
+// not: every such code unit alone and between letters, against ICU's NFKC case folding and the
+// Unicode decomposition of ё.
+TEST(TokenFolding, AsciiAndRussianWordsFoldAsTheNormalizersFoldThem) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc_casefold = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  ASSERT_TRUE(U_SUCCESS(status));
+  auto folding = TokenFolding::create();
+  ASSERT_TRUE(folding.is_ok());
+  std::vector<char16_t> units = {0x0401, 0x0451};
+  for (char16_t unit = 1; unit < 0x80; ++unit) units.push_back(unit);
+  for (char16_t unit = 0x0410; unit <= 0x044F; ++unit) units.push_back(unit);
+  for (const char16_t unit : units) {
+    for (const icu::UnicodeString& word :
+         {icu::UnicodeString(unit), icu::UnicodeString(u"Ab") + unit + u"Z9",
+          icu::UnicodeString(u"Су") + unit + u"ДЬЯ"}) {
+      icu::UnicodeString expected = nfkc_casefold->normalize(word, status);
+      ASSERT_TRUE(U_SUCCESS(status));
+      if (unit == u'`') expected.findAndReplace(u"`", u"'");  // an apostrophe
+      const icu::UnicodeString exact = folding->case_fold(word);
+      EXPECT_EQ(to_utf8(exact), to_utf8(expected)) << "U+" << std::hex << int{unit};
+      icu::UnicodeString without_yo = exact;
+      without_yo.findAndReplace(u"ё", u"е");
+      EXPECT_EQ(to_utf8(folding->fold(exact)), to_utf8(without_yo))
+          << "U+" << std::hex << int{unit};
+    }
+  }
 }
 
 TEST(TokenFolding, ExactFormKeepsAccents) {
