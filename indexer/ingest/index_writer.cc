@@ -77,6 +77,7 @@ void IndexWriter::cancel() {
   in_transaction_ = false;
   pending_ = 0;
   spelling_.clear();
+  changes_.clear();
   try {
     database_.cancel_transaction();  // uncommitted work is dropped, never half-written
   } catch (const Xapian::Error&) {
@@ -149,6 +150,13 @@ void IndexWriter::uncount_spelling(const std::string& id_term) {
   if (old != database_.postlist_end(id_term)) spelling_.remove(database_.get_document(*old));
 }
 
+void IndexWriter::note_documents_of(const std::string& id_term) {
+  for (auto posting = database_.postlist_begin(id_term); posting != database_.postlist_end(id_term);
+       ++posting) {
+    changes_.changed(*posting);
+  }
+}
+
 Result<Xapian::docid> IndexWriter::replace(const std::string& id, const Xapian::Document& document,
                                            const Origin& origin,
                                            const std::vector<std::string>* spelling_words) {
@@ -157,7 +165,9 @@ Result<Xapian::docid> IndexWriter::replace(const std::string& id, const Xapian::
     const std::string id_term = schema::term(schema::kIdPrefix, id);
     uncount_spelling(id_term);
     count_spelling(document, spelling_words);
+    note_documents_of(id_term);  // replace_document keeps the first docid, deletes any others
     const Xapian::docid docid = database_.replace_document(id_term, document);
+    changes_.changed(docid);
     database_.set_metadata(origin_key(id), origin_value(origin));
     ++pending_;
     return docid;
@@ -176,6 +186,7 @@ Result<Xapian::docid> IndexWriter::add(const std::string& id, const Xapian::Docu
         first_docid_ > database_.get_lastdocid() + 1
             ? (database_.replace_document(first_docid_, document), first_docid_)
             : database_.add_document(document);
+    changes_.changed(docid);
     database_.set_metadata(origin_key(id), origin_value(origin));
     ++pending_;
     return docid;
@@ -188,9 +199,12 @@ Status IndexWriter::replace_at(Xapian::docid docid, const std::string& id,
                                const Xapian::Document& document, const Origin& origin) {
   try {
     begin();
-    uncount_spelling(schema::term(schema::kIdPrefix, id));
+    const std::string id_term = schema::term(schema::kIdPrefix, id);
+    uncount_spelling(id_term);
     count_spelling(document, nullptr);
+    note_documents_of(id_term);
     database_.replace_document(docid, document);
+    changes_.changed(docid);
     database_.set_metadata(origin_key(id), origin_value(origin));
     ++pending_;
     return Status::ok();
@@ -209,6 +223,7 @@ Status IndexWriter::remove(const std::string& id, bool& existed) {
     begin();
     if (existed) {
       uncount_spelling(id_term);
+      note_documents_of(id_term);
       database_.delete_document(id_term);
     }
     if (has_origin) database_.set_metadata(origin_key(id), "");  // "" deletes the key
@@ -229,6 +244,7 @@ Status IndexWriter::commit() {
   if (!in_transaction_) return Status::ok();
   try {
     if (!hold_spelling_) spelling_.apply(database_);
+    changes_.write(database_);
     database_.commit_transaction();
     in_transaction_ = false;
     pending_ = 0;

@@ -3,7 +3,9 @@
 // transactions (Xapian 1.4's replace-by-term is not atomic on its own). Each document's origin
 // (the folder it was ingested from and its path there) is kept in the index's metadata under
 // "jil:origin:<id>", changed in the same transaction as the document, so `index --prune` can
-// tell which documents belong to a folder. Not thread-safe.
+// tell which documents belong to a folder. Each commit also records the ids of the documents it
+// changed (ingest/change_recorder.h), so searchd can refresh its tables from them. Not
+// thread-safe.
 #pragma once
 
 #include <xapian.h>
@@ -16,6 +18,7 @@
 
 #include "base/file_io.h"
 #include "base/status.h"
+#include "ingest/change_recorder.h"
 #include "schema/spelling_words.h"
 
 namespace jil::ingest {
@@ -109,9 +112,12 @@ class IndexWriter {
   void count_spelling(const Xapian::Document& document, const std::vector<std::string>* words);
   // Uncounts those of the document indexed under `id_term`, if any.
   void uncount_spelling(const std::string& id_term);
+  // Notes every document indexed under `id_term` as changed by the open transaction.
+  void note_documents_of(const std::string& id_term);
 
   Xapian::WritableDatabase database_;
   schema::SpellingChanges spelling_;  // of the open transaction
+  ChangeRecorder changes_;            // of the open transaction
   size_t batch_size_;
   Sync sync_;
   Xapian::docid first_docid_ = 0;

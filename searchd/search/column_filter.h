@@ -29,6 +29,8 @@ class FoldableFacets {
  public:
   // Checks again when `revision` differs from the one last checked. `columns` must be fresh.
   void refresh(const Xapian::Database& database, uint64_t revision, const FacetColumns& columns);
+  // Checks `columns`, which hold `revision`, against `database`'s terms.
+  void check(const Xapian::Database& database, uint64_t revision, const FacetColumns& columns);
   bool foldable(schema::Facet facet) const { return foldable_.count(facet) > 0; }
 
  private:

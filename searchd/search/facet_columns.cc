@@ -9,35 +9,92 @@ namespace jil::search {
 
 void FacetColumns::refresh(const Xapian::Database& database, uint64_t revision,
                            const std::vector<Xapian::valueno>& slots) {
-  if (loaded_ && revision == revision_) return;
+  if (!loaded_ || revision != revision_) load(database, revision, slots);
+}
+
+void FacetColumns::load(const Xapian::Database& database, uint64_t revision,
+                        const std::vector<Xapian::valueno>& slots) {
+  loaded_ = false;
   const size_t documents = size_t{database.get_lastdocid()} + 1;
   std::vector<uint32_t> column_of(*std::max_element(slots.begin(), slots.end()) + 1, kNoColumn);
   for (Xapian::valueno slot : slots) {
     if (column_of[slot] == kNoColumn) column_of[slot] = static_cast<uint32_t>(column_of.size());
   }
-  uint32_t columns = 0;
-  for (uint32_t& column : column_of) {
-    if (column != kNoColumn) column = columns++;
-  }
-  std::vector<std::vector<std::string>> values(columns, std::vector<std::string>{""});
-  std::vector<uint32_t> rows(documents * columns, 0);
+  std::vector<Xapian::valueno> slot_of_column;
   for (Xapian::valueno slot = 0; slot < column_of.size(); ++slot) {
-    const uint32_t column = column_of[slot];
-    if (column == kNoColumn) continue;
-    std::unordered_map<std::string, uint32_t> known;
+    if (column_of[slot] == kNoColumn) continue;
+    column_of[slot] = static_cast<uint32_t>(slot_of_column.size());
+    slot_of_column.push_back(slot);
+  }
+  const size_t columns = slot_of_column.size();
+  std::vector<std::vector<std::string>> values(columns, std::vector<std::string>{""});
+  std::vector<std::unordered_map<std::string, uint32_t>> codes(columns);
+  std::vector<std::vector<uint64_t>> documents_with(columns, std::vector<uint64_t>{0});
+  std::vector<uint32_t> rows(documents * columns, 0);
+  for (uint32_t column = 0; column < columns; ++column) {
+    const Xapian::valueno slot = slot_of_column[column];
+    std::unordered_map<std::string, uint32_t>& known = codes[column];
     for (auto value = database.valuestream_begin(slot); value != database.valuestream_end(slot);
          ++value) {
       const std::string& text = *value;
       if (text.empty() || value.get_docid() >= documents) continue;
       auto [entry, added] = known.try_emplace(text, static_cast<uint32_t>(values[column].size()));
-      if (added) values[column].push_back(text);
+      if (added) {
+        values[column].push_back(text);
+        documents_with[column].push_back(0);
+      }
       rows[size_t{value.get_docid()} * columns + column] = entry->second;
+      ++documents_with[column][entry->second];
     }
   }
   column_of_ = std::move(column_of);
+  slot_of_column_ = std::move(slot_of_column);
   values_ = std::move(values);
+  codes_ = std::move(codes);
+  documents_with_ = std::move(documents_with);
   rows_ = std::move(rows);
   documents_ = documents;
+  revision_ = revision;
+  loaded_ = true;
+}
+
+uint32_t FacetColumns::code_of(uint32_t column, const std::string& value) {
+  auto [entry, added] =
+      codes_[column].try_emplace(value, static_cast<uint32_t>(values_[column].size()));
+  if (added) {
+    values_[column].push_back(value);
+    documents_with_[column].push_back(0);
+  }
+  return entry->second;
+}
+
+void FacetColumns::update(const Xapian::Database& database, uint64_t revision,
+                          const std::vector<Xapian::docid>& changed) {
+  loaded_ = false;  // until every changed document is read again
+  const size_t columns = values_.size();
+  const size_t documents = std::max(documents_, size_t{database.get_lastdocid()} + 1);
+  rows_.resize(documents * columns, 0);
+  documents_ = documents;
+  for (Xapian::docid docid : changed) {
+    if (docid >= documents_) continue;  // past the last document: not in this revision
+    uint32_t* row = rows_.data() + size_t{docid} * columns;
+    for (uint32_t column = 0; column < columns; ++column) {
+      if (row[column] != 0) --documents_with_[column][row[column]];
+      row[column] = 0;
+    }
+    Xapian::Document document;
+    try {
+      document = database.get_document(docid);
+    } catch (const Xapian::DocNotFoundError&) {
+      continue;  // deleted: an empty row
+    }
+    for (uint32_t column = 0; column < columns; ++column) {
+      const std::string value = document.get_value(slot_of_column_[column]);
+      if (value.empty()) continue;
+      row[column] = code_of(column, value);
+      ++documents_with_[column][row[column]];
+    }
+  }
   revision_ = revision;
   loaded_ = true;
 }

@@ -2,7 +2,8 @@
 // Xapian's value streams, so that counting a match costs one array lookup per slot and document
 // instead of one B-tree lookup each (what ValueCountMatchSpy's Document::get_value costs; that
 // dominated a search with facets). ColumnCountSpy counts a match with them. Over remote shards
-// the columns are not available and FacetCounter uses ValueCountMatchSpy instead.
+// the columns are not available and FacetCounter uses ValueCountMatchSpy instead. After a commit
+// that listed its changes (schema/changed_documents.h), update() reads only the changed documents.
 #pragma once
 
 #include <xapian.h>
@@ -10,6 +11,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "search/search_request.h"
@@ -21,6 +23,17 @@ class FacetColumns {
   // Reads `slots` again when `revision` differs from the one last read.
   void refresh(const Xapian::Database& database, uint64_t revision,
                const std::vector<Xapian::valueno>& slots);
+  // Reads `slots` whole, as of `revision`.
+  void load(const Xapian::Database& database, uint64_t revision,
+            const std::vector<Xapian::valueno>& slots);
+  // Brings the columns read at an earlier revision to `revision` by reading the documents in
+  // `changed` (ascending) again: a deleted one gets an empty row, new ids grow the rows. Values
+  // no document holds any more keep their codes (counted 0), so codes differ from a whole read,
+  // the values per document do not. Xapian errors propagate and leave the columns unread, so the
+  // next refresh() reads them whole.
+  void update(const Xapian::Database& database, uint64_t revision,
+              const std::vector<Xapian::docid>& changed);
+  bool loaded() const { return loaded_; }
 
   // Where `slot` is in each document's row; kNoColumn when it was not read.
   static constexpr uint32_t kNoColumn = UINT32_MAX;
@@ -34,12 +47,22 @@ class FacetColumns {
     return docid < documents_ ? rows_.data() + size_t{docid} * values_.size() : nullptr;
   }
   const std::vector<std::string>& values(uint32_t column) const { return values_[column]; }
+  // Per value code of `column`, the documents having it ([0], no value, is not counted).
+  const std::vector<uint64_t>& documents_with(uint32_t column) const {
+    return documents_with_[column];
+  }
 
  private:
-  std::vector<uint32_t> column_of_;               // by slot number
-  std::vector<std::vector<std::string>> values_;  // by column; [0] is "" (none)
-  std::vector<uint32_t> rows_;                    // documents_ rows of values_.size() codes
-  size_t documents_ = 0;                          // last document id + 1
+  // The code of `value` in `column`, added when new.
+  uint32_t code_of(uint32_t column, const std::string& value);
+
+  std::vector<uint32_t> column_of_;  // by slot number
+  std::vector<Xapian::valueno> slot_of_column_;
+  std::vector<std::vector<std::string>> values_;                  // by column; [0] is "" (none)
+  std::vector<std::unordered_map<std::string, uint32_t>> codes_;  // by column: value → code
+  std::vector<std::vector<uint64_t>> documents_with_;             // by column, by code
+  std::vector<uint32_t> rows_;  // documents_ rows of values_.size() codes
+  size_t documents_ = 0;        // last document id + 1
   uint64_t revision_ = 0;
   bool loaded_ = false;
 };

@@ -3,6 +3,8 @@
 
 #include <xapian.h>
 
+#include "schema/changed_documents.h"
+
 namespace jil::search {
 
 // Most shards one split makes (each is one xapian-tcpsrv process).
@@ -31,6 +33,8 @@ Result<std::vector<std::filesystem::path>> split_index(const std::filesystem::pa
       shards.emplace_back(path.string(), Xapian::DB_CREATE);
     }
     for (auto key = input.metadata_keys_begin(); key != input.metadata_keys_end(); ++key) {
+      // The source's change lists name its revisions and docids, not a shard's.
+      if (schema::revision_of_changed_key(*key)) continue;
       for (auto& shard : shards) shard.set_metadata(*key, input.get_metadata(*key));
     }
     Xapian::doccount copied = 0;

@@ -251,9 +251,8 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
   }
   const FacetColumns* columns = nullptr;
   if (local_) {
-    facet_columns_.refresh(database_, database_.get_revision(), column_slots());
-    columns = &facet_columns_;
-    work_table_.refresh(database_, database_.get_revision());
+    tables_.refresh(database_, column_slots());
+    columns = &tables_.columns();
   }
   FacetCounter facets(columns);
   TranslationCollapse collapse(request, columns);  // must outlive get_mset
@@ -266,9 +265,8 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
   if (columns != nullptr && request.sort == SortOrder::kRelevance && has_query) {
     // Ranked and collapsed by a spy in the counting pass (ranked_works.h).
     RankedWorks works(*columns, collapse.enabled(), offset + request.size, best_of_work_);
-    foldable_facets_.refresh(database_, database_.get_revision(), *columns);
     std::unique_ptr<ColumnFilter> filter =
-        ColumnFilter::create(*columns, foldable_facets_, request);
+        ColumnFilter::create(*columns, tables_.foldable(), request);
     if (filter) {  // one match of the query without its selections
       enquire.set_query(unfiltered);
       filter->feed_passing(facets.column_spy());
@@ -351,10 +349,11 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
           pages.begin());
     }
     if (hit.snippet.empty()) hit.snippet = snippets.snippet(record.summary, record.language);
-    hit.work_languages = local_ ? work_table_.languages(record.work) : work_languages(record.work);
+    hit.work_languages =
+        local_ ? tables_.works().languages(record.work) : work_languages(record.work);
     if (collapse.enabled()) {
       hit.other_versions =
-          local_ ? work_table_.other_versions(database_, record.work, document.get_docid())
+          local_ ? tables_.works().other_versions(database_, record.work, document.get_docid())
                  : TranslationCollapse::other_versions(database_, document);
     }
     hit.record = std::move(record);

@@ -12,14 +12,12 @@
 
 #include "analysis/analyzer.h"
 #include "schema/doc_record.h"
-#include "search/column_filter.h"
-#include "search/facet_columns.h"
+#include "search/local_tables.h"
 #include "search/query_builder.h"
 #include "search/ranked_works.h"
 #include "search/result_cache.h"
 #include "search/search_request.h"
 #include "search/suggester.h"
-#include "search/work_table.h"
 #include "thesaurus/concept_matcher.h"
 
 namespace jil::search {
@@ -85,10 +83,8 @@ class Searcher {
   // A glass directory; false for a stub file (possibly remote shards), where only what
   // xapian-tcpsrv can run is used: ValueCountMatchSpy, no reader's title collation.
   bool local_;
-  FacetColumns facet_columns_;             // local only
-  FoldableFacets foldable_facets_;         // local only
+  LocalTables tables_;                     // local only; at database_'s revision in a search
   std::vector<RankedMatch> best_of_work_;  // RankedWorks' scratch, all zero between searches
-  WorkTable work_table_;                   // local only
   std::unique_ptr<analysis::Analyzer> analyzer_;
   std::unique_ptr<thesaurus::ConceptMatcher> concepts_;
   std::unique_ptr<ResultCache> result_cache_;  // null: none
