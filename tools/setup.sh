@@ -9,7 +9,7 @@ mode="${1:-build}"
 packages=(
   cmake ninja-build g++ pkg-config           # build
   libxapian-dev xapian-tools                 # index, and xapian-check/-compact
-  zlib1g-dev                                 # compressed text blocks of the document data
+  libzstd-dev                                # document data: zstd blocks with a trained dictionary
   libicu-dev                                 # segmentation, normalization, transliteration
   libboost1.81-dev                           # Beast and Asio (headers)
   libpoco-dev                                # SHA-2 for the content store; Zip and XML (DOCX/ODT/EPUB)

@@ -16,6 +16,7 @@
 #include "ingest/indexer_commands.h"
 #include "ingest/indexer_options.h"
 #include "ingest/stored_record.h"
+#include "schema/compressed_block.h"
 #include "schema/doc_record.h"
 #include "schema/index_compatibility.h"
 #include "schema/value_slots.h"
@@ -55,9 +56,10 @@ void check_structure(const std::string& path, CheckReport& report) {
 // Checks one document against the store; returns its original's hash ("" when unreadable).
 std::string check_document(const Xapian::Document& document, Xapian::docid docid,
                            const store::ContentStore& store, const store::RecordStore& records,
-                           std::set<std::string>& ids, CheckReport& report) {
+                           schema::BlockDecompressor& decompressor, std::set<std::string>& ids,
+                           CheckReport& report) {
   const std::string where = "document " + std::to_string(docid);
-  Result<schema::DocRecord> data = schema::from_document_data(document.get_data());
+  Result<schema::DocRecord> data = schema::from_document_data(document.get_data(), decompressor);
   if (!data.is_ok()) {
     report.problems.push_back(where + ": " + data.status().message());
     return "";
@@ -103,11 +105,12 @@ void check_index_against_store(const std::string& path, const store::ContentStor
       report.problems.push_back("index: " + status.message());
       return;
     }
+    schema::BlockDecompressor decompressor = schema::BlockDecompressor::for_index(database);
     for (auto posting = database.postlist_begin(""); posting != database.postlist_end("");
          ++posting) {
       ++report.documents;
-      referenced.insert(
-          check_document(database.get_document(*posting), *posting, store, records, ids, report));
+      referenced.insert(check_document(database.get_document(*posting), *posting, store, records,
+                                       decompressor, ids, report));
     }
   } catch (const Xapian::Error& error) {
     report.problems.push_back("index: cannot read " + path + ": " + error.get_description());

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "schema/document_data.h"
 #include "schema/index_compatibility.h"
 #include "schema/prefixes.h"
 #include "schema/spelling_words.h"
@@ -57,7 +58,9 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const std::filesystem::pa
     Xapian::WritableDatabase database(path.string(),
                                       (create ? Xapian::DB_CREATE : Xapian::DB_OPEN) | no_sync);
     if (Status status = schema::check_compatible(database); !status.is_ok()) return status;
-    return std::unique_ptr<IndexWriter>(new IndexWriter(std::move(database), batch_size, sync));
+    std::unique_ptr<IndexWriter> writer(new IndexWriter(std::move(database), batch_size, sync));
+    if (Status status = writer->load_text_dictionary(); !status.is_ok()) return status;
+    return writer;
   } catch (const Xapian::DatabaseLockError& error) {
     return Status(StatusCode::kLocked, "index " + path.string() +
                                            " is being written by another jil-indexer (" +
@@ -166,7 +169,7 @@ Result<Xapian::docid> IndexWriter::replace(const std::string& id, const Xapian::
     uncount_spelling(id_term);
     count_spelling(document, spelling_words);
     note_documents_of(id_term);  // replace_document keeps the first docid, deletes any others
-    const Xapian::docid docid = database_.replace_document(id_term, document);
+    const Xapian::docid docid = database_.replace_document(id_term, with_dictionary(document));
     changes_.changed(docid);
     database_.set_metadata(origin_key(id), origin_value(origin));
     ++pending_;
@@ -184,8 +187,8 @@ Result<Xapian::docid> IndexWriter::add(const std::string& id, const Xapian::Docu
     count_spelling(document, spelling_words);
     const Xapian::docid docid =
         first_docid_ > database_.get_lastdocid() + 1
-            ? (database_.replace_document(first_docid_, document), first_docid_)
-            : database_.add_document(document);
+            ? (database_.replace_document(first_docid_, with_dictionary(document)), first_docid_)
+            : database_.add_document(with_dictionary(document));
     changes_.changed(docid);
     database_.set_metadata(origin_key(id), origin_value(origin));
     ++pending_;
@@ -203,7 +206,7 @@ Status IndexWriter::replace_at(Xapian::docid docid, const std::string& id,
     uncount_spelling(id_term);
     count_spelling(document, nullptr);
     note_documents_of(id_term);
-    database_.replace_document(docid, document);
+    database_.replace_document(docid, with_dictionary(document));
     changes_.changed(docid);
     database_.set_metadata(origin_key(id), origin_value(origin));
     ++pending_;
@@ -243,6 +246,7 @@ Result<bool> IndexWriter::commit_if_full() {
 Status IndexWriter::commit() {
   if (!in_transaction_) return Status::ok();
   try {
+    if (Status status = train_text_dictionary_if_due(); !status.is_ok()) return status;
     if (!hold_spelling_) spelling_.apply(database_);
     changes_.write(database_);
     database_.commit_transaction();
@@ -259,6 +263,88 @@ schema::SpellingChanges IndexWriter::take_spelling() {
   schema::SpellingChanges taken;
   taken.merge(std::move(spelling_));
   return taken;
+}
+
+Status IndexWriter::load_text_dictionary() {
+  try {
+    // Any of the index's dictionaries will do (a merged index has one per shard it came from).
+    const std::vector<uint32_t> ids = schema::stored_text_dictionary_ids(database_);
+    if (!ids.empty()) {
+      Result<std::shared_ptr<const schema::TextDictionary>> stored =
+          schema::TextDictionary::from_bytes(schema::stored_text_dictionary(database_, ids[0]));
+      if (!stored.is_ok()) return stored.status();
+      dictionary_ = std::move(stored).value();
+      compressor_.use_dictionary(dictionary_);
+      return Status::ok();
+    }
+    for (auto posting = database_.postlist_begin(""); posting != database_.postlist_end("");
+         ++posting) {
+      Result<schema::HitData> hit =
+          schema::read_hit_data(database_.get_document(*posting).get_data(), decompressor_);
+      if (hit.is_ok()) text_without_dictionary_ += hit->text_size;
+    }
+    return Status::ok();
+  } catch (const Xapian::Error& error) {
+    return from_xapian(error, "cannot read the text dictionary");
+  }
+}
+
+Xapian::Document IndexWriter::with_dictionary(const Xapian::Document& document) {
+  const std::string data = document.get_data();
+  Result<uint32_t> dictionary = schema::document_data_dictionary(data);
+  if (!dictionary.is_ok() || *dictionary != 0) return document;
+  if (!dictionary_) {
+    Result<schema::HitData> hit = schema::read_hit_data(data, decompressor_);
+    if (hit.is_ok()) text_without_dictionary_ += hit->text_size;
+    return document;
+  }
+  Result<std::string> recompressed =
+      schema::recompressed_document_data(data, decompressor_, compressor_);
+  if (!recompressed.is_ok()) return document;  // left as it came: `check` reports damaged data
+  Xapian::Document encoded = document;
+  encoded.set_data(*recompressed);
+  return encoded;
+}
+
+Status IndexWriter::train_text_dictionary_if_due() {
+  if (dictionary_ || text_without_dictionary_ < training_threshold_) return Status::ok();
+  std::vector<std::string> samples;
+  std::vector<Xapian::docid> without;
+  size_t sampled = 0;
+  for (auto posting = database_.postlist_begin(""); posting != database_.postlist_end("");
+       ++posting) {
+    const std::string data = database_.get_document(*posting).get_data();
+    Result<uint32_t> dictionary = schema::document_data_dictionary(data);
+    if (!dictionary.is_ok() || *dictionary != 0) continue;
+    without.push_back(*posting);
+    if (sampled >= schema::kMaxTrainingBytes) continue;
+    Result<std::vector<std::string>> taken = schema::document_data_samples(data, decompressor_);
+    if (!taken.is_ok()) continue;  // damaged: `check` reports it
+    for (std::string& sample : *taken) {
+      sampled += sample.size();
+      samples.push_back(std::move(sample));
+    }
+  }
+  text_without_dictionary_ = sampled;  // what there really is, after replacements
+  if (sampled < training_threshold_) return Status::ok();
+  Result<std::shared_ptr<const schema::TextDictionary>> trained =
+      schema::TextDictionary::train(samples);
+  if (!trained.is_ok()) {
+    training_threshold_ *= 2;  // try again with more text
+    return Status::ok();
+  }
+  dictionary_ = std::move(trained).value();
+  compressor_.use_dictionary(dictionary_);
+  database_.set_metadata(schema::text_dictionary_key(dictionary_->id()), dictionary_->bytes());
+  for (const Xapian::docid docid : without) {
+    Xapian::Document document = database_.get_document(docid);
+    Result<std::string> recompressed =
+        schema::recompressed_document_data(document.get_data(), decompressor_, compressor_);
+    if (!recompressed.is_ok()) continue;  // left as it is: `check` reports damaged data
+    document.set_data(*recompressed);
+    database_.replace_document(docid, document);
+  }
+  return Status::ok();
 }
 
 Xapian::doccount IndexWriter::document_count() const { return database_.get_doccount(); }

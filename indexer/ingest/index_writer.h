@@ -4,8 +4,10 @@
 // (the folder it was ingested from and its path there) is kept in the index's metadata under
 // "jil:origin:<id>", changed in the same transaction as the document, so `index --prune` can
 // tell which documents belong to a folder. Each commit also records the ids of the documents it
-// changed (ingest/change_recorder.h), so searchd can refresh its tables from them. Not
-// thread-safe.
+// changed (ingest/change_recorder.h), so searchd can refresh its tables from them. It also trains
+// the index's text dictionary, once (schema/text_dictionary.h): at the first commit after which
+// the documents without one hold kMinTrainingBytes of text, it trains on them, stores the
+// dictionary and recompresses them with it, in that commit's transaction. Not thread-safe.
 #pragma once
 
 #include <xapian.h>
@@ -19,7 +21,9 @@
 #include "base/file_io.h"
 #include "base/status.h"
 #include "ingest/change_recorder.h"
+#include "schema/compressed_block.h"
 #include "schema/spelling_words.h"
+#include "schema/text_dictionary.h"
 
 namespace jil::ingest {
 
@@ -56,9 +60,11 @@ class IndexWriter {
   Result<std::map<std::string, Origin>> origins();
 
   // Adds or replaces the document with this id inside the current transaction and records its
-  // origin. Returns its docid. Nothing is committed: call commit_if_full() afterwards.
-  // `spelling_words`: the document's schema::spelling_words_of, when the caller made them
-  // already (on a document worker); null to have them made here. The spelling dictionary is
+  // origin. Document data made without a dictionary is recompressed with the index's, if it has
+  // one (a document built before the dictionary was trained; `document` is a handle, so the
+  // caller's copy changes too). Returns its docid. Nothing is committed: call commit_if_full()
+  // afterwards. `spelling_words`: the document's schema::spelling_words_of, when the caller made
+  // them already (on a document worker); null to have them made here. The spelling dictionary is
   // written once per word at the commit.
   Result<Xapian::docid> replace(const std::string& id, const Xapian::Document& document,
                                 const Origin& origin,
@@ -97,6 +103,9 @@ class IndexWriter {
   void cancel();
 
   Xapian::doccount document_count() const;
+  // The dictionary documents written to this index should be compressed with: null until the
+  // index has one. Changes only at a commit.
+  std::shared_ptr<const schema::TextDictionary> text_dictionary() const { return dictionary_; }
   // True for a writer opened with Sync::kDeferred: its commits are not durable on their own.
   bool sync_deferred() const { return sync_ == Sync::kDeferred; }
   // Transactions committed by this writer so far.
@@ -104,7 +113,18 @@ class IndexWriter {
 
  private:
   IndexWriter(Xapian::WritableDatabase database, size_t batch_size, Sync sync)
-      : database_(std::move(database)), batch_size_(batch_size), sync_(sync) {}
+      : database_(std::move(database)),
+        decompressor_(schema::BlockDecompressor::for_index(database_)),
+        batch_size_(batch_size),
+        sync_(sync) {}
+
+  // Finds the index's dictionary, or else counts the text of its documents without one.
+  Status load_text_dictionary();
+  // Recompresses a document made without the dictionary, or counts its text while there is none.
+  Xapian::Document with_dictionary(const Xapian::Document& document);
+  // Trains the dictionary on the documents without one, stores it and recompresses them, when
+  // they hold enough text (inside the open transaction).
+  Status train_text_dictionary_if_due();
 
   // Starts a transaction (and stamps the versions once) if none is open.
   void begin();
@@ -116,8 +136,13 @@ class IndexWriter {
   void note_documents_of(const std::string& id_term);
 
   Xapian::WritableDatabase database_;
-  schema::SpellingChanges spelling_;  // of the open transaction
-  ChangeRecorder changes_;            // of the open transaction
+  schema::BlockDecompressor decompressor_;  // reads the index's own document data
+  schema::BlockCompressor compressor_;      // recompresses it with dictionary_
+  std::shared_ptr<const schema::TextDictionary> dictionary_;
+  size_t text_without_dictionary_ = 0;  // bytes, counted until there is a dictionary
+  size_t training_threshold_ = schema::kMinTrainingBytes;  // doubled after a failed training
+  schema::SpellingChanges spelling_;                       // of the open transaction
+  ChangeRecorder changes_;                                 // of the open transaction
   size_t batch_size_;
   Sync sync_;
   Xapian::docid first_docid_ = 0;

@@ -156,8 +156,11 @@ std::unique_ptr<IngestRun::PendingFile> IngestRun::prepare(const SourceFile& fil
     workers_ = std::move(*workers);
   }
   PendingFile* shared = pending.get();
-  pending->made = workers_->submit([this, shared](WorkerTools& tools) {
+  // The dictionary as it is now: one trained later is applied by the writer (index_writer.h).
+  std::shared_ptr<const schema::TextDictionary> dictionary = writer_.text_dictionary();
+  pending->made = workers_->submit([this, shared, dictionary](WorkerTools& tools) {
     try {
+      tools.builder->use_text_dictionary(dictionary);
       make_document(*shared, tools);
     } catch (const std::exception& error) {
       shared->record = internal_error(std::string("cannot make the document: ") + error.what());

@@ -82,9 +82,11 @@ Result<DocRecord> record_from_metadata(const nlohmann::json& object);
 // The sidecar fields of a record as JSON (the shape partners see in the API, too).
 nlohmann::json metadata_json(const DocRecord& record);
 
-// The document data stored in the index, and back (format and listing reads: document_data.h).
+// The document data stored in the index, and back (format, dictionaries and listing reads:
+// document_data.h); to_document_data compresses without a dictionary.
+class BlockDecompressor;
 std::string to_document_data(const DocRecord& record);
-Result<DocRecord> from_document_data(std::string_view data);
+Result<DocRecord> from_document_data(std::string_view data, BlockDecompressor& decompressor);
 
 // True for ids of the form [a-z0-9][a-z0-9-]{2,79}.
 bool is_valid_id(std::string_view id);

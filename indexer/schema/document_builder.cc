@@ -150,7 +150,7 @@ Xapian::Document DocumentBuilder::build(const DocRecord& record, const std::stri
   for (unsigned index = 0; index < record.values.size() && index < kMaxValues; ++index) {
     document.add_value(kFirstValueSlot + index, record.values[index]);
   }
-  document.set_data(to_document_data(record, blocks));
+  document.set_data(to_document_data(record, blocks, compressor_));
   return document;
 }
 

@@ -12,6 +12,7 @@
 
 #include "analysis/analyzer.h"
 #include "analysis/token.h"
+#include "schema/compressed_block.h"
 #include "schema/doc_record.h"
 #include "thesaurus/concept_matcher.h"
 
@@ -35,6 +36,11 @@ class DocumentBuilder {
 
   // `fingerprint` identifies the original and its metadata: an unchanged file is skipped.
   Xapian::Document build(const DocRecord& record, const std::string& fingerprint);
+  // Documents built from now on compress their data with `dictionary` (null: none), the one the
+  // index's writer trained (text_dictionary.h).
+  void use_text_dictionary(std::shared_ptr<const TextDictionary> dictionary) {
+    compressor_.use_dictionary(std::move(dictionary));
+  }
 
  private:
   DocumentBuilder(analysis::Analyzer& analyzer, std::unique_ptr<icu::Collator> collator)
@@ -51,6 +57,7 @@ class DocumentBuilder {
   analysis::Analyzer& analyzer_;
   std::unique_ptr<icu::Collator> collator_;
   thesaurus::ConceptMatcher concepts_;
+  BlockCompressor compressor_;
 };
 
 }  // namespace jil::schema

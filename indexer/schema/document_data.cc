@@ -1,5 +1,5 @@
 // Implementation of document_data.h, and of doc_record.h's to_document_data and
-// from_document_data (the same format without snippet blocks).
+// from_document_data (the same format without snippet blocks and without a dictionary).
 #include "schema/document_data.h"
 
 #include <algorithm>
@@ -66,7 +66,8 @@ class Reader {
 
 }  // namespace
 
-std::string to_document_data(const DocRecord& record, const SnippetBlocks& blocks) {
+std::string to_document_data(const DocRecord& record, const SnippetBlocks& blocks,
+                             BlockCompressor& compressor) {
   const std::string repaired =
       utf8::is_valid(record.text) ? std::string() : utf8::repaired(record.text);
   const std::string_view text = repaired.empty() ? std::string_view(record.text) : repaired;
@@ -85,12 +86,13 @@ std::string to_document_data(const DocRecord& record, const SnippetBlocks& block
   put_varint(head, text.size());
   put_varint(head, kTextBlockBytes);
   for (size_t begin = 0; begin < text.size(); begin += kTextBlockBytes) {
-    const std::string block = compress_block(text.substr(begin, kTextBlockBytes));
+    const std::string block = compressor.compress(text.substr(begin, kTextBlockBytes));
     put_varint(head, block.size());
     packed_text += block;
   }
-  const std::string packed_head = compress_block(head);
+  const std::string packed_head = compressor.compress(head);
   std::string data(1, static_cast<char>(kDocumentDataFormat));
+  put_varint(data, compressor.dictionary_id());
   put_varint(data, head.size());
   put_varint(data, packed_head.size());
   data += packed_head;
@@ -149,20 +151,38 @@ Result<DocRecord> record_from_head(const json& head, std::string text) {
 
 namespace {
 
-// The head's plain bytes, inflated; kCorrupt for data of another layout.
-Result<std::string> inflate_head(std::string_view data, std::string_view& packed_text) {
+// The prefix of the data: its dictionary and where its head is.
+struct DataPrefix {
+  uint32_t dictionary_id = 0;
+  uint64_t head_size = 0;
+  std::string_view packed_head;
+  std::string_view packed_text;
+};
+
+Result<DataPrefix> read_prefix(std::string_view data) {
   if (data.empty() || static_cast<uint8_t>(data[0]) != kDocumentDataFormat) {
-    return corrupt("not of schema version 8 (an older index?)");
+    return corrupt("not of schema version 10 (an older index?)");
   }
   Reader reader(data.substr(1));
-  uint64_t plain_size = 0, packed_size = 0;
-  std::string_view packed;
-  if (!reader.varint(plain_size) || !reader.varint(packed_size) ||
-      !reader.bytes(packed_size, packed)) {
+  DataPrefix prefix;
+  uint64_t dictionary_id = 0, packed_size = 0;
+  if (!reader.varint(dictionary_id) || dictionary_id > UINT32_MAX ||
+      !reader.varint(prefix.head_size) || !reader.varint(packed_size) ||
+      !reader.bytes(packed_size, prefix.packed_head)) {
     return corrupt("truncated head");
   }
-  packed_text = reader.rest();
-  return inflate_block(packed, plain_size);
+  prefix.dictionary_id = static_cast<uint32_t>(dictionary_id);
+  prefix.packed_text = reader.rest();
+  return prefix;
+}
+
+// The head's plain bytes, decompressed; kCorrupt for data of another layout.
+Result<std::string> inflate_head(std::string_view data, BlockDecompressor& decompressor,
+                                 DataPrefix& prefix) {
+  Result<DataPrefix> read = read_prefix(data);
+  if (!read.is_ok()) return read.status();
+  prefix = *read;
+  return decompressor.decompress(prefix.packed_head, prefix.head_size, prefix.dictionary_id);
 }
 
 Result<json> head_fields(Reader& reader) {
@@ -176,18 +196,27 @@ Result<json> head_fields(Reader& reader) {
 
 }  // namespace
 
-Result<json> read_document_head(std::string_view data) {
-  std::string_view packed_text;
-  Result<std::string> head = inflate_head(data, packed_text);
+Result<json> read_document_head(std::string_view data, BlockDecompressor& decompressor) {
+  DataPrefix prefix;
+  Result<std::string> head = inflate_head(data, decompressor, prefix);
   if (!head.is_ok()) return head.status();
   Reader reader(*head);
   return head_fields(reader);
 }
 
-Result<HitData> read_hit_data(std::string_view data) {
+Result<uint32_t> document_data_dictionary(std::string_view data) {
+  Result<DataPrefix> prefix = read_prefix(data);
+  if (!prefix.is_ok()) return prefix.status();
+  return prefix->dictionary_id;
+}
+
+Result<HitData> read_hit_data(std::string_view data, BlockDecompressor& decompressor) {
   HitData hit;
-  Result<std::string> head = inflate_head(data, hit.packed_text);
+  DataPrefix prefix;
+  Result<std::string> head = inflate_head(data, decompressor, prefix);
   if (!head.is_ok()) return head.status();
+  hit.packed_text = prefix.packed_text;
+  hit.dictionary_id = prefix.dictionary_id;
   Reader reader(*head);
   Result<json> fields = head_fields(reader);
   if (!fields.is_ok()) return fields.status();
@@ -223,7 +252,8 @@ Result<HitData> read_hit_data(std::string_view data) {
   return hit;
 }
 
-Result<std::string> read_text(const HitData& hit, size_t begin, size_t end) {
+Result<std::string> read_text(const HitData& hit, size_t begin, size_t end,
+                              BlockDecompressor& decompressor) {
   end = std::min(end, hit.text_size);
   begin = std::min(begin, end);
   if (begin == end) return std::string();
@@ -233,23 +263,53 @@ Result<std::string> read_text(const HitData& hit, size_t begin, size_t end) {
   for (size_t block = first; block <= last; ++block) {
     const size_t from = block == 0 ? 0 : hit.block_ends[block - 1];
     const size_t plain = std::min(hit.block_bytes, hit.text_size - block * hit.block_bytes);
-    Result<std::string> piece =
-        inflate_block(hit.packed_text.substr(from, hit.block_ends[block] - from), plain);
+    Result<std::string> piece = decompressor.decompress(
+        hit.packed_text.substr(from, hit.block_ends[block] - from), plain, hit.dictionary_id);
     if (!piece.is_ok()) return piece.status();
     text += *piece;
   }
   return text.substr(begin - first * hit.block_bytes, end - begin);
 }
 
-std::string to_document_data(const DocRecord& record) { return to_document_data(record, {}); }
+std::string to_document_data(const DocRecord& record) {
+  BlockCompressor compressor;
+  return to_document_data(record, {}, compressor);
+}
 
-Result<DocRecord> from_document_data(std::string_view data) {
-  Result<HitData> hit = read_hit_data(data);
+Result<DocRecord> from_document_data(std::string_view data, BlockDecompressor& decompressor) {
+  Result<HitData> hit = read_hit_data(data, decompressor);
   if (!hit.is_ok()) return hit.status();
-  Result<std::string> text = read_text(*hit, 0, hit->text_size);
+  Result<std::string> text = read_text(*hit, 0, hit->text_size, decompressor);
   if (!text.is_ok()) return text.status();
   hit->record.text = std::move(text).value();
   return std::move(hit->record);
+}
+
+Result<std::string> recompressed_document_data(std::string_view data,
+                                               BlockDecompressor& decompressor,
+                                               BlockCompressor& compressor) {
+  Result<HitData> hit = read_hit_data(data, decompressor);
+  if (!hit.is_ok()) return hit.status();
+  Result<std::string> text = read_text(*hit, 0, hit->text_size, decompressor);
+  if (!text.is_ok()) return text.status();
+  hit->record.text = std::move(text).value();
+  return to_document_data(hit->record, hit->blocks, compressor);
+}
+
+Result<std::vector<std::string>> document_data_samples(std::string_view data,
+                                                       BlockDecompressor& decompressor) {
+  DataPrefix prefix;
+  Result<std::string> head = inflate_head(data, decompressor, prefix);
+  if (!head.is_ok()) return head.status();
+  Result<HitData> hit = read_hit_data(data, decompressor);
+  if (!hit.is_ok()) return hit.status();
+  std::vector<std::string> samples{std::move(head).value()};
+  for (size_t begin = 0; begin < hit->text_size; begin += hit->block_bytes) {
+    Result<std::string> block = read_text(*hit, begin, begin + hit->block_bytes, decompressor);
+    if (!block.is_ok()) return block.status();
+    samples.push_back(std::move(block).value());
+  }
+  return samples;
 }
 
 }  // namespace jil::schema

@@ -13,7 +13,8 @@ namespace jil::schema {
 // 7: document data = JSON head (with the snippet blocks) + NUL + text.
 // 8: document data = compressed head + text in compressed blocks (document_data.h).
 // 9: Han character bigrams (han_bigrams.h); two-character dictionary words are their bigram.
-inline constexpr int kSchemaVersion = 9;
+// 10: zstd-compressed document data with a dictionary trained per index (text_dictionary.h).
+inline constexpr int kSchemaVersion = 10;
 inline constexpr std::string_view kSchemaVersionKey = "jil:schema-version";
 inline constexpr std::string_view kAnalyzerVersionKey = "jil:analyzer-version";
 

@@ -1,6 +1,7 @@
 // Implementation of related_documents.h.
 #include "search/related_documents.h"
 
+#include "schema/document_data.h"
 #include "schema/filter_terms.h"
 #include "schema/prefixes.h"
 
@@ -21,16 +22,17 @@ class WordTermsOnly : public Xapian::ExpandDecider {
 // Appends the records of the best `limit` matches of `query` to `out`; kCorrupt for a record
 // that cannot be read.
 Status append_matches(const Xapian::Database& database, const Xapian::Query& query, size_t limit,
+                      schema::BlockDecompressor& decompressor,
                       std::vector<schema::DocRecord>& out) {
   if (limit == 0) return Status();
   Xapian::Enquire enquire(database);
   enquire.set_query(query);
   const Xapian::MSet matches = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
   for (auto match = matches.begin(); match != matches.end(); ++match) {
-    Result<schema::DocRecord> record = schema::from_document_data(match.get_document().get_data());
-    if (!record.is_ok()) return record.status();
-    record->text.clear();
-    out.push_back(std::move(record).value());
+    Result<schema::HitData> stored =
+        schema::read_hit_data(match.get_document().get_data(), decompressor);
+    if (!stored.is_ok()) return stored.status();
+    out.push_back(std::move(stored->record));
   }
   return Status();
 }
@@ -40,7 +42,8 @@ Status append_matches(const Xapian::Database& database, const Xapian::Query& que
 Result<std::vector<schema::DocRecord>> related_documents(const Xapian::Database& database,
                                                          Xapian::docid docid,
                                                          const schema::DocRecord& record,
-                                                         analysis::Language reader, size_t count) {
+                                                         analysis::Language reader, size_t count,
+                                                         schema::BlockDecompressor& decompressor) {
   Xapian::RSet relevant;
   relevant.add_document(docid);
   const std::string reader_code(analysis::language_code(reader));
@@ -74,13 +77,14 @@ Result<std::vector<schema::DocRecord>> related_documents(const Xapian::Database&
   if (reader != analysis::Language::kUnd) {
     const Xapian::Query in_reader_language(Xapian::Query::OP_FILTER, query,
                                            Xapian::Query(reader_term));
-    if (Status status = append_matches(database, in_reader_language, count, related);
+    if (Status status = append_matches(database, in_reader_language, count, decompressor, related);
         !status.is_ok()) {
       return status;
     }
     query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(reader_term));
   }
-  if (Status status = append_matches(database, query, count - related.size(), related);
+  if (Status status =
+          append_matches(database, query, count - related.size(), decompressor, related);
       !status.is_ok()) {
     return status;
   }

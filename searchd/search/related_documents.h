@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "analysis/language.h"
+#include "schema/compressed_block.h"
 #include "schema/doc_record.h"
 
 namespace jil::search {
@@ -23,11 +24,13 @@ inline constexpr Xapian::termcount kRelatedExpandTerms = 20;
 // `reader` language first when there are any (reader kUnd: no preference), else by weight. When the
 // work has a version in the reader's language, that version's words join the relevance set, so that
 // documents in the reader's language can be found from a document in another. Records come without
-// text. Empty when the document has no plain word terms; kCorrupt when a record cannot be read.
-// Throws Xapian::Error (the caller, Searcher, turns it into a status).
+// text (only heads are decompressed, with `decompressor`). Empty when the document has no plain
+// word terms; kCorrupt when a record cannot be read. Throws Xapian::Error (the caller, Searcher,
+// turns it into a status).
 Result<std::vector<schema::DocRecord>> related_documents(const Xapian::Database& database,
                                                          Xapian::docid docid,
                                                          const schema::DocRecord& record,
-                                                         analysis::Language reader, size_t count);
+                                                         analysis::Language reader, size_t count,
+                                                         schema::BlockDecompressor& decompressor);
 
 }  // namespace jil::search

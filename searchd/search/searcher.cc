@@ -134,9 +134,11 @@ Result<std::vector<WorkSummary>> Searcher::works() {
       WorkSummary summary{(*term).substr(prefix.size()), {}};
       for (auto posting = database_.postlist_begin(*term); posting != database_.postlist_end(*term);
            ++posting) {
-        Result<schema::DocRecord> record =
-            schema::from_document_data(database_.get_document(*posting).get_data());
-        if (!record.is_ok()) return record.status();
+        // The head only: the text is not read.
+        Result<schema::HitData> stored =
+            schema::read_hit_data(database_.get_document(*posting).get_data(), decompressor_);
+        if (!stored.is_ok()) return stored.status();
+        const schema::DocRecord* record = &stored->record;
         summary.versions.push_back(
             {record->id, std::string(analysis::language_code(record->language)), record->title});
       }
@@ -327,7 +329,7 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
     if (collapse.enabled()) document = collapse.shown_version(database_, query, document);
     // The head of the data and the blocks of one passage: never the whole text (document_data.h).
     const std::string data = document.get_data();
-    Result<schema::HitData> stored = schema::read_hit_data(data);
+    Result<schema::HitData> stored = schema::read_hit_data(data, decompressor_);
     if (!stored.is_ok()) return stored.status();
     schema::DocRecord& record = stored->record;
     const size_t text_size = stored->text_size;
@@ -339,7 +341,8 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
         passages.find(document.get_docid(), stored->blocks, text_size, record.language, window)
             .value_or(PassageFinder::opening(stored->blocks, text_size, window));
     // Only the compressed blocks holding the passage are inflated.
-    Result<std::string> shown = schema::read_text(*stored, passage.begin, passage.end);
+    Result<std::string> shown =
+        schema::read_text(*stored, passage.begin, passage.end, decompressor_);
     if (!shown.is_ok()) return shown.status();
     hit.snippet = snippets.snippet_at(*shown, passage.begin, text_size, record.language);
     if (snippets.first_match_offset() != std::string_view::npos && !record.page_offsets.empty()) {
@@ -374,7 +377,7 @@ Result<schema::DocRecord> Searcher::document(const std::string& id) {
     if (posting == database_.postlist_end(id_term)) {
       return not_found("no document with id '" + id + "'");
     }
-    return schema::from_document_data(database_.get_document(*posting).get_data());
+    return schema::from_document_data(database_.get_document(*posting).get_data(), decompressor_);
   });
 }
 
@@ -386,7 +389,7 @@ Result<std::vector<schema::DocRecord>> Searcher::related(const schema::DocRecord
     if (posting == database_.postlist_end(id_term)) {
       return not_found("no document with id '" + record.id + "'");
     }
-    return related_documents(database_, *posting, record, reader, count);
+    return related_documents(database_, *posting, record, reader, count, decompressor_);
   });
 }
 
@@ -396,11 +399,11 @@ Result<std::vector<schema::DocRecord>> Searcher::work_versions(const std::string
     const std::string work_term = schema::term(schema::kWorkPrefix, work);
     for (auto posting = database_.postlist_begin(work_term);
          posting != database_.postlist_end(work_term); ++posting) {
-      Result<schema::DocRecord> record =
-          schema::from_document_data(database_.get_document(*posting).get_data());
-      if (!record.is_ok()) return record.status();
-      record->text.clear();
-      versions.push_back(std::move(record).value());
+      // The head only: the text is not read.
+      Result<schema::HitData> stored =
+          schema::read_hit_data(database_.get_document(*posting).get_data(), decompressor_);
+      if (!stored.is_ok()) return stored.status();
+      versions.push_back(std::move(stored->record));
     }
     return versions;
   });

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "analysis/analyzer.h"
+#include "schema/compressed_block.h"
 #include "schema/doc_record.h"
 #include "search/local_tables.h"
 #include "search/query_builder.h"
@@ -64,6 +65,7 @@ class Searcher {
  private:
   Searcher(Xapian::Database database, std::unique_ptr<analysis::Analyzer> analyzer, bool local)
       : database_(std::move(database)),
+        decompressor_(schema::BlockDecompressor::for_index(database_)),
         local_(local),
         analyzer_(std::move(analyzer)),
         concepts_(std::make_unique<thesaurus::ConceptMatcher>(thesaurus::Thesaurus::built_in(),
@@ -80,6 +82,7 @@ class Searcher {
   uint64_t revision_now();  // inside with_fresh_database
 
   Xapian::Database database_;
+  schema::BlockDecompressor decompressor_;  // its dictionaries looked up in database_'s metadata
   // A glass directory; false for a stub file (possibly remote shards), where only what
   // xapian-tcpsrv can run is used: ValueCountMatchSpy, no reader's title collation.
   bool local_;

@@ -42,8 +42,9 @@ json document_data(const Xapian::Database& database, const std::string& id) {
   Xapian::PostingIterator posting = database.postlist_begin("Q" + id);
   if (posting == database.postlist_end("Q" + id)) return json();
   const std::string data = database.get_document(*posting).get_data();
-  Result<json> head = schema::read_document_head(data);
-  Result<schema::DocRecord> record = schema::from_document_data(data);
+  schema::BlockDecompressor decompressor = schema::BlockDecompressor::for_index(database);
+  Result<json> head = schema::read_document_head(data, decompressor);
+  Result<schema::DocRecord> record = schema::from_document_data(data, decompressor);
   if (!head.is_ok() || !record.is_ok()) return json();
   (*head)["text"] = record->text;
   return *head;

@@ -135,7 +135,8 @@ json document_data(const std::filesystem::path& index, const std::string& id) {
   Xapian::PostingIterator posting = database.postlist_begin("Q" + id);
   if (posting == database.postlist_end("Q" + id)) return json();
   const std::string data = database.get_document(*posting).get_data();
-  Result<json> head = schema::read_document_head(data);  // schema/document_data.h
+  schema::BlockDecompressor decompressor = schema::BlockDecompressor::for_index(database);
+  Result<json> head = schema::read_document_head(data, decompressor);  // schema/document_data.h
   return head.is_ok() ? *head : json();
 }
 

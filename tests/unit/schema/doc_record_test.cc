@@ -229,7 +229,8 @@ TEST(DocumentData, RoundTripsEveryField) {
   record.bytes = 5'000'000'000;  // past 32 bits
   record.text = "Line one.\n\nالقضاة 法官";
   const std::string data = to_document_data(record);
-  Result<DocRecord> back = from_document_data(data);
+  BlockDecompressor decompressor;
+  Result<DocRecord> back = from_document_data(data, decompressor);
   ASSERT_TRUE(back.is_ok()) << back.status().to_string();
   EXPECT_EQ(to_document_data(*back), data);
   EXPECT_EQ(back->language, analysis::Language::kEn);
@@ -243,7 +244,8 @@ TEST(DocumentData, InvalidUtf8InTextIsReplacedNotFatal) {
   DocRecord record;
   record.id = "abc";
   record.text = "bad \xFF byte";
-  Result<DocRecord> back = from_document_data(to_document_data(record));
+  BlockDecompressor decompressor;
+  Result<DocRecord> back = from_document_data(to_document_data(record), decompressor);
   ASSERT_TRUE(back.is_ok()) << back.status().to_string();
   EXPECT_EQ(back->text, "bad \xEF\xBF\xBD byte");
 }
@@ -253,14 +255,16 @@ TEST(DocumentData, DataOfAnOlderSchemaIsCorrupt) {
   record.id = "abc";
   json old = document_head(record);
   old["text"] = "the text inside the JSON, as schema version 5 stored it";
-  Result<DocRecord> back = from_document_data(old.dump());
+  BlockDecompressor decompressor;
+  Result<DocRecord> back = from_document_data(old.dump(), decompressor);
   ASSERT_FALSE(back.is_ok());
   EXPECT_EQ(back.status().code(), StatusCode::kCorrupt);
 }
 
 TEST(DocumentData, DamagedDataIsCorrupt) {
   for (const char* damaged : {"", "not json", "{\"id\": \"abc\"}", "[1, 2]"}) {
-    Result<DocRecord> back = from_document_data(damaged);
+    BlockDecompressor decompressor;
+    Result<DocRecord> back = from_document_data(damaged, decompressor);
     ASSERT_FALSE(back.is_ok()) << damaged;
     EXPECT_EQ(back.status().code(), StatusCode::kCorrupt) << damaged;
     EXPECT_TRUE(back.status().message().starts_with("document data: ")) << damaged;

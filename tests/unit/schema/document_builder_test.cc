@@ -133,7 +133,8 @@ TEST_F(DocumentBuilderTest, FillsValueSlots) {
 TEST_F(DocumentBuilderTest, StoresTheRecordAsDocumentData) {
   const DocRecord record = sample_record();
   const Xapian::Document document = database_.get_document(add(record));
-  Result<DocRecord> stored = from_document_data(document.get_data());
+  BlockDecompressor decompressor;  // the builder has no dictionary until given one
+  Result<DocRecord> stored = from_document_data(document.get_data(), decompressor);
   ASSERT_TRUE(stored.is_ok()) << stored.status().to_string();
   EXPECT_EQ(to_document_data(*stored), to_document_data(record));
 }
@@ -144,10 +145,11 @@ TEST_F(DocumentBuilderTest, StoresWhereEverySixteenthBodyWordStarts) {
   for (int word = 0; word < 40; ++word) record.text += "w" + std::to_string(word) + " ";
   const Xapian::docid docid = add(record);
   const std::string data = database_.get_document(docid).get_data();  // HitData views into it
-  Result<HitData> stored = read_hit_data(data);
+  BlockDecompressor decompressor;
+  Result<HitData> stored = read_hit_data(data, decompressor);
   ASSERT_TRUE(stored.is_ok()) << stored.status().to_string();
   ASSERT_EQ(stored->blocks.starts.size(), 3u);  // words 0, 16 and 32
-  const std::string text = *read_text(*stored, 0, stored->text_size);
+  const std::string text = *read_text(*stored, 0, stored->text_size, decompressor);
   EXPECT_EQ(text.substr(stored->blocks.starts[0], 3), "w0 ");
   EXPECT_EQ(text.substr(stored->blocks.starts[1], 4), "w16 ");
   EXPECT_EQ(text.substr(stored->blocks.starts[2], 4), "w32 ");

@@ -47,9 +47,9 @@ class PassageFinderTest : public ::testing::Test {
                               std::string& text) {
     writer_.commit();
     Result<schema::HitData> data =
-        schema::read_hit_data(stored_ = writer_.get_document(docid).get_data());
+        schema::read_hit_data(stored_ = writer_.get_document(docid).get_data(), decompressor_);
     EXPECT_TRUE(data.is_ok()) << data.status().to_string();
-    text = *schema::read_text(*data, 0, data->text_size);
+    text = *schema::read_text(*data, 0, data->text_size, decompressor_);
     Result<BuiltQuery> built = build_query(*parse_query(query), *analyzer_, language);
     EXPECT_TRUE(built.is_ok());
     forms_ = built->match_forms;
@@ -64,6 +64,7 @@ class PassageFinderTest : public ::testing::Test {
   std::set<std::string> forms_;
   std::set<std::string> stems_;
   std::string stored_;
+  schema::BlockDecompressor decompressor_;  // the builder makes data without a dictionary
   int added_ = 0;
 };
 
@@ -123,7 +124,7 @@ TEST_F(PassageFinderTest, OpeningCoversTheFirstWindowOnly) {
   const Xapian::docid docid = add(words_with(5000, 9999, ""), Language::kEn);
   std::string text;
   find(docid, "absent", Language::kEn, text);
-  Result<schema::HitData> data = schema::read_hit_data(stored_);
+  Result<schema::HitData> data = schema::read_hit_data(stored_, decompressor_);
   ASSERT_TRUE(data.is_ok());
   const Passage opening = PassageFinder::opening(data->blocks, text.size(), 30);
   EXPECT_EQ(opening.begin, 0u);
