@@ -4,29 +4,12 @@
 #include <algorithm>
 #include <charconv>
 
+#include "schema/varint.h"
+
 namespace jil::schema {
 namespace {
 
 constexpr char kFormat = 1;
-
-// LEB128: seven bits a byte, low bits first.
-void put_varint(std::string& out, uint64_t value) {
-  while (value >= 0x80) {
-    out += static_cast<char>((value & 0x7F) | 0x80);
-    value >>= 7;
-  }
-  out += static_cast<char>(value);
-}
-
-bool get_varint(std::string_view bytes, size_t& at, uint64_t& value) {
-  value = 0;
-  for (int shift = 0; shift < 64 && at < bytes.size(); shift += 7) {
-    const auto byte = static_cast<uint8_t>(bytes[at++]);
-    value |= uint64_t{byte & 0x7Fu} << shift;
-    if (byte < 0x80) return true;
-  }
-  return false;
-}
 
 }  // namespace
 

@@ -7,6 +7,7 @@
 
 #include "base/utf8.h"
 #include "schema/compressed_block.h"
+#include "schema/varint.h"
 
 namespace jil::schema {
 
@@ -29,28 +30,11 @@ json document_head(const DocRecord& record) {
 
 namespace {
 
-// LEB128: seven bits a byte, low bits first.
-void put_varint(std::string& out, uint64_t value) {
-  while (value >= 0x80) {
-    out += static_cast<char>((value & 0x7F) | 0x80);
-    value >>= 7;
-  }
-  out += static_cast<char>(value);
-}
-
 // Reads varints and byte runs from stored data; every read fails (false) past its end.
 class Reader {
  public:
   explicit Reader(std::string_view bytes) : bytes_(bytes) {}
-  bool varint(uint64_t& value) {
-    value = 0;
-    for (int shift = 0; shift < 64 && at_ < bytes_.size(); shift += 7) {
-      const auto byte = static_cast<uint8_t>(bytes_[at_++]);
-      value |= uint64_t{byte & 0x7Fu} << shift;
-      if (byte < 0x80) return true;
-    }
-    return false;
-  }
+  bool varint(uint64_t& value) { return get_varint(bytes_, at_, value); }
   bool bytes(uint64_t size, std::string_view& out) {
     if (size > bytes_.size() - at_) return false;
     out = bytes_.substr(at_, size);
