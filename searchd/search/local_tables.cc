@@ -5,6 +5,8 @@
 #include <optional>
 
 #include "schema/changed_documents.h"
+#include "schema/value_slots.h"
+#include "search/facet_counter.h"
 
 namespace jil::search {
 namespace {
@@ -43,6 +45,15 @@ void LocalTables::refresh(const Xapian::Database& database,
   database_uuid_ = uuid;
   revision_ = revision;
   loaded_ = true;
+}
+
+const std::vector<Xapian::valueno>& LocalTables::column_slots() {
+  static const std::vector<Xapian::valueno> slots = [] {
+    std::vector<Xapian::valueno> all = FacetCounter::all_slots();
+    all.push_back(schema::kWorkSlot);
+    return all;
+  }();
+  return slots;
 }
 
 }  // namespace jil::search

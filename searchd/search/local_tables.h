@@ -21,6 +21,10 @@ class LocalTables {
  public:
   enum class Refresh { kNone, kWhole, kChanges };
 
+  // The value slots searchd's FacetColumns hold: the facets' and the work id
+  // (translation_collapse.h).
+  static const std::vector<Xapian::valueno>& column_slots();
+
   // Brings the tables to the revision `database` has open (call after its reopen, inside the
   // request's retry: Xapian errors propagate and leave the tables to be read whole next time).
   // `slots`: the value slots FacetColumns holds; always the same ones.

@@ -66,16 +66,6 @@ void apply_sort(Xapian::Enquire& enquire, SortOrder sort, bool has_query) {
   }
 }
 
-// The value slots FacetColumns reads: the facets' and the work id (translation_collapse.h).
-const std::vector<Xapian::valueno>& column_slots() {
-  static const std::vector<Xapian::valueno> slots = [] {
-    std::vector<Xapian::valueno> all = FacetCounter::all_slots();
-    all.push_back(schema::kWorkSlot);
-    return all;
-  }();
-  return slots;
-}
-
 // Concept-only matches weigh this fraction of their own weight, so that they rank below the
 // documents that match the words themselves.
 constexpr double kConceptWeightFactor = 0.02;
@@ -253,7 +243,7 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
   }
   const FacetColumns* columns = nullptr;
   if (local_) {
-    tables_.refresh(database_, column_slots());
+    tables_.refresh(database_, LocalTables::column_slots());
     columns = &tables_.columns();
   }
   FacetCounter facets(columns);

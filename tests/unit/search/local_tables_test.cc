@@ -25,14 +25,7 @@ namespace {
 
 using Refresh = LocalTables::Refresh;
 
-const std::vector<Xapian::valueno>& slots() {
-  static const std::vector<Xapian::valueno> all = [] {
-    std::vector<Xapian::valueno> slots = FacetCounter::all_slots();
-    slots.push_back(schema::kWorkSlot);
-    return slots;
-  }();
-  return all;
-}
+const std::vector<Xapian::valueno>& slots() { return LocalTables::column_slots(); }
 
 // Everything the tables say about each document, by document id, in words (codes left out).
 std::map<Xapian::docid, std::string> contents(const Xapian::Database& database,
