@@ -51,7 +51,8 @@ Result<std::unique_ptr<Analyzer>> Analyzer::create() {
       new Analyzer(std::move(folding).value(), std::move(chinese).value()));
 }
 
-std::vector<Token> Analyzer::analyze(std::string_view utf8_text, Language language) {
+std::vector<Token> Analyzer::analyze(std::string_view utf8_text, Language language,
+                                     const StemGate& gate) {
   const icu::UnicodeString text = icu::UnicodeString::fromUTF8(
       icu::StringPiece(utf8_text.data(), static_cast<int32_t>(utf8_text.size())));
   std::vector<Token> tokens;
@@ -61,7 +62,7 @@ std::vector<Token> Analyzer::analyze(std::string_view utf8_text, Language langua
     if (span.ideographic || is_han(word.char32At(0))) {
       add_han_tokens(word, span, position, tokens);
     } else {
-      add_word_token(word, span, language, position, tokens);
+      add_word_token(word, span, language, gate, position, tokens);
     }
   }
   return tokens;
@@ -110,7 +111,8 @@ void Analyzer::add_han_tokens(const icu::UnicodeString& word, const WordSpan& sp
 }
 
 void Analyzer::add_word_token(const icu::UnicodeString& word, const WordSpan& span,
-                              Language language, uint32_t& position, std::vector<Token>& tokens) {
+                              Language language, const StemGate& gate, uint32_t& position,
+                              std::vector<Token>& tokens) {
   icu::UnicodeString case_folded = folding_.case_fold(word);
   const UChar32 first = case_folded.char32At(0);
   const UScriptCode script = script_of(first);
@@ -148,6 +150,7 @@ void Analyzer::add_word_token(const icu::UnicodeString& word, const WordSpan& sp
     // folded forms only: stemming the accented form too would make `égalité` match more than
     // `egalite`, and a judge typing without accents must get the same results.
     for (const std::string& form : token.forms) {
+      if (!gate.wants(script, first_code_point(form))) continue;
       for (std::string& stem : stems_for(form, first, language)) {
         if (std::find(token.stems.begin(), token.stems.end(), stem) == token.stems.end())
           token.stems.push_back(std::move(stem));

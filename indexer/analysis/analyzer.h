@@ -12,6 +12,7 @@
 
 #include "analysis/chinese_folding.h"
 #include "analysis/language.h"
+#include "analysis/stem_gate.h"
 #include "analysis/token.h"
 #include "analysis/token_folding.h"
 #include "analysis/word_segmenter.h"
@@ -31,7 +32,11 @@ class Analyzer {
   // Tokens of `utf8_text` (must be valid UTF-8) in document order. `language` chooses the
   // segmentation locale and the stemmer; kUnd (queries in no known language) stems each word in
   // every language of its script.
-  std::vector<Token> analyze(std::string_view utf8_text, Language language);
+  std::vector<Token> analyze(std::string_view utf8_text, Language language) {
+    return analyze(utf8_text, language, StemGate::every_word());
+  }
+  // The same, with stems only for the words `gate` wants (the others have none).
+  std::vector<Token> analyze(std::string_view utf8_text, Language language, const StemGate& gate);
 
  private:
   Analyzer(TokenFolding folding, std::unique_ptr<ChineseFolding> chinese)
@@ -40,7 +45,7 @@ class Analyzer {
   void add_han_tokens(const icu::UnicodeString& text, const WordSpan& span, uint32_t& position,
                       std::vector<Token>& tokens);
   void add_word_token(const icu::UnicodeString& word, const WordSpan& span, Language language,
-                      uint32_t& position, std::vector<Token>& tokens);
+                      const StemGate& gate, uint32_t& position, std::vector<Token>& tokens);
   std::vector<std::string> stems_for(const std::string& folded, UChar32 first_letter,
                                      Language language);
 

@@ -69,7 +69,7 @@ std::vector<TextPart> SnippetMaker::mark(std::string_view text, const std::vecto
 
 std::vector<TextPart> SnippetMaker::highlighted(std::string_view text,
                                                 analysis::Language language) {
-  const std::vector<Token> tokens = analyzer_.analyze(text, language);
+  const std::vector<Token> tokens = analyzer_.analyze(text, language, stem_gate_);
   if (tokens.empty()) return {{std::string(text), false}};
   std::vector<TextPart> parts;
   if (tokens.front().utf8_begin > 0) {
@@ -98,7 +98,8 @@ std::vector<TextPart> SnippetMaker::snippet(std::string_view text, analysis::Lan
   size_t scanned = 0;
   for (size_t piece = kFirstSnippetPieceBytes; scanned < text.size(); piece *= 2) {
     const size_t end = piece_end(text, scanned, piece);
-    for (Token& token : analyzer_.analyze(text.substr(scanned, end - scanned), language)) {
+    for (Token& token :
+         analyzer_.analyze(text.substr(scanned, end - scanned), language, stem_gate_)) {
       token.utf8_begin += static_cast<uint32_t>(scanned);
       token.utf8_end += static_cast<uint32_t>(scanned);
       tokens.push_back(std::move(token));

@@ -36,6 +36,7 @@ class SnippetMaker {
       : analyzer_(analyzer),
         match_forms_(match_forms),
         match_stems_(match_stems),
+        stem_gate_(analysis::StemGate::for_stems(match_stems)),
         words_wanted_(words_wanted) {}
 
   // The best window of `text` with matches marked; the opening words when nothing matches.
@@ -62,6 +63,8 @@ class SnippetMaker {
   analysis::Analyzer& analyzer_;
   const std::set<std::string>& match_forms_;
   const std::set<std::string>& match_stems_;
+  // Only words that can share a query stem are stemmed: matches() compares stems with those.
+  const analysis::StemGate stem_gate_;
   const size_t words_wanted_;
   size_t first_match_offset_ = std::string_view::npos;
 };

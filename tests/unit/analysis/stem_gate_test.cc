@@ -1,0 +1,137 @@
+// StemGate: the first-letter rule it rests on holds for every word of the bundled corpus and for
+// words whose endings or first letters Snowball rewrites, and a gated analysis meets a set of
+// stems exactly where the full one does, while stemming fewer words.
+#include "analysis/stem_gate.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "test_analyzer.h"
+
+namespace jil::analysis {
+namespace {
+
+struct CorpusText {
+  std::string text;
+  Language language;
+};
+
+// The text files of corpus/ (Markdown, plain text, HTML read as text), by folder language.
+std::vector<CorpusText> corpus_texts() {
+  const std::filesystem::path root = std::filesystem::path(JIL_SOURCE_DIR) / "corpus";
+  const std::vector<std::pair<std::string, Language>> folders = {
+      {"en", Language::kEn}, {"fr", Language::kFr}, {"es", Language::kEs},
+      {"ru", Language::kRu}, {"ar", Language::kAr}, {"zh", Language::kZh}};
+  std::vector<CorpusText> texts;
+  for (const auto& [folder, language] : folders) {
+    for (const auto& entry : std::filesystem::directory_iterator(root / folder)) {
+      const std::string extension = entry.path().extension().string();
+      if (extension != ".txt" && extension != ".md" && extension != ".html") continue;
+      std::ifstream in(entry.path(), std::ios::binary);
+      std::ostringstream bytes;
+      bytes << in.rdbuf();
+      texts.push_back({bytes.str(), language});
+    }
+  }
+  return texts;
+}
+
+bool meets(const Token& token, const std::set<std::string>& stems) {
+  for (const std::string& stem : token.stems) {
+    if (stems.count(stem)) return true;
+  }
+  return false;
+}
+
+TEST(StemGate, SnowballKeepsTheFirstLetterOfLatinAndCyrillicWords) {
+  auto analyzer = new_analyzer();
+  std::vector<CorpusText> texts = corpus_texts();
+  ASSERT_GE(texts.size(), 40u);
+  // Words whose first or last letters Snowball marks or rewrites (y, i/u between vowels, ё,
+  // accents removed by folding first), in every Latin language and in none.
+  texts.push_back(
+      {"yelling yes youth quiet ýou Ïle ioulia uuu yy y école Ēra éducation", Language::kEn});
+  texts.push_back({"yeux yaourt quiétude ioniser uïe écrire œuvre", Language::kFr});
+  texts.push_back({"ñandú ínsula yegua úlcera órgano", Language::kEs});
+  texts.push_back({"ёлка ёж йогурт ъ ь эхо юридический", Language::kRu});
+  texts.push_back({"yelling école ёлка ñandú", Language::kUnd});
+  size_t checked = 0;
+  for (const CorpusText& text : texts) {
+    for (const Language language : {text.language, Language::kUnd}) {
+      for (const Token& token : analyzer->analyze(text.text, language)) {
+        if (token.forms.empty() || token.stems.empty()) continue;
+        const UChar32 first = first_code_point(token.forms[0]);
+        UErrorCode status = U_ZERO_ERROR;
+        const UScriptCode script = uscript_getScript(first, &status);
+        if (script != USCRIPT_LATIN && script != USCRIPT_CYRILLIC) continue;
+        for (const std::string& stem : token.stems) {
+          EXPECT_EQ(first_code_point(stem), first) << token.forms[0] << " -> " << stem;
+          ++checked;
+        }
+      }
+    }
+  }
+  EXPECT_GT(checked, 10000u);
+}
+
+TEST(StemGate, GatedAnalysisMeetsTheStemsTheFullOneMeets) {
+  auto analyzer = new_analyzer();
+  const std::vector<CorpusText> texts = corpus_texts();
+  // Query stems of several scripts, as the query builder makes them.
+  std::set<std::string> stems;
+  for (const auto& [word, language] :
+       std::vector<std::pair<std::string, Language>>{{"judges", Language::kEn},
+                                                     {"corruption", Language::kEn},
+                                                     {"intégrité", Language::kFr},
+                                                     {"jueces", Language::kEs},
+                                                     {"судьи", Language::kRu},
+                                                     {"والقضاة", Language::kAr}}) {
+    for (const Token& token : analyzer->analyze(word, language)) {
+      stems.insert(token.stems.begin(), token.stems.end());
+    }
+  }
+  const StemGate gate = StemGate::for_stems(stems);
+  size_t met = 0;
+  size_t skipped = 0;
+  for (const CorpusText& text : texts) {
+    const std::vector<Token> full = analyzer->analyze(text.text, text.language);
+    const std::vector<Token> gated = analyzer->analyze(text.text, text.language, gate);
+    ASSERT_EQ(full.size(), gated.size());
+    for (size_t i = 0; i < full.size(); ++i) {
+      EXPECT_EQ(full[i].forms, gated[i].forms);
+      EXPECT_EQ(full[i].exact, gated[i].exact);
+      EXPECT_EQ(full[i].position, gated[i].position);
+      EXPECT_EQ(full[i].utf8_begin, gated[i].utf8_begin);
+      EXPECT_EQ(meets(full[i], stems), meets(gated[i], stems)) << full[i].forms[0];
+      met += meets(full[i], stems) ? 1 : 0;
+      skipped += full[i].stems.size() > gated[i].stems.size() ? 1 : 0;
+    }
+  }
+  EXPECT_GT(met, 100u);       // the stems do occur in the corpus
+  EXPECT_GT(skipped, 1000u);  // and most words were not stemmed
+}
+
+TEST(StemGate, StemsOnlyLatinAndCyrillicWordsThatStartLikeAStem) {
+  auto analyzer = new_analyzer();
+  const StemGate gate = StemGate::for_stems({"judg", "суд"});
+  const std::vector<Token> tokens =
+      analyzer->analyze("judges rule судьи решают القضاة", Language::kUnd, gate);
+  ASSERT_EQ(tokens.size(), 5u);
+  EXPECT_FALSE(tokens[0].stems.empty());  // judges
+  EXPECT_TRUE(tokens[1].stems.empty());   // rule: no stem starts with r
+  EXPECT_FALSE(tokens[2].stems.empty());  // судьи
+  EXPECT_TRUE(tokens[3].stems.empty());   // решают
+  EXPECT_FALSE(tokens[4].stems.empty());  // Arabic: always
+  EXPECT_TRUE(StemGate::every_word().wants(USCRIPT_LATIN, U'q'));
+  EXPECT_FALSE(StemGate::for_stems({}).wants(USCRIPT_LATIN, U'q'));
+  EXPECT_TRUE(StemGate::for_stems({}).wants(USCRIPT_ARABIC, 0x0642));
+}
+
+}  // namespace
+}  // namespace jil::analysis
