@@ -7,6 +7,7 @@
 
 #include "base/utf8.h"
 #include "schema/compressed_block.h"
+#include "schema/head_reader.h"
 #include "schema/varint.h"
 
 namespace jil::schema {
@@ -202,13 +203,12 @@ Result<HitData> read_hit_data(std::string_view data, BlockDecompressor& decompre
   hit.packed_text = prefix.packed_text;
   hit.dictionary_id = prefix.dictionary_id;
   Reader reader(*head);
-  Result<json> fields = head_fields(reader);
-  if (!fields.is_ok()) return fields.status();
-  try {
-    read_head(*fields, hit.record);
-  } catch (const json::exception& error) {
-    return corrupt(error.what());
+  uint64_t fields_size = 0;
+  std::string_view fields;
+  if (!reader.varint(fields_size) || !reader.bytes(fields_size, fields)) {
+    return corrupt("truncated head");
   }
+  if (Status status = read_head_into(fields, hit.record); !status.is_ok()) return status;
   uint64_t body_position = 0, starts = 0, text_size = 0, block_bytes = 0;
   if (!reader.varint(body_position) || !reader.varint(starts)) return corrupt("truncated head");
   hit.blocks.body_position = static_cast<uint32_t>(body_position);
