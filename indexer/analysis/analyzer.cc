@@ -72,7 +72,7 @@ void Analyzer::add_han_tokens(const icu::UnicodeString& word, const WordSpan& sp
                               uint32_t& position, std::vector<Token>& tokens) {
   const uint32_t first_position = position;
   uint32_t offset = span.utf8_begin;
-  icu::UnicodeString simplified_word;
+  std::string simplified_word;
   int32_t characters = 0;
   for (int32_t index = 0; index < word.length(); index = word.moveIndex32(index, 1)) {
     const UChar32 c = word.char32At(index);
@@ -84,16 +84,15 @@ void Analyzer::add_han_tokens(const icu::UnicodeString& word, const WordSpan& sp
       offset += width;
       continue;
     }
-    const icu::UnicodeString exact = folding_.case_fold(icu::UnicodeString(c));
-    const icu::UnicodeString folded = is_han(c) ? chinese_->simplified(c) : exact;
-    simplified_word.append(folded);
+    const HanCharacter& character = han_character(c);
+    simplified_word += character.folded;
     Token token;
     token.kind = TokenKind::kHanChar;
     token.position = position++;
     token.utf8_begin = offset;
     token.utf8_end = offset + width;
-    token.forms.push_back(to_utf8(folded));
-    token.exact = to_utf8(exact);
+    token.forms.push_back(character.folded);
+    token.exact = character.exact;
     tokens.push_back(std::move(token));
     offset += width;
     ++characters;
@@ -104,10 +103,20 @@ void Analyzer::add_han_tokens(const icu::UnicodeString& word, const WordSpan& sp
   whole.position = first_position;
   whole.utf8_begin = span.utf8_begin;
   whole.utf8_end = span.utf8_end;
-  whole.forms.push_back(to_utf8(simplified_word));
+  whole.forms.push_back(std::move(simplified_word));
   whole.exact = to_utf8(folding_.case_fold(word));
   if (whole.forms[0].size() <= kMaxTermBytes && whole.exact.size() <= kMaxTermBytes)
     tokens.push_back(std::move(whole));
+}
+
+const Analyzer::HanCharacter& Analyzer::han_character(UChar32 c) {
+  if (const auto known = han_characters_.find(c); known != han_characters_.end()) {
+    return known->second;
+  }
+  if (han_characters_.size() >= kMaxHanCharactersRemembered) han_characters_.clear();
+  const icu::UnicodeString exact = folding_.case_fold(icu::UnicodeString(c));
+  const icu::UnicodeString folded = is_han(c) ? chinese_->simplified(c) : exact;
+  return han_characters_.emplace(c, HanCharacter{to_utf8(folded), to_utf8(exact)}).first->second;
 }
 
 void Analyzer::add_word_token(const icu::UnicodeString& word, const WordSpan& span,

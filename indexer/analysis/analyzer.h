@@ -7,7 +7,9 @@
 
 #include <map>
 #include <memory>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "analysis/chinese_folding.h"
@@ -49,10 +51,21 @@ class Analyzer {
   std::vector<std::string> stems_for(const std::string& folded, UChar32 first_letter,
                                      Language language);
 
+  // A character of a Han run, folded (Simplified) and case-folded, in UTF-8: remembered, since
+  // a text repeats a few thousand characters and folding one costs two ICU calls.
+  struct HanCharacter {
+    std::string folded;
+    std::string exact;
+  };
+  const HanCharacter& han_character(UChar32 c);
+  // Characters remembered at most (a few MB); past it the memory starts again.
+  static constexpr size_t kMaxHanCharactersRemembered = 20000;
+
   TokenFolding folding_;
   std::unique_ptr<ChineseFolding> chinese_;
   WordSpanSegmenter segmenter_;
   std::map<Language, Xapian::Stem> stemmers_;
+  std::unordered_map<UChar32, HanCharacter> han_characters_;
 };
 
 }  // namespace jil::analysis

@@ -3,6 +3,7 @@
 #include "analysis/analyzer.h"
 
 #include <gtest/gtest.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <string>
@@ -158,6 +159,39 @@ TEST(ChineseAnalysis, TraditionalAndSimplifiedGiveTheSameForms) {
   EXPECT_EQ(forms_of("財產申報"), forms_of("财产申报"));
   EXPECT_EQ(forms_of("法官應當迴避"), forms_of("法官应当回避"));
   EXPECT_EQ(forms_of("財產申報"), (Terms{"0:财", "1:产", "0:财产", "2:申", "3:报", "2:申报"}));
+}
+
+// The analyzer remembers each Han character's folded forms (kMaxHanCharactersRemembered); a text
+// reads the same before and after that memory has filled and started again.
+TEST(ChineseAnalysis, HanCharactersFoldAlikeBeforeAndAfterTheMemoryFills) {
+  auto analyzer = new_analyzer();
+  const std::string text = "國際法院的法官們遵守司法倫理";
+  const std::vector<Token> before = analyzer->analyze(text, Language::kZh);
+  std::string many;  // the 27,584 characters of CJK Extension A and the Unified block
+  for (UChar32 c = 0x3400; c <= 0x9FFF; ++c) {
+    if (c > 0x4DBF && c < 0x4E00) continue;
+    char bytes[4];
+    int32_t length = 0;
+    U8_APPEND_UNSAFE(bytes, length, c);
+    many.append(bytes, static_cast<size_t>(length));
+    if (c % 100 == 99) many += '\n';
+  }
+  const std::vector<Token> all = analyzer->analyze(many, Language::kZh);
+  EXPECT_GE(std::count_if(all.begin(), all.end(),
+                          [](const Token& token) { return token.kind == TokenKind::kHanChar; }),
+            25000);  // more than the analyzer remembers
+  const std::vector<Token> after = analyzer->analyze(text, Language::kZh);
+  ASSERT_EQ(before.size(), after.size());
+  for (size_t i = 0; i < before.size(); ++i) {
+    EXPECT_EQ(before[i].forms, after[i].forms) << i;
+    EXPECT_EQ(before[i].exact, after[i].exact) << i;
+  }
+  auto fresh = new_analyzer();
+  const std::vector<Token> again = fresh->analyze(many, Language::kZh);
+  ASSERT_EQ(all.size(), again.size());
+  for (size_t i = 0; i < all.size(); i += 97) EXPECT_EQ(all[i].forms, again[i].forms) << i;
+  EXPECT_EQ(before[0].forms[0], "国");  // 國 folds to Simplified
+  EXPECT_EQ(before[0].exact, "國");
 }
 
 // Ideographic variation selectors (U+E0100…, U+FE00…) and combining marks ride on the Han
