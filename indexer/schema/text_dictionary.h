@@ -1,7 +1,8 @@
 // A zstd dictionary for the document data of one index (document_data.h): trained by the index's
-// writer from the index's own documents (ZDICT_trainFromBuffer) and stored in its metadata under
-// "jil:text-dictionary:<id>", so that shards and compacted copies, which keep the metadata, keep
-// every dictionary their documents name. Immutable once made: share it between threads.
+// writer from the index's own documents of one language (ZDICT_trainFromBuffer) and stored in its
+// metadata under "jil:text-dictionary:<id>", so that shards and compacted copies, which keep the
+// metadata, keep every dictionary their documents name. Immutable once made: share it between
+// threads.
 #pragma once
 
 #include <xapian.h>
@@ -24,11 +25,12 @@ inline constexpr std::string_view kTextDictionaryKeyPrefix = "jil:text-dictionar
 // Bytes of a trained dictionary: zstd's CLI default (110 KiB); on the bench corpus it shrinks
 // 4 KiB blocks 7 % more than a 64 KiB one.
 inline constexpr size_t kTextDictionaryBytes = 110 * 1024;
-// Plain text (heads and blocks) an index needs before its writer trains: below it the
-// dictionary would be poor (zstd wants about a hundred times its size in samples) and the
-// blocks stay without one.
+// Plain text (heads and blocks) of one document language an index needs before its writer
+// trains that language's dictionary (ingest/text_dictionaries.h): below it the dictionary would
+// be poor (zstd wants about a hundred times its size in samples) and the blocks stay without one.
 inline constexpr size_t kMinTrainingBytes = 4 * 1024 * 1024;
-// Most plain text the training reads: more makes it slower, not the dictionary much better.
+// Most plain text of one language the training reads: more makes it slower, not the dictionary
+// much better.
 inline constexpr size_t kMaxTrainingBytes = 16 * 1024 * 1024;
 
 class TextDictionary {
