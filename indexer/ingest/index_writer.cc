@@ -59,7 +59,7 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const std::filesystem::pa
                                       (create ? Xapian::DB_CREATE : Xapian::DB_OPEN) | no_sync);
     if (Status status = schema::check_compatible(database); !status.is_ok()) return status;
     std::unique_ptr<IndexWriter> writer(new IndexWriter(std::move(database), batch_size, sync));
-    if (Status status = writer->load_text_dictionary(); !status.is_ok()) return status;
+    if (Status status = writer->load_text_dictionaries(); !status.is_ok()) return status;
     return writer;
   } catch (const Xapian::DatabaseLockError& error) {
     return Status(StatusCode::kLocked, "index " + path.string() +
@@ -246,7 +246,7 @@ Result<bool> IndexWriter::commit_if_full() {
 Status IndexWriter::commit() {
   if (!in_transaction_) return Status::ok();
   try {
-    if (Status status = train_text_dictionary_if_due(); !status.is_ok()) return status;
+    dictionaries_.train_due(database_, decompressor_);
     if (!hold_spelling_) spelling_.apply(database_);
     changes_.write(database_);
     database_.commit_transaction();
@@ -265,86 +265,15 @@ schema::SpellingChanges IndexWriter::take_spelling() {
   return taken;
 }
 
-Status IndexWriter::load_text_dictionary() {
+Status IndexWriter::load_text_dictionaries() {
   try {
-    // Any of the index's dictionaries will do (a merged index has one per shard it came from).
-    const std::vector<uint32_t> ids = schema::stored_text_dictionary_ids(database_);
-    if (!ids.empty()) {
-      Result<std::shared_ptr<const schema::TextDictionary>> stored =
-          schema::TextDictionary::from_bytes(schema::stored_text_dictionary(database_, ids[0]));
-      if (!stored.is_ok()) return stored.status();
-      dictionary_ = std::move(stored).value();
-      compressor_.use_dictionary(dictionary_);
-      return Status::ok();
-    }
-    for (auto posting = database_.postlist_begin(""); posting != database_.postlist_end("");
-         ++posting) {
-      Result<schema::HitData> hit =
-          schema::read_hit_data(database_.get_document(*posting).get_data(), decompressor_);
-      if (hit.is_ok()) text_without_dictionary_ += hit->text_size;
-    }
+    Result<TextDictionaries> loaded = TextDictionaries::load(database_, decompressor_);
+    if (!loaded.is_ok()) return loaded.status();
+    dictionaries_ = std::move(loaded).value();
     return Status::ok();
   } catch (const Xapian::Error& error) {
-    return from_xapian(error, "cannot read the text dictionary");
+    return from_xapian(error, "cannot read the text dictionaries");
   }
-}
-
-Xapian::Document IndexWriter::with_dictionary(const Xapian::Document& document) {
-  const std::string data = document.get_data();
-  Result<uint32_t> dictionary = schema::document_data_dictionary(data);
-  if (!dictionary.is_ok() || *dictionary != 0) return document;
-  if (!dictionary_) {
-    Result<schema::HitData> hit = schema::read_hit_data(data, decompressor_);
-    if (hit.is_ok()) text_without_dictionary_ += hit->text_size;
-    return document;
-  }
-  Result<std::string> recompressed =
-      schema::recompressed_document_data(data, decompressor_, compressor_);
-  if (!recompressed.is_ok()) return document;  // left as it came: `check` reports damaged data
-  Xapian::Document encoded = document;
-  encoded.set_data(*recompressed);
-  return encoded;
-}
-
-Status IndexWriter::train_text_dictionary_if_due() {
-  if (dictionary_ || text_without_dictionary_ < training_threshold_) return Status::ok();
-  std::vector<std::string> samples;
-  std::vector<Xapian::docid> without;
-  size_t sampled = 0;
-  for (auto posting = database_.postlist_begin(""); posting != database_.postlist_end("");
-       ++posting) {
-    const std::string data = database_.get_document(*posting).get_data();
-    Result<uint32_t> dictionary = schema::document_data_dictionary(data);
-    if (!dictionary.is_ok() || *dictionary != 0) continue;
-    without.push_back(*posting);
-    if (sampled >= schema::kMaxTrainingBytes) continue;
-    Result<std::vector<std::string>> taken = schema::document_data_samples(data, decompressor_);
-    if (!taken.is_ok()) continue;  // damaged: `check` reports it
-    for (std::string& sample : *taken) {
-      sampled += sample.size();
-      samples.push_back(std::move(sample));
-    }
-  }
-  text_without_dictionary_ = sampled;  // what there really is, after replacements
-  if (sampled < training_threshold_) return Status::ok();
-  Result<std::shared_ptr<const schema::TextDictionary>> trained =
-      schema::TextDictionary::train(samples);
-  if (!trained.is_ok()) {
-    training_threshold_ *= 2;  // try again with more text
-    return Status::ok();
-  }
-  dictionary_ = std::move(trained).value();
-  compressor_.use_dictionary(dictionary_);
-  database_.set_metadata(schema::text_dictionary_key(dictionary_->id()), dictionary_->bytes());
-  for (const Xapian::docid docid : without) {
-    Xapian::Document document = database_.get_document(docid);
-    Result<std::string> recompressed =
-        schema::recompressed_document_data(document.get_data(), decompressor_, compressor_);
-    if (!recompressed.is_ok()) continue;  // left as it is: `check` reports damaged data
-    document.set_data(*recompressed);
-    database_.replace_document(docid, document);
-  }
-  return Status::ok();
 }
 
 Xapian::doccount IndexWriter::document_count() const { return database_.get_doccount(); }

@@ -5,9 +5,9 @@
 // "jil:origin:<id>", changed in the same transaction as the document, so `index --prune` can
 // tell which documents belong to a folder. Each commit also records the ids of the documents it
 // changed (ingest/change_recorder.h), so searchd can refresh its tables from them. It also trains
-// the index's text dictionary, once (schema/text_dictionary.h): at the first commit after which
-// the documents without one hold kMinTrainingBytes of text, it trains on them, stores the
-// dictionary and recompresses them with it, in that commit's transaction. Not thread-safe.
+// the index's text dictionaries, one per document language (ingest/text_dictionaries.h), each at
+// the first commit after which that language's documents without one hold kMinTrainingBytes of
+// text, recompressing them in that commit's transaction. Not thread-safe.
 #pragma once
 
 #include <xapian.h>
@@ -21,9 +21,10 @@
 #include "base/file_io.h"
 #include "base/status.h"
 #include "ingest/change_recorder.h"
+#include "ingest/text_dictionaries.h"
 #include "schema/compressed_block.h"
+#include "schema/language_dictionaries.h"
 #include "schema/spelling_words.h"
-#include "schema/text_dictionary.h"
 
 namespace jil::ingest {
 
@@ -60,8 +61,8 @@ class IndexWriter {
   Result<std::map<std::string, Origin>> origins();
 
   // Adds or replaces the document with this id inside the current transaction and records its
-  // origin. Document data made without a dictionary is recompressed with the index's, if it has
-  // one (a document built before the dictionary was trained; `document` is a handle, so the
+  // origin. Document data made without a dictionary is recompressed with its language's, if the
+  // index has one (a document built before that was trained; `document` is a handle, so the
   // caller's copy changes too). Returns its docid. Nothing is committed: call commit_if_full()
   // afterwards. `spelling_words`: the document's schema::spelling_words_of, when the caller made
   // them already (on a document worker); null to have them made here. The spelling dictionary is
@@ -103,9 +104,16 @@ class IndexWriter {
   void cancel();
 
   Xapian::doccount document_count() const;
-  // The dictionary documents written to this index should be compressed with: null until the
-  // index has one. Changes only at a commit.
-  std::shared_ptr<const schema::TextDictionary> text_dictionary() const { return dictionary_; }
+  // The dictionaries documents written to this index should be compressed with, by language.
+  // Changes only at a commit.
+  std::shared_ptr<const schema::LanguageDictionaries> text_dictionaries() const {
+    return dictionaries_.current();
+  }
+  // Bytes of text of `language`'s documents stored without a dictionary, as the writer counts
+  // them towards training one.
+  size_t text_without_dictionary(const std::string& language) const {
+    return dictionaries_.text_without_dictionary(language);
+  }
   // True for a writer opened with Sync::kDeferred: its commits are not durable on their own.
   bool sync_deferred() const { return sync_ == Sync::kDeferred; }
   // Transactions committed by this writer so far.
@@ -118,13 +126,12 @@ class IndexWriter {
         batch_size_(batch_size),
         sync_(sync) {}
 
-  // Finds the index's dictionary, or else counts the text of its documents without one.
-  Status load_text_dictionary();
-  // Recompresses a document made without the dictionary, or counts its text while there is none.
-  Xapian::Document with_dictionary(const Xapian::Document& document);
-  // Trains the dictionary on the documents without one, stores it and recompresses them, when
-  // they hold enough text (inside the open transaction).
-  Status train_text_dictionary_if_due();
+  // Finds the index's dictionaries and counts the text of its documents without one.
+  Status load_text_dictionaries();
+  // The document with its data compressed with its language's dictionary, if there is one.
+  Xapian::Document with_dictionary(const Xapian::Document& document) {
+    return dictionaries_.prepared(document, decompressor_);
+  }
 
   // Starts a transaction (and stamps the versions once) if none is open.
   void begin();
@@ -137,12 +144,9 @@ class IndexWriter {
 
   Xapian::WritableDatabase database_;
   schema::BlockDecompressor decompressor_;  // reads the index's own document data
-  schema::BlockCompressor compressor_;      // recompresses it with dictionary_
-  std::shared_ptr<const schema::TextDictionary> dictionary_;
-  size_t text_without_dictionary_ = 0;  // bytes, counted until there is a dictionary
-  size_t training_threshold_ = schema::kMinTrainingBytes;  // doubled after a failed training
-  schema::SpellingChanges spelling_;                       // of the open transaction
-  ChangeRecorder changes_;                                 // of the open transaction
+  TextDictionaries dictionaries_;
+  schema::SpellingChanges spelling_;  // of the open transaction
+  ChangeRecorder changes_;            // of the open transaction
   size_t batch_size_;
   Sync sync_;
   Xapian::docid first_docid_ = 0;

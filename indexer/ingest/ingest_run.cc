@@ -156,11 +156,11 @@ std::unique_ptr<IngestRun::PendingFile> IngestRun::prepare(const SourceFile& fil
     workers_ = std::move(*workers);
   }
   PendingFile* shared = pending.get();
-  // The dictionary as it is now: one trained later is applied by the writer (index_writer.h).
-  std::shared_ptr<const schema::TextDictionary> dictionary = writer_.text_dictionary();
-  pending->made = workers_->submit([this, shared, dictionary](WorkerTools& tools) {
+  // The dictionaries as they are now: one trained later is applied by the writer (index_writer.h).
+  std::shared_ptr<const schema::LanguageDictionaries> dictionaries = writer_.text_dictionaries();
+  pending->made = workers_->submit([this, shared, dictionaries](WorkerTools& tools) {
     try {
-      tools.builder->use_text_dictionary(dictionary);
+      tools.builder->use_text_dictionaries(dictionaries);
       make_document(*shared, tools);
     } catch (const std::exception& error) {
       shared->record = internal_error(std::string("cannot make the document: ") + error.what());

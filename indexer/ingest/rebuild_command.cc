@@ -140,7 +140,7 @@ int run_rebuild_command(const std::vector<std::string>& arguments) {
   Progress progress(loaded->size(), options->quiet || options->json);
   for (const StoredRecord& stored : *loaded) {
     const uint64_t bytes_before = report.bytes_read;
-    session->builder->use_text_dictionary(writer.text_dictionary());  // once trained, at a commit
+    session->builder->use_text_dictionaries(writer.text_dictionaries());  // trained at commits
     Result<Xapian::Document> document =
         rebuild_document(stored, *session->store, *session->builder, *extractor, report.bytes_read);
     progress.advance(report.bytes_read - bytes_before);

@@ -150,6 +150,7 @@ Xapian::Document DocumentBuilder::build(const DocRecord& record, const std::stri
   for (unsigned index = 0; index < record.values.size() && index < kMaxValues; ++index) {
     document.add_value(kFirstValueSlot + index, record.values[index]);
   }
+  compressor_.use_dictionary(dictionaries_ ? dictionaries_->for_language(language) : nullptr);
   document.set_data(to_document_data(record, blocks, compressor_));
   return document;
 }

@@ -14,6 +14,7 @@
 #include "analysis/token.h"
 #include "schema/compressed_block.h"
 #include "schema/doc_record.h"
+#include "schema/language_dictionaries.h"
 #include "thesaurus/concept_matcher.h"
 
 namespace jil::schema {
@@ -36,10 +37,10 @@ class DocumentBuilder {
 
   // `fingerprint` identifies the original and its metadata: an unchanged file is skipped.
   Xapian::Document build(const DocRecord& record, const std::string& fingerprint);
-  // Documents built from now on compress their data with `dictionary` (null: none), the one the
-  // index's writer trained (text_dictionary.h).
-  void use_text_dictionary(std::shared_ptr<const TextDictionary> dictionary) {
-    compressor_.use_dictionary(std::move(dictionary));
+  // Documents built from now on compress their data with the dictionary of their language in
+  // `dictionaries` (null: none), those the index's writer trained (language_dictionaries.h).
+  void use_text_dictionaries(std::shared_ptr<const LanguageDictionaries> dictionaries) {
+    dictionaries_ = std::move(dictionaries);
   }
 
  private:
@@ -58,6 +59,7 @@ class DocumentBuilder {
   std::unique_ptr<icu::Collator> collator_;
   thesaurus::ConceptMatcher concepts_;
   BlockCompressor compressor_;
+  std::shared_ptr<const LanguageDictionaries> dictionaries_;
 };
 
 }  // namespace jil::schema

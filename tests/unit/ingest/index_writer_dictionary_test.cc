@@ -1,101 +1,39 @@
-// Tests the text dictionary of ingest/index_writer.cc on real on-disk indexes: the writer trains
-// once, when the documents without a dictionary hold enough text, stores it in the metadata and
-// recompresses those documents; documents written afterwards use it; every text reads back, also
-// after a reopen and from shards split off the index (search/index_splitter.h).
-#include "ingest/index_writer.h"
-
+// Tests the text dictionary of one language (ingest/text_dictionaries.h) through
+// ingest/index_writer.cc on real on-disk indexes: the writer trains once, when the language's
+// documents without a dictionary hold enough text, stores it in the metadata and recompresses
+// those documents; documents written afterwards use it; every text reads back, also after a
+// reopen and from shards split off the index (search/index_splitter.h).
 #include <gtest/gtest.h>
 
 #include <map>
 #include <string>
 
-#include "sample_prose.h"
-#include "schema/document_data.h"
+#include "dictionary_test_index.h"
 #include "schema/text_dictionary.h"
 #include "search/index_splitter.h"
-#include "temporary_directory.h"
 
 namespace jil::ingest {
 namespace {
 
-// Text per document: enough documents for kMinTrainingBytes make a few hundred.
-constexpr size_t kTextPerDocument = 3 * schema::kTextBlockBytes + 100;
-
-class IndexWriterDictionaryTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    Result<std::unique_ptr<IndexWriter>> writer = IndexWriter::open(path(), 100);
-    ASSERT_TRUE(writer.is_ok()) << writer.status().to_string();
-    writer_ = std::move(writer).value();
-  }
-
-  std::filesystem::path path() const { return folder_.path() / "db"; }
-
-  // Adds `count` documents, their data made with `compressor`; their texts go to texts_.
-  void add(size_t count, schema::BlockCompressor& compressor) {
-    for (size_t made = 0; made < count; ++made) {
-      schema::DocRecord record;
-      record.id = "doc-" + std::to_string(texts_.size());
-      record.text = sample_prose(kTextPerDocument, texts_.size() + 1);
-      Xapian::Document document;
-      document.add_boolean_term("Q" + record.id);
-      document.set_data(to_document_data(record, {}, compressor));
-      const std::vector<std::string> no_words;
-      Result<Xapian::docid> docid =
-          writer_->add(record.id, document, {"root", record.id}, &no_words);
-      ASSERT_TRUE(docid.is_ok()) << docid.status().to_string();
-      texts_[*docid] = record.text;
-    }
-  }
-  void add_without_dictionary(size_t count) {
-    schema::BlockCompressor plain;
-    add(count, plain);
-  }
-  void commit() {
-    Status status = writer_->commit();
-    ASSERT_TRUE(status.is_ok()) << status.to_string();
-  }
-
-  // Every document's dictionary id, and each text checked against the one written.
-  std::map<Xapian::docid, uint32_t> dictionaries_of(const Xapian::Database& database) {
-    std::map<Xapian::docid, uint32_t> ids;
-    schema::BlockDecompressor decompressor = schema::BlockDecompressor::for_index(database);
-    for (auto posting = database.postlist_begin(""); posting != database.postlist_end("");
-         ++posting) {
-      const std::string data = database.get_document(*posting).get_data();
-      Result<schema::DocRecord> record = schema::from_document_data(data, decompressor);
-      EXPECT_TRUE(record.is_ok()) << *posting << ": " << record.status().to_string();
-      if (record.is_ok()) {
-        EXPECT_EQ(record->text, texts_[*posting]) << *posting;
-      }
-      ids[*posting] = *schema::document_data_dictionary(data);
-    }
-    return ids;
-  }
-
-  const TemporaryDirectory folder_;
-  std::unique_ptr<IndexWriter> writer_;
-  std::map<Xapian::docid, std::string> texts_;
-};
-
-size_t documents_for(size_t bytes) { return bytes / kTextPerDocument + 1; }
+using IndexWriterDictionaryTest = DictionaryTestIndex;
 
 TEST_F(IndexWriterDictionaryTest, TrainsOnceWithEnoughTextAndRecompressesEarlierDocuments) {
   // Below the minimum: committed without a dictionary.
-  add_without_dictionary(documents_for(schema::kMinTrainingBytes / 2));
+  add_without_dictionary(documents_for(schema::kMinTrainingBytes / 2), "en");
   commit();
-  EXPECT_EQ(writer_->text_dictionary(), nullptr);
+  EXPECT_EQ(own_id("en"), 0u);
   EXPECT_TRUE(schema::stored_text_dictionary_ids(Xapian::Database(path().string())).empty());
   // Past it: trained at this commit, over the documents of both commits.
-  add_without_dictionary(documents_for(schema::kMinTrainingBytes / 2));
+  add_without_dictionary(documents_for(schema::kMinTrainingBytes / 2), "en");
   commit();
-  ASSERT_NE(writer_->text_dictionary(), nullptr);
-  const uint32_t id = writer_->text_dictionary()->id();
+  const uint32_t id = own_id("en");
+  ASSERT_NE(id, 0u);
   {
     const Xapian::Database database(path().string());
     EXPECT_EQ(schema::stored_text_dictionary_ids(database), std::vector<uint32_t>{id});
     EXPECT_EQ(database.get_metadata(schema::text_dictionary_key(id)),
-              writer_->text_dictionary()->bytes());
+              writer_->text_dictionaries()->own("en")->bytes());
+    EXPECT_EQ(database.get_metadata(schema::text_dictionary_for_key("en")), std::to_string(id));
     for (const auto& [docid, dictionary] : dictionaries_of(database)) {
       EXPECT_EQ(dictionary, id) << docid;
     }
@@ -103,12 +41,13 @@ TEST_F(IndexWriterDictionaryTest, TrainsOnceWithEnoughTextAndRecompressesEarlier
   // Later documents, built with the dictionary or (in flight at training) without: all use it,
   // and nothing is trained again.
   schema::BlockCompressor with;
-  with.use_dictionary(writer_->text_dictionary());
-  add(20, with);
-  add_without_dictionary(20);
-  add_without_dictionary(documents_for(schema::kMinTrainingBytes));
+  with.use_dictionary(writer_->text_dictionaries()->for_language("en"));
+  add(20, "en", with);
+  add_without_dictionary(20, "en");
+  add_without_dictionary(documents_for(schema::kMinTrainingBytes), "en");
   commit();
-  EXPECT_EQ(writer_->text_dictionary()->id(), id);
+  EXPECT_EQ(own_id("en"), id);
+  EXPECT_EQ(writer_->text_without_dictionary("en"), 0u);
   const Xapian::Database database(path().string());
   EXPECT_EQ(schema::stored_text_dictionary_ids(database), std::vector<uint32_t>{id});
   const std::map<Xapian::docid, uint32_t> ids = dictionaries_of(database);
@@ -117,27 +56,25 @@ TEST_F(IndexWriterDictionaryTest, TrainsOnceWithEnoughTextAndRecompressesEarlier
 }
 
 TEST_F(IndexWriterDictionaryTest, AReopenedWriterKeepsTheDictionaryAndReadersFindIt) {
-  add_without_dictionary(documents_for(schema::kMinTrainingBytes));
+  add_without_dictionary(documents_for(schema::kMinTrainingBytes), "en");
   commit();
-  ASSERT_NE(writer_->text_dictionary(), nullptr);
-  const uint32_t id = writer_->text_dictionary()->id();
-  writer_.reset();
-  Result<std::unique_ptr<IndexWriter>> reopened = IndexWriter::open(path(), 100);
-  ASSERT_TRUE(reopened.is_ok()) << reopened.status().to_string();
-  writer_ = std::move(reopened).value();
-  ASSERT_NE(writer_->text_dictionary(), nullptr);
-  EXPECT_EQ(writer_->text_dictionary()->id(), id);
-  add_without_dictionary(5);
+  const uint32_t id = own_id("en");
+  ASSERT_NE(id, 0u);
+  reopen();
+  EXPECT_EQ(own_id("en"), id);
+  add_without_dictionary(5, "en");
   commit();
-  for (const auto& [docid, dictionary] : dictionaries_of(Xapian::Database(path().string()))) {
+  for (const auto& [docid, dictionary] : dictionaries_of_index()) {
     EXPECT_EQ(dictionary, id) << docid;
   }
 }
 
 TEST_F(IndexWriterDictionaryTest, ShardsSplitFromTheIndexReadEveryText) {
-  add_without_dictionary(documents_for(schema::kMinTrainingBytes));
+  add_without_dictionary(documents_for(schema::kMinTrainingBytes), "en");
+  add_without_dictionary(documents_for(schema::kMinTrainingBytes), "ar");
   commit();
-  ASSERT_NE(writer_->text_dictionary(), nullptr);
+  ASSERT_NE(own_id("en"), 0u);
+  ASSERT_NE(own_id("ar"), 0u);
   writer_.reset();
   std::filesystem::create_directory(folder_.path() / "shards");  // as jil-shard's OUTDIR
   Result<std::vector<std::filesystem::path>> shards =
@@ -152,9 +89,9 @@ TEST_F(IndexWriterDictionaryTest, ShardsSplitFromTheIndexReadEveryText) {
 }
 
 TEST_F(IndexWriterDictionaryTest, ADocumentNamingAMissingDictionaryIsCorrupt) {
-  add_without_dictionary(documents_for(schema::kMinTrainingBytes));
+  add_without_dictionary(documents_for(schema::kMinTrainingBytes), "en");
   commit();
-  ASSERT_NE(writer_->text_dictionary(), nullptr);
+  ASSERT_NE(own_id("en"), 0u);
   writer_.reset();
   {
     Xapian::WritableDatabase database(path().string());
