@@ -33,6 +33,12 @@ fi
 if [ "$mode" = bench ]; then
   packages+=(libreoffice-writer-nogui)  # tools/bench/mixed_batch.sh makes its DOCX, ODT, PDF
   packages+=(slowhttptest)  # tools/bench/edge_attacks.sh: slow-header, slow-body, slow-read attacks
+  # tools/bench/run.sh (it checks these itself too and installs what is missing):
+  packages+=(wamerican hunspell-fr hunspell-es hunspell-ru hunspell-ar python3-jieba)  # corpus words
+  packages+=(time procps wrk)  # /usr/bin/time -v (wall, CPU, peak RSS), ps, HTTP load
+  packages+=(xapian-omega lighttpd)  # the peers in the same run: omindex, Omega's CGI behind lighttpd
+  packages+=(sphinxsearch python3-pymysql)  # the peers in the same run: Sphinx's indexer and searchd,
+                                            # queried over SphinxQL (the MySQL protocol) by query_bench.py
 fi
 
 missing=()

@@ -17,12 +17,27 @@ round trip; "floor" is the same round trip for --floor-path (default /healthz), 
 (from different offsets) for --seconds; prints requests/s and latency percentiles. The clients
 share the machine's cores with searchd (as in the peers' runs).
 
+--sphinx HOST:PORT: the same measurements against Sphinx's searchd over SphinxQL (the MySQL
+protocol, python3-pymysql), as the peers measured it: per query
+  SELECT id FROM corpus WHERE MATCH('...') LIMIT 10 OPTION ranker=proximity_bm25
+(--sphinx-index names the index). The query text is lower-cased (so no word reads as an
+operator: MAYBE, NEAR, SENTENCE, PARAGRAPH, ZONE), quoted phrases stay phrases, every other
+character of Sphinx's query syntax is backslash-escaped, and the MATCH string is escaped again
+for the SQL literal (backslash and single quote). Zero hits and match totals come from an
+untimed pass with SHOW META after the timed ones; the floor is SHOW STATUS LIKE 'uptime'.
+A query that searchd rejects counts as an error (status 400), a lost connection as status 0.
+
+--processes: with --connections N, N processes instead of threads (no shared interpreter lock
+on the client side; the peers' throughput clients were processes).
+
 queries.tsv: "lang<TAB>query" per line (the peers' "lang<TAB>kind<TAB>query" is read too).
-Exit status 0 when every request got HTTP 200, 1 otherwise.
+Exit status 0 when every request got HTTP 200 (or, with --sphinx, every query succeeded), 1
+otherwise.
 """
 import argparse
 import http.client
 import json
+import multiprocessing
 import statistics
 import sys
 import threading
@@ -127,6 +142,98 @@ def total_of(body):
     return len(results) if isinstance(results, list) else None
 
 
+# Characters of Sphinx 2.2's extended query syntax (sphinxapi's EscapeString list and a few more
+# that are harmless to escape); '"' is handled apart, as the phrase operator.
+SPHINX_SPECIAL = set('\\()|-!@~&/^$=<>*?%:[]')
+
+
+def sphinx_escape_words(text):
+    return "".join("\\" + ch if ch in SPHINX_SPECIAL else ch for ch in text)
+
+
+def sphinx_match(q):
+    """A queries.tsv query as a Sphinx MATCH expression: words AND-ed, "..." kept as phrases."""
+    parts = q.lower().split('"')
+    if len(parts) % 2 == 0:  # unbalanced quote: the last one is a plain character
+        parts[-2:] = [parts[-2] + " " + parts[-1]]
+    out = []
+    for i, part in enumerate(parts):
+        esc = sphinx_escape_words(part)
+        if i % 2 and esc.strip():
+            out.append(f'"{esc.strip()}"')
+        elif esc.strip():
+            out.append(esc.strip())
+    return " ".join(out)
+
+
+def sql_string(s):
+    """A SphinxQL single-quoted literal."""
+    return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+class SphinxClient:
+    """One SphinxQL connection (pymysql) with Client's interface: targets are SQL statements."""
+
+    def __init__(self, host, port, timeout, index, size):
+        import pymysql  # python3-pymysql; only this mode needs it
+        self.pymysql = pymysql
+        self.host, self.port, self.timeout, self.index, self.size = host, port, timeout, index, size
+        self.conn = None
+        self.reconnects = 0
+
+    def _connect(self):
+        if self.conn:
+            try:
+                self.conn.close()
+            except Exception:  # noqa: BLE001 - a broken connection may fail to close
+                pass
+        self.conn = self.pymysql.connect(host=self.host, port=self.port, user="", charset="utf8mb4",
+                                         autocommit=True, connect_timeout=self.timeout,
+                                         read_timeout=self.timeout, write_timeout=self.timeout)
+
+    def get(self, sql):
+        """Returns (status, rows): 200 and the rows, 400 and the message if searchd rejected
+        the statement, 0 on a connection error."""
+        err = self.pymysql.err
+        for attempt in (0, 1):
+            try:
+                if self.conn is None:
+                    self._connect()
+                with self.conn.cursor() as cur:
+                    cur.execute(sql)
+                    return 200, cur.fetchall()
+            except (err.ProgrammingError, err.InternalError, err.DataError, err.NotSupportedError) as e:
+                return 400, str(e).encode()
+            except (err.OperationalError, err.InterfaceError, OSError):
+                self.conn = None
+                if attempt == 0:
+                    self.reconnects += 1
+                    continue
+                return 0, b""
+        return 0, b""
+
+    def search_target(self, lang, q):
+        return (f"SELECT id FROM {self.index} WHERE MATCH({sql_string(sphinx_match(q))}) "
+                f"LIMIT {self.size} OPTION ranker=proximity_bm25")
+
+    def totals(self, targets):
+        """total_found of each statement (SHOW META after it), untimed; None where it failed."""
+        out = []
+        for tgt in targets:
+            st, _ = self.get(tgt)
+            meta_st, rows = self.get("SHOW META") if st == 200 else (0, ())
+            meta = dict(rows) if meta_st == 200 else {}
+            out.append(int(meta["total_found"]) if str(meta.get("total_found", "")).isdigit() else None)
+        return out
+
+
+def make_client(a):
+    if a.sphinx:
+        host, _, port = a.sphinx.rpartition(":")
+        return SphinxClient(host or "127.0.0.1", int(port), a.timeout, a.sphinx_index, a.size)
+    return Client(a.host, a.port, a.timeout, a.path, a.size)
+
+
 def floor_rtt(client, path, n=200):
     lat = []
     for _ in range(n):
@@ -139,7 +246,7 @@ def floor_rtt(client, path, n=200):
 
 
 def one_client(a, queries):
-    c = Client(a.host, a.port, a.timeout, a.path, a.size)
+    c = make_client(a)
     targets = [c.search_target(l, q) for l, q in queries]
     first_error = None
     for i in range(min(a.warmup, len(targets)) if a.warmup else 0):
@@ -164,7 +271,11 @@ def one_client(a, queries):
                 sys.exit(f"query_bench: 20 connection failures in a row (last: {tgt}); is searchd up?")
     wall = time.perf_counter() - t_start
     lat = [statistics.median(x) for x in per]
-    totals = [total_of(b) if s == 200 else None for s, b in zip(status, bodies)]
+    if hasattr(c, "totals"):  # Sphinx: SHOW META, untimed
+        totals = c.totals(targets)
+        totals = [t if s == 200 else None for s, t in zip(status, totals)]
+    else:
+        totals = [total_of(b) if s == 200 else None for s, b in zip(status, bodies)]
     ok = [i for i, s in enumerate(status) if s == 200]
     unreadable = sum(1 for i in ok if totals[i] is None)
 
@@ -188,42 +299,51 @@ def one_client(a, queries):
     return res
 
 
+def client_worker(a, queries, k, n, barrier, out):
+    """One closed-loop client of many_clients (a thread or a process); puts (latencies, errors)."""
+    c = make_client(a)
+    targets = [c.search_target(l, q) for l, q in queries]
+    off = k * len(targets) // n
+    for i in range(max(1, a.warmup // n)):
+        c.get(targets[(off + i) % len(targets)])
+    mine, errs, i = [], 0, off
+    barrier.wait()
+    stop = time.perf_counter() + a.seconds
+    while time.perf_counter() < stop:
+        t0 = time.perf_counter()
+        st, _ = c.get(targets[i % len(targets)])
+        mine.append((time.perf_counter() - t0) * 1000.0)
+        errs += st != 200
+        i += 1
+    out.put((mine, errs))
+
+
 def many_clients(a, queries):
     n = a.connections
-    lock = threading.Lock()
-    lat, errors, barrier = [], [0], threading.Barrier(n + 1)
-    stop = [0.0]
-
-    def worker(k):
-        c = Client(a.host, a.port, a.timeout, a.path, a.size)
-        targets = [c.search_target(l, q) for l, q in queries]
-        off = k * len(targets) // n
-        for i in range(max(1, a.warmup // n)):
-            c.get(targets[(off + i) % len(targets)])
-        mine, errs, i = [], 0, off
-        barrier.wait()
-        while time.perf_counter() < stop[0]:
-            t0 = time.perf_counter()
-            st, _ = c.get(targets[i % len(targets)])
-            mine.append((time.perf_counter() - t0) * 1000.0)
-            errs += st != 200
-            i += 1
-        with lock:
-            lat.extend(mine)
-            errors[0] += errs
-
-    threads = [threading.Thread(target=worker, args=(k,)) for k in range(n)]
-    for t in threads:
-        t.start()
-    stop[0] = float("inf")
+    if a.processes:
+        ctx = multiprocessing.get_context("fork")
+        barrier, out = ctx.Barrier(n + 1), ctx.Queue()
+        workers = [ctx.Process(target=client_worker, args=(a, queries, k, n, barrier, out)) for k in range(n)]
+    else:
+        import queue
+        barrier, out = threading.Barrier(n + 1), queue.Queue()
+        workers = [threading.Thread(target=client_worker, args=(a, queries, k, n, barrier, out))
+                   for k in range(n)]
+    for w in workers:
+        w.start()
     barrier.wait()  # all warmed up
     t0 = time.perf_counter()
-    stop[0] = t0 + a.seconds
-    for t in threads:
-        t.join()
+    lat, errors = [], 0
+    for _ in workers:
+        mine, errs = out.get()
+        lat.extend(mine)
+        errors += errs
     wall = time.perf_counter() - t0
+    for w in workers:
+        w.join()
     res = {"mode": f"{n} connections", "connections": n, "seconds": round(wall, 2),
-           **summarize(lat, wall, errors=errors[0])}
+           "clients": "processes" if a.processes else "threads",
+           **summarize(lat, wall, errors=errors)}
     return res
 
 
@@ -242,7 +362,8 @@ def print_table(res):
         print(f"{name:8}" + "".join(f"{r.get(c, ''):>10}" for c in cols))
     if res.get("floor"):
         f = res["floor"]
-        print(f"round-trip floor (GET {f['path']}): p50 {f['p50_ms']} ms, p99 {f['p99_ms']} ms")
+        what = f['path'] if f['path'].upper().startswith("SHOW") else f"GET {f['path']}"
+        print(f"round-trip floor ({what}): p50 {f['p50_ms']} ms, p99 {f['p99_ms']} ms")
     if res.get("unreadable_totals"):
         print(f"warning: {res['unreadable_totals']} responses had no readable 'total'")
     if res.get("first_error"):
@@ -252,7 +373,10 @@ def print_table(res):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--host", default="127.0.0.1")
-    ap.add_argument("--port", type=int, required=True)
+    ap.add_argument("--port", type=int, help="jil-searchd's port (required without --sphinx)")
+    ap.add_argument("--sphinx", metavar="HOST:PORT", help="measure Sphinx's searchd over SphinxQL instead")
+    ap.add_argument("--sphinx-index", default="corpus", help="Sphinx index name (default corpus)")
+    ap.add_argument("--processes", action="store_true", help="--connections N as processes, not threads")
     ap.add_argument("--queries", required=True, help="queries.tsv (lang TAB query)")
     ap.add_argument("--path", default="/api/v1/search", help="search route (default /api/v1/search)")
     ap.add_argument("--size", type=int, default=10, help="results per query (default 10)")
@@ -262,9 +386,15 @@ def main():
     ap.add_argument("--connections", type=int, default=1, help="concurrent clients (threads)")
     ap.add_argument("--seconds", type=float, default=10.0, help="duration with --connections > 1")
     ap.add_argument("--timeout", type=float, default=30.0, help="per-request socket timeout, s")
-    ap.add_argument("--floor-path", default="/healthz", help="round-trip reference path ('' to skip)")
+    ap.add_argument("--floor-path", default=None,
+                    help="round-trip reference: a path (default /healthz), with --sphinx a statement "
+                         "(default SHOW STATUS LIKE 'uptime'); '' to skip")
     ap.add_argument("--json", help="also write the figures to this file")
     a = ap.parse_args()
+    if not a.sphinx and a.port is None:
+        ap.error("--port or --sphinx is required")
+    if a.floor_path is None:
+        a.floor_path = "SHOW STATUS LIKE 'uptime'" if a.sphinx else "/healthz"
     queries = load_queries(a.queries)
     if a.limit:
         queries = queries[: a.limit]
@@ -272,6 +402,7 @@ def main():
         sys.exit(f"query_bench: no queries in {a.queries}")
     res = one_client(a, queries) if a.connections <= 1 else many_clients(a, queries)
     res["queries_file"] = a.queries
+    res["server"] = f"sphinx {a.sphinx} index {a.sphinx_index}" if a.sphinx else f"jil-searchd {a.host}:{a.port}"
     print_table(res)
     if a.json:
         with open(a.json, "w", encoding="utf-8") as f:

@@ -7,6 +7,9 @@ Reads WORK/gen.json (generator summary), WORK/index.time (/usr/bin/time -v), WOR
 (sizes, exit codes, searchd RSS written by run.sh), WORK/query_1.json and WORK/query_cN.json
 (query_bench.py). The peers' figures are those of /work/shared/bench-peers/RESULTS.md (20,000
 docs, 207.2 MB of text, same machine kind); "JIL/peer" is JIL's figure divided by the peer's.
+When run.sh measured peers in the same run, their columns come first: omindex (WORK/omindex.time,
+omindex_* in run.tsv) and Sphinx (WORK/sphinx_index.time, sphinx_feed.time, sphinx_feed.json,
+sphinx_query_1.json, sphinx_query_cN.json, sphinx_* in run.tsv).
 """
 import argparse
 import datetime
@@ -131,6 +134,73 @@ def fmt(v, nd=2):
     return f"{v:.{nd}f}" if abs(v) >= 1 else f"{v:.{max(nd, 3)}f}"
 
 
+def cpu_ms_per_doc(tv, docs):
+    if not docs or tv.get("user_s") is None:
+        return None
+    return (tv.get("user_s", 0) + tv.get("sys_s", 0)) * 1000 / docs
+
+
+def live_omindex(w, met, docs, text_bytes):
+    """omindex's indexing figures of this run, in the table's keys; None if it did not run."""
+    tv = read_time_v(os.path.join(w, "omindex.time"))
+    wall = tv.get("wall_s")
+    if not wall:
+        return None
+    db = int(met["omindex_db_bytes"]) if met.get("omindex_db_bytes") else None
+    comp = int(met["omindex_compact_bytes"]) if met.get("omindex_compact_bytes") else None
+    return {"docs_per_s": docs / wall if docs else None,
+            "text_mb_per_s": text_bytes / 1e6 / wall if text_bytes else None,
+            "index_ratio": db / text_bytes if db and text_bytes else None,
+            "compact_ratio": comp / text_bytes if comp and text_bytes else None,
+            "index_peak_rss_mb": tv["peak_rss_kb"] / 1024 if tv.get("peak_rss_kb") else None,
+            "index_cpu_ms_per_doc": cpu_ms_per_doc(tv, docs)}
+
+
+def live_sphinx(w, met, docs, text_bytes, conns):
+    """Sphinx's figures of this run, in the table's keys, and the raw ones; (None, None) if absent."""
+    tv = read_time_v(os.path.join(w, "sphinx_index.time"))
+    wall = tv.get("wall_s")
+    if not wall:
+        return None, None
+    feed_tv = read_time_v(os.path.join(w, "sphinx_feed.time"))
+    feed = read_json(os.path.join(w, "sphinx_feed.json")) or {}
+    q1 = read_json(os.path.join(w, "sphinx_query_1.json")) or {}
+    index_bytes = int(met["sphinx_index_bytes"]) if met.get("sphinx_index_bytes") else None
+    fig = {"docs_per_s": docs / wall if docs else None,
+           "text_mb_per_s": text_bytes / 1e6 / wall if text_bytes else None,
+           "index_ratio": index_bytes / text_bytes if index_bytes and text_bytes else None,
+           "index_peak_rss_mb": tv["peak_rss_kb"] / 1024 if tv.get("peak_rss_kb") else None,
+           "index_cpu_ms_per_doc": cpu_ms_per_doc(tv, docs),
+           "p50_ms": q1.get("p50_ms"), "p90_ms": q1.get("p90_ms"), "p99_ms": q1.get("p99_ms"),
+           "qps_1": q1.get("qps")}
+    conc = {}
+    for c in conns:
+        r = read_json(os.path.join(w, f"sphinx_query_c{c}.json"))
+        if r:
+            conc[str(c)] = r
+            fig[f"qps_{c}"] = r.get("qps")
+    searchd = {k: int(met[m]) if met.get(m, "").lstrip("-").isdigit() else None
+               for k, m in (("rss_start_kb", "sphinx_searchd_rss_start_kb"),
+                            ("rss_end_kb", "sphinx_searchd_rss_end_kb"),
+                            ("exit_after_sigterm", "sphinx_searchd_exit"))}
+    raw = {"program": "Sphinx 2.2 indexer + searchd (Debian sphinxsearch), xmlpipe2, plain index, "
+                      "no morphology, CJK unigrams; SphinxQL over loopback (pymysql)",
+           "index": {"wall_s": wall, "user_s": tv.get("user_s"), "sys_s": tv.get("sys_s"),
+                     "cpu_percent": tv.get("cpu_percent"), "peak_rss_kb": tv.get("peak_rss_kb"),
+                     "exit": int(met.get("sphinx_index_exit", -1)), "index_bytes": index_bytes,
+                     "docs_indexed": int(met["sphinx_index_docs"]) if met.get("sphinx_index_docs") else None,
+                     "loadavg_before": met.get("loadavg_before_sphinx")},
+           "feed": {**feed, "wall_s": feed_tv.get("wall_s"), "user_s": feed_tv.get("user_s"),
+                    "sys_s": feed_tv.get("sys_s"), "peak_rss_kb": feed_tv.get("peak_rss_kb")},
+           "searchd": searchd, "query_exit": int(met["sphinx_query_exit"])
+           if met.get("sphinx_query_exit", "").isdigit() else None,
+           "query_1_client": q1, "query_concurrent": conc,
+           "figures": {k: (round(v, 4) if isinstance(v, float) else v) for k, v in fig.items()}}
+    if feed_tv.get("wall_s") and docs:
+        raw["docs_per_s_with_feed"] = round(docs / (wall + feed_tv["wall_s"]), 1)
+    return fig, raw
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--work", required=True)
@@ -176,13 +246,23 @@ def main():
             ("index CPU ms/doc", "index_cpu_ms_per_doc"), ("query p50 ms", "p50_ms"),
             ("query p90 ms", "p90_ms"), ("query p99 ms", "p99_ms"), ("QPS 1 client", "qps_1")]
     rows += [(f"QPS {c} clients", f"qps_{c}") for c in sorted(conc)]
+    # Columns: the peers measured in this run first, then the published figures.
+    omindex_here = live_omindex(w, met, docs, text_bytes)
+    sphinx_here, sphinx_raw = live_sphinx(w, met, docs, text_bytes, sorted(conc))
+    columns = []
+    if omindex_here:
+        columns.append(("omindex_this_run", "omindex (this run)", omindex_here))
+    if sphinx_here:
+        columns.append(("sphinx_this_run", "Sphinx (this run)", sphinx_here))
+    live_cols = len(columns)
+    columns += [(p, PEERS[p]["label"] + (" (pub.)" if live_cols else ""), PEERS[p]) for p in PEER_ORDER]
     ratios = {}
-    head = ["figure", "JIL"] + [PEERS[p]["label"] for p in PEER_ORDER]
+    head = ["figure", "JIL"] + [label for _, label, _ in columns]
     table = []
     for label, key in rows:
         cells = [label, fmt(jil.get(key))]
-        for p in PEER_ORDER:
-            pv = PEERS[p].get(key)
+        for p, _, figures in columns:
+            pv = figures.get(key)
             if pv is None:
                 cells.append("—")
                 continue
@@ -198,7 +278,8 @@ def main():
     line = lambda cells: "| " + " | ".join(c.ljust(wd) for c, wd in zip(cells, widths)) + " |"  # noqa: E731
     print()
     print(f"JIL benchmark: {docs or '?'} docs, {fmt((text_bytes or 0) / 1e6, 1)} MB text "
-          f"(peers: {PEERS_CORPUS['docs']:,} docs, {PEERS_CORPUS['text_bytes'] / 1e6:.1f} MB)")
+          + ("(\"this run\": the same corpus, measured in this run; " if live_cols else "(")
+          + f"published peers: {PEERS_CORPUS['docs']:,} docs, {PEERS_CORPUS['text_bytes'] / 1e6:.1f} MB)")
     print(line(head))
     print("| " + " | ".join("-" * wd for wd in widths) + " |")
     for cells in table:
@@ -214,6 +295,28 @@ def main():
               f"max {q1.get('max_ms')} ms" + (f", HTTP round-trip floor p50 {fl.get('p50_ms')} ms" if fl else ""))
         print("  per language p50/p99 ms: " + ", ".join(
             f"{l} {r.get('p50_ms')}/{r.get('p99_ms')}" for l, r in sorted(q1.get("per_lang", {}).items())))
+    if sphinx_raw:
+        si, sf, sq = sphinx_raw["index"], sphinx_raw["feed"], sphinx_raw["query_1_client"]
+        print(f"Sphinx (this run): indexer wall {fmt(si['wall_s'])} s, user {fmt(si['user_s'])} s, "
+              f"sys {fmt(si['sys_s'])} s, {si['docs_indexed']} docs, index {fmt((si['index_bytes'] or 0) / 1e6, 1)} MB; "
+              f"xmlpipe2 feed built beforehand by sphinx_feed.py in {fmt(sf.get('wall_s'))} s "
+              f"(docs/s with it {sphinx_raw.get('docs_per_s_with_feed', '—')}); load average before "
+              f"{si['loadavg_before']}")
+        if sq:
+            fl = sq.get("floor") or {}
+            sd = sphinx_raw["searchd"]
+            print(f"  SphinxQL queries: {sq.get('count')} ({sq.get('passes')} passes, median), errors "
+                  f"{sq.get('errors')}, zero-hit {sq.get('zero_hits')}, median total {sq.get('median_total')}"
+                  + (f", round-trip floor (SHOW STATUS) p50 {fl.get('p50_ms')} ms" if fl else "")
+                  + f"; searchd RSS {fmt((sd.get('rss_end_kb') or 0) / 1024, 1)} MB after the queries")
+            print("  per language p50/p99 ms: " + ", ".join(
+                f"{l} {r.get('p50_ms')}/{r.get('p99_ms')}" for l, r in sorted(sq.get("per_lang", {}).items())))
+            print("  Sphinx answers ids only (no HTTP, no facets, no snippets, no stemming): its latency is "
+                  "a lower bound for a search service, JIL's includes all of those.")
+        if si["exit"] != 0:
+            print(f"WARNING: Sphinx's indexer exited with {si['exit']}; see {os.path.join(w, 'sphinx_index.log')}")
+        if si.get("docs_indexed") and docs and si["docs_indexed"] != docs:
+            print(f"WARNING: Sphinx indexed {si['docs_indexed']} documents, the corpus has {docs}")
     if compact_bytes is None and met.get("compact_error"):
         print(f"xapian-compact failed: {met['compact_error']}")
     if store_bytes:
@@ -289,6 +392,8 @@ def main():
                   + f"; load average before JIL {met.get('loadavg_before_index')}, before omindex "
                     f"{met.get('loadavg_before_omindex')}")
 
+    if sphinx_raw:
+        live["sphinx"] = sphinx_raw
     results = {
         "machine": machine(),
         "measured_here": live,

@@ -12,15 +12,22 @@
 #   THREADS (2, searchd worker threads) INDEX_ARGS (extra jil-indexer words, e.g. "--batch 2000")
 #   WRK_CONNS ("1 2 8", wrk connection counts for the HTTP runs) WRK_SECONDS (10 per run)
 #   PEERS (1: also index the corpus with omindex and serve it with Omega's CGI behind lighttpd,
-#   measured in the same run with the same wrk runs; 0 to skip; needs xapian-omega and lighttpd)
+#   measured in the same run with the same wrk runs; 0 to skip; needs xapian-omega and lighttpd;
+#   and, with SPHINX=1, index it with Sphinx and query Sphinx's searchd over SphinxQL)
+#   SPHINX (1: with PEERS=1, measure Sphinx 2.2 (Debian's sphinxsearch: its programs are
+#   /usr/bin/indexer and /usr/bin/searchd, found on PATH and checked to be Sphinx's) when it is
+#   installed, with python3-pymysql for the queries; 0 to skip) SPHINX_PASSES (3: timed passes
+#   over the queries, a query's latency is its median, the peers' method)
 #   SKIP_QUERIES (0; 1 = indexing only: no searchd, query_bench, wrk or Omega runs)
 #   NO_CACHE_RUNS (1: after the wrk runs, restart searchd with --no-cache and run them again, so
 #   the figures show both the result cache and the work of every request; 0 to skip)
 #   CPU_REQUESTS (300: requests of the CPU-per-request runs, cpu_per_request.py, uncached searchd
 #   and Omega)
 # Writes under WORK: corpus/ (+ gen.json), db/, store/, db-compact/, *.log, *.time,
-# query_1.json, query_cN.json, and results.json (all figures + a machine description).
-# searchd binds 127.0.0.1 on a free port and is stopped by its PID (also on error).
+# query_1.json, query_cN.json, sphinx/ + sphinx_*.{time,log,json}, and results.json (all
+# figures + a machine description).
+# searchd binds 127.0.0.1 on a free port and is stopped by its PID (also on error); so do
+# lighttpd (Omega) and Sphinx's searchd, whose files all stay under WORK/omega and WORK/sphinx.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -37,6 +44,8 @@ CONC_SECONDS=${CONC_SECONDS:-10}
 WRK_CONNS=${WRK_CONNS:-1 2 8}
 WRK_SECONDS=${WRK_SECONDS:-10}
 PEERS=${PEERS:-1}
+SPHINX=${SPHINX:-1}
+SPHINX_PASSES=${SPHINX_PASSES:-3}
 PASSES=${PASSES:-1}
 SKIP_QUERIES=${SKIP_QUERIES:-0}
 NO_CACHE_RUNS=${NO_CACHE_RUNS:-1}
@@ -52,30 +61,48 @@ STORE=$WORK/store
 DBC=$WORK/db-compact
 METRICS=$WORK/run.tsv
 SEARCHD_PID=
+SPHINX_PID=      # Sphinx's searchd (not JIL's)
+LIGHTTPD_PID=
 
 log() { echo "== $(date +%T) $*" >&2; }
 die() { echo "run.sh: $*" >&2; exit 1; }
 metric() { printf '%s\t%s\n' "$1" "$2" >> "$METRICS"; }
 
-stop_searchd() {
-  [ -n "$SEARCHD_PID" ] || return 0
-  if kill -0 "$SEARCHD_PID" 2>/dev/null; then
-    kill -TERM "$SEARCHD_PID" 2>/dev/null || true
+stop_pid() {  # PID NAME: SIGTERM, up to 10 s, then SIGKILL; returns the exit status
+  local pid=$1 name=$2
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid" 2>/dev/null || true
     for _ in $(seq 1 100); do
-      kill -0 "$SEARCHD_PID" 2>/dev/null || break
+      kill -0 "$pid" 2>/dev/null || break
       sleep 0.1
     done
-    if kill -0 "$SEARCHD_PID" 2>/dev/null; then
-      log "searchd did not stop on SIGTERM within 10 s; sending SIGKILL"
-      kill -KILL "$SEARCHD_PID" 2>/dev/null || true
+    if kill -0 "$pid" 2>/dev/null; then
+      log "$name did not stop on SIGTERM within 10 s; sending SIGKILL"
+      kill -KILL "$pid" 2>/dev/null || true
     fi
   fi
   local rc=0
-  wait "$SEARCHD_PID" 2>/dev/null || rc=$?
-  SEARCHD_PID=
+  wait "$pid" 2>/dev/null || rc=$?
   return "$rc"
 }
-trap 'stop_searchd || true; [ -n "${LIGHTTPD_PID:-}" ] && kill "$LIGHTTPD_PID" 2>/dev/null || true' EXIT
+stop_searchd() {
+  [ -n "$SEARCHD_PID" ] || return 0
+  local pid=$SEARCHD_PID
+  SEARCHD_PID=
+  stop_pid "$pid" searchd
+}
+stop_sphinx() {
+  [ -n "$SPHINX_PID" ] || return 0
+  local pid=$SPHINX_PID
+  SPHINX_PID=
+  stop_pid "$pid" "Sphinx's searchd"
+}
+cleanup() {
+  stop_searchd || true
+  stop_sphinx || true
+  if [ -n "$LIGHTTPD_PID" ]; then kill "$LIGHTTPD_PID" 2>/dev/null || true; fi
+}
+trap cleanup EXIT
 
 # --- 0. packages the bench needs (the build's own dependencies are the project's setup) ---
 need_pkgs() {
@@ -91,6 +118,9 @@ need_pkgs() {
 need_pkgs python3 wamerican hunspell-fr hunspell-es hunspell-ru hunspell-ar python3-jieba \
   xapian-tools time procps coreutils wrk
 [ "$PEERS" = 1 ] && need_pkgs xapian-omega lighttpd
+if [ "$PEERS" = 1 ] && [ "$SPHINX" = 1 ]; then
+  need_pkgs sphinxsearch python3-pymysql || log "could not install sphinxsearch python3-pymysql; Sphinx will be skipped"
+fi
 
 mkdir -p "$WORK"
 : > "$METRICS"
@@ -225,7 +255,6 @@ fi
 fi
 
 # --- 6. the peers, on the same corpus in the same run: omindex, then Omega's CGI under wrk ---
-LIGHTTPD_PID=
 if [ "$PEERS" = 1 ] && command -v omindex > /dev/null && command -v lighttpd > /dev/null; then
   OMEGA=$WORK/omega
   rm -rf "$WORK/xapian_omega" "$WORK/xapian_omega_compact" "$OMEGA"
@@ -260,12 +289,90 @@ CONF
     LIGHTTPD_PID=$(cat "$OMEGA/lighttpd.pid" 2>/dev/null || true)
     wrk_runs omega "$OMEGA_PORT"
     [ -n "$LIGHTTPD_PID" ] && cpu_runs omega "$OMEGA_PORT" "$LIGHTTPD_PID"
-    [ -n "$LIGHTTPD_PID" ] && kill "$LIGHTTPD_PID" 2>/dev/null || true
+    if [ -n "$LIGHTTPD_PID" ]; then kill "$LIGHTTPD_PID" 2>/dev/null || true; fi
+    LIGHTTPD_PID=
   fi
 else
   log "peers: skipped (PEERS=$PEERS; omindex and lighttpd are needed)"
 fi
 
-# --- 7. report ---
+# --- 7. Sphinx on the same corpus: xmlpipe2 feed, indexer, searchd, SphinxQL queries ---
+# Debian names Sphinx's programs indexer and searchd, as JIL's are jil-indexer and jil-searchd:
+# they are used only through SPHINX_INDEXER and SPHINX_SEARCHD, found here and checked to print
+# Sphinx's banner (INDEXER and SEARCHD above are JIL's, by full path under BUILD).
+sphinx_prog() {  # NAME: prints the path of Sphinx's NAME on PATH, or fails
+  local path banner
+  path=$(command -v "$1" 2>/dev/null) || return 1
+  banner=$("$path" --help 2>&1 < /dev/null || true)
+  [[ $banner == Sphinx\ * ]] || return 1
+  echo "$path"
+}
+SPHINX_INDEXER=''
+SPHINX_SEARCHD=''
+if [ "$PEERS" = 1 ] && [ "$SPHINX" = 1 ] && SPHINX_INDEXER=$(sphinx_prog indexer) \
+   && SPHINX_SEARCHD=$(sphinx_prog searchd); then
+  SPH=$WORK/sphinx
+  rm -rf "$SPH"
+  rm -f "$WORK"/sphinx_*
+  mkdir -p "$SPH/data" "$SPH/log"
+  log "sphinx: xmlpipe2 feed from $CORPUS ($SPHINX_INDEXER, $SPHINX_SEARCHD)"
+  /usr/bin/time -v -o "$WORK/sphinx_feed.time" "$PY" "$HERE/sphinx_feed.py" "$CORPUS" "$SPH/feed.xml" \
+    --ids "$SPH/ids.tsv" > "$WORK/sphinx_feed.json"
+  SPHINX_PORT=$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  sed -e "s#@FEED@#$SPH/feed.xml#g" -e "s#@DATA@#$SPH/data/corpus#g" -e "s#@DIR@#$SPH#g" \
+    -e "s#@SQL_PORT@#$SPHINX_PORT#g" "$HERE/sphinx.conf.in" > "$SPH/sphinx.conf"
+  log "sphinx: $SPHINX_INDEXER --config $SPH/sphinx.conf corpus"
+  sync
+  metric loadavg_before_sphinx "$(cut -d' ' -f1-3 /proc/loadavg)"
+  rc=0
+  /usr/bin/time -v -o "$WORK/sphinx_index.time" "$SPHINX_INDEXER" --config "$SPH/sphinx.conf" corpus \
+    > "$WORK/sphinx_index.log" 2>&1 || rc=$?
+  metric sphinx_index_exit "$rc"
+  grep -E '^total [0-9]+ docs' "$WORK/sphinx_index.log" >&2 || true
+  metric sphinx_index_bytes "$(du -sb "$SPH/data" | cut -f1)"
+  sphinx_docs=$(sed -n 's/^total \([0-9][0-9]*\) docs.*/\1/p' "$WORK/sphinx_index.log" | head -1)
+  [ -n "$sphinx_docs" ] && metric sphinx_index_docs "$sphinx_docs"
+  if [ "$rc" -ne 0 ]; then
+    tail -5 "$WORK/sphinx_index.log" >&2
+    log "WARNING: Sphinx's indexer exited with $rc (log: $WORK/sphinx_index.log); no Sphinx queries"
+  elif [ "$SKIP_QUERIES" = 1 ]; then
+    :
+  elif ! "$PY" -c 'import pymysql' 2> /dev/null; then
+    log "sphinx: queries skipped (python3-pymysql is not installed)"
+  else
+    log "sphinx: starting $SPHINX_SEARCHD on 127.0.0.1:$SPHINX_PORT"
+    "$SPHINX_SEARCHD" --config "$SPH/sphinx.conf" --nodetach > "$WORK/sphinx_searchd.out" 2>&1 &
+    SPHINX_PID=$!
+    for _ in $(seq 1 600); do
+      grep -q 'accepting connections' "$SPH/log/searchd.log" 2> /dev/null && break
+      kill -0 "$SPHINX_PID" 2>/dev/null || { cat "$WORK/sphinx_searchd.out" >&2; die "Sphinx's searchd exited before it accepted connections"; }
+      sleep 0.1
+    done
+    grep -q 'accepting connections' "$SPH/log/searchd.log" || die "Sphinx's searchd did not accept connections within 60 s"
+    metric sphinx_searchd_rss_start_kb "$(ps -o rss= -p "$SPHINX_PID" | tr -d ' ')"
+    sqrc=0
+    log "sphinx queries: 1 client ($SPHINX_PASSES passes, median)"
+    "$PY" "$HERE/query_bench.py" --sphinx "127.0.0.1:$SPHINX_PORT" --queries "$CORPUS/queries.tsv" \
+      --passes "$SPHINX_PASSES" --json "$WORK/sphinx_query_1.json" || sqrc=$?
+    # Processes, not threads, as the peers' clients: with threads the Python client's lock held
+    # Sphinx's short queries back (2 clients: 25-50 % fewer queries/s in a trial).
+    for c in $CONNS; do
+      log "sphinx queries: $c connections (processes) for $CONC_SECONDS s"
+      "$PY" "$HERE/query_bench.py" --sphinx "127.0.0.1:$SPHINX_PORT" --queries "$CORPUS/queries.tsv" \
+        --connections "$c" --seconds "$CONC_SECONDS" --processes --json "$WORK/sphinx_query_c$c.json" || sqrc=$?
+    done
+    metric sphinx_query_exit "$sqrc"
+    [ "$sqrc" -eq 0 ] || log "WARNING: some Sphinx queries failed (see $WORK/sphinx_query_*.json)"
+    metric sphinx_searchd_rss_end_kb "$(ps -o rss= -p "$SPHINX_PID" | tr -d ' ')"
+    log "sphinx: stopping searchd (SIGTERM to $SPHINX_PID)"
+    src=0
+    stop_sphinx || src=$?
+    metric sphinx_searchd_exit "$src"
+  fi
+else
+  log "sphinx: skipped (PEERS=$PEERS SPHINX=$SPHINX; Sphinx's indexer and searchd are needed: Debian's sphinxsearch)"
+fi
+
+# --- 8. report ---
 "$PY" "$HERE/report.py" --work "$WORK" --conns "$CONNS" --wrk-conns "$WRK_CONNS"
 [ "$qrc" -eq 0 ] || die "some queries failed (see $WORK/query_*.json)"
