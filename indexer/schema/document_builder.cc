@@ -44,7 +44,14 @@ uint32_t add_text_terms(Xapian::Document& document, const std::vector<analysis::
     if (token.forms.empty() || token.exact != token.forms.front()) {
       document.add_term(term(kExactPrefix, token.exact), wdf);
     }
-    for (const std::string& stem : token.stems) document.add_term(term(kStemPrefix, stem), wdf);
+    // A stem that is one of the word's own forms is indexed already, unprefixed: searchd looks a
+    // stem up under both spellings (query_builder.cc), so a Z term would say it twice. (A
+    // sixth of a document's stem terms, and half of an Arabic one's.)
+    for (const std::string& stem : token.stems) {
+      if (std::find(token.forms.begin(), token.forms.end(), stem) == token.forms.end()) {
+        document.add_term(term(kStemPrefix, stem), wdf);
+      }
+    }
     next = std::max<uint32_t>(next, position + 1);
   }
   for (const std::string& bigram : han_bigrams(tokens)) document.add_term(bigram, wdf);

@@ -27,7 +27,7 @@ inline constexpr uint32_t kSummaryWdf = 2;
 inline constexpr uint32_t kBodyWdf = 1;
 
 // Adds tokens as index terms: each form at base + position, exact and stem terms without
-// positions. Returns the next free position.
+// positions (a stem only where it is not one of the word's forms). Returns the next free position.
 uint32_t add_text_terms(Xapian::Document& document, const std::vector<analysis::Token>& tokens,
                         uint32_t base_position, uint32_t wdf);
 

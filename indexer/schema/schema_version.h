@@ -14,7 +14,9 @@ namespace jil::schema {
 // 8: document data = compressed head + text in compressed blocks (document_data.h).
 // 9: Han character bigrams (han_bigrams.h); two-character dictionary words are their bigram.
 // 10: zstd-compressed document data with a dictionary trained per index (text_dictionary.h).
-inline constexpr int kSchemaVersion = 10;
+// 11: no Z stem term where the stem is one of the word's own forms (searchd looks stems up under
+//     both spellings).
+inline constexpr int kSchemaVersion = 11;
 inline constexpr std::string_view kSchemaVersionKey = "jil:schema-version";
 inline constexpr std::string_view kAnalyzerVersionKey = "jil:analyzer-version";
 

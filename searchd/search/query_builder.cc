@@ -2,6 +2,7 @@
 // PHRASE over positions, each position an OR of its forms (Xapian 1.4 allows OR leaves there).
 #include "search/query_builder.h"
 
+#include <algorithm>
 #include <map>
 
 #include "schema/han_bigrams.h"
@@ -63,6 +64,16 @@ class Builder {
     return Xapian::Query(Xapian::Query::OP_OR, forms.begin(), forms.end());
   }
 
+  // Whether `root` is a word that is its own stem, which documents index unprefixed instead of
+  // as a Z term. Other stems are not looked up unprefixed: "تهميا" (stem "تهم") would match
+  // every text with the word "تهم", whose own stem is another.
+  bool is_own_stem(const std::string& root) {
+    const std::vector<Token> analyzed = analyzer_.analyze(root, language_);
+    return analyzed.size() == 1 &&
+           std::find(analyzed.front().stems.begin(), analyzed.front().stems.end(), root) !=
+               analyzed.front().stems.end();
+  }
+
   Xapian::Query words(const std::string& text, bool positive, bool stem) {
     const std::vector<Token> tokens = analyzer_.analyze(text, language_);
     for (const Token& token : tokens) remember(token, positive);
@@ -70,11 +81,18 @@ class Builder {
     if (positions.empty()) return Xapian::Query();
     if (positions.size() == 1) {
       const Token& token = *positions.begin()->second.front();
-      std::vector<Xapian::Query> alternatives;
-      for (const auto& form : token.forms) alternatives.emplace_back(form);
+      std::vector<std::string> alternatives(token.forms);
       if (stem) {
+        std::vector<std::string> stems;
         for (const auto& root : token.stems) {
-          alternatives.emplace_back(schema::term(schema::kStemPrefix, root));
+          if (std::find(stems.begin(), stems.end(), root) != stems.end()) continue;
+          stems.push_back(root);
+          alternatives.push_back(schema::term(schema::kStemPrefix, root));
+          // Documents have no Z term for words that are their own stem, only the unprefixed
+          // form (document_builder.cc). The form is added even where the query word is that
+          // stem: a synonym counts each of its subqueries, so such a word counts twice, as it
+          // did when its Z term was indexed (exact words ahead of other forms of the stem).
+          if (is_own_stem(root)) alternatives.push_back(root);
         }
       }
       return Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());

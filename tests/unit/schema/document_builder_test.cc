@@ -185,6 +185,21 @@ TEST_F(DocumentBuilderTest, ExactTermOnlyWhereItDiffersFromTheFoldedForm) {
   EXPECT_FALSE(has_term(docid, "Eindependence"));  // the unprefixed form says it already
 }
 
+// A word that is its own stem ("public") is its unprefixed term only; searchd looks stems up
+// under both spellings (query_builder.cc).
+TEST_F(DocumentBuilderTest, StemTermOnlyForWordsThatAreNotTheirOwnStem) {
+  DocRecord record = sample_record();
+  record.text += " Public hearings.";
+  const Xapian::docid own_stem = add(record);
+  EXPECT_TRUE(has_term(own_stem, "public"));
+  EXPECT_FALSE(has_term(own_stem, "Zpublic"));
+  EXPECT_TRUE(has_term(own_stem, "Zhear"));  // "hearings" is not "hear"
+  record.id += "-2";
+  record.text += " Judges speak publicly.";
+  const Xapian::docid other_form = add(record);
+  EXPECT_EQ(wdf(other_form, "Zpublic"), kBodyWdf);  // "publicly" only, not "public"
+}
+
 // Han dictionary words are found by their terms, but phrases run over the characters alone
 // (searchd's query_builder.cc), so only the characters carry positions.
 TEST_F(DocumentBuilderTest, HanWordsHaveNoPositionsAndCharacterPhrasesStillMatch) {

@@ -37,17 +37,34 @@ class QueryBuilderTest : public ::testing::Test {
 };
 
 TEST_F(QueryBuilderTest, WordIsASynonymOfItsFormAndStem) {
-  EXPECT_EQ(query_of("Judges", Language::kEn), "Query((judges SYNONYM Zjudg))");
+  EXPECT_EQ(query_of("Judges", Language::kEn), "Query((judges SYNONYM Zjudg SYNONYM judg))");
+}
+
+// Documents index no Z term for a word that is its own stem ("public"), only the word itself.
+TEST_F(QueryBuilderTest, StemThatIsItsOwnWordIsLookedUpUnprefixedToo) {
+  EXPECT_EQ(query_of("publicly", Language::kEn),
+            "Query((publicly SYNONYM Zpublic SYNONYM public))");
+}
+
+// The word counts twice, as it did when documents had its Z term: exact words rank first.
+TEST_F(QueryBuilderTest, QueryWordThatIsItsOwnStemIsInTheSynonymTwice) {
+  EXPECT_EQ(query_of("public", Language::kEn), "Query((public SYNONYM Zpublic SYNONYM public))");
+}
+
+// "agreed" stems to "agre", whose own stem is "agr": a text with the word "agre" has the Z term
+// "Zagr", so "agre" unprefixed would match the wrong documents.
+TEST_F(QueryBuilderTest, StemThatIsNotItsOwnStemIsNotLookedUpUnprefixed) {
+  EXPECT_EQ(query_of("agreed", Language::kEn), "Query((agreed SYNONYM Zagre))");
 }
 
 TEST_F(QueryBuilderTest, WordsAreAllRequired) {
   EXPECT_EQ(query_of("judges gifts", Language::kEn),
-            "Query(((judges SYNONYM Zjudg) AND (gifts SYNONYM Zgift)))");
+            "Query(((judges SYNONYM Zjudg SYNONYM judg) AND (gifts SYNONYM Zgift SYNONYM gift)))");
 }
 
 TEST_F(QueryBuilderTest, FrenchElisionIsDroppedFromAWord) {
   const std::string query = query_of("l'éducation", Language::kFr);
-  EXPECT_EQ(query, "Query((education SYNONYM Zeduc))");
+  EXPECT_EQ(query, "Query((education SYNONYM Zeduc SYNONYM educ))");
 }
 
 TEST_F(QueryBuilderTest, QuotedWordsMakeAPhraseWithoutStems) {
@@ -73,12 +90,14 @@ TEST_F(QueryBuilderTest, ChineseRunsApartAreSeparateBigramsAndASingleCharacterIs
 
 TEST_F(QueryBuilderTest, OrGivesEither) {
   EXPECT_EQ(query_of("gifts OR hospitality", Language::kEn),
-            "Query(((gifts SYNONYM Zgift) OR (hospitality SYNONYM Zhospit)))");
+            "Query(((gifts SYNONYM Zgift SYNONYM gift) OR (hospitality SYNONYM Zhospit SYNONYM "
+            "hospit)))");
 }
 
 TEST_F(QueryBuilderTest, MinusExcludes) {
   EXPECT_EQ(query_of("gifts -hospitality", Language::kEn),
-            "Query(((gifts SYNONYM Zgift) AND_NOT (hospitality SYNONYM Zhospit)))");
+            "Query(((gifts SYNONYM Zgift SYNONYM gift) AND_NOT (hospitality SYNONYM Zhospit "
+            "SYNONYM hospit)))");
 }
 
 TEST_F(QueryBuilderTest, ExactFormUsesTheExactTerm) {

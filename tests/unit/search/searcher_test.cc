@@ -93,6 +93,31 @@ TEST_F(SearcherTest, WordFindsItsDocumentsInAnyForm) {
   EXPECT_EQ(ids, (Ids{"code-en", "gifts-en"}));
 }
 
+// "public" is indexed without a stem term (it is its own stem); "agre" has the stem "agr", so
+// "agreed" (stem "agre") must not find it.
+TEST_F(SearcherTest, StemSearchFindsWordsThatAreTheirOwnStemAndNoOthers) {
+  Xapian::WritableDatabase writer(index_path().string(), Xapian::DB_OPEN);
+  std::vector<schema::DocRecord> more = sample_documents();
+  more[0].id = "own-stem";
+  more[0].text = "Hearings are held in public.";
+  more[1].id = "other-stem";
+  more[1].text = "The word agre appears here.";
+  for (schema::DocRecord& record : more) record.language = analysis::Language::kEn;
+  add_documents(writer, {more[0], more[1]});
+  writer.commit();
+  const auto found = [this](const std::string& query, const std::string& id) {
+    SearchRequest request;
+    request.query = query;
+    request.query_language = analysis::Language::kEn;
+    const Ids ids = ids_of(search(request));
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+  };
+  EXPECT_TRUE(found("publicly", "own-stem"));
+  EXPECT_TRUE(found("public", "own-stem"));
+  EXPECT_FALSE(found("agreed", "other-stem"));
+  EXPECT_TRUE(found("agre", "other-stem"));
+}
+
 TEST_F(SearcherTest, HitsCarryHighlightedTitleAndSnippetButNoText) {
   const SearchResults results = search("hospitality");
   ASSERT_EQ(ids_of(results), Ids{"gifts-en"});
