@@ -23,9 +23,13 @@ namespace {
 static_assert(kMaxOriginalBytes <= extract::kMaxRequestPayloadBytes,
               "the extractor child must accept every original the indexer reads");
 
+// 128 bits of a sha256 over the original's and the sidecar's, then the versions: it is only ever
+// compared, and it is a value of every document (136 bytes with both hashes whole: 1.9 MB of a
+// 20,000-document index).
 std::string fingerprint_of(std::string_view original, std::string_view sidecar) {
-  return store::sha256_hex(original) + "/" + store::sha256_hex(sidecar) + "/a" +
-         std::to_string(analysis::kAnalyzerVersion) + "/s" + std::to_string(schema::kSchemaVersion);
+  const std::string both = store::sha256_hex(original) + "/" + store::sha256_hex(sidecar);
+  return store::sha256_hex(both).substr(0, 32) + "/a" + std::to_string(analysis::kAnalyzerVersion) +
+         "/s" + std::to_string(schema::kSchemaVersion);
 }
 
 }  // namespace
