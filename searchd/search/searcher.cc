@@ -200,6 +200,18 @@ void Searcher::set_result_cache(size_t entries) {
   result_cache_ = entries > 0 && local_ ? std::make_unique<ResultCache>(entries) : nullptr;
 }
 
+Status Searcher::warm_up() {
+  for (const analysis::Language language :
+       {analysis::Language::kAr, analysis::Language::kEn, analysis::Language::kEs,
+        analysis::Language::kFr, analysis::Language::kRu, analysis::Language::kZh}) {
+    analyzer_->analyze("judges 法官 судьи القضاة", language);
+  }
+  return with_fresh_database([&]() -> Status {
+    if (local_) tables_.refresh(database_, LocalTables::column_slots());
+    return Status::ok();
+  });
+}
+
 Result<SearchResults> Searcher::search(const SearchRequest& request) {
   return with_fresh_database([&]() -> Result<SearchResults> {
     if (!result_cache_) return run_search(request);

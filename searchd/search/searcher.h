@@ -33,6 +33,10 @@ class Searcher {
   // kept changing under the request.
   // Answered from the result cache when one is set and holds the request for this revision.
   Result<SearchResults> search(const SearchRequest& request);
+  // Reads now what the first search would (the facet columns and work table of a local index,
+  // and the analyzer's per-language segmenters and stemmers), so that the first searches after
+  // a start do not pay for it: searchd warms every search thread before it listens.
+  Status warm_up();
   // Keeps up to `entries` results (result_cache.h) of a local index; 0, the default, keeps none.
   // Not for remote shards, whose revision does not change when a document is replaced.
   void set_result_cache(size_t entries);
