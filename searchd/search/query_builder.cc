@@ -82,17 +82,19 @@ class Builder {
     if (positions.size() == 1) {
       const Token& token = *positions.begin()->second.front();
       std::vector<std::string> alternatives(token.forms);
+      // Each term once: a repeated subquery would count twice here but not over remote shards
+      // (Xapian's remote backend merges them), and sharded answers must equal single ones.
+      const auto add = [&alternatives](std::string term) {
+        if (std::find(alternatives.begin(), alternatives.end(), term) == alternatives.end()) {
+          alternatives.push_back(std::move(term));
+        }
+      };
       if (stem) {
-        std::vector<std::string> stems;
         for (const auto& root : token.stems) {
-          if (std::find(stems.begin(), stems.end(), root) != stems.end()) continue;
-          stems.push_back(root);
-          alternatives.push_back(schema::term(schema::kStemPrefix, root));
+          add(schema::term(schema::kStemPrefix, root));
           // Documents have no Z term for words that are their own stem, only the unprefixed
-          // form (document_builder.cc). The form is added even where the query word is that
-          // stem: a synonym counts each of its subqueries, so such a word counts twice, as it
-          // did when its Z term was indexed (exact words ahead of other forms of the stem).
-          if (is_own_stem(root)) alternatives.push_back(root);
+          // form (document_builder.cc).
+          if (is_own_stem(root)) add(root);
         }
       }
       return Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
