@@ -86,6 +86,22 @@ def summarize(lat_ms, seconds=None, errors=0, zero=None, totals=None):
     return res
 
 
+def with_one_reconnect(client, call, transient):
+    """call() on client's connection (made if there is none); after a `transient` error, once more
+    on a fresh connection (counted in client.reconnects). Returns call()'s (status, body), or
+    (0, b"") when the second try fails too."""
+    for attempt in (0, 1):
+        try:
+            if client.conn is None:
+                client._connect()
+            return call()
+        except transient:
+            client.conn = None
+            if attempt == 0:
+                client.reconnects += 1
+    return 0, b""
+
+
 class Client:
     """One keep-alive connection; reconnects once if the server closed it between requests."""
 
@@ -101,24 +117,15 @@ class Client:
 
     def get(self, target):
         """Returns (status, body bytes); status 0 on a connection error."""
-        for attempt in (0, 1):
-            if self.conn is None:
-                self._connect()
-            try:
-                self.conn.request("GET", target, headers={"Accept": "application/json"})
-                resp = self.conn.getresponse()
-                body = resp.read()
-                if resp.will_close:
-                    self.conn.close()
-                    self.conn = None
-                return resp.status, body
-            except (http.client.HTTPException, OSError):
+        def request():
+            self.conn.request("GET", target, headers={"Accept": "application/json"})
+            resp = self.conn.getresponse()
+            body = resp.read()
+            if resp.will_close:
+                self.conn.close()
                 self.conn = None
-                if attempt == 0:
-                    self.reconnects += 1
-                    continue
-                return 0, b""
-        return 0, b""
+            return resp.status, body
+        return with_one_reconnect(self, request, (http.client.HTTPException, OSError))
 
     def search_target(self, lang, q):
         query = urllib.parse.urlencode({"q": q, "lang": lang, "size": self.size}, quote_via=urllib.parse.quote)
@@ -195,22 +202,15 @@ class SphinxClient:
         """Returns (status, rows): 200 and the rows, 400 and the message if searchd rejected
         the statement, 0 on a connection error."""
         err = self.pymysql.err
-        for attempt in (0, 1):
+
+        def execute():
             try:
-                if self.conn is None:
-                    self._connect()
                 with self.conn.cursor() as cur:
                     cur.execute(sql)
                     return 200, cur.fetchall()
             except (err.ProgrammingError, err.InternalError, err.DataError, err.NotSupportedError) as e:
                 return 400, str(e).encode()
-            except (err.OperationalError, err.InterfaceError, OSError):
-                self.conn = None
-                if attempt == 0:
-                    self.reconnects += 1
-                    continue
-                return 0, b""
-        return 0, b""
+        return with_one_reconnect(self, execute, (err.OperationalError, err.InterfaceError, OSError))
 
     def search_target(self, lang, q):
         return (f"SELECT id FROM {self.index} WHERE MATCH({sql_string(sphinx_match(q))}) "
