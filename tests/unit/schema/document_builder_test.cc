@@ -4,10 +4,14 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "sample_prose.h"
+#include "schema/compressed_block.h"
 #include "schema/document_data.h"
+#include "schema/language_dictionaries.h"
 #include "schema/prefixes.h"
 #include "schema/value_slots.h"
 
@@ -198,6 +202,40 @@ TEST_F(DocumentBuilderTest, StemTermOnlyForWordsThatAreNotTheirOwnStem) {
   record.text += " Judges speak publicly.";
   const Xapian::docid other_form = add(record);
   EXPECT_EQ(wdf(other_form, "Zpublic"), kBodyWdf);  // "publicly" only, not "public"
+}
+
+// The data of each document is compressed with its own language's dictionary; a language
+// without one gets none (schema/language_dictionaries.h).
+TEST_F(DocumentBuilderTest, CompressesWithTheDictionaryOfTheDocumentsLanguage) {
+  const auto trained = [](size_t total) -> std::shared_ptr<const TextDictionary> {
+    Result<std::shared_ptr<const TextDictionary>> made =
+        TextDictionary::train(prose_samples(total, kTextBlockBytes));
+    EXPECT_TRUE(made.is_ok()) << made.status().to_string();
+    return made.is_ok() ? *made : nullptr;
+  };
+  const std::shared_ptr<const TextDictionary> english = trained(1024 * 1024);
+  const std::shared_ptr<const TextDictionary> french = trained(1536 * 1024);
+  ASSERT_TRUE(english && french);
+  ASSERT_NE(english->id(), french->id());
+  builder_->use_text_dictionaries(std::make_shared<const LanguageDictionaries>(
+      LanguageDictionaries::ByLanguage{{"en", english}, {"fr", french}}, nullptr));
+  BlockDecompressor decompressor([&](uint32_t id) {
+    for (const auto& dictionary : {english, french}) {
+      if (dictionary->id() == id) return dictionary->bytes();
+    }
+    return std::string();
+  });
+  const auto dictionary_of = [&](analysis::Language language) -> uint32_t {
+    DocRecord record = sample_record();
+    record.language = language;
+    const std::string data = builder_->build(record, "fingerprint-1").get_data();
+    Result<HitData> hit = read_hit_data(data, decompressor);
+    EXPECT_TRUE(hit.is_ok()) << hit.status().to_string();
+    return hit.is_ok() ? hit->dictionary_id : ~0u;
+  };
+  EXPECT_EQ(dictionary_of(analysis::Language::kEn), english->id());
+  EXPECT_EQ(dictionary_of(analysis::Language::kFr), french->id());
+  EXPECT_EQ(dictionary_of(analysis::Language::kRu), 0u);
 }
 
 // Han dictionary words are found by their terms, but phrases run over the characters alone
