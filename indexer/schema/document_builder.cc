@@ -45,8 +45,8 @@ uint32_t add_text_terms(Xapian::Document& document, const std::vector<analysis::
       document.add_term(term(kExactPrefix, token.exact), wdf);
     }
     // A stem that is one of the word's own forms is indexed already, unprefixed: searchd looks a
-    // stem up under both spellings (query_builder.cc), so a Z term would say it twice. (A
-    // sixth of a document's stem terms, and half of an Arabic one's.)
+    // stem up under both spellings (query_builder.cc), so a Z term would say it twice (170 of
+    // the 599 stem terms of a bench corpus document on average).
     for (const std::string& stem : token.stems) {
       if (std::find(token.forms.begin(), token.forms.end(), stem) == token.forms.end()) {
         document.add_term(term(kStemPrefix, stem), wdf);

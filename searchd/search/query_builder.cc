@@ -65,8 +65,8 @@ class Builder {
   }
 
   // Whether `root` is a word that is its own stem, which documents index unprefixed instead of
-  // as a Z term. Other stems are not looked up unprefixed: "تهميا" (stem "تهم") would match
-  // every text with the word "تهم", whose own stem is another.
+  // as a Z term. Other stems are not looked up unprefixed: "تهميا" (stem "تهمي") would match
+  // every text with the word "تهمي", whose own stem is "تهم".
   bool is_own_stem(const std::string& root) {
     const std::vector<Token> analyzed = analyzer_.analyze(root, language_);
     return analyzed.size() == 1 &&
