@@ -84,17 +84,17 @@ class Builder {
       std::vector<std::string> alternatives(token.forms);
       // Each term once: a repeated subquery would count twice here but not over remote shards
       // (Xapian's remote backend merges them), and sharded answers must equal single ones.
-      const auto add = [&alternatives](std::string term) {
-        if (std::find(alternatives.begin(), alternatives.end(), term) == alternatives.end()) {
-          alternatives.push_back(std::move(term));
-        }
+      const auto has = [&alternatives](const std::string& term) {
+        return std::find(alternatives.begin(), alternatives.end(), term) != alternatives.end();
       };
       if (stem) {
         for (const auto& root : token.stems) {
-          add(schema::term(schema::kStemPrefix, root));
+          std::string stem_term = schema::term(schema::kStemPrefix, root);
+          if (!has(stem_term)) alternatives.push_back(std::move(stem_term));
           // Documents have no Z term for words that are their own stem, only the unprefixed
-          // form (document_builder.cc).
-          if (is_own_stem(root)) add(root);
+          // form (document_builder.cc). A root already among the alternatives (the query word
+          // is its stem) needs no analysis.
+          if (!has(root) && is_own_stem(root)) alternatives.push_back(root);
         }
       }
       return Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
