@@ -122,10 +122,44 @@ const Analyzer::HanCharacter& Analyzer::han_character(UChar32 c) {
 void Analyzer::add_word_token(const icu::UnicodeString& word, const WordSpan& span,
                               Language language, const StemGate& gate, uint32_t& position,
                               std::vector<Token>& tokens) {
+  const std::u16string_view surface(word.getBuffer(), static_cast<size_t>(word.length()));
+  const AnalyzedWord* analyzed = words_.find(language, surface);
+  AnalyzedWord unremembered;  // when the memory is full
+  if (analyzed == nullptr && words_.full(language)) {
+    unremembered = analyze_word(word, language);
+    analyzed = &unremembered;
+  } else if (analyzed == nullptr) {
+    analyzed = &words_.remember(language, surface, analyze_word(word, language));
+  }
+  if (!analyzed->takes_position) return;
+  const uint32_t word_position = position++;
+  if (!analyzed->makes_token) return;  // too long: its position stays, as in the index
+  Token token;
+  token.kind = TokenKind::kWord;
+  token.position = word_position;
+  token.utf8_begin = span.utf8_begin;
+  token.utf8_end = span.utf8_end;
+  token.forms = analyzed->forms;
+  token.exact = analyzed->exact;
+  for (size_t form = 0; form < analyzed->forms.size(); ++form) {
+    const std::vector<std::string>& stems = analyzed->stems_of_form[form];
+    if (stems.empty() || !gate.wants(analyzed->script, first_code_point(token.forms[form]))) {
+      continue;
+    }
+    for (const std::string& stem : stems) {
+      if (std::find(token.stems.begin(), token.stems.end(), stem) == token.stems.end())
+        token.stems.push_back(stem);
+    }
+  }
+  tokens.push_back(std::move(token));
+}
+
+AnalyzedWord Analyzer::analyze_word(const icu::UnicodeString& word, Language language) {
+  AnalyzedWord analyzed;
   icu::UnicodeString case_folded = folding_.case_fold(word);
   const UChar32 first = case_folded.char32At(0);
-  const UScriptCode script = script_of(first);
-  if (script == USCRIPT_LATIN) {
+  analyzed.script = script_of(first);
+  if (analyzed.script == USCRIPT_LATIN) {
     if (language == Language::kFr || language == Language::kUnd) {
       case_folded = strip_french_elision(case_folded);
     }
@@ -134,39 +168,33 @@ void Analyzer::add_word_token(const icu::UnicodeString& word, const WordSpan& sp
     }
   }
   const icu::UnicodeString folded = folding_.fold(case_folded);
-  if (folded.isEmpty()) return;
-  Token token;
-  token.kind = TokenKind::kWord;
-  token.position = position++;
-  token.utf8_begin = span.utf8_begin;
-  token.utf8_end = span.utf8_end;
-  token.forms.push_back(to_utf8(folded));
-  token.exact = to_utf8(case_folded);
-  if (token.forms[0].size() > kMaxTermBytes || token.exact.size() > kMaxTermBytes) return;
-  if (script == USCRIPT_ARABIC) {
+  if (folded.isEmpty()) return analyzed;
+  analyzed.takes_position = true;
+  analyzed.forms.push_back(to_utf8(folded));
+  analyzed.exact = to_utf8(case_folded);
+  if (analyzed.forms[0].size() > kMaxTermBytes || analyzed.exact.size() > kMaxTermBytes) {
+    return analyzed;
+  }
+  analyzed.makes_token = true;
+  if (analyzed.script == USCRIPT_ARABIC) {
     // Look for proclitics before alef forms are unified: آل, أل, إل are not the article.
     for (const icu::UnicodeString& variant :
          arabic_clitic_variants(strip_arabic_marks(case_folded))) {
       std::string form = to_utf8(folding_.fold(variant));
       if (form.size() >= 2 &&
-          std::find(token.forms.begin(), token.forms.end(), form) == token.forms.end()) {
-        token.forms.push_back(std::move(form));
+          std::find(analyzed.forms.begin(), analyzed.forms.end(), form) == analyzed.forms.end()) {
+        analyzed.forms.push_back(std::move(form));
       }
     }
   }
-  if (u_isalpha(first)) {
-    // Every form is stemmed, so two tokens that share a form share a stem. Stems come from the
-    // folded forms only: stemming the accented form too would make `égalité` match more than
-    // `egalite`, and a judge typing without accents must get the same results.
-    for (const std::string& form : token.forms) {
-      if (!gate.wants(script, first_code_point(form))) continue;
-      for (std::string& stem : stems_for(form, first, language)) {
-        if (std::find(token.stems.begin(), token.stems.end(), stem) == token.stems.end())
-          token.stems.push_back(std::move(stem));
-      }
-    }
+  // Every form is stemmed, so two tokens that share a form share a stem. Stems come from the
+  // folded forms only: stemming the accented form too would make `égalité` match more than
+  // `egalite`, and a judge typing without accents must get the same results.
+  for (const std::string& form : analyzed.forms) {
+    analyzed.stems_of_form.push_back(u_isalpha(first) ? stems_for(form, first, language)
+                                                      : std::vector<std::string>{});
   }
-  tokens.push_back(std::move(token));
+  return analyzed;
 }
 
 std::vector<std::string> Analyzer::stems_for(const std::string& folded, UChar32 first_letter,

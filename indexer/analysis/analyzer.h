@@ -17,6 +17,7 @@
 #include "analysis/stem_gate.h"
 #include "analysis/token.h"
 #include "analysis/token_folding.h"
+#include "analysis/word_cache.h"
 #include "analysis/word_segmenter.h"
 #include "base/status.h"
 
@@ -48,6 +49,8 @@ class Analyzer {
                       std::vector<Token>& tokens);
   void add_word_token(const icu::UnicodeString& word, const WordSpan& span, Language language,
                       const StemGate& gate, uint32_t& position, std::vector<Token>& tokens);
+  // Everything add_word_token makes of `word` but its position and offsets (word_cache.h).
+  AnalyzedWord analyze_word(const icu::UnicodeString& word, Language language);
   std::vector<std::string> stems_for(const std::string& folded, UChar32 first_letter,
                                      Language language);
 
@@ -64,6 +67,7 @@ class Analyzer {
   TokenFolding folding_;
   std::unique_ptr<ChineseFolding> chinese_;
   WordSpanSegmenter segmenter_;
+  WordCache words_;
   std::map<Language, Xapian::Stem> stemmers_;
   std::unordered_map<UChar32, HanCharacter> han_characters_;
 };

@@ -5,42 +5,15 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "corpus_texts.h"
 #include "test_analyzer.h"
 
 namespace jil::analysis {
 namespace {
-
-struct CorpusText {
-  std::string text;
-  Language language;
-};
-
-// The text files of corpus/ (Markdown, plain text, HTML read as text), by folder language.
-std::vector<CorpusText> corpus_texts() {
-  const std::filesystem::path root = std::filesystem::path(JIL_SOURCE_DIR) / "corpus";
-  const std::vector<std::pair<std::string, Language>> folders = {
-      {"en", Language::kEn}, {"fr", Language::kFr}, {"es", Language::kEs},
-      {"ru", Language::kRu}, {"ar", Language::kAr}, {"zh", Language::kZh}};
-  std::vector<CorpusText> texts;
-  for (const auto& [folder, language] : folders) {
-    for (const auto& entry : std::filesystem::directory_iterator(root / folder)) {
-      const std::string extension = entry.path().extension().string();
-      if (extension != ".txt" && extension != ".md" && extension != ".html") continue;
-      std::ifstream in(entry.path(), std::ios::binary);
-      std::ostringstream bytes;
-      bytes << in.rdbuf();
-      texts.push_back({bytes.str(), language});
-    }
-  }
-  return texts;
-}
 
 bool meets(const Token& token, const std::set<std::string>& stems) {
   for (const std::string& stem : token.stems) {

@@ -1,0 +1,118 @@
+// WordCache: a word remembered by the analyzer gives exactly the token a first analysis gives,
+// whatever was analyzed before it (other languages, other stem gates), and the memory is bounded
+// (it keeps the words met first) and kept apart per language.
+#include "analysis/word_cache.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "canonical_tokens.h"
+#include "corpus_texts.h"
+#include "test_analyzer.h"
+
+namespace jil::analysis {
+namespace {
+
+// Everything of the tokens, offsets included.
+std::string every_field(const std::vector<Token>& tokens) {
+  std::string out;
+  for (const Token& token : tokens) {
+    out += canonical_token(token) + " @" + std::to_string(token.utf8_begin) + "-" +
+           std::to_string(token.utf8_end) + "\n";
+  }
+  return out;
+}
+
+TEST(WordCache, RememberedWordsGiveTheTokensOfAFirstAnalysis) {
+  const std::vector<CorpusText> texts = corpus_texts();
+  ASSERT_GE(texts.size(), 40u);
+  const StemGate gate = StemGate::for_stems({"judg", "corrupt", "integr", "juez", "суд"});
+  // One analyzer sees every text in every way, so most of its words come from memory, stored
+  // by another language or another gate; each of the others sees one way only.
+  auto shared = new_analyzer();
+  auto own_language = new_analyzer();
+  auto undetermined = new_analyzer();
+  auto gated = new_analyzer();
+  size_t compared = 0;
+  for (const CorpusText& text : texts) {
+    // Gated first: a memory that kept only the gated stems would fail the full analyses.
+    EXPECT_EQ(every_field(shared->analyze(text.text, text.language, gate)),
+              every_field(gated->analyze(text.text, text.language, gate)));
+    EXPECT_EQ(every_field(shared->analyze(text.text, Language::kUnd)),
+              every_field(undetermined->analyze(text.text, Language::kUnd)));
+    const std::vector<Token> tokens = shared->analyze(text.text, text.language);
+    EXPECT_EQ(every_field(tokens), every_field(own_language->analyze(text.text, text.language)));
+    compared += tokens.size();
+  }
+  EXPECT_GT(compared, 20000u);
+}
+
+TEST(WordCache, ARememberedTooLongWordStillTakesItsPosition) {
+  auto analyzer = new_analyzer();
+  const std::string too_long(kMaxTermBytes + 1, 'x');
+  for (int pass = 0; pass < 2; ++pass) {  // the second pass reads every word from memory
+    const std::vector<Token> tokens =
+        analyzer->analyze("judges " + too_long + " rule " + too_long + " here", Language::kEn);
+    ASSERT_EQ(tokens.size(), 3u);
+    EXPECT_EQ(tokens[0].position, 0u);
+    EXPECT_EQ(tokens[1].position, 2u);
+    EXPECT_EQ(tokens[2].position, 4u);
+  }
+}
+
+TEST(WordCache, KeepsLanguagesApart) {
+  WordCache cache;
+  AnalyzedWord judges;
+  judges.forms = {"judges"};
+  cache.remember(Language::kEn, u"judges", judges);
+  ASSERT_NE(cache.find(Language::kEn, u"judges"), nullptr);
+  EXPECT_EQ(cache.find(Language::kEn, u"judges")->forms, judges.forms);
+  EXPECT_EQ(cache.find(Language::kFr, u"judges"), nullptr);
+  EXPECT_EQ(cache.find(Language::kEn, u"judge"), nullptr);
+}
+
+// A distinct two-letter word for each index below 40,000.
+std::u16string word_number(size_t index) {
+  std::u16string word(2, u'a');
+  word[0] = static_cast<char16_t>(0x4E00 + index % 20000);
+  word[1] = static_cast<char16_t>(u'a' + index / 20000);
+  return word;
+}
+
+TEST(WordCache, KeepsTheWordsMetFirstWhenALanguageIsFull) {
+  static_assert(WordCache::kMaxWordsPerLanguage <= 40000);
+  WordCache cache;
+  for (size_t index = 0; index < WordCache::kMaxWordsPerLanguage; ++index) {
+    ASSERT_FALSE(cache.full(Language::kEn));
+    cache.remember(Language::kEn, word_number(index), AnalyzedWord{});
+  }
+  EXPECT_TRUE(cache.full(Language::kEn));
+  EXPECT_NE(cache.find(Language::kEn, word_number(0)), nullptr);
+  EXPECT_NE(cache.find(Language::kEn, word_number(WordCache::kMaxWordsPerLanguage - 1)), nullptr);
+  EXPECT_FALSE(cache.full(Language::kRu));  // a budget per language
+  cache.remember(Language::kRu, word_number(0), AnalyzedWord{});
+  EXPECT_NE(cache.find(Language::kRu, word_number(0)), nullptr);
+}
+
+TEST(WordCache, AnAnalyzerWithAFullMemoryStillAnalyzesNewWords) {
+  auto analyzer = new_analyzer();
+  std::string many;  // more distinct words than the memory holds: "w0x w1x ... "
+  for (size_t index = 0; index <= WordCache::kMaxWordsPerLanguage + 10; ++index) {
+    many += 'w';
+    many += std::to_string(index);
+    many += "x ";
+  }
+  EXPECT_EQ(analyzer->analyze(many, Language::kEn).size(), WordCache::kMaxWordsPerLanguage + 11);
+  const std::vector<Token> after = analyzer->analyze("judges judged", Language::kEn);
+  ASSERT_EQ(after.size(), 2u);
+  EXPECT_EQ(after[0].forms[0], "judges");
+  EXPECT_EQ(after[1].stems, after[0].stems);
+  EXPECT_EQ(canonical_tokens(after),
+            canonical_tokens(new_analyzer()->analyze("judges judged", Language::kEn)));
+}
+
+}  // namespace
+}  // namespace jil::analysis
