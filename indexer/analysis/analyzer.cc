@@ -52,15 +52,18 @@ Result<std::unique_ptr<Analyzer>> Analyzer::create() {
 }
 
 std::vector<Token> Analyzer::analyze(std::string_view utf8_text, Language language,
-                                     const StemGate& gate) {
+                                     const StemGate& gate, HanWords han_words) {
   const icu::UnicodeString text = icu::UnicodeString::fromUTF8(
       icu::StringPiece(utf8_text.data(), static_cast<int32_t>(utf8_text.size())));
   std::vector<Token> tokens;
   uint32_t position = 0;
-  for (const WordSpan& span : segmenter_.segment(text, language)) {
+  const std::vector<WordSpan> spans = han_words == HanWords::kMake
+                                          ? segmenter_.segment(text, language)
+                                          : segmenter_.segment_han_as_runs(text, language);
+  for (const WordSpan& span : spans) {
     const icu::UnicodeString word = text.tempSubStringBetween(span.utf16_begin, span.utf16_end);
     if (span.ideographic || is_han(word.char32At(0))) {
-      add_han_tokens(word, span, position, tokens);
+      add_han_tokens(word, span, han_words, position, tokens);
     } else {
       add_word_token(word, span, language, gate, position, tokens);
     }
@@ -69,7 +72,7 @@ std::vector<Token> Analyzer::analyze(std::string_view utf8_text, Language langua
 }
 
 void Analyzer::add_han_tokens(const icu::UnicodeString& word, const WordSpan& span,
-                              uint32_t& position, std::vector<Token>& tokens) {
+                              HanWords han_words, uint32_t& position, std::vector<Token>& tokens) {
   const uint32_t first_position = position;
   uint32_t offset = span.utf8_begin;
   std::string simplified_word;
@@ -77,9 +80,7 @@ void Analyzer::add_han_tokens(const icu::UnicodeString& word, const WordSpan& sp
   for (int32_t index = 0; index < word.length(); index = word.moveIndex32(index, 1)) {
     const UChar32 c = word.char32At(index);
     const uint32_t width = static_cast<uint32_t>(U8_LENGTH(c));
-    if (!tokens.empty() && characters > 0 &&
-        (u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK ||
-         u_hasBinaryProperty(c, UCHAR_VARIATION_SELECTOR))) {
+    if (!tokens.empty() && characters > 0 && rides_on_previous(c)) {
       tokens.back().utf8_end += width;  // rides on the character before it
       offset += width;
       continue;
@@ -97,7 +98,7 @@ void Analyzer::add_han_tokens(const icu::UnicodeString& word, const WordSpan& sp
     offset += width;
     ++characters;
   }
-  if (characters < 2) return;
+  if (characters < 2 || han_words == HanWords::kSkip) return;
   Token whole;
   whole.kind = TokenKind::kHanWord;
   whole.position = first_position;

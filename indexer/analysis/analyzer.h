@@ -27,6 +27,9 @@ namespace jil::analysis {
 // caps terms at 245 bytes).
 inline constexpr size_t kMaxTermBytes = 120;
 
+// Whether the analysis of Han text yields its dictionary words as well as its characters.
+enum class HanWords { kMake, kSkip };
+
 class Analyzer {
  public:
   // Fails only when ICU data is missing.
@@ -38,15 +41,18 @@ class Analyzer {
   std::vector<Token> analyze(std::string_view utf8_text, Language language) {
     return analyze(utf8_text, language, StemGate::every_word());
   }
-  // The same, with stems only for the words `gate` wants (the others have none).
-  std::vector<Token> analyze(std::string_view utf8_text, Language language, const StemGate& gate);
+  // The same, with stems only for the words `gate` wants (the others have none), and with Han
+  // dictionary words (kHanWord tokens) only when `han_words` is kMake. Skipping them skips ICU's
+  // dictionary segmentation and changes no other token (searchd's snippets mark characters).
+  std::vector<Token> analyze(std::string_view utf8_text, Language language, const StemGate& gate,
+                             HanWords han_words = HanWords::kMake);
 
  private:
   Analyzer(TokenFolding folding, std::unique_ptr<ChineseFolding> chinese)
       : folding_(std::move(folding)), chinese_(std::move(chinese)) {}
 
-  void add_han_tokens(const icu::UnicodeString& text, const WordSpan& span, uint32_t& position,
-                      std::vector<Token>& tokens);
+  void add_han_tokens(const icu::UnicodeString& text, const WordSpan& span, HanWords han_words,
+                      uint32_t& position, std::vector<Token>& tokens);
   void add_word_token(const icu::UnicodeString& word, const WordSpan& span, Language language,
                       const StemGate& gate, uint32_t& position, std::vector<Token>& tokens);
   // Everything add_word_token makes of `word` but its position and offsets (word_cache.h).

@@ -22,13 +22,24 @@ struct WordSpan {
   bool ideographic = false;  // ICU rule status "ideographic" (Han, kana)
 };
 
+// Whether `c` rides on the character before it in a Han run (a combining or non-spacing mark,
+// a variation selector) rather than being a character of its own.
+bool rides_on_previous(UChar32 c);
+
 class WordSpanSegmenter {
  public:
   // Words of `text` (already converted from `utf8_text`), skipping spaces and punctuation.
   std::vector<WordSpan> segment(const icu::UnicodeString& text, Language language);
+  // The same, except that each run of Han characters (with the marks, selectors and joiners
+  // between and after them, as ICU's rules keep them) is one
+  // ideographic span, found without ICU's dictionary. For callers that need Han characters but
+  // not Han words: the dictionary segmentation is most of the cost of analyzing Chinese text.
+  std::vector<WordSpan> segment_han_as_runs(const icu::UnicodeString& text, Language language);
 
  private:
   Result<icu::BreakIterator*> iterator_for(Language language);
+  // ICU's word spans of `breaks_text` (UTF-16 offsets only).
+  std::vector<WordSpan> icu_spans(const icu::UnicodeString& breaks_text, Language language);
 
   std::map<Language, std::unique_ptr<icu::BreakIterator>> iterators_;
 };

@@ -1,6 +1,7 @@
 // Sliding window over the analyzer's tokens: the window with the most distinct matching forms
 // wins, earliest first; its byte range comes from the tokens' offsets. The text is analyzed piece
-// by piece and the scan ends once a window holds every query word.
+// by piece and the scan ends once a window holds every query word. Han text is marked character
+// by character, so the analysis skips Han dictionary words (and ICU's dictionary segmentation).
 #include "search/snippet_maker.h"
 
 #include <algorithm>
@@ -69,7 +70,8 @@ std::vector<TextPart> SnippetMaker::mark(std::string_view text, const std::vecto
 
 std::vector<TextPart> SnippetMaker::highlighted(std::string_view text,
                                                 analysis::Language language) {
-  const std::vector<Token> tokens = analyzer_.analyze(text, language, stem_gate_);
+  const std::vector<Token> tokens =
+      analyzer_.analyze(text, language, stem_gate_, analysis::HanWords::kSkip);
   if (tokens.empty()) return {{std::string(text), false}};
   std::vector<TextPart> parts;
   if (tokens.front().utf8_begin > 0) {
@@ -98,8 +100,8 @@ std::vector<TextPart> SnippetMaker::snippet(std::string_view text, analysis::Lan
   size_t scanned = 0;
   for (size_t piece = kFirstSnippetPieceBytes; scanned < text.size(); piece *= 2) {
     const size_t end = piece_end(text, scanned, piece);
-    for (Token& token :
-         analyzer_.analyze(text.substr(scanned, end - scanned), language, stem_gate_)) {
+    for (Token& token : analyzer_.analyze(text.substr(scanned, end - scanned), language, stem_gate_,
+                                          analysis::HanWords::kSkip)) {
       token.utf8_begin += static_cast<uint32_t>(scanned);
       token.utf8_end += static_cast<uint32_t>(scanned);
       tokens.push_back(std::move(token));

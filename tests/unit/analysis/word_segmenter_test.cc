@@ -12,12 +12,16 @@ namespace jil::analysis {
 namespace {
 
 // Each span as the UTF-8 text it points to, with "*" appended when it is ideographic.
-std::vector<std::string> words(std::string_view utf8_text, Language language) {
+// With `han_runs`, through segment_han_as_runs.
+std::vector<std::string> words(std::string_view utf8_text, Language language,
+                               bool han_runs = false) {
   const icu::UnicodeString text = icu::UnicodeString::fromUTF8(
       icu::StringPiece(utf8_text.data(), static_cast<int32_t>(utf8_text.size())));
   WordSpanSegmenter segmenter;
   std::vector<std::string> out;
-  for (const WordSpan& span : segmenter.segment(text, language)) {
+  const std::vector<WordSpan> spans =
+      han_runs ? segmenter.segment_han_as_runs(text, language) : segmenter.segment(text, language);
+  for (const WordSpan& span : spans) {
     std::string word(utf8_text.substr(span.utf8_begin, span.utf8_end - span.utf8_begin));
     std::string from_utf16;
     text.tempSubStringBetween(span.utf16_begin, span.utf16_end).toUTF8String(from_utf16);
@@ -61,6 +65,16 @@ TEST(WordSegmenter, ElidedWordIsOneSpan) {
 TEST(WordSegmenter, HanRunIsSplitIntoDictionaryWords) {
   EXPECT_EQ(words("中国农业发展银行", Language::kZh), (Words{"中国*", "农业*", "发展*", "银行*"}));
   EXPECT_EQ(words("利益衝突", Language::kZh), (Words{"利益*", "衝突*"}));
+}
+
+TEST(WordSegmenter, HanRunsComeWholeWithoutTheDictionary) {
+  EXPECT_EQ(words("中国农业发展银行", Language::kZh, true), (Words{"中国农业发展银行*"}));
+  EXPECT_EQ(words("Judge法官2023年，𠀀法 ok", Language::kZh, true),
+            (Words{"Judge", "法官*", "2023", "年*", "𠀀法*", "ok"}));
+  // A variation selector rides on the run; kana make the text go the dictionary's way.
+  EXPECT_EQ(words("葛\xF3\xA0\x84\x80城 x", Language::kZh, true),
+            (Words{"葛\xF3\xA0\x84\x80城*", "x"}));
+  EXPECT_EQ(words("日本の裁判", Language::kZh, true), words("日本の裁判", Language::kZh));
 }
 
 TEST(WordSegmenter, ScriptsAreSeparateWords) {
