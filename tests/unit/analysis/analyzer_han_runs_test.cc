@@ -57,15 +57,18 @@ TEST(AnalyzerHanRuns, CorpusTextsGiveTheSameTokensButHanWords) {
 
 TEST(AnalyzerHanRuns, MixedScriptsKanaMarksAndSupplementaryHanGiveTheSameTokens) {
   auto analyzer = new_analyzer();
+  // Han beside digits, Latin, kana and other scripts; a variation selector, a joiner and a mark
+  // inside runs; Han outside the BMP; Han-script signs, an ideographic space, fullwidth letters;
+  // marks before the first Han character.
   const std::vector<std::string> texts = {
-      "法官2024年在北京审理了ABC公司的案件。", "第3条：法官应当独立（independence）judge法院",
+      "法官2024年在北京审理了ABC公司的案件。",
+      "第3条：法官应当独立（independence）judge法院",
       "日本の裁判官は食べる。カタカナと漢字かな交じり文",
-      "葛\xF3\xA0\x84\x80城 邊\xEF\xB8\x80界 漢\xE2\x80\x8D字 字\xCC\x81典",  // selectors, ZWJ,
-                                                                              // mark
-      "\xF0\xA0\x80\x80\xF0\xAA\x9B\x96法 𠀀a𪛖1 司法𠀀",                     // Han outside the BMP
+      "葛\xF3\xA0\x84\x80城 邊\xEF\xB8\x80界 漢\xE2\x80\x8D字 字\xCC\x81典",
+      "\xF0\xA0\x80\x80\xF0\xAA\x9B\x96法 𠀀a𪛖1 司法𠀀",
       "القاضي 法官 судья juge 裁判官",
-      "〇々〆 法　官 ＡＢＣ１２３ 法官",  // Han-script signs, ideographic space, fullwidth
-      "\xCC\x81法 官\xCC\x81\xCC\x82 ",   // a mark before the first Han character
+      "〇々〆 法　官 ＡＢＣ１２３ 法官",
+      "\xCC\x81法 官\xCC\x81\xCC\x82 ",
   };
   for (const std::string& text : texts) {
     for (Language language : {Language::kZh, Language::kUnd, Language::kEn, Language::kAr}) {
