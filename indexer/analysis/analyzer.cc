@@ -86,6 +86,14 @@ void Analyzer::add_han_tokens(const icu::UnicodeString& word, const WordSpan& sp
       continue;
     }
     const HanCharacter& character = han_character(c);
+    if (character.folded.empty()) {
+      // Default-ignorable (a joiner, a byte order mark, a soft hyphen), which ICU keeps inside
+      // the run: no character of its own. As a token it made an empty term, which Xapian
+      // refuses, so the whole document failed to index.
+      if (!tokens.empty() && characters > 0) tokens.back().utf8_end += width;
+      offset += width;
+      continue;
+    }
     simplified_word += character.folded;
     Token token;
     token.kind = TokenKind::kHanChar;

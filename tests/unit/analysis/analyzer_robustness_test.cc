@@ -1,6 +1,7 @@
 // Tests that analysis/analyzer.cc copes with hostile or odd (but valid UTF-8) text: empty,
 // punctuation only, huge words, runs of combining marks, mixed scripts; no term exceeds
-// kMaxTermBytes (Xapian refuses terms over 245 bytes, failing the whole document).
+// kMaxTermBytes (Xapian refuses terms over 245 bytes, failing the whole document) and none is
+// empty (Xapian refuses those too).
 #include <gtest/gtest.h>
 
 #include <string>
@@ -88,6 +89,25 @@ TEST(Robustness, ExactFormOfManyCombiningMarksIsBounded) {
   expect_terms_bounded(analyzer->analyze("ق" + repeated("\u064E", 10'000), Language::kAr));
   expect_terms_bounded(analyzer->analyze(repeated("é", 100), Language::kFr));
   expect_terms_bounded(analyzer->analyze("法" + repeated("\u0301", 10'000), Language::kZh));
+}
+
+TEST(Robustness, IgnorableCharactersInsideHanRunsMakeNoEmptyToken) {
+  auto analyzer = new_analyzer();
+  // A zero-width joiner, a byte order mark, a word joiner and a soft hyphen between Han
+  // characters: ICU keeps them inside the run, and they fold to nothing.
+  for (const char* text : {"法官\xE2\x80\x8D独立", "法官\xEF\xBB\xBF独立", "法官\xE2\x81\xA0独立",
+                           "法官\xC2\xAD独立"}) {
+    const std::vector<Token> tokens = analyzer->analyze(text, Language::kZh);
+    size_t characters = 0;
+    for (const Token& token : tokens) {
+      for (const std::string& form : token.forms) EXPECT_FALSE(form.empty()) << text;
+      if (token.kind == TokenKind::kHanChar) {
+        EXPECT_EQ(token.position, characters) << text;  // 法 官 独 立: 0 to 3
+        ++characters;
+      }
+    }
+    EXPECT_EQ(characters, 4u) << text;
+  }
 }
 
 TEST(Robustness, MixedScriptsAreSeparateWordsWithTheirOwnRules) {

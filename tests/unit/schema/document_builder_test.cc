@@ -104,6 +104,16 @@ TEST_F(DocumentBuilderTest, WritesIdAndFilterTerms) {
   EXPECT_EQ(wdf(docid, "XTcode-of-conduct"), 0u);  // boolean terms do not weigh
 }
 
+TEST_F(DocumentBuilderTest, ChineseTextWithAJoinerInsideAHanRunIsIndexed) {
+  DocRecord record = sample_record();
+  record.language = analysis::Language::kZh;
+  record.text = "法官\xE2\x80\x8D独立。司法\xEF\xBB\xBF公正";  // a joiner, a byte order mark
+  const Xapian::docid docid = add(record);  // threw "Empty termnames aren't allowed" before
+  EXPECT_TRUE(has_term(docid, "官"));
+  EXPECT_TRUE(has_term(docid, "独"));
+  EXPECT_TRUE(has_term(docid, "公"));
+}
+
 TEST_F(DocumentBuilderTest, InternationalDocumentHasNoCountryTerm) {
   DocRecord record = sample_record();
   record.country = "";
