@@ -12,7 +12,6 @@
 namespace jil::search {
 
 using analysis::Token;
-using analysis::TokenKind;
 
 namespace {
 
@@ -49,7 +48,7 @@ std::vector<TextPart> SnippetMaker::mark(std::string_view text, const std::vecto
   const uint32_t end = tokens[last].utf8_end;
   for (size_t index = first; index <= last; ++index) {
     const Token& token = tokens[index];
-    if (token.kind == TokenKind::kHanWord || !matches(token) || token.utf8_begin < cursor) {
+    if (!matches(token) || token.utf8_begin < cursor) {
       continue;
     }
     if (token.utf8_begin > cursor) {
@@ -90,11 +89,11 @@ std::vector<TextPart> SnippetMaker::snippet(std::string_view text, analysis::Lan
   text = text.substr(0, utf8::truncate_point(text, kMaxSnippetScanBytes));
   first_match_offset_ = std::string_view::npos;
   const size_t window_wanted = snippet_window(language);
-  std::vector<Token> tokens;  // offsets relative to `text`
-  std::vector<size_t> words;  // positional tokens only: one per word or Han character
+  // One per word or Han character (no Han dictionary words), offsets relative to `text`.
+  std::vector<Token> tokens;
   std::vector<bool> word_matches;
   std::map<std::string, size_t> in_window;  // matching form → occurrences in the window
-  auto form_of = [&](size_t word) -> const std::string& { return tokens[words[word]].forms[0]; };
+  auto form_of = [&](size_t word) -> const std::string& { return tokens[word].forms[0]; };
   size_t best_start = 0;
   size_t best_score = 0;
   size_t scanned = 0;
@@ -105,9 +104,7 @@ std::vector<TextPart> SnippetMaker::snippet(std::string_view text, analysis::Lan
       token.utf8_begin += static_cast<uint32_t>(scanned);
       token.utf8_end += static_cast<uint32_t>(scanned);
       tokens.push_back(std::move(token));
-      if (tokens.back().kind == TokenKind::kHanWord) continue;
-      const size_t word = words.size();
-      words.push_back(tokens.size() - 1);
+      const size_t word = tokens.size() - 1;
       word_matches.push_back(matches(tokens.back()));
       if (word_matches[word]) ++in_window[form_of(word)];
       if (word >= window_wanted) {
@@ -124,21 +121,21 @@ std::vector<TextPart> SnippetMaker::snippet(std::string_view text, analysis::Lan
     scanned = end;
     if (words_wanted_ > 0 && best_score >= words_wanted_) break;  // no window can do better
   }
-  if (words.empty()) return {};
-  if (words.size() < window_wanted) best_score = in_window.size();  // one short window: all of it
-  const size_t window = std::min(words.size(), window_wanted);
+  if (tokens.empty()) return {};
+  if (tokens.size() < window_wanted) best_score = in_window.size();  // one short window: all of it
+  const size_t window = std::min(tokens.size(), window_wanted);
   // Start a little before the first match so that it has some context.
   if (best_score > 0) {
     size_t first_match = best_start;
     while (first_match < best_start + window && !word_matches[first_match]) ++first_match;
-    if (first_match < words.size()) first_match_offset_ = tokens[words[first_match]].utf8_begin;
+    if (first_match < tokens.size()) first_match_offset_ = tokens[first_match].utf8_begin;
     const size_t context = window / 5;
     best_start = first_match > context ? first_match - context : 0;
-    best_start = std::min(best_start, words.size() - window);
+    best_start = std::min(best_start, tokens.size() - window);
   }
   const size_t last = best_start + window - 1;
-  return mark(text, tokens, words[best_start], words[last], best_start > 0,
-              last + 1 < words.size() || scanned < text.size());
+  return mark(text, tokens, best_start, last, best_start > 0,
+              last + 1 < tokens.size() || scanned < text.size());
 }
 
 std::vector<TextPart> SnippetMaker::snippet_in(std::string_view text, size_t begin, size_t end,
