@@ -40,6 +40,13 @@ std::vector<Language> stem_languages(UScriptCode script, Language language) {
   }
 }
 
+// Whether `c` rides on the character before it in a Han run (a combining or non-spacing mark,
+// a variation selector) rather than being a character of its own.
+bool rides_on_previous(UChar32 c) {
+  return u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK ||
+         u_hasBinaryProperty(c, UCHAR_VARIATION_SELECTOR);
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Analyzer>> Analyzer::create() {
@@ -94,7 +101,7 @@ void Analyzer::add_han_tokens(const icu::UnicodeString& word, const WordSpan& sp
       offset += width;
       continue;
     }
-    simplified_word += character.folded;
+    if (han_words == HanWords::kMake) simplified_word += character.folded;
     Token token;
     token.kind = TokenKind::kHanChar;
     token.position = position++;

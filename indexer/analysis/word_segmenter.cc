@@ -88,11 +88,6 @@ Result<icu::BreakIterator*> WordSpanSegmenter::iterator_for(Language language) {
   return iterators_.emplace(language, std::move(iterator)).first->second.get();
 }
 
-bool rides_on_previous(UChar32 c) {
-  return u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK ||
-         u_hasBinaryProperty(c, UCHAR_VARIATION_SELECTOR);
-}
-
 std::vector<WordSpan> WordSpanSegmenter::icu_spans(const icu::UnicodeString& breaks_text,
                                                    Language language) {
   std::vector<WordSpan> words;

@@ -22,10 +22,6 @@ struct WordSpan {
   bool ideographic = false;  // ICU rule status "ideographic" (Han, kana)
 };
 
-// Whether `c` rides on the character before it in a Han run (a combining or non-spacing mark,
-// a variation selector) rather than being a character of its own.
-bool rides_on_previous(UChar32 c);
-
 class WordSpanSegmenter {
  public:
   // Words of `text` (already converted from `utf8_text`), skipping spaces and punctuation.
