@@ -117,6 +117,15 @@ void ColumnCountSpy::operator()(const Xapian::Document& document, double) {
   }
 }
 
+void ColumnCountSpy::add(const ColumnCountSpy& other) {
+  for (size_t index = 0; index < tallies_.size() && index < other.tallies_.size(); ++index) {
+    std::vector<uint64_t>& mine = tallies_[index];
+    const std::vector<uint64_t>& theirs = other.tallies_[index];
+    for (size_t code = 0; code < mine.size() && code < theirs.size(); ++code)
+      mine[code] += theirs[code];
+  }
+}
+
 std::map<std::string, uint64_t> ColumnCountSpy::counts(Xapian::valueno slot) const {
   std::map<std::string, uint64_t> out;
   for (size_t index = 0; index < slots_.size(); ++index) {

@@ -78,6 +78,9 @@ class ColumnCountSpy : public Xapian::MatchSpy {
   // particular order; `selected` left false.
   void add_counts(const std::vector<Xapian::valueno>& slots,
                   std::vector<FacetValueCount>& out) const;
+  // Adds the tallies of `other`, a spy of the same columns and slots that counted other
+  // documents (another part of the match: search_helper.h).
+  void add(const ColumnCountSpy& other);
   // Matching documents per value code of the spy's `index`-th slot (code 0: no value).
   const std::vector<uint64_t>& tallies(size_t index) const { return tallies_[index]; }
 

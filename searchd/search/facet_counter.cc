@@ -114,6 +114,11 @@ void FacetCounter::attach(Xapian::Enquire& enquire) {
   for (const auto& [slot, spy] : value_spies_) enquire.add_matchspy(spy.get());
 }
 
+void FacetCounter::add(const FacetCounter& other) {
+  JIL_CHECK(column_spy_ != nullptr && other.column_spy_ != nullptr);
+  column_spy_->add(*other.column_spy_);
+}
+
 std::map<std::string, uint64_t> FacetCounter::slot_counts(Xapian::valueno slot) const {
   if (column_spy_) return column_spy_->counts(slot);
   std::map<std::string, uint64_t> out;

@@ -35,6 +35,8 @@ class FacetCounter {
   // The one spy that counts every facet on a local index (to feed through a ColumnFilter);
   // null over remote shards.
   Xapian::MatchSpy* column_spy() const { return column_spy_.get(); }
+  // Adds the counts of `other`, made alike over other documents (local index only).
+  void add(const FacetCounter& other);
   // Counts after the match, with the request's selected values marked.
   std::vector<FacetCounts> counts(const SearchRequest& request) const;
   // Counts for the facets of `request` that have a selection, each from a match of `query`

@@ -50,18 +50,27 @@ void RankedWorks::operator()(const Xapian::Document& document, double weight) {
   const uint32_t* row = collapse_ ? columns_.row(match.docid) : nullptr;
   const uint32_t work = row != nullptr ? row[work_column_] : 0;
   if (work == 0) {  // not collapsing, or a document without a work
-    ++total_;
+    ++singles_seen_;
     keep_single(match);
     return;
   }
+  keep_best_of_work(work, match);
+}
+
+void RankedWorks::keep_best_of_work(uint32_t work, const RankedMatch& match) {
   RankedMatch& best = best_of_work_[work];
   if (best.docid == 0) {
-    ++total_;
     matched_works_.push_back(work);
     best = match;
   } else if (ranks_before(match, best)) {
     best = match;
   }
+}
+
+void RankedWorks::merge(const RankedWorks& other) {
+  singles_seen_ += other.singles_seen_;
+  for (const RankedMatch& single : other.singles_) keep_single(single);
+  for (uint32_t work : other.matched_works_) keep_best_of_work(work, other.best_of_work_[work]);
 }
 
 std::vector<RankedMatch> RankedWorks::page(size_t offset, size_t count) const {

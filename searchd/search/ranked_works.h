@@ -39,11 +39,15 @@ class RankedWorks : public Xapian::MatchSpy {
 
   // Results [offset, offset + count) of the ranking (offset + count at most `wanted`).
   std::vector<RankedMatch> page(size_t offset, size_t count) const;
+  // Takes in the matches `other` saw (another part of the match, search_helper.h): afterwards this
+  // ranks and counts as if it had seen them itself. Both must have been made alike.
+  void merge(const RankedWorks& other);
   // Results in all: works (plus documents without one) when collapsing, else documents.
-  uint64_t total() const { return total_; }
+  uint64_t total() const { return singles_seen_ + matched_works_.size(); }
 
  private:
   void keep_single(const RankedMatch& match);
+  void keep_best_of_work(uint32_t work, const RankedMatch& match);
 
   const FacetColumns& columns_;
   uint32_t work_column_;
@@ -52,7 +56,7 @@ class RankedWorks : public Xapian::MatchSpy {
   std::vector<RankedMatch>& best_of_work_;  // by work code; docid 0: no version matched yet
   std::vector<uint32_t> matched_works_;     // codes with a version in best_of_work_
   std::vector<RankedMatch> singles_;        // heap of the best `wanted_` results without a work
-  uint64_t total_ = 0;
+  uint64_t singles_seen_ = 0;  // matches without a work (every match when not collapsing)
 };
 
 }  // namespace jil::search

@@ -9,12 +9,12 @@
 #include "schema/prefixes.h"
 #include "schema/value_slots.h"
 #include "search/column_filter.h"
+#include "search/docid_chunks.h"
 #include "search/facet_counter.h"
-#include "search/passage_finder.h"
+#include "search/hit_maker.h"
 #include "search/query_builder.h"
 #include "search/ranked_works.h"
 #include "search/related_documents.h"
-#include "search/snippet_maker.h"
 #include "search/spelling_suggester.h"
 #include "search/title_key_maker.h"
 #include "search/translation_collapse.h"
@@ -92,18 +92,6 @@ Xapian::Query Searcher::across_languages(const BuiltQuery& built, const SearchRe
                        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, reach, kConceptWeightFactor));
 }
 
-std::vector<std::string> Searcher::work_languages(const std::string& work) {
-  std::vector<std::string> languages;
-  const std::string work_term = schema::term(schema::kWorkPrefix, work);
-  for (auto posting = database_.postlist_begin(work_term);
-       posting != database_.postlist_end(work_term); ++posting) {
-    languages.push_back(database_.get_document(*posting).get_value(schema::kLanguageSlot));
-  }
-  std::sort(languages.begin(), languages.end());
-  languages.erase(std::unique(languages.begin(), languages.end()), languages.end());
-  return languages;
-}
-
 Result<std::map<std::string, Xapian::doccount>> Searcher::concept_document_counts() {
   return with_fresh_database([&]() -> Result<std::map<std::string, Xapian::doccount>> {
     std::map<std::string, Xapian::doccount> counts;
@@ -152,7 +140,7 @@ Result<std::unique_ptr<Searcher>> Searcher::open(const std::filesystem::path& pa
     if (Status status = schema::check_compatible(database); !status.is_ok()) return status;
     const bool local = std::filesystem::is_directory(path, error);
     return std::unique_ptr<Searcher>(
-        new Searcher(std::move(database), std::move(analyzer).value(), local));
+        new Searcher(std::move(database), std::move(analyzer).value(), local, path.string()));
   } catch (const Xapian::Error& xapian_error) {
     return Status(StatusCode::kCorrupt,
                   "cannot open index " + path.string() + ": " + xapian_error.get_description());
@@ -196,6 +184,12 @@ uint64_t Searcher::index_revision() {
   return revision.is_ok() ? *revision : 0;
 }
 
+void Searcher::split_matches(Xapian::docid chunk, CoreBudget& budget) {
+  budget_ = &budget;
+  split_chunk_ = local_ ? chunk : 0;
+  helper_ = split_chunk_ > 0 ? std::make_unique<SearchHelper>(path_, budget) : nullptr;
+}
+
 void Searcher::set_result_cache(size_t entries) {
   result_cache_ = entries > 0 && local_ ? std::make_unique<ResultCache>(entries) : nullptr;
 }
@@ -206,6 +200,7 @@ Status Searcher::warm_up() {
         analysis::Language::kFr, analysis::Language::kRu, analysis::Language::kZh}) {
     analyzer_->analyze("judges 法官 судьи القضاة", language);
   }
+  if (helper_) helper_->warm_up();
   return with_fresh_database([&]() -> Status {
     if (local_) tables_.refresh(database_, LocalTables::column_slots());
     return Status::ok();
@@ -213,6 +208,7 @@ Status Searcher::warm_up() {
 }
 
 Result<SearchResults> Searcher::search(const SearchRequest& request) {
+  const CoreBudget::SearchHold hold(*budget_);
   return with_fresh_database([&]() -> Result<SearchResults> {
     if (!result_cache_) return run_search(request);
     const uint64_t revision = revision_now();
@@ -222,6 +218,97 @@ Result<SearchResults> Searcher::search(const SearchRequest& request) {
     if (results.is_ok()) result_cache_->store(revision, key, *results);
     return results;
   });
+}
+
+void Searcher::run_ranked_pass(RankedPass& pass, const Xapian::Query& query,
+                               const Xapian::Query& unfiltered, const SearchRequest& request,
+                               bool collapse, size_t wanted) {
+  // Worth a thread hand-over only when the other part holds whole chunks.
+  if (!helper_ || database_.get_lastdocid() < 2 * split_chunk_) {
+    pass.run(database_, query, unfiltered, nullptr);
+    return;
+  }
+  // Xapian's queries are not thread-safe: the helper reads its own copy.
+  const std::string query_bytes = query.serialise();
+  const std::string unfiltered_bytes = unfiltered.serialise();
+  const DocidChunks ours(split_chunk_, 2, 0);
+  const DocidChunks theirs(split_chunk_, 2, 1);
+  RankedPass other(tables_, request, collapse, wanted, helper_->scratch());
+  const bool started = helper_->start(revision_now(), [&](HelperTools& tools) {
+    other.run(tools.database, Xapian::Query::unserialise(query_bytes),
+              Xapian::Query::unserialise(unfiltered_bytes), &theirs);
+  });
+  if (!started) {  // no core free
+    pass.run(database_, query, unfiltered, nullptr);
+    return;
+  }
+  HelperTaskGuard guard(*helper_);
+  pass.run(database_, query, unfiltered, &ours);
+  switch (guard.finish()) {
+    case SearchHelper::Outcome::kDone:
+      ++split_searches_;
+      break;
+    case SearchHelper::Outcome::kNotRun:  // the helper could not reach this revision
+      other.run(database_, query, unfiltered, &theirs);
+      break;
+    case SearchHelper::Outcome::kFailed:  // the index changed under the helper: retry the search
+      throw Xapian::DatabaseModifiedError("the index changed during a split match");
+  }
+  pass.merge(other);
+}
+
+Result<std::vector<SearchHit>> Searcher::make_hits(const std::vector<RankedMatch>& ranked,
+                                                   const BuiltQuery& built,
+                                                   const TranslationCollapse& collapse,
+                                                   const Xapian::Query& query) {
+  const LocalTables* tables = local_ ? &tables_ : nullptr;
+  HitMaker maker(database_, *analyzer_, decompressor_, tables, built, collapse, query);
+  std::vector<Result<SearchHit>> made;
+  made.reserve(ranked.size());
+  // The helper makes the second half of the page, when it has a core.
+  size_t ours = ranked.size();
+  std::vector<Result<SearchHit>> theirs;
+  std::string query_bytes;  // the helper's copy: Xapian's queries are not thread-safe
+  std::optional<HelperTaskGuard> guard;
+  if (helper_ && ranked.size() >= 2) {
+    ours = (ranked.size() + 1) / 2;
+    query_bytes = query.serialise();
+    const bool started = helper_->start(revision_now(), [&](HelperTools& tools) {
+      const Xapian::Query own = Xapian::Query::unserialise(query_bytes);
+      HitMaker helping(tools.database, tools.analyzer, tools.decompressor, tables, built, collapse,
+                       own);
+      for (size_t index = ours; index < ranked.size(); ++index) {
+        theirs.push_back(helping.make(ranked[index]));
+      }
+    });
+    if (started) {
+      guard.emplace(*helper_);
+    } else {
+      ours = ranked.size();
+    }
+  }
+  for (size_t index = 0; index < ours; ++index) made.push_back(maker.make(ranked[index]));
+  if (guard) {
+    switch (guard->finish()) {
+      case SearchHelper::Outcome::kDone:
+        for (Result<SearchHit>& hit : theirs) made.push_back(std::move(hit));
+        break;
+      case SearchHelper::Outcome::kNotRun:  // the helper could not reach this revision
+        for (size_t index = ours; index < ranked.size(); ++index) {
+          made.push_back(maker.make(ranked[index]));
+        }
+        break;
+      case SearchHelper::Outcome::kFailed:  // the index changed under the helper: retry
+        throw Xapian::DatabaseModifiedError("the index changed while the helper read it");
+    }
+  }
+  std::vector<SearchHit> hits;
+  hits.reserve(made.size());
+  for (Result<SearchHit>& hit : made) {
+    if (!hit.is_ok()) return hit.status();
+    hits.push_back(std::move(hit).value());
+  }
+  return hits;
 }
 
 Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
@@ -267,27 +354,14 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
   std::vector<std::unique_ptr<FacetCounter>> counted_apart;
   // Checking every match makes totals and facet counts exact.
   if (columns != nullptr && request.sort == SortOrder::kRelevance && has_query) {
-    // Ranked and collapsed by a spy in the counting pass (ranked_works.h).
-    RankedWorks works(*columns, collapse.enabled(), offset + request.size, best_of_work_);
-    std::unique_ptr<ColumnFilter> filter =
-        ColumnFilter::create(*columns, tables_.foldable(), request);
-    if (filter) {  // one match of the query without its selections
-      enquire.set_query(unfiltered);
-      filter->feed_passing(facets.column_spy());
-      filter->feed_passing(&works);
-      for (const auto& [facet, values] : request.filters) {
-        if (values.empty()) continue;
-        counted_apart.push_back(std::make_unique<FacetCounter>(columns, facet));
-        filter->feed_passing_all_but(facet, counted_apart.back()->column_spy());
-      }
-      enquire.add_matchspy(filter.get());
-    } else {
-      facets.attach(enquire);
-      enquire.add_matchspy(&works);
-    }
-    enquire.get_mset(0, 0, database_.get_doccount());
-    ranked = works.page(offset, request.size);
-    results.total = works.total();
+    // Ranked and collapsed by a spy in the counting pass (ranked_pass.h).
+    const size_t wanted = offset + request.size;
+    RankedPass pass(tables_, request, collapse.enabled(), wanted, best_of_work_);
+    run_ranked_pass(pass, query, unfiltered, request, collapse.enabled(), wanted);
+    ranked = pass.works().page(offset, request.size);
+    results.total = pass.works().total();
+    facets = std::move(pass.facets());
+    counted_apart = std::move(pass.counted_apart());
   } else {  // other orders and remote shards: Xapian sorts and collapses
     facets.attach(enquire);
     collapse.attach(enquire);
@@ -323,47 +397,9 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
   } else {
     FacetCounter::count_selected_apart(database_, columns, unfiltered, request, results.facets);
   }
-  SnippetMaker snippets(*analyzer_, built->match_forms, built->match_stems,
-                        built->match_words.size());
-  PassageFinder passages(database_, *analyzer_, built->match_forms, built->match_stems);
-  for (const RankedMatch& match : ranked) {
-    Xapian::Document document = database_.get_document(match.docid);
-    if (collapse.enabled()) document = collapse.shown_version(database_, query, document);
-    // The head of the data and the blocks of one passage: never the whole text (document_data.h).
-    const std::string data = document.get_data();
-    Result<schema::HitData> stored = schema::read_hit_data(data, decompressor_);
-    if (!stored.is_ok()) return stored.status();
-    schema::DocRecord& record = stored->record;
-    const size_t text_size = stored->text_size;
-    const size_t window = snippet_window(record.language);
-    SearchHit hit;
-    hit.weight = match.weight;
-    hit.title = snippets.highlighted(record.title, record.language);
-    const Passage passage =
-        passages.find(document.get_docid(), stored->blocks, text_size, record.language, window)
-            .value_or(PassageFinder::opening(stored->blocks, text_size, window));
-    // Only the compressed blocks holding the passage are inflated.
-    Result<std::string> shown =
-        schema::read_text(*stored, passage.begin, passage.end, decompressor_);
-    if (!shown.is_ok()) return shown.status();
-    hit.snippet = snippets.snippet_at(*shown, passage.begin, text_size, record.language);
-    if (snippets.first_match_offset() != std::string_view::npos && !record.page_offsets.empty()) {
-      const auto& pages = record.page_offsets;  // where each page starts in the text
-      hit.page = static_cast<uint32_t>(
-          std::upper_bound(pages.begin(), pages.end(), snippets.first_match_offset()) -
-          pages.begin());
-    }
-    if (hit.snippet.empty()) hit.snippet = snippets.snippet(record.summary, record.language);
-    hit.work_languages =
-        local_ ? tables_.works().languages(record.work) : work_languages(record.work);
-    if (collapse.enabled()) {
-      hit.other_versions =
-          local_ ? tables_.works().other_versions(database_, record.work, document.get_docid())
-                 : TranslationCollapse::other_versions(database_, document);
-    }
-    hit.record = std::move(record);
-    results.hits.push_back(std::move(hit));
-  }
+  Result<std::vector<SearchHit>> hits = make_hits(ranked, *built, collapse, query);
+  if (!hits.is_ok()) return hits.status();
+  results.hits = std::move(hits).value();
   return results;
 }
 

@@ -13,12 +13,16 @@
 #include "analysis/analyzer.h"
 #include "schema/compressed_block.h"
 #include "schema/doc_record.h"
+#include "search/core_budget.h"
 #include "search/local_tables.h"
 #include "search/query_builder.h"
+#include "search/ranked_pass.h"
 #include "search/ranked_works.h"
 #include "search/result_cache.h"
+#include "search/search_helper.h"
 #include "search/search_request.h"
 #include "search/suggester.h"
+#include "search/translation_collapse.h"
 #include "thesaurus/concept_matcher.h"
 
 namespace jil::search {
@@ -40,6 +44,12 @@ class Searcher {
   // Keeps up to `entries` results (result_cache.h) of a local index; 0, the default, keeps none.
   // Not for remote shards, whose revision does not change when a document is replaced.
   void set_result_cache(size_t entries);
+  // Local index only: a relevance-ranked search gives half of its match, as chunks of `chunk`
+  // document ids, to a helper thread while `budget` has a free core (search_helper.h); the
+  // answers are the same either way. 0, the default, never splits.
+  void split_matches(Xapian::docid chunk, CoreBudget& budget = CoreBudget::process());
+  // Searches whose match the helper shared (tests and figures).
+  uint64_t split_searches() const { return split_searches_; }
   // Searches answered from the cache, and searches run while a cache was set.
   uint64_t cache_hits() const { return result_cache_ ? result_cache_->hits() : 0; }
   uint64_t cache_misses() const { return result_cache_ ? result_cache_->misses() : 0; }
@@ -67,8 +77,10 @@ class Searcher {
   uint64_t index_revision();
 
  private:
-  Searcher(Xapian::Database database, std::unique_ptr<analysis::Analyzer> analyzer, bool local)
+  Searcher(Xapian::Database database, std::unique_ptr<analysis::Analyzer> analyzer, bool local,
+           std::string path)
       : database_(std::move(database)),
+        path_(std::move(path)),
         decompressor_(schema::BlockDecompressor::for_index(database_)),
         local_(local),
         analyzer_(std::move(analyzer)),
@@ -78,14 +90,24 @@ class Searcher {
   // The query widened to the documents, in other languages, of the concepts the text names.
   Xapian::Query across_languages(const BuiltQuery& built, const SearchRequest& request,
                                  std::vector<std::string>& concepts) const;
-  std::vector<std::string> work_languages(const std::string& work);
 
   template <typename Work>
   auto with_fresh_database(Work&& work) -> decltype(work());
   Result<SearchResults> run_search(const SearchRequest& request);
+  // Runs `pass` (made with best_of_work_) over the whole index, or over one part while the helper
+  // runs the other (made alike), and merges them.
+  void run_ranked_pass(RankedPass& pass, const Xapian::Query& query,
+                       const Xapian::Query& unfiltered, const SearchRequest& request, bool collapse,
+                       size_t wanted);
+  // The page's results (hit_maker.h), half of them made by the helper when it has a core.
+  Result<std::vector<SearchHit>> make_hits(const std::vector<RankedMatch>& ranked,
+                                           const BuiltQuery& built,
+                                           const TranslationCollapse& collapse,
+                                           const Xapian::Query& query);
   uint64_t revision_now();  // inside with_fresh_database
 
   Xapian::Database database_;
+  std::string path_;                        // of the index, for the helper's own handle
   schema::BlockDecompressor decompressor_;  // its dictionaries looked up in database_'s metadata
   // A glass directory; false for a stub file (possibly remote shards), where only what
   // xapian-tcpsrv can run is used: ValueCountMatchSpy, no reader's title collation.
@@ -94,7 +116,11 @@ class Searcher {
   std::vector<RankedMatch> best_of_work_;  // RankedWorks' scratch, all zero between searches
   std::unique_ptr<analysis::Analyzer> analyzer_;
   std::unique_ptr<thesaurus::ConceptMatcher> concepts_;
-  std::unique_ptr<ResultCache> result_cache_;  // null: none
+  std::unique_ptr<ResultCache> result_cache_;    // null: none
+  CoreBudget* budget_ = &CoreBudget::process();  // held while a search runs
+  std::unique_ptr<SearchHelper> helper_;         // null: matches are not split
+  Xapian::docid split_chunk_ = 0;
+  uint64_t split_searches_ = 0;
 };
 
 }  // namespace jil::search

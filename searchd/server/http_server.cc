@@ -39,6 +39,7 @@ Result<std::unique_ptr<HttpServer>> HttpServer::create(const SearchdOptions& opt
     auto searcher = search::Searcher::open(options.database);
     if (!searcher.is_ok()) return searcher.status();
     if (options.result_cache) (*searcher)->set_result_cache(search::kResultCacheEntries);
+    if (options.split_chunk > 0) (*searcher)->split_matches(options.split_chunk);
     auto handler = std::make_unique<api::RequestHandler>(**searcher, assets);
     workers.emplace_back(std::move(searcher).value(), std::move(handler));
   }

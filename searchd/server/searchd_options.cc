@@ -78,6 +78,13 @@ Result<SearchdOptions> parse_searchd_options(int argc, char** argv) {
       }
     } else if (argument == "--no-cache") {
       options.result_cache = false;
+    } else if (argument == "--split-chunk" && has_value) {
+      const long long chunk = std::strtoll(argv[++index], nullptr, 10);
+      if (chunk < 0 || chunk > static_cast<long long>(kMaxSplitChunkDocuments)) {
+        return invalid_argument("--split-chunk takes 0 (never split) to " +
+                                std::to_string(kMaxSplitChunkDocuments));
+      }
+      options.split_chunk = static_cast<uint32_t>(chunk);
     } else if (argument == "--anonymous-burst" && has_value) {
       const long long burst = std::strtoll(argv[++index], nullptr, 10);
       if (burst < 1 || burst > static_cast<long long>(api::kMaxBurst)) {
@@ -97,7 +104,7 @@ Result<SearchdOptions> parse_searchd_options(int argc, char** argv) {
           "usage: jil-searchd [--db DIR] [--store DIR] [--web DIR] [--listen ADDRESS] "
           "[--port N] [--threads N] [--header-timeout SECONDS] [--max-connections N]\n"
           "       [--max-connections-per-client N] [--max-queued N] [--max-queue-wait-ms MS]\n"
-          "       [--no-cache]\n"
+          "       [--no-cache] [--split-chunk N]\n"
           "       [--write-timeout SECONDS] [--keys FILE] [--anonymous-rate R] [--anonymous-burst "
           "B]\n"
           "       [--trusted-proxy CIDR]...\n"

@@ -48,6 +48,11 @@ inline constexpr size_t kMaxLingerBytes = 1024 * 1024;
 // IPv4 address); more are accepted and closed at once. Loopback counts like any other address.
 // --max-connections-per-client sets another, from 1 to kMaxConnectionsCeiling.
 inline constexpr size_t kMaxConnectionsPerClient = 32;
+// Document ids per chunk when a search shares its match with its helper thread
+// (search/search_helper.h): chunks alternate between the two, so each gets about half of any
+// query's matches; a chunk change costs a skip in each posting list.
+inline constexpr uint32_t kSplitChunkDocuments = 1024;
+inline constexpr uint32_t kMaxSplitChunkDocuments = 1U << 30;
 // Requests served on one keep-alive connection before it is closed.
 inline constexpr unsigned kMaxRequestsPerConnection = 1000;
 // Requests waiting for a search thread, per thread (T-L4): at ~1 ms a search, 32 waiting add at
@@ -84,6 +89,10 @@ struct SearchdOptions {
   // Each worker keeps its last search results per index revision (search/result_cache.h);
   // --no-cache turns that off (benchmarks of the uncached work).
   bool result_cache = true;
+  // A relevance-ranked search on a local index shares its match with a helper thread while a
+  // core is idle (search/search_helper.h), in chunks of this many document ids; --split-chunk sets
+  // another size, 0 for never (comparisons).
+  uint32_t split_chunk = kSplitChunkDocuments;
   // --trusted-proxy CIDR (repeatable): proxies whose X-Forwarded-For is believed; none default.
   std::vector<api::AddressRange> trusted_proxies;
   // --test-fault-route: GET /__test/fault answers 500 (api/request_handler.h), GET /__test/hold

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "schema/value_slots.h"
+#include "search/docid_chunks.h"
 
 namespace jil::search {
 namespace {
@@ -89,9 +90,31 @@ class RankedWorksTest : public ::testing::Test {
     return out;
   }
 
+  // The page and total of two spies, each over one part of the ids (docid_chunks.h), merged.
+  std::vector<std::string> merged_page(const Xapian::Query& query, bool collapse, size_t offset,
+                                       size_t size, uint64_t& total) {
+    RankedWorks first(columns_, collapse, offset + size, scratch_);
+    RankedWorks second(columns_, collapse, offset + size, other_scratch_);
+    for (Xapian::docid part = 0; part < 2; ++part) {
+      Xapian::Enquire enquire(database_);
+      enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                      Xapian::Query((new DocidChunks(16, 2, part))->release())));
+      enquire.add_matchspy(part == 0 ? &first : &second);
+      enquire.get_mset(0, 0, database_.get_doccount());
+    }
+    first.merge(second);
+    std::vector<std::string> out;
+    for (const RankedMatch& match : first.page(offset, size)) {
+      out.push_back(std::to_string(match.docid) + ":" + std::to_string(match.weight));
+    }
+    total = first.total();
+    return out;
+  }
+
   Xapian::WritableDatabase database_{std::string(), Xapian::DB_BACKEND_INMEMORY};
   FacetColumns columns_;
-  std::vector<RankedMatch> scratch_;  // shared by every search of a test, as in a Searcher
+  std::vector<RankedMatch> scratch_;        // shared by every search of a test, as in a Searcher
+  std::vector<RankedMatch> other_scratch_;  // a helper thread's
 };
 
 TEST_F(RankedWorksTest, PagesEqualXapiansCollapseAndTotalsAreExact) {
@@ -117,6 +140,30 @@ TEST_F(RankedWorksTest, PagesEqualXapiansCollapseAndTotalsAreExact) {
   }
   EXPECT_GT(compared, 100u);  // the pages were not all empty
   for (const RankedMatch& entry : scratch_) EXPECT_EQ(entry.docid, 0u);  // left clean
+}
+
+TEST_F(RankedWorksTest, MergedPartsRankAndCountAsTheWholeMatch) {
+  const std::vector<Xapian::Query> queries = {
+      Xapian::Query("judge"),
+      Xapian::Query(Xapian::Query::OP_OR, Xapian::Query("bias"), Xapian::Query("gift")),
+      Xapian::Query(Xapian::Query::OP_AND, Xapian::Query("oath"), Xapian::Query("duty"))};
+  size_t compared = 0;
+  for (const Xapian::Query& query : queries) {
+    for (bool collapse : {true, false}) {
+      for (size_t offset : {0, 10, 30}) {
+        uint64_t whole_total = 0;
+        uint64_t merged_total = 0;
+        const std::vector<std::string> whole = spy_page(query, collapse, offset, 10, whole_total);
+        EXPECT_EQ(merged_page(query, collapse, offset, 10, merged_total), whole)
+            << query.get_description() << " collapse " << collapse << " offset " << offset;
+        EXPECT_EQ(merged_total, whole_total) << query.get_description() << " " << collapse;
+        compared += whole.size();
+      }
+    }
+  }
+  EXPECT_GT(compared, 100u);
+  for (const RankedMatch& entry : scratch_) EXPECT_EQ(entry.docid, 0u);
+  for (const RankedMatch& entry : other_scratch_) EXPECT_EQ(entry.docid, 0u);
 }
 
 TEST_F(RankedWorksTest, CollapsingKeepsOneVersionPerWork) {

@@ -1,0 +1,48 @@
+// Makes the result entries of a search page: for each ranked match, the version shown (the
+// reader's language when collapsing), its stored head, the passage that holds the query's words
+// (passage_finder.h; only its compressed blocks are inflated), the title and snippet with the
+// matches marked (snippet_maker.h), the page of the first match, the work's languages and other
+// versions. One per thread and search: it holds a handle, an analyzer and a decompressor, none of
+// them thread-safe, so a helper thread makes part of a page with its own (search_helper.h).
+#pragma once
+
+#include <xapian.h>
+
+#include "analysis/analyzer.h"
+#include "base/status.h"
+#include "schema/compressed_block.h"
+#include "search/local_tables.h"
+#include "search/passage_finder.h"
+#include "search/query_builder.h"
+#include "search/ranked_works.h"
+#include "search/search_request.h"
+#include "search/snippet_maker.h"
+#include "search/translation_collapse.h"
+
+namespace jil::search {
+
+class HitMaker {
+ public:
+  // Everything must outlive the maker. `tables`: a local index's tables at `database`'s revision,
+  // null over remote shards. `query`: the search's query, for the version shown.
+  HitMaker(const Xapian::Database& database, analysis::Analyzer& analyzer,
+           schema::BlockDecompressor& decompressor, const LocalTables* tables,
+           const BuiltQuery& built, const TranslationCollapse& collapse,
+           const Xapian::Query& query);
+
+  // kCorrupt when the stored document data is damaged.
+  Result<SearchHit> make(const RankedMatch& match);
+
+ private:
+  std::vector<std::string> work_languages(const std::string& work) const;
+
+  const Xapian::Database& database_;
+  schema::BlockDecompressor& decompressor_;
+  const LocalTables* tables_;
+  const TranslationCollapse& collapse_;
+  const Xapian::Query& query_;
+  SnippetMaker snippets_;
+  PassageFinder passages_;
+};
+
+}  // namespace jil::search
