@@ -8,7 +8,6 @@
 #include "schema/index_compatibility.h"
 #include "schema/prefixes.h"
 #include "schema/value_slots.h"
-#include "search/column_filter.h"
 #include "search/docid_chunks.h"
 #include "search/facet_counter.h"
 #include "search/hit_maker.h"
