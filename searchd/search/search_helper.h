@@ -48,6 +48,9 @@ class SearchHelper {
   SearchHelper(const SearchHelper&) = delete;
   SearchHelper& operator=(const SearchHelper&) = delete;
 
+  // Whether a core is free now: checked before a search prepares the helper's part, so that a
+  // busy machine does not pay for that preparation (start() checks again, for certain).
+  bool core_free() const { return budget_.in_use() < budget_.cores(); }
   // Starts `task` for a search at index revision `revision` when a core is free; false, with
   // nothing started, otherwise. A started task must be finished before the next start.
   bool start(uint64_t revision, Task task);

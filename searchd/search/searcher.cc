@@ -223,7 +223,7 @@ void Searcher::run_ranked_pass(RankedPass& pass, const Xapian::Query& query,
                                const Xapian::Query& unfiltered, const SearchRequest& request,
                                bool collapse, size_t wanted) {
   // Worth a thread hand-over only when the other part holds whole chunks.
-  if (!helper_ || database_.get_lastdocid() < 2 * split_chunk_) {
+  if (!helper_ || database_.get_lastdocid() < 2 * split_chunk_ || !helper_->core_free()) {
     pass.run(database_, query, unfiltered, nullptr);
     return;
   }
@@ -269,7 +269,7 @@ Result<std::vector<SearchHit>> Searcher::make_hits(const std::vector<RankedMatch
   std::vector<Result<SearchHit>> theirs;
   std::string query_bytes;  // the helper's copy: Xapian's queries are not thread-safe
   std::optional<HelperTaskGuard> guard;
-  if (helper_ && ranked.size() >= 2) {
+  if (helper_ && ranked.size() >= 2 && helper_->core_free()) {
     ours = (ranked.size() + 1) / 2;
     query_bytes = query.serialise();
     const bool started = helper_->start(revision_now(), [&](HelperTools& tools) {
