@@ -66,6 +66,11 @@ Result<const ZSTD_DDict*> BlockDecompressor::dictionary(uint32_t id) {
   return known->second->for_decompression();
 }
 
+void BlockDecompressor::warm(uint32_t dictionary_id) {
+  if (dictionary_id == 0 || !dictionary(dictionary_id).is_ok()) return;
+  dictionaries_.at(dictionary_id)->warm();
+}
+
 Result<std::string> BlockDecompressor::decompress(std::string_view packed, size_t plain_size,
                                                   uint32_t dictionary_id) {
   // The frame states its plain size: a claim it does not match is damage, refused before any

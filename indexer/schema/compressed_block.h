@@ -63,6 +63,9 @@ class BlockDecompressor {
   // dictionary the index does not have.
   Result<std::string> decompress(std::string_view packed, size_t plain_size,
                                  uint32_t dictionary_id);
+  // Brings dictionary `dictionary_id` into the CPU's caches before a run of its frames
+  // (TextDictionary::warm); nothing for 0 or a dictionary it cannot have.
+  void warm(uint32_t dictionary_id);
 
  private:
   Result<const ZSTD_DDict*> dictionary(uint32_t id);

@@ -34,26 +34,63 @@ std::vector<std::string> HitMaker::work_languages(const std::string& work) const
   return languages;
 }
 
-Result<SearchHit> HitMaker::make(const RankedMatch& match) {
-  Xapian::Document document = database_.get_document(match.docid);
-  if (collapse_.enabled()) document = collapse_.shown_version(database_, query_, document);
+// An entry between stages; `stored` views into `data`, so a Pending is not moved once read.
+struct HitMaker::Pending {
+  double weight = 0;
+  Xapian::Document document;
+  std::string data;
+  schema::HitData stored;
+  Status status;  // the first error: the later stages skip the entry
+  Passage passage;
+  std::string shown;  // the passage's text
+};
+
+void HitMaker::read_head(const RankedMatch& match, Pending& pending) {
+  pending.weight = match.weight;
+  pending.document = database_.get_document(match.docid);
+  if (collapse_.enabled()) {
+    pending.document = collapse_.shown_version(database_, query_, pending.document);
+  }
   // The head of the data and the blocks of one passage: never the whole text (document_data.h).
-  const std::string data = document.get_data();
-  Result<schema::HitData> stored = schema::read_hit_data(data, decompressor_);
-  if (!stored.is_ok()) return stored.status();
-  schema::DocRecord& record = stored->record;
-  const size_t text_size = stored->text_size;
-  const size_t window = snippet_window(record.language);
-  SearchHit hit;
-  hit.weight = match.weight;
-  hit.title = snippets_.highlighted(record.title, record.language);
-  const Passage passage =
-      passages_.find(document.get_docid(), stored->blocks, text_size, record.language, window)
-          .value_or(PassageFinder::opening(stored->blocks, text_size, window));
+  pending.data = pending.document.get_data();
+  Result<schema::HitData> stored = schema::read_hit_data(pending.data, decompressor_);
+  if (!stored.is_ok()) {
+    pending.status = stored.status();
+    return;
+  }
+  pending.stored = std::move(stored).value();
+}
+
+void HitMaker::find_passage(Pending& pending) {
+  if (!pending.status.is_ok()) return;
+  const schema::HitData& stored = pending.stored;
+  const size_t window = snippet_window(stored.record.language);
+  pending.passage = passages_
+                        .find(pending.document.get_docid(), stored.blocks, stored.text_size,
+                              stored.record.language, window)
+                        .value_or(PassageFinder::opening(stored.blocks, stored.text_size, window));
+}
+
+void HitMaker::read_passage(Pending& pending) {
+  if (!pending.status.is_ok()) return;
   // Only the compressed blocks holding the passage are inflated.
-  Result<std::string> shown = schema::read_text(*stored, passage.begin, passage.end, decompressor_);
-  if (!shown.is_ok()) return shown.status();
-  hit.snippet = snippets_.snippet_at(*shown, passage.begin, text_size, record.language);
+  Result<std::string> shown =
+      schema::read_text(pending.stored, pending.passage.begin, pending.passage.end, decompressor_);
+  if (!shown.is_ok()) {
+    pending.status = shown.status();
+    return;
+  }
+  pending.shown = std::move(shown).value();
+}
+
+Result<SearchHit> HitMaker::finish(Pending& pending) {
+  if (!pending.status.is_ok()) return pending.status;
+  schema::DocRecord& record = pending.stored.record;
+  SearchHit hit;
+  hit.weight = pending.weight;
+  hit.title = snippets_.highlighted(record.title, record.language);
+  hit.snippet = snippets_.snippet_at(pending.shown, pending.passage.begin, pending.stored.text_size,
+                                     record.language);
   if (snippets_.first_match_offset() != std::string_view::npos && !record.page_offsets.empty()) {
     const auto& pages = record.page_offsets;  // where each page starts in the text
     hit.page = static_cast<uint32_t>(
@@ -65,11 +102,37 @@ Result<SearchHit> HitMaker::make(const RankedMatch& match) {
   if (collapse_.enabled()) {
     hit.other_versions =
         tables_ != nullptr
-            ? tables_->works().other_versions(database_, record.work, document.get_docid())
-            : TranslationCollapse::other_versions(database_, document);
+            ? tables_->works().other_versions(database_, record.work, pending.document.get_docid())
+            : TranslationCollapse::other_versions(database_, pending.document);
   }
   hit.record = std::move(record);
   return hit;
+}
+
+std::vector<Result<SearchHit>> HitMaker::make(std::span<const RankedMatch> matches) {
+  // Sized once: `stored` views into `data`, which must not move.
+  std::vector<Pending> pending(matches.size());
+  for (size_t index = 0; index < matches.size(); ++index) read_head(matches[index], pending[index]);
+  for (Pending& entry : pending) find_passage(entry);
+  // Back to back per dictionary (one per language), each read into the CPU's caches first.
+  std::vector<Pending*> by_dictionary;
+  for (Pending& entry : pending) by_dictionary.push_back(&entry);
+  std::stable_sort(by_dictionary.begin(), by_dictionary.end(),
+                   [](const Pending* a, const Pending* b) {
+                     return a->stored.dictionary_id < b->stored.dictionary_id;
+                   });
+  for (size_t index = 0; index < by_dictionary.size(); ++index) {
+    Pending& entry = *by_dictionary[index];
+    if (index == 0 ||
+        by_dictionary[index - 1]->stored.dictionary_id != entry.stored.dictionary_id) {
+      decompressor_.warm(entry.stored.dictionary_id);
+    }
+    read_passage(entry);
+  }
+  std::vector<Result<SearchHit>> made;
+  made.reserve(pending.size());
+  for (Pending& entry : pending) made.push_back(finish(entry));
+  return made;
 }
 
 }  // namespace jil::search

@@ -2,6 +2,7 @@
 #include "search/searcher.h"
 
 #include <algorithm>
+#include <span>
 
 #include "schema/document_data.h"
 #include "schema/filter_terms.h"
@@ -262,8 +263,6 @@ Result<std::vector<SearchHit>> Searcher::make_hits(const std::vector<RankedMatch
                                                    const Xapian::Query& query) {
   const LocalTables* tables = local_ ? &tables_ : nullptr;
   HitMaker maker(database_, *analyzer_, decompressor_, tables, built, collapse, query);
-  std::vector<Result<SearchHit>> made;
-  made.reserve(ranked.size());
   // The helper makes the second half of the page, when it has a core.
   size_t ours = ranked.size();
   std::vector<Result<SearchHit>> theirs;
@@ -276,9 +275,7 @@ Result<std::vector<SearchHit>> Searcher::make_hits(const std::vector<RankedMatch
       const Xapian::Query own = Xapian::Query::unserialise(query_bytes);
       HitMaker helping(tools.database, tools.analyzer, tools.decompressor, tables, built, collapse,
                        own);
-      for (size_t index = ours; index < ranked.size(); ++index) {
-        theirs.push_back(helping.make(ranked[index]));
-      }
+      theirs = helping.make(std::span(ranked).subspan(ours));
     });
     if (started) {
       guard.emplace(*helper_);
@@ -286,15 +283,15 @@ Result<std::vector<SearchHit>> Searcher::make_hits(const std::vector<RankedMatch
       ours = ranked.size();
     }
   }
-  for (size_t index = 0; index < ours; ++index) made.push_back(maker.make(ranked[index]));
+  std::vector<Result<SearchHit>> made = maker.make(std::span(ranked).first(ours));
   if (guard) {
     switch (guard->finish()) {
       case SearchHelper::Outcome::kDone:
         for (Result<SearchHit>& hit : theirs) made.push_back(std::move(hit));
         break;
       case SearchHelper::Outcome::kNotRun:  // the helper could not reach this revision
-        for (size_t index = ours; index < ranked.size(); ++index) {
-          made.push_back(maker.make(ranked[index]));
+        for (Result<SearchHit>& hit : maker.make(std::span(ranked).subspan(ours))) {
+          made.push_back(std::move(hit));
         }
         break;
       case SearchHelper::Outcome::kFailed:  // the index changed under the helper: retry

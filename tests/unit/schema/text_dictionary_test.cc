@@ -13,12 +13,15 @@
 namespace jil::schema {
 namespace {
 
-std::shared_ptr<const TextDictionary> trained() {
+// A dictionary trained on samples of `sample_bytes` each (other sizes: other ids).
+std::shared_ptr<const TextDictionary> trained_on(size_t sample_bytes) {
   Result<std::shared_ptr<const TextDictionary>> dictionary =
-      TextDictionary::train(prose_samples(2 * 1024 * 1024, kTextBlockBytes));
+      TextDictionary::train(prose_samples(2 * 1024 * 1024, sample_bytes));
   EXPECT_TRUE(dictionary.is_ok()) << dictionary.status().to_string();
   return dictionary.is_ok() ? *dictionary : nullptr;
 }
+
+std::shared_ptr<const TextDictionary> trained() { return trained_on(kTextBlockBytes); }
 
 DocRecord record_with(std::string text) {
   DocRecord record;
@@ -75,6 +78,32 @@ TEST(TextDictionary, MultiByteCharactersAcrossBlockEndsReadWhole) {
     EXPECT_EQ(*read_text(*hit, end - 4, end + 5, decompressor), text.substr(end - 4, 9)) << end;
   }
   EXPECT_EQ(from_document_data(data, decompressor)->text, text);
+}
+
+TEST(TextDictionary, WarmingChangesNoTextAndSkipsDictionariesItCannotHave) {
+  const std::shared_ptr<const TextDictionary> dictionary = trained();
+  ASSERT_NE(dictionary, nullptr);
+  BlockCompressor compressor;
+  compressor.use_dictionary(dictionary);
+  const DocRecord record = record_with(sample_prose(3 * kTextBlockBytes, 4'242));
+  const std::string data = to_document_data(record, {}, compressor);
+  // The decompressor's dictionary is made from a copy of the bytes that is gone by the time it
+  // reads: it reads its own (a sanitizer build catches a read of the freed copy).
+  BlockDecompressor decompressor([dictionary](uint32_t id) {
+    return id == dictionary->id() ? std::string(dictionary->bytes()) : std::string();
+  });
+  decompressor.warm(0);
+  decompressor.warm(dictionary->id() + 1);  // not in the index: nothing, and no error later
+  decompressor.warm(dictionary->id());
+  decompressor.warm(dictionary->id());
+  Result<DocRecord> back = from_document_data(data, decompressor);
+  ASSERT_TRUE(back.is_ok()) << back.status().to_string();
+  EXPECT_EQ(back->text, record.text);
+  BlockCompressor other;
+  other.use_dictionary(trained_on(5000));
+  Result<DocRecord> unknown = from_document_data(to_document_data(record, {}, other), decompressor);
+  ASSERT_FALSE(unknown.is_ok());
+  EXPECT_EQ(unknown.status().code(), StatusCode::kCorrupt);
 }
 
 TEST(TextDictionary, ADictionaryTheReaderCannotFindIsCorrupt) {
