@@ -48,7 +48,7 @@ BlockDecompressor BlockDecompressor::for_index(const Xapian::Database& database)
       [database](uint32_t id) { return stored_text_dictionary(database, id); });
 }
 
-Result<const ZSTD_DDict*> BlockDecompressor::dictionary(uint32_t id) {
+Result<const TextDictionary*> BlockDecompressor::dictionary(uint32_t id) {
   if (id == 0) return nullptr;
   auto known = dictionaries_.find(id);
   if (known == dictionaries_.end()) {
@@ -63,12 +63,12 @@ Result<const ZSTD_DDict*> BlockDecompressor::dictionary(uint32_t id) {
       return corrupt("text dictionary " + std::to_string(id) + " is damaged");
     known = dictionaries_.emplace(id, std::move(made).value()).first;
   }
-  return known->second->for_decompression();
+  return known->second.get();
 }
 
 void BlockDecompressor::warm(uint32_t dictionary_id) {
-  if (dictionary_id == 0 || !dictionary(dictionary_id).is_ok()) return;
-  dictionaries_.at(dictionary_id)->warm();
+  Result<const TextDictionary*> known = dictionary(dictionary_id);
+  if (known.is_ok() && *known != nullptr) (*known)->warm();
 }
 
 Result<std::string> BlockDecompressor::decompress(std::string_view packed, size_t plain_size,
@@ -84,11 +84,12 @@ Result<std::string> BlockDecompressor::decompress(std::string_view packed, size_
   if (ZSTD_findFrameCompressedSize(packed.data(), packed.size()) != packed.size()) {
     return corrupt("a compressed block is cut short or followed by other bytes");
   }
-  Result<const ZSTD_DDict*> digested = dictionary(dictionary_id);
-  if (!digested.is_ok()) return digested.status();
+  Result<const TextDictionary*> known = dictionary(dictionary_id);
+  if (!known.is_ok()) return known.status();
+  const ZSTD_DDict* digested = *known != nullptr ? (*known)->for_decompression() : nullptr;
   std::string plain(plain_size, '\0');
   const size_t size = ZSTD_decompress_usingDDict(context_.get(), plain.data(), plain.size(),
-                                                 packed.data(), packed.size(), *digested);
+                                                 packed.data(), packed.size(), digested);
   if (ZSTD_isError(size) || size != plain_size) {
     return corrupt(std::string("a compressed block is damaged (zstd: ") +
                    (ZSTD_isError(size) ? ZSTD_getErrorName(size) : "another size") + ")");

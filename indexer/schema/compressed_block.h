@@ -68,7 +68,8 @@ class BlockDecompressor {
   void warm(uint32_t dictionary_id);
 
  private:
-  Result<const ZSTD_DDict*> dictionary(uint32_t id);
+  // Dictionary `id`, looked up and kept at its first use; null for 0.
+  Result<const TextDictionary*> dictionary(uint32_t id);
 
   std::unique_ptr<ZSTD_DCtx, size_t (*)(ZSTD_DCtx*)> context_;
   DictionaryLookup lookup_;

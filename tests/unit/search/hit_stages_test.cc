@@ -5,12 +5,12 @@
 // a page of 12 must equal the one-entry page at its rank (record, weight, title, snippet, page).
 #include <gtest/gtest.h>
 
-#include <cstdio>
 #include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "hit_description.h"
 #include "sample_documents.h"
 #include "sample_prose.h"
 #include "schema/document_data.h"
@@ -20,17 +20,6 @@
 
 namespace jil::search {
 namespace {
-
-// One entry as text; the weight exactly (hexadecimal floating point).
-std::string described(const SearchHit& hit) {
-  char weight[64];
-  std::snprintf(weight, sizeof(weight), "%a", hit.weight);
-  std::string out = hit.record.id + " " + weight + " page " + std::to_string(hit.page) + " |";
-  for (const TextPart& part : hit.title) out += (part.match ? "[" : "") + part.text + "|";
-  for (const TextPart& part : hit.snippet) out += (part.match ? "[" : "") + part.text + "|";
-  for (const std::string& language : hit.work_languages) out += " " + language;
-  return out;
-}
 
 std::shared_ptr<const schema::TextDictionary> trained(size_t each) {
   Result<std::shared_ptr<const schema::TextDictionary>> made =
@@ -113,7 +102,7 @@ TEST_F(HitStagesTest, EachEntryOfAPageIsTheEntryMadeAlone) {
       Result<SearchResults> single = (*searcher)->search(alone);
       ASSERT_TRUE(single.is_ok()) << single.status().to_string();
       ASSERT_EQ(single->hits.size(), 1u);
-      EXPECT_EQ(described(page->hits[rank]), described(single->hits[0]))
+      EXPECT_EQ(hit_description(page->hits[rank]), hit_description(single->hits[0]))
           << query << " rank " << rank;
       // The passage was found and read: the snippet marks a query word.
       bool marked = false;

@@ -8,11 +8,11 @@
 
 #include <atomic>
 #include <chrono>
-#include <cstdio>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "hit_description.h"
 #include "sample_documents.h"
 #include "search/searcher.h"
 #include "temporary_directory.h"
@@ -36,12 +36,7 @@ std::string described(const SearchResults& results) {
     out += "\n";
   }
   for (const SearchHit& hit : results.hits) {
-    char weight[64];
-    std::snprintf(weight, sizeof(weight), "%a", hit.weight);
-    out += "hit " + hit.record.id + " " + weight + " page " + std::to_string(hit.page) + " |";
-    for (const TextPart& part : hit.title) out += (part.match ? "[" : "") + part.text + "|";
-    for (const TextPart& part : hit.snippet) out += (part.match ? "[" : "") + part.text + "|";
-    for (const std::string& language : hit.work_languages) out += " " + language;
+    out += "hit " + hit_description(hit);
     for (const WorkVersion& version : hit.other_versions) out += " " + version.id;
     out += "\n";
   }
