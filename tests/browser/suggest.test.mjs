@@ -29,12 +29,23 @@ async function newPage() {
   return { context, page: await context.newPage() };
 }
 
-// Types `text` key by key into the search box and waits for the listbox to show options.
+// Types `text` key by key into the search box and waits for the listbox to show the options
+// asked for that text (a loaded machine can show the list of an earlier prefix first).
 async function typeAndWaitForOptions(page, text) {
   const box = page.locator('input#q');
   await box.click();
   await box.pressSequentially(text);
-  await page.locator('#q-suggestions [role=option]').first().waitFor({ state: 'visible' });
+  return waitForOptionsOf(page, text);
+}
+
+// Waits until the listbox shows the options answered for `text`, checks the ARIA roles.
+async function waitForOptionsOf(page, text) {
+  const box = page.locator('input#q');
+  await page.waitForFunction((typed) => {
+    const list = document.getElementById('q-suggestions');
+    return list && !list.hidden && list.getAttribute('data-query') === typed
+      && list.querySelector('[role=option]') !== null;
+  }, text);
   assert.equal(await box.getAttribute('role'), 'combobox');
   assert.equal(await box.getAttribute('aria-controls'), 'q-suggestions');
   assert.equal(await box.getAttribute('aria-expanded'), 'true');
@@ -115,6 +126,24 @@ if (!PLAYWRIGHT_INSTALLED) {
       assert.ok(await page.locator('#q-suggestions').isHidden(), 'Escape hides the listbox');
       assert.equal(await page.locator('input#q').getAttribute('aria-expanded'), 'false');
       assert.equal(await page.locator('input#q').inputValue(), 'ju', 'Escape keeps the text typed');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('drops the highlighted option when more text is typed', async () => {
+    const { context, page } = await newPage();
+    try {
+      await page.goto(`${baseUrl}/?ui=en`);
+      const options = await typeAndWaitForOptions(page, 'jud');
+      const box = page.locator('input#q');
+      await box.press('ArrowDown');
+      assert.equal(await options.first().getAttribute('aria-selected'), 'true');
+      await box.press('i');  // the old list stays until the new answer; its choice does not
+      assert.equal(await page.locator('#q-suggestions [aria-selected=true]').count(), 0);
+      assert.equal(await box.getAttribute('aria-activedescendant'), null);
+      const newer = await waitForOptionsOf(page, 'judi');
+      assert.ok((await newer.first().innerText()).trim().startsWith('judi'));
     } finally {
       await context.close();
     }

@@ -70,9 +70,19 @@
     list.appendChild(option);
   }
 
-  function show(answer) {
+  function unhighlight() {
+    var all = options();
+    for (var i = 0; i < all.length; i++) all[i].setAttribute('aria-selected', 'false');
+    active = -1;
+    input.removeAttribute('aria-activedescendant');
+  }
+
+  // `text` is what the answer was asked for; data-query says so, so that a reader (or a test)
+  // can tell the list of an earlier prefix from the list of the text in the box.
+  function show(answer, text) {
     list.textContent = '';
     active = -1;
+    list.setAttribute('data-query', text);
     answer.terms.forEach(function (term) { add(term.completion, '', 'data-completion', term.completion); });
     answer.titles.forEach(function (title) { add(title.title, title.language, 'data-url', title.url); });
     var any = list.children.length > 0;
@@ -89,11 +99,12 @@
     if (languages.length === 1) url += '&lang=' + encodeURIComponent(languages[0].value);
     fetch(url, {headers: {Accept: 'application/json'}})
       .then(function (response) { return response.ok ? response.json() : null; })
-      .then(function (answer) { if (answer && number === latest) show(answer); })
+      .then(function (answer) { if (answer && number === latest) show(answer, text); })
       .catch(function () { close(); });
   }
 
   input.addEventListener('input', function () {
+    unhighlight();  // Enter must not pick an option chosen for an earlier text
     clearTimeout(timer);
     timer = setTimeout(ask, DELAY_MS);
   });
