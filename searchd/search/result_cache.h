@@ -1,11 +1,15 @@
-// A bounded cache of one worker's search results, keyed by the index revision and the normalised
-// request (which holds the reader's language): a repeated search within one revision is answered
-// without running it again; a commit by the indexer empties it. Not thread-safe: one per Searcher.
+// One bounded cache of search results shared by every search thread, keyed by the normalised
+// request (which holds the reader's language) and valid for one version of the index: a repeated
+// search is answered without running it again, on whichever thread it lands; a commit by the
+// indexer (or an index replaced by another) empties it. Bounded in bytes, least recently used
+// dropped first. Thread-safe.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <list>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -14,34 +18,60 @@
 
 namespace jil::search {
 
-// Results kept per worker (a page of results with its facets is some tens of kilobytes).
-inline constexpr size_t kResultCacheEntries = 256;
+// What the results of a search are valid for: one database (its UUID) at one revision.
+struct IndexVersion {
+  std::string uuid;
+  uint64_t revision = 0;
+};
+
+// Bytes of results kept by default (searchd --cache-mb), and the most an option may ask.
+inline constexpr size_t kDefaultResultCacheBytes = size_t{64} << 20;
+inline constexpr size_t kMaxResultCacheBytes = size_t{1} << 30;
+// One answer larger than this share of the budget is not kept (a page of 50 with long snippets
+// should not push out dozens of ordinary pages).
+inline constexpr size_t kMaxEntryShareOfBudget = 16;
 
 class ResultCache {
  public:
-  explicit ResultCache(size_t capacity) : capacity_(capacity) {}
+  explicit ResultCache(size_t max_bytes) : max_bytes_(max_bytes) {}
 
-  // The results stored for `key` in `revision`, or null; the entry becomes the most recent.
-  const SearchResults* find(uint64_t revision, const std::string& key);
-  // Stores `results`, dropping the least recently used entry when full.
-  void store(uint64_t revision, const std::string& key, const SearchResults& results);
+  // The results stored for `key` in `version`, or null; the entry becomes the most recent.
+  std::shared_ptr<const SearchResults> find(const IndexVersion& version, const std::string& key);
+  // Stores `results`, dropping least recently used entries until the budget holds it. A version
+  // newer than the cache's (or of another database) empties the cache first; an older one (a
+  // thread that has not reopened the index yet) stores nothing.
+  void store(const IndexVersion& version, const std::string& key,
+             std::shared_ptr<const SearchResults> results);
 
-  uint64_t hits() const { return hits_; }
-  uint64_t misses() const { return misses_; }
+  uint64_t hits() const;
+  uint64_t misses() const;
+  size_t bytes() const;    // estimated (approximate_bytes) bytes of the entries kept
+  size_t entries() const;  // entries kept
 
  private:
-  using Entry = std::pair<std::string, SearchResults>;
-  void clear_if_stale(uint64_t revision);
+  struct Entry {
+    std::string key;
+    std::shared_ptr<const SearchResults> results;
+    size_t bytes = 0;
+  };
+  // Whether the cache holds answers of `version`, after emptying it for a newer one.
+  bool adopt(const IndexVersion& version);
 
-  const size_t capacity_;
-  uint64_t revision_ = 0;
+  const size_t max_bytes_;
+  mutable std::mutex mutex_;
+  IndexVersion version_;
   std::list<Entry> entries_;  // most recently used first
   std::unordered_map<std::string, std::list<Entry>::iterator> by_key_;
+  size_t bytes_ = 0;
   uint64_t hits_ = 0;
   uint64_t misses_ = 0;
 };
 
 // Every field of a request in one string: equal strings for equal requests.
 std::string cache_key(const SearchRequest& request);
+
+// About how many bytes `results` take in memory: their own size and every string's and vector's
+// heap block. An estimate for the cache's budget, not an exact count.
+size_t approximate_bytes(const SearchResults& results);
 
 }  // namespace jil::search

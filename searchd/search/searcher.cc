@@ -190,8 +190,8 @@ void Searcher::split_matches(Xapian::docid chunk, CoreBudget& budget) {
   helper_ = split_chunk_ > 0 ? std::make_unique<SearchHelper>(path_, budget) : nullptr;
 }
 
-void Searcher::set_result_cache(size_t entries) {
-  result_cache_ = entries > 0 && local_ ? std::make_unique<ResultCache>(entries) : nullptr;
+void Searcher::set_result_cache(std::shared_ptr<ResultCache> cache) {
+  result_cache_ = local_ ? std::move(cache) : nullptr;
 }
 
 Status Searcher::warm_up() {
@@ -211,11 +211,13 @@ Result<SearchResults> Searcher::search(const SearchRequest& request) {
   const CoreBudget::SearchHold hold(*budget_);
   return with_fresh_database([&]() -> Result<SearchResults> {
     if (!result_cache_) return run_search(request);
-    const uint64_t revision = revision_now();
+    const IndexVersion version{database_.get_uuid(), revision_now()};
     const std::string key = cache_key(request);
-    if (const SearchResults* cached = result_cache_->find(revision, key)) return *cached;
+    if (auto cached = result_cache_->find(version, key)) return SearchResults(*cached);
     Result<SearchResults> results = run_search(request);
-    if (results.is_ok()) result_cache_->store(revision, key, *results);
+    if (results.is_ok()) {
+      result_cache_->store(version, key, std::make_shared<const SearchResults>(*results));
+    }
     return results;
   });
 }

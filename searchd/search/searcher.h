@@ -41,16 +41,18 @@ class Searcher {
   // and the analyzer's per-language segmenters and stemmers), so that the first searches after
   // a start do not pay for it: searchd warms every search thread before it listens.
   Status warm_up();
-  // Keeps up to `entries` results (result_cache.h) of a local index; 0, the default, keeps none.
-  // Not for remote shards, whose revision does not change when a document is replaced.
-  void set_result_cache(size_t entries);
+  // Answers repeated searches of a local index from `cache` (result_cache.h), which other
+  // Searchers may share; null, the default, runs every search. Not for remote shards, whose
+  // revision does not change when a document is replaced.
+  void set_result_cache(std::shared_ptr<ResultCache> cache);
   // Local index only: a relevance-ranked search gives half of its match, as chunks of `chunk`
   // document ids, to a helper thread while `budget` has a free core (search_helper.h); the
   // answers are the same either way. 0, the default, never splits.
   void split_matches(Xapian::docid chunk, CoreBudget& budget = CoreBudget::process());
   // Searches whose match the helper shared (tests and figures).
   uint64_t split_searches() const { return split_searches_; }
-  // Searches answered from the cache, and searches run while a cache was set.
+  // Searches answered from the cache, and searches run while a cache was set (by every Searcher
+  // sharing it).
   uint64_t cache_hits() const { return result_cache_ ? result_cache_->hits() : 0; }
   uint64_t cache_misses() const { return result_cache_ ? result_cache_->misses() : 0; }
   // kNotFound for an unknown id. The record includes the text.
@@ -116,7 +118,7 @@ class Searcher {
   std::vector<RankedMatch> best_of_work_;  // RankedWorks' scratch, all zero between searches
   std::unique_ptr<analysis::Analyzer> analyzer_;
   std::unique_ptr<thesaurus::ConceptMatcher> concepts_;
-  std::unique_ptr<ResultCache> result_cache_;    // null: none
+  std::shared_ptr<ResultCache> result_cache_;    // null: none
   CoreBudget* budget_ = &CoreBudget::process();  // held while a search runs
   std::unique_ptr<SearchHelper> helper_;         // null: matches are not split
   Xapian::docid split_chunk_ = 0;

@@ -50,6 +50,16 @@ std::string render_metrics(const EdgeCounters& counters, const EdgeGauges& gauge
       gauges.searches_waiting);
   add(text, "jil_searches_running", "Requests running on a search thread now.", "gauge",
       gauges.searches_running);
+  add(text, "jil_result_cache_hits_total", "Searches answered from the result cache.", "counter",
+      gauges.cache_hits);
+  add(text, "jil_result_cache_misses_total",
+      "Searches run while the result cache was on (not found there).", "counter",
+      gauges.cache_misses);
+  add(text, "jil_result_cache_bytes",
+      "Estimated bytes of results the cache holds now (budget: --cache-mb).", "gauge",
+      gauges.cache_bytes);
+  add(text, "jil_result_cache_entries", "Results the cache holds now.", "gauge",
+      gauges.cache_entries);
   return text;
 }
 

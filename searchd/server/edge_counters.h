@@ -26,6 +26,11 @@ struct EdgeGauges {
   size_t open_connections = 0;
   size_t searches_waiting = 0;  // queued for a search thread
   size_t searches_running = 0;
+  // The shared result cache (search/result_cache.h); all 0 when it is off.
+  uint64_t cache_hits = 0;
+  uint64_t cache_misses = 0;
+  size_t cache_bytes = 0;
+  size_t cache_entries = 0;
 };
 
 // One `name value` line per counter and gauge.

@@ -18,15 +18,18 @@ constexpr std::chrono::milliseconds kAcceptErrorPause{100};
 }  // namespace
 
 HttpServer::HttpServer(const SearchdOptions& options, const api::SiteAssets& assets,
-                       std::unique_ptr<DocumentCountProbe> document_count, size_t search_threads)
+                       std::unique_ptr<DocumentCountProbe> document_count,
+                       std::shared_ptr<search::ResultCache> result_cache, size_t search_threads)
     : clients_(options.max_connections_per_client),
       trusted_proxies_(options.trusted_proxies),
       max_connections_(options.max_connections),
       document_count_(std::move(document_count)),
+      result_cache_(std::move(result_cache)),
       session_shared_{search_pool_,          assets,
                       *document_count_,      counters_,
                       open_connections_,     options.read_timeout,
-                      options.write_timeout, options.max_queue_wait},
+                      options.write_timeout, options.max_queue_wait,
+                      result_cache_.get()},
       search_pool_(options.max_queued * search_threads) {}
 
 Result<std::unique_ptr<HttpServer>> HttpServer::create(const SearchdOptions& options,
@@ -35,10 +38,14 @@ Result<std::unique_ptr<HttpServer>> HttpServer::create(const SearchdOptions& opt
       options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::pair<std::unique_ptr<search::Searcher>, std::unique_ptr<api::RequestHandler>>>
       workers;
+  // One cache for every search thread: a repeated request is answered whichever thread takes it.
+  const auto cache = options.result_cache_bytes > 0
+                         ? std::make_shared<search::ResultCache>(options.result_cache_bytes)
+                         : nullptr;
   for (unsigned index = 0; index < threads; ++index) {
     auto searcher = search::Searcher::open(options.database);
     if (!searcher.is_ok()) return searcher.status();
-    if (options.result_cache) (*searcher)->set_result_cache(search::kResultCacheEntries);
+    (*searcher)->set_result_cache(cache);
     if (options.split_chunk > 0) (*searcher)->split_matches(options.split_chunk);
     auto handler = std::make_unique<api::RequestHandler>(**searcher, assets);
     workers.emplace_back(std::move(searcher).value(), std::move(handler));
@@ -61,7 +68,7 @@ Result<std::unique_ptr<HttpServer>> HttpServer::create(const SearchdOptions& opt
   auto document_count = DocumentCountProbe::open(options.database);
   if (!document_count.is_ok()) return document_count.status();
   std::unique_ptr<HttpServer> server(
-      new HttpServer(options, assets, std::move(document_count).value(), threads));
+      new HttpServer(options, assets, std::move(document_count).value(), cache, threads));
   for (auto& [searcher, handler] : workers) {
     server->search_pool_.add(std::move(searcher), std::move(handler));
     server->io_threads_.push_back(std::make_unique<IoThread>());

@@ -41,7 +41,8 @@ class HttpServer {
   };
 
   HttpServer(const SearchdOptions& options, const api::SiteAssets& assets,
-             std::unique_ptr<DocumentCountProbe> document_count, size_t search_threads);
+             std::unique_ptr<DocumentCountProbe> document_count,
+             std::shared_ptr<search::ResultCache> result_cache, size_t search_threads);
   void accept_next();
   // Closes `socket` over a cap, else starts its session on `io`.
   void admit_connection(boost::asio::ip::tcp::socket socket);
@@ -54,6 +55,7 @@ class HttpServer {
   const api::TrustedProxies trusted_proxies_;  // not held to the per-client cap
   const size_t max_connections_;
   std::unique_ptr<DocumentCountProbe> document_count_;
+  std::shared_ptr<search::ResultCache> result_cache_;  // shared by the searchers; null: off
   SessionShared session_shared_;
   boost::asio::io_context listener_context_{1};
   std::unique_ptr<boost::asio::ip::tcp::acceptor> acceptor_;

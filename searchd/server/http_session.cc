@@ -118,9 +118,15 @@ void HttpSession::admit() {
   if (peer_is_loopback_ && request.method() == http::verb::get && request.target() == "/metrics") {
     api::HttpResponse metrics;
     metrics.content_type = "text/plain; version=0.0.4; charset=utf-8";
-    metrics.body = render_metrics(shared_.counters,
-                                  {shared_.open_connections.load(), shared_.search_pool.waiting(),
-                                   shared_.search_pool.running()});
+    EdgeGauges gauges{shared_.open_connections.load(), shared_.search_pool.waiting(),
+                      shared_.search_pool.running()};
+    if (const search::ResultCache* cache = shared_.result_cache) {
+      gauges.cache_hits = cache->hits();
+      gauges.cache_misses = cache->misses();
+      gauges.cache_bytes = cache->bytes();
+      gauges.cache_entries = cache->entries();
+    }
+    metrics.body = render_metrics(shared_.counters, gauges);
     metrics.set_header("Cache-Control", "no-store");
     api::add_security_headers(metrics);
     return answer(std::move(metrics));

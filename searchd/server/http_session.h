@@ -16,6 +16,7 @@
 #include <string>
 
 #include "api/request_handler.h"
+#include "search/result_cache.h"
 #include "server/client_connections.h"
 #include "server/document_count_probe.h"
 #include "server/edge_counters.h"
@@ -33,6 +34,7 @@ struct SessionShared {
   std::chrono::seconds read_timeout;         // for each whole request (the header deadline)
   std::chrono::seconds write_timeout;        // for each piece of a response
   std::chrono::milliseconds max_queue_wait;  // longest wait for a search thread
+  const search::ResultCache* result_cache;   // for /metrics; null when the cache is off
 };
 
 class HttpSession : public std::enable_shared_from_this<HttpSession> {

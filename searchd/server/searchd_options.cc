@@ -77,7 +77,16 @@ Result<SearchdOptions> parse_searchd_options(int argc, char** argv) {
         return invalid_argument("--anonymous-rate takes a number (requests per second)");
       }
     } else if (argument == "--no-cache") {
-      options.result_cache = false;
+      options.result_cache_bytes = 0;
+    } else if (argument == "--cache-mb" && has_value) {
+      char* end = nullptr;
+      const long long megabytes = std::strtoll(argv[++index], &end, 10);
+      if (end == argv[index] || *end != '\0' || megabytes < 0 ||
+          megabytes > static_cast<long long>(search::kMaxResultCacheBytes >> 20)) {
+        return invalid_argument("--cache-mb takes 0 (no cache) to " +
+                                std::to_string(search::kMaxResultCacheBytes >> 20));
+      }
+      options.result_cache_bytes = static_cast<size_t>(megabytes) << 20;
     } else if (argument == "--split-chunk" && has_value) {
       const long long chunk = std::strtoll(argv[++index], nullptr, 10);
       if (chunk < 0 || chunk > static_cast<long long>(kMaxSplitChunkDocuments)) {
@@ -104,7 +113,7 @@ Result<SearchdOptions> parse_searchd_options(int argc, char** argv) {
           "usage: jil-searchd [--db DIR] [--store DIR] [--web DIR] [--listen ADDRESS] "
           "[--port N] [--threads N] [--header-timeout SECONDS] [--max-connections N]\n"
           "       [--max-connections-per-client N] [--max-queued N] [--max-queue-wait-ms MS]\n"
-          "       [--no-cache] [--split-chunk N]\n"
+          "       [--no-cache | --cache-mb N] [--split-chunk N]\n"
           "       [--write-timeout SECONDS] [--keys FILE] [--anonymous-rate R] [--anonymous-burst "
           "B]\n"
           "       [--trusted-proxy CIDR]...\n"

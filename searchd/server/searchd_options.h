@@ -10,6 +10,7 @@
 #include "api/access_limits.h"
 #include "api/trusted_proxies.h"
 #include "base/status.h"
+#include "search/result_cache.h"
 
 namespace jil::server {
 
@@ -86,9 +87,10 @@ struct SearchdOptions {
   // api/access_limits.h.
   double anonymous_rate = api::kDefaultAnonymousRate;
   uint32_t anonymous_burst = api::kDefaultAnonymousBurst;
-  // Each worker keeps its last search results per index revision (search/result_cache.h);
-  // --no-cache turns that off (benchmarks of the uncached work).
-  bool result_cache = true;
+  // Bytes of search results the search threads keep, together, for the index's current version
+  // (search/result_cache.h): --cache-mb N sets it, --no-cache (or --cache-mb 0) turns the cache
+  // off (benchmarks of the uncached work).
+  size_t result_cache_bytes = search::kDefaultResultCacheBytes;
   // A relevance-ranked search on a local index shares its match with a helper thread while a
   // core is idle (search/search_helper.h), in chunks of this many document ids; --split-chunk sets
   // another size, 0 for never (comparisons).

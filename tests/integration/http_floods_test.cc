@@ -455,7 +455,10 @@ TEST(SearchdOptions, EdgeOptionsOutOfRangeAreRefused) {
                                              {"--max-connections-per-client", "0"},
                                              {"--max-queue-wait-ms", "0"},
                                              {"--max-queue-wait-ms", "60001"},
-                                             {"--write-timeout", "0"}}) {
+                                             {"--write-timeout", "0"},
+                                             {"--cache-mb", "-1"},
+                                             {"--cache-mb", "1025"},
+                                             {"--cache-mb", "64MB"}}) {
     const ProgramResult result = run_program(kSearchdPath, arguments);
     EXPECT_EQ(result.exit_code, 2) << arguments[0] << " " << arguments[1];
     EXPECT_NE(result.err.find(arguments[0]), std::string::npos) << result.err;

@@ -308,7 +308,7 @@ TEST_F(SearcherTest, SeesCommitsMadeAfterItOpened) {
 }
 
 TEST_F(SearcherTest, ResultCacheAnswersARepeatUntilTheNextCommit) {
-  searcher_->set_result_cache(8);
+  searcher_->set_result_cache(std::make_shared<ResultCache>(1 << 20));
   EXPECT_EQ(ids_of(search("recusal")), Ids{});
   EXPECT_EQ(ids_of(search("recusal")), Ids{});
   EXPECT_EQ(searcher_->cache_hits(), 1u);
@@ -320,6 +320,24 @@ TEST_F(SearcherTest, ResultCacheAnswersARepeatUntilTheNextCommit) {
   EXPECT_EQ(ids_of(search("recusal")), Ids{"late-one"});  // not the cached empty answer
   EXPECT_EQ(searcher_->cache_hits(), 1u);
   EXPECT_EQ(searcher_->cache_misses(), 2u);
+}
+
+TEST_F(SearcherTest, SearchersSharingACacheAnswerEachOthersRepeats) {
+  const auto cache = std::make_shared<ResultCache>(1 << 20);
+  searcher_->set_result_cache(cache);
+  Result<std::unique_ptr<Searcher>> other = Searcher::open(index_path());
+  ASSERT_TRUE(other.is_ok());
+  (*other)->set_result_cache(cache);
+  SearchRequest request;
+  request.query = "judge";
+  const SearchResults first = search(request);
+  ASSERT_FALSE(first.hits.empty());
+  request.collapse_translations = false;  // as search() asks
+  Result<SearchResults> repeated = (*other)->search(request);
+  ASSERT_TRUE(repeated.is_ok());
+  EXPECT_EQ(cache->hits(), 1u);
+  EXPECT_EQ(ids_of(*repeated), ids_of(first));
+  EXPECT_EQ(repeated->total, first.total);
 }
 
 TEST_F(SearcherTest, WithoutACacheEverySearchRuns) {
