@@ -32,9 +32,18 @@ constexpr const char* kTemplateNames[] = {"layout", "search",  "document",
 void put(data& object, const std::string& name, data&& value) { object[name] = std::move(value); }
 
 void append(data& list, data&& value) {
+  using Items = kainjow::mustache::basic_list<std::string>;
   // list_value() is kainjow's only access to a list's items; the list itself is not const.
-  const_cast<kainjow::mustache::basic_list<std::string>&>(list.list_value())
-      .push_back(std::move(value));
+  Items& items = const_cast<Items&>(list.list_value());
+  if (items.size() == items.capacity()) {
+    // basic_data's move constructor is not noexcept, so the vector's own growth would copy
+    // every item (deeply); grown here, they are moved.
+    Items grown;
+    grown.reserve(std::max<size_t>(8, 2 * items.size()));
+    for (data& item : items) grown.push_back(std::move(item));
+    items.swap(grown);
+  }
+  items.push_back(std::move(value));
 }
 
 // Names and labels in one UI language: languages and countries from ICU, vocabulary labels from
