@@ -139,34 +139,36 @@ void Analyzer::add_word_token(const icu::UnicodeString& word, const WordSpan& sp
                               Language language, const StemGate& gate, uint32_t& position,
                               std::vector<Token>& tokens) {
   const std::u16string_view surface(word.getBuffer(), static_cast<size_t>(word.length()));
-  const AnalyzedWord* analyzed = words_.find(language, surface);
-  AnalyzedWord unremembered;  // when the memory is full
-  if (analyzed == nullptr && words_.full(language)) {
-    unremembered = analyze_word(word, language);
-    analyzed = &unremembered;
-  } else if (analyzed == nullptr) {
-    analyzed = &words_.remember(language, surface, analyze_word(word, language));
+  std::optional<PackedWord> analyzed = words_.find(language, surface);
+  if (!analyzed && words_.full(language)) {
+    // The memory is full: this word is packed on its own, for this token only.
+    const AnalyzedWord unremembered = analyze_word(word, language);
+    unremembered_.clear();
+    pack_analysis(unremembered, unremembered_);
+    analyzed.emplace(unremembered.takes_position, unremembered.makes_token, unremembered.script,
+                     unremembered_.data());
+  } else if (!analyzed) {
+    analyzed = words_.remember(language, surface, analyze_word(word, language));
   }
-  if (!analyzed->takes_position) return;
+  if (!analyzed->takes_position()) return;
   const uint32_t word_position = position++;
-  if (!analyzed->makes_token) return;  // too long: its position stays, as in the index
+  if (!analyzed->makes_token()) return;  // too long: its position stays, as in the index
   Token token;
   token.kind = TokenKind::kWord;
   token.position = word_position;
   token.utf8_begin = span.utf8_begin;
   token.utf8_end = span.utf8_end;
-  token.forms = analyzed->forms;
-  token.exact = analyzed->exact;
-  for (size_t form = 0; form < analyzed->forms.size(); ++form) {
-    const std::vector<std::string>& stems = analyzed->stems_of_form[form];
-    if (stems.empty() || !gate.wants(analyzed->script, first_code_point(token.forms[form]))) {
-      continue;
-    }
-    for (const std::string& stem : stems) {
-      if (std::find(token.stems.begin(), token.stems.end(), stem) == token.stems.end())
-        token.stems.push_back(stem);
-    }
-  }
+  token.exact = analyzed->exact();
+  const UScriptCode script = analyzed->script();
+  analyzed->for_each_form([&](std::string_view form, PackedWord::PackedStrings stems) {
+    token.forms.emplace_back(form);
+    if (stems.empty() || !gate.wants(script, first_code_point(token.forms.back()))) return;
+    stems.for_each([&token](std::string_view stem) {
+      if (std::find(token.stems.begin(), token.stems.end(), stem) == token.stems.end()) {
+        token.stems.emplace_back(stem);
+      }
+    });
+  });
   tokens.push_back(std::move(token));
 }
 

@@ -74,6 +74,7 @@ class Analyzer {
   std::unique_ptr<ChineseFolding> chinese_;
   WordSpanSegmenter segmenter_;
   WordCache words_;
+  std::string unremembered_;  // a word's packed analysis when words_ is full
   std::map<Language, Xapian::Stem> stemmers_;
   std::unordered_map<UChar32, HanCharacter> han_characters_;
 };

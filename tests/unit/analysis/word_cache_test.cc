@@ -63,15 +63,76 @@ TEST(WordCache, ARememberedTooLongWordStillTakesItsPosition) {
   }
 }
 
+// Everything a packed word gives back, in one line.
+std::string unpacked(const PackedWord& word) {
+  std::string out = std::to_string(word.takes_position()) + std::to_string(word.makes_token()) +
+                    " script " + std::to_string(word.script()) + " exact " +
+                    std::string(word.exact());
+  word.for_each_form([&out](std::string_view form, PackedWord::PackedStrings stems) {
+    out += " | " + std::string(form) + " (" + std::to_string(stems.size()) + "):";
+    stems.for_each([&out](std::string_view stem) { out += " " + std::string(stem); });
+  });
+  return out;
+}
+
+AnalyzedWord analyzed_word(std::vector<std::string> forms,
+                           std::vector<std::vector<std::string>> stems) {
+  AnalyzedWord word;
+  word.takes_position = true;
+  word.makes_token = true;
+  word.script = USCRIPT_ARABIC;
+  word.exact = "Exact";
+  word.forms = std::move(forms);
+  word.stems_of_form = std::move(stems);
+  return word;
+}
+
 TEST(WordCache, KeepsLanguagesApart) {
   WordCache cache;
-  AnalyzedWord judges;
-  judges.forms = {"judges"};
+  const AnalyzedWord judges = analyzed_word({"judges"}, {{"judg"}});
   cache.remember(Language::kEn, u"judges", judges);
-  ASSERT_NE(cache.find(Language::kEn, u"judges"), nullptr);
-  EXPECT_EQ(cache.find(Language::kEn, u"judges")->forms, judges.forms);
-  EXPECT_EQ(cache.find(Language::kFr, u"judges"), nullptr);
-  EXPECT_EQ(cache.find(Language::kEn, u"judge"), nullptr);
+  ASSERT_TRUE(cache.find(Language::kEn, u"judges").has_value());
+  EXPECT_EQ(unpacked(*cache.find(Language::kEn, u"judges")),
+            "11 script 2 exact Exact | judges (1): judg");
+  EXPECT_FALSE(cache.find(Language::kFr, u"judges").has_value());
+  EXPECT_FALSE(cache.find(Language::kEn, u"judge").has_value());
+  EXPECT_FALSE(cache.find(Language::kEn, u"judgesx").has_value());
+}
+
+TEST(WordCache, PacksEveryFormAndStemInOrder) {
+  WordCache cache;
+  const std::string longest(kMaxTermBytes, 'z');
+  const AnalyzedWord word = analyzed_word({"والقضاة", "قضاة", longest, "x"},
+                                          {{"قضا", "قض"}, {"قضا"}, {}, {longest, "", "y"}});
+  const PackedWord remembered = cache.remember(Language::kAr, u"والقضاة", word);
+  const std::string expected = "11 script 2 exact Exact | والقضاة (2): قضا قض | قضاة (1): قضا | " +
+                               longest + " (0): | x (3): " + longest + "  y";
+  EXPECT_EQ(unpacked(remembered), expected);
+  // Words after it do not change it; it is found again with the same analysis.
+  for (int index = 0; index < 100; ++index) {
+    cache.remember(Language::kAr, u"w" + std::u16string(1, static_cast<char16_t>(0x600 + index)),
+                   analyzed_word({"w"}, {{}}));
+  }
+  ASSERT_TRUE(cache.find(Language::kAr, u"والقضاة").has_value());
+  EXPECT_EQ(unpacked(*cache.find(Language::kAr, u"والقضاة")), expected);
+  EXPECT_GT(cache.bytes(), 0u);
+}
+
+TEST(WordCache, AWordThatMakesNoTokenKeepsOnlyItsFlags) {
+  WordCache cache;
+  AnalyzedWord too_long;
+  too_long.takes_position = true;
+  too_long.forms = {std::string(kMaxTermBytes + 500, 'x')};  // not kept: no token is made
+  too_long.exact = too_long.forms[0];
+  const PackedWord remembered = cache.remember(Language::kEn, u"xxxx", too_long);
+  EXPECT_TRUE(remembered.takes_position());
+  EXPECT_FALSE(remembered.makes_token());
+  EXPECT_EQ(remembered.exact(), "");
+  int forms = 0;
+  remembered.for_each_form([&forms](std::string_view, PackedWord::PackedStrings) { ++forms; });
+  EXPECT_EQ(forms, 0);
+  const PackedWord nothing = cache.remember(Language::kEn, u"---", AnalyzedWord{});
+  EXPECT_FALSE(nothing.takes_position());
 }
 
 // A distinct two-letter word for each index below 40,000.
@@ -90,11 +151,12 @@ TEST(WordCache, KeepsTheWordsMetFirstWhenALanguageIsFull) {
     cache.remember(Language::kEn, word_number(index), AnalyzedWord{});
   }
   EXPECT_TRUE(cache.full(Language::kEn));
-  EXPECT_NE(cache.find(Language::kEn, word_number(0)), nullptr);
-  EXPECT_NE(cache.find(Language::kEn, word_number(WordCache::kMaxWordsPerLanguage - 1)), nullptr);
+  EXPECT_TRUE(cache.find(Language::kEn, word_number(0)).has_value());
+  EXPECT_TRUE(
+      cache.find(Language::kEn, word_number(WordCache::kMaxWordsPerLanguage - 1)).has_value());
   EXPECT_FALSE(cache.full(Language::kRu));  // a budget per language
   cache.remember(Language::kRu, word_number(0), AnalyzedWord{});
-  EXPECT_NE(cache.find(Language::kRu, word_number(0)), nullptr);
+  EXPECT_TRUE(cache.find(Language::kRu, word_number(0)).has_value());
 }
 
 TEST(WordCache, AnAnalyzerWithAFullMemoryStillAnalyzesNewWords) {
