@@ -47,6 +47,10 @@ class Analyzer {
   std::vector<Token> analyze(std::string_view utf8_text, Language language, const StemGate& gate,
                              HanWords han_words = HanWords::kMake);
 
+  // Words the analyzer remembers (word_cache.h), and the bytes they take: for figures.
+  size_t remembered_words() const { return words_.words(); }
+  size_t remembered_bytes() const { return words_.bytes(); }
+
  private:
   Analyzer(TokenFolding folding, std::unique_ptr<ChineseFolding> chinese)
       : folding_(std::move(folding)), chinese_(std::move(chinese)) {}

@@ -94,6 +94,12 @@ PackedWord WordCache::remember(Language language, std::u16string_view word,
   return view(table, table.entries.back());
 }
 
+size_t WordCache::words() const {
+  size_t total = 0;
+  for (const Table& table : tables_) total += table.entries.size();
+  return total;
+}
+
 size_t WordCache::bytes() const {
   size_t total = 0;
   for (const Table& table : tables_) {

@@ -116,6 +116,8 @@ class WordCache {
   }
   // Bytes held for remembered words (their packed bytes, entries and slots), all languages.
   size_t bytes() const;
+  // Words remembered, all languages.
+  size_t words() const;
 
   // Words remembered at most per language (about 1.3 MB of packed words at 80 bytes each).
   static constexpr size_t kMaxWordsPerLanguage = 16384;

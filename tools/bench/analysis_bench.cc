@@ -81,5 +81,7 @@ int main(int argc, char** argv) {
                 << ", \"cpu_ns_per_token\": " << (tokens ? spent * 1e9 / tokens : 0) << "}\n";
     }
   }
+  std::cout << "{\"remembered_words\": " << (*analyzer)->remembered_words()
+            << ", \"remembered_bytes\": " << (*analyzer)->remembered_bytes() << "}\n";
   return 0;
 }

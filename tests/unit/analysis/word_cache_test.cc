@@ -115,6 +115,7 @@ TEST(WordCache, PacksEveryFormAndStemInOrder) {
   }
   ASSERT_TRUE(cache.find(Language::kAr, u"والقضاة").has_value());
   EXPECT_EQ(unpacked(*cache.find(Language::kAr, u"والقضاة")), expected);
+  EXPECT_EQ(cache.words(), 101u);
   EXPECT_GT(cache.bytes(), 0u);
 }
 
