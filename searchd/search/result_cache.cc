@@ -7,7 +7,7 @@
 namespace jil::search {
 
 bool ResultCache::adopt(const IndexVersion& version) {
-  if (version.uuid == version_.uuid && version.revision == version_.revision) return true;
+  if (version == version_) return true;
   if (version.uuid == version_.uuid && version.revision < version_.revision) return false;
   entries_.clear();
   by_key_.clear();
@@ -19,9 +19,7 @@ bool ResultCache::adopt(const IndexVersion& version) {
 std::shared_ptr<const SearchResults> ResultCache::find(const IndexVersion& version,
                                                        const std::string& key) {
   const std::lock_guard lock(mutex_);
-  const auto found = version.uuid == version_.uuid && version.revision == version_.revision
-                         ? by_key_.find(key)
-                         : by_key_.end();
+  const auto found = version == version_ ? by_key_.find(key) : by_key_.end();
   if (found == by_key_.end()) {
     ++misses_;
     return nullptr;

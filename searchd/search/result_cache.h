@@ -22,6 +22,7 @@ namespace jil::search {
 struct IndexVersion {
   std::string uuid;
   uint64_t revision = 0;
+  bool operator==(const IndexVersion&) const = default;
 };
 
 // Bytes of results kept by default (searchd --cache-mb), and the most an option may ask.
