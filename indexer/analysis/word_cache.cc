@@ -67,31 +67,36 @@ std::optional<PackedWord> WordCache::find(Language language, std::u16string_view
 PackedWord WordCache::remember(Language language, std::u16string_view word,
                                const AnalyzedWord& analyzed) {
   JIL_CHECK(!full(language));
-  if (const std::optional<PackedWord> known = find(language, word)) return *known;
   Table& table = tables_[static_cast<size_t>(language)];
   if (table.slots.empty()) {
     table.slots.resize(kSlots);
     table.entries.reserve(kMaxWordsPerLanguage);
   }
-  Entry entry;
-  entry.offset = static_cast<uint32_t>(table.bytes.size());
-  entry.word_units = static_cast<uint32_t>(word.size());
-  entry.script = static_cast<int16_t>(analyzed.script);
-  entry.takes_position = analyzed.takes_position;
-  entry.makes_token = analyzed.makes_token;
-  JIL_CHECK(table.bytes.size() + word.size() * sizeof(char16_t) < UINT32_MAX / 2);
-  table.bytes.append(reinterpret_cast<const char*>(word.data()), word.size() * sizeof(char16_t));
-  pack_analysis(analyzed, table.bytes);
-  table.entries.push_back(entry);
   const size_t hash = hash_of(word);
   for (size_t slot = hash & (kSlots - 1);; slot = (slot + 1) & (kSlots - 1)) {
     Slot& probe = table.slots[slot];
-    if (probe.entry == 0) {
-      probe = {slot_hash(hash), static_cast<uint32_t>(table.entries.size())};
-      break;
+    if (probe.entry != 0) {
+      const Entry& known = table.entries[probe.entry - 1];
+      if (probe.hash == slot_hash(hash) && known.word_units == word.size() &&
+          std::memcmp(table.bytes.data() + known.offset, word.data(),
+                      word.size() * sizeof(char16_t)) == 0) {
+        return view(table, known);  // remembered already
+      }
+      continue;
     }
+    Entry entry;
+    entry.offset = static_cast<uint32_t>(table.bytes.size());
+    entry.word_units = static_cast<uint32_t>(word.size());
+    entry.script = static_cast<int16_t>(analyzed.script);
+    entry.takes_position = analyzed.takes_position;
+    entry.makes_token = analyzed.makes_token;
+    JIL_CHECK(table.bytes.size() + word.size() * sizeof(char16_t) < UINT32_MAX / 2);
+    table.bytes.append(reinterpret_cast<const char*>(word.data()), word.size() * sizeof(char16_t));
+    pack_analysis(analyzed, table.bytes);
+    table.entries.push_back(entry);
+    probe = {slot_hash(hash), static_cast<uint32_t>(table.entries.size())};
+    return view(table, table.entries.back());
   }
-  return view(table, table.entries.back());
 }
 
 size_t WordCache::words() const {
