@@ -68,6 +68,12 @@ uint32_t FacetColumns::code_of(uint32_t column, const std::string& value) {
   return entry->second;
 }
 
+uint32_t FacetColumns::code_of_value(uint32_t column, std::string_view value) const {
+  if (value.empty()) return 0;
+  const auto found = codes_[column].find(std::string(value));
+  return found == codes_[column].end() ? 0 : found->second;
+}
+
 void FacetColumns::update(const Xapian::Database& database, uint64_t revision,
                           const std::vector<Xapian::docid>& changed) {
   loaded_ = false;  // until every changed document is read again

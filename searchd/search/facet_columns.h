@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -47,6 +48,8 @@ class FacetColumns {
     return docid < documents_ ? rows_.data() + size_t{docid} * values_.size() : nullptr;
   }
   const std::vector<std::string>& values(uint32_t column) const { return values_[column]; }
+  // The code of `value` in `column`; 0 when no document read has it.
+  uint32_t code_of_value(uint32_t column, std::string_view value) const;
   // Per value code of `column`, the documents having it ([0], no value, is not counted).
   const std::vector<uint64_t>& documents_with(uint32_t column) const {
     return documents_with_[column];

@@ -12,12 +12,13 @@ namespace jil::search {
 HitMaker::HitMaker(const Xapian::Database& database, analysis::Analyzer& analyzer,
                    schema::BlockDecompressor& decompressor, const LocalTables* tables,
                    const BuiltQuery& built, const TranslationCollapse& collapse,
-                   const Xapian::Query& query)
+                   const Xapian::Query& query, bool versions_chosen)
     : database_(database),
       decompressor_(decompressor),
       tables_(tables),
       collapse_(collapse),
       query_(query),
+      versions_chosen_(versions_chosen),
       snippets_(analyzer, built.match_forms, built.match_stems, built.match_words.size()),
       passages_(database, analyzer, built.match_forms, built.match_stems) {}
 
@@ -47,8 +48,8 @@ struct HitMaker::Pending {
 
 void HitMaker::read_head(const RankedMatch& match, Pending& pending) {
   pending.weight = match.weight;
-  pending.document = database_.get_document(match.docid);
-  if (collapse_.enabled()) {
+  pending.document = database_.get_document(match.shown != 0 ? match.shown : match.docid);
+  if (collapse_.enabled() && !versions_chosen_) {
     pending.document = collapse_.shown_version(database_, query_, pending.document);
   }
   // The head of the data and the blocks of one passage: never the whole text (document_data.h).

@@ -32,11 +32,13 @@ namespace jil::search {
 class HitMaker {
  public:
   // Everything must outlive the maker. `tables`: a local index's tables at `database`'s revision,
-  // null over remote shards. `query`: the search's query, for the version shown.
+  // null over remote shards. `query`: the search's query, for the version shown, which is looked
+  // up per result (TranslationCollapse::shown_version) unless `versions_chosen`: then the
+  // ranking named it (RankedMatch::shown, ranked_works.h).
   HitMaker(const Xapian::Database& database, analysis::Analyzer& analyzer,
            schema::BlockDecompressor& decompressor, const LocalTables* tables,
-           const BuiltQuery& built, const TranslationCollapse& collapse,
-           const Xapian::Query& query);
+           const BuiltQuery& built, const TranslationCollapse& collapse, const Xapian::Query& query,
+           bool versions_chosen = false);
 
   // One entry per match, in order; kCorrupt for a match whose stored document data is damaged.
   std::vector<Result<SearchHit>> make(std::span<const RankedMatch> matches);
@@ -55,6 +57,7 @@ class HitMaker {
   const LocalTables* tables_;
   const TranslationCollapse& collapse_;
   const Xapian::Query& query_;
+  bool versions_chosen_;
   SnippetMaker snippets_;
   PassageFinder passages_;
 };

@@ -4,9 +4,12 @@
 namespace jil::search {
 
 RankedPass::RankedPass(const LocalTables& tables, const SearchRequest& request, bool collapse,
-                       size_t wanted, std::vector<RankedMatch>& scratch)
+                       size_t wanted, RankedScratch& scratch)
     : facets_(&tables.columns()),
-      works_(std::make_unique<RankedWorks>(tables.columns(), collapse, wanted, scratch)),
+      works_(std::make_unique<RankedWorks>(tables.columns(), collapse, wanted, scratch,
+                                           request.home_language == analysis::Language::kUnd
+                                               ? std::string_view()
+                                               : analysis::language_code(request.home_language))),
       filter_(ColumnFilter::create(tables.columns(), tables.foldable(), request)) {
   if (!filter_) return;
   filter_->feed_passing(facets_.column_spy());

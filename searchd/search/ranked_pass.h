@@ -21,10 +21,11 @@ namespace jil::search {
 class RankedPass {
  public:
   // `tables` (at the revision of the database the pass will run on) and `request` must outlive
-  // the pass. `collapse`: one result per work; `wanted`: offset + size of the page; `scratch`:
-  // RankedWorks' per-thread scratch.
+  // the pass. `collapse`: one result per work, each naming its version in the request's home
+  // language (RankedMatch::shown); `wanted`: offset + size of the page; `scratch`: RankedWorks'
+  // per-thread scratch.
   RankedPass(const LocalTables& tables, const SearchRequest& request, bool collapse, size_t wanted,
-             std::vector<RankedMatch>& scratch);
+             RankedScratch& scratch);
 
   // Matches `unfiltered` when the selections are checked on the columns, else `query`, over
   // `database`; only the documents of `part` when it is not null.

@@ -62,7 +62,7 @@ class SearchHelper {
 
   // RankedWorks' scratch for the passes the helper runs (ranked_works.h): touched by the
   // helper's thread only between start() and finish().
-  std::vector<RankedMatch>& scratch() { return scratch_; }
+  RankedScratch& scratch() { return scratch_; }
 
  private:
   struct Tools;
@@ -75,7 +75,7 @@ class SearchHelper {
 
   const std::string index_;
   CoreBudget& budget_;
-  std::vector<RankedMatch> scratch_;
+  RankedScratch scratch_;
   std::unique_ptr<Tools> tools_;  // the helper thread's only
 
   std::mutex mutex_;

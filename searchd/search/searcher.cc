@@ -260,11 +260,12 @@ void Searcher::run_ranked_pass(RankedPass& pass, const Xapian::Query& query,
 }
 
 Result<std::vector<SearchHit>> Searcher::make_hits(const std::vector<RankedMatch>& ranked,
-                                                   const BuiltQuery& built,
+                                                   bool versions_chosen, const BuiltQuery& built,
                                                    const TranslationCollapse& collapse,
                                                    const Xapian::Query& query) {
   const LocalTables* tables = local_ ? &tables_ : nullptr;
-  HitMaker maker(database_, *analyzer_, decompressor_, tables, built, collapse, query);
+  HitMaker maker(database_, *analyzer_, decompressor_, tables, built, collapse, query,
+                 versions_chosen);
   // The helper makes the second half of the page, when it has a core.
   size_t ours = ranked.size();
   std::vector<Result<SearchHit>> theirs;
@@ -276,7 +277,7 @@ Result<std::vector<SearchHit>> Searcher::make_hits(const std::vector<RankedMatch
     const bool started = helper_->start(revision_now(), [&](HelperTools& tools) {
       const Xapian::Query own = Xapian::Query::unserialise(query_bytes);
       HitMaker helping(tools.database, tools.analyzer, tools.decompressor, tables, built, collapse,
-                       own);
+                       own, versions_chosen);
       theirs = helping.make(std::span(ranked).subspan(ours));
     });
     if (started) {
@@ -347,6 +348,7 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
   TranslationCollapse collapse(request, columns);  // must outlive get_mset
   const Xapian::doccount offset = (request.page - 1) * request.size;
   std::vector<RankedMatch> ranked;
+  bool versions_chosen = false;  // RankedMatch::shown names each collapsed result's version
   SearchResults results;
   // Selected facets counted in the one pass (column_filter.h), else by count_selected_apart.
   std::vector<std::unique_ptr<FacetCounter>> counted_apart;
@@ -357,6 +359,7 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
     RankedPass pass(tables_, request, collapse.enabled(), wanted, best_of_work_);
     run_ranked_pass(pass, query, unfiltered, request, collapse.enabled(), wanted);
     ranked = pass.works().page(offset, request.size);
+    versions_chosen = true;
     results.total = pass.works().total();
     facets = std::move(pass.facets());
     counted_apart = std::move(pass.counted_apart());
@@ -365,7 +368,7 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
     collapse.attach(enquire);
     const Xapian::MSet matches = enquire.get_mset(offset, request.size, database_.get_doccount());
     for (auto match = matches.begin(); match != matches.end(); ++match) {
-      ranked.push_back({*match, match.get_weight()});
+      ranked.push_back({*match, 0, match.get_weight()});
     }
     results.total = collapse.enabled() ? collapse.total_works() : matches.get_matches_estimated();
   }
@@ -395,7 +398,7 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
   } else {
     FacetCounter::count_selected_apart(database_, columns, unfiltered, request, results.facets);
   }
-  Result<std::vector<SearchHit>> hits = make_hits(ranked, *built, collapse, query);
+  Result<std::vector<SearchHit>> hits = make_hits(ranked, versions_chosen, *built, collapse, query);
   if (!hits.is_ok()) return hits.status();
   results.hits = std::move(hits).value();
   return results;

@@ -102,8 +102,9 @@ class Searcher {
                        const Xapian::Query& unfiltered, const SearchRequest& request, bool collapse,
                        size_t wanted);
   // The page's results (hit_maker.h), half of them made by the helper when it has a core.
+  // `versions_chosen`: the ranking named each collapsed result's version (RankedMatch::shown).
   Result<std::vector<SearchHit>> make_hits(const std::vector<RankedMatch>& ranked,
-                                           const BuiltQuery& built,
+                                           bool versions_chosen, const BuiltQuery& built,
                                            const TranslationCollapse& collapse,
                                            const Xapian::Query& query);
   uint64_t revision_now();  // inside with_fresh_database
@@ -114,8 +115,8 @@ class Searcher {
   // A glass directory; false for a stub file (possibly remote shards), where only what
   // xapian-tcpsrv can run is used: ValueCountMatchSpy, no reader's title collation.
   bool local_;
-  LocalTables tables_;                     // local only; at database_'s revision in a search
-  std::vector<RankedMatch> best_of_work_;  // RankedWorks' scratch, all zero between searches
+  LocalTables tables_;          // local only; at database_'s revision in a search
+  RankedScratch best_of_work_;  // RankedWorks' scratch, all zero between searches
   std::unique_ptr<analysis::Analyzer> analyzer_;
   std::unique_ptr<thesaurus::ConceptMatcher> concepts_;
   std::shared_ptr<ResultCache> result_cache_;    // null: none

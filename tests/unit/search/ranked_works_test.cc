@@ -3,6 +3,8 @@
 // every page, collapsed or not, must list the same documents with the same weights in the same
 // order, and the totals must be the exact number of works (or documents). The searches of a test
 // share one scratch table, as a searchd thread's do: each must leave it clean for the next.
+// Collapsed for a reader, each result names its version in the reader's language, which must be
+// the one TranslationCollapse::shown_version finds with a match of its own.
 #include "search/ranked_works.h"
 
 #include <gtest/gtest.h>
@@ -12,8 +14,11 @@
 #include <string>
 #include <vector>
 
+#include "schema/filter_terms.h"
+#include "schema/prefixes.h"
 #include "schema/value_slots.h"
 #include "search/docid_chunks.h"
+#include "search/translation_collapse.h"
 
 namespace jil::search {
 namespace {
@@ -33,11 +38,16 @@ class RankedWorksTest : public ::testing::Test {
       }
       if (random() % 5 != 0) {          // one in five has no work
         if (random() % 3 == 0) ++work;  // about three versions per work
-        document.add_value(schema::kWorkSlot, "work-" + std::to_string(work));
+        const std::string work_id = "work-" + std::to_string(work);
+        document.add_value(schema::kWorkSlot, work_id);
+        document.add_boolean_term(schema::term(schema::kWorkPrefix, work_id));
       }
+      const std::string language = languages_[random() % languages_.size()];
+      document.add_value(schema::kLanguageSlot, language);
+      document.add_boolean_term(schema::filter_term(schema::Facet::kLanguage, language));
       database_.add_document(document);
     }
-    columns_.refresh(database_, 1, {schema::kWorkSlot});
+    columns_.refresh(database_, 1, {schema::kWorkSlot, schema::kLanguageSlot});
   }
 
   // What Xapian gives for the page, as "docid:weight" entries, and its total.
@@ -75,26 +85,31 @@ class RankedWorksTest : public ::testing::Test {
     return works.size() + without_work;
   }
 
+  // Entries "docid:weight", with "=>shown" when the result names another version to show.
+  static std::string entry(const RankedMatch& match) {
+    std::string out = std::to_string(match.docid) + ":" + std::to_string(match.weight);
+    if (match.shown != 0) out += "=>" + std::to_string(match.shown);
+    return out;
+  }
+
   std::vector<std::string> spy_page(const Xapian::Query& query, bool collapse, size_t offset,
-                                    size_t size, uint64_t& total) {
+                                    size_t size, uint64_t& total, std::string_view home = {}) {
     Xapian::Enquire enquire(database_);
     enquire.set_query(query);
-    RankedWorks ranked(columns_, collapse, offset + size, scratch_);
+    RankedWorks ranked(columns_, collapse, offset + size, scratch_, home);
     enquire.add_matchspy(&ranked);
     enquire.get_mset(0, 0, database_.get_doccount());
     std::vector<std::string> out;
-    for (const RankedMatch& match : ranked.page(offset, size)) {
-      out.push_back(std::to_string(match.docid) + ":" + std::to_string(match.weight));
-    }
+    for (const RankedMatch& match : ranked.page(offset, size)) out.push_back(entry(match));
     total = ranked.total();
     return out;
   }
 
   // The page and total of two spies, each over one part of the ids (docid_chunks.h), merged.
   std::vector<std::string> merged_page(const Xapian::Query& query, bool collapse, size_t offset,
-                                       size_t size, uint64_t& total) {
-    RankedWorks first(columns_, collapse, offset + size, scratch_);
-    RankedWorks second(columns_, collapse, offset + size, other_scratch_);
+                                       size_t size, uint64_t& total, std::string_view home = {}) {
+    RankedWorks first(columns_, collapse, offset + size, scratch_, home);
+    RankedWorks second(columns_, collapse, offset + size, other_scratch_, home);
     for (Xapian::docid part = 0; part < 2; ++part) {
       Xapian::Enquire enquire(database_);
       enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
@@ -104,17 +119,26 @@ class RankedWorksTest : public ::testing::Test {
     }
     first.merge(second);
     std::vector<std::string> out;
-    for (const RankedMatch& match : first.page(offset, size)) {
-      out.push_back(std::to_string(match.docid) + ":" + std::to_string(match.weight));
-    }
+    for (const RankedMatch& match : first.page(offset, size)) out.push_back(entry(match));
     total = first.total();
     return out;
   }
 
+  // Every entry of a scratch is zero again.
+  static bool clean(const RankedScratch& scratch) {
+    for (const auto* table : {&scratch.best_of_work, &scratch.best_at_home}) {
+      for (const RankedMatch& entry : *table) {
+        if (entry.docid != 0 || entry.shown != 0 || entry.weight != 0) return false;
+      }
+    }
+    return true;
+  }
+
+  const std::vector<std::string> languages_ = {"en", "fr", "es"};
   Xapian::WritableDatabase database_{std::string(), Xapian::DB_BACKEND_INMEMORY};
   FacetColumns columns_;
-  std::vector<RankedMatch> scratch_;        // shared by every search of a test, as in a Searcher
-  std::vector<RankedMatch> other_scratch_;  // a helper thread's
+  RankedScratch scratch_;        // shared by every search of a test, as in a Searcher
+  RankedScratch other_scratch_;  // a helper thread's
 };
 
 TEST_F(RankedWorksTest, PagesEqualXapiansCollapseAndTotalsAreExact) {
@@ -139,7 +163,7 @@ TEST_F(RankedWorksTest, PagesEqualXapiansCollapseAndTotalsAreExact) {
     }
   }
   EXPECT_GT(compared, 100u);  // the pages were not all empty
-  for (const RankedMatch& entry : scratch_) EXPECT_EQ(entry.docid, 0u);  // left clean
+  EXPECT_TRUE(clean(scratch_));
 }
 
 TEST_F(RankedWorksTest, MergedPartsRankAndCountAsTheWholeMatch) {
@@ -153,8 +177,9 @@ TEST_F(RankedWorksTest, MergedPartsRankAndCountAsTheWholeMatch) {
       for (size_t offset : {0, 10, 30}) {
         uint64_t whole_total = 0;
         uint64_t merged_total = 0;
-        const std::vector<std::string> whole = spy_page(query, collapse, offset, 10, whole_total);
-        EXPECT_EQ(merged_page(query, collapse, offset, 10, merged_total), whole)
+        const std::vector<std::string> whole =
+            spy_page(query, collapse, offset, 10, whole_total, "fr");
+        EXPECT_EQ(merged_page(query, collapse, offset, 10, merged_total, "fr"), whole)
             << query.get_description() << " collapse " << collapse << " offset " << offset;
         EXPECT_EQ(merged_total, whole_total) << query.get_description() << " " << collapse;
         compared += whole.size();
@@ -162,8 +187,48 @@ TEST_F(RankedWorksTest, MergedPartsRankAndCountAsTheWholeMatch) {
     }
   }
   EXPECT_GT(compared, 100u);
-  for (const RankedMatch& entry : scratch_) EXPECT_EQ(entry.docid, 0u);
-  for (const RankedMatch& entry : other_scratch_) EXPECT_EQ(entry.docid, 0u);
+  EXPECT_TRUE(clean(scratch_));
+  EXPECT_TRUE(clean(other_scratch_));
+}
+
+TEST_F(RankedWorksTest, EachCollapsedResultNamesTheVersionShownInTheReadersLanguage) {
+  SearchRequest request;
+  request.home_language = analysis::Language::kFr;
+  const TranslationCollapse collapse(request, &columns_);
+  ASSERT_TRUE(collapse.enabled());
+  size_t named = 0;
+  size_t compared = 0;
+  for (const Xapian::Query& query :
+       {Xapian::Query("judge"),
+        Xapian::Query(Xapian::Query::OP_AND, Xapian::Query("oath"), Xapian::Query("duty"))}) {
+    RankedWorks ranked(columns_, true, 200, scratch_, "fr");
+    Xapian::Enquire enquire(database_);
+    enquire.set_query(query);
+    enquire.add_matchspy(&ranked);
+    enquire.get_mset(0, 0, database_.get_doccount());
+    for (const RankedMatch& match : ranked.page(0, 200)) {
+      const Xapian::docid expected =
+          collapse.shown_version(database_, query, database_.get_document(match.docid)).get_docid();
+      EXPECT_EQ(match.shown != 0 ? match.shown : match.docid, expected)
+          << query.get_description() << " result " << match.docid;
+      if (match.shown != 0) {
+        ++named;
+        EXPECT_EQ(database_.get_document(match.shown).get_value(schema::kLanguageSlot), "fr");
+      }
+      ++compared;
+    }
+  }
+  EXPECT_GT(compared, 100u);
+  EXPECT_GT(named, 10u);  // some best versions were not in French and had a French one
+  // Without a reader's language, or in a language no document has, no result names another.
+  uint64_t total = 0;
+  for (const std::string& entry : spy_page(Xapian::Query("judge"), true, 0, 200, total, "ar")) {
+    EXPECT_EQ(entry.find("=>"), std::string::npos) << entry;
+  }
+  for (const std::string& entry : spy_page(Xapian::Query("judge"), true, 0, 200, total)) {
+    EXPECT_EQ(entry.find("=>"), std::string::npos) << entry;
+  }
+  EXPECT_TRUE(clean(scratch_));
 }
 
 TEST_F(RankedWorksTest, CollapsingKeepsOneVersionPerWork) {
