@@ -107,28 +107,30 @@ void FacetColumns::update(const Xapian::Database& database, uint64_t revision,
 
 ColumnCountSpy::ColumnCountSpy(const FacetColumns& columns, std::vector<Xapian::valueno> slots)
     : columns_(columns), slots_(std::move(slots)) {
+  first_tally_.push_back(0);
   for (Xapian::valueno slot : slots_) {
     const uint32_t column = columns_.column_of(slot);
     columns_of_.push_back(column);
-    tallies_.emplace_back(column == FacetColumns::kNoColumn ? 1 : columns_.values(column).size(),
-                          0);
+    const size_t first = first_tally_.back();
+    if (column != FacetColumns::kNoColumn) {
+      counted_.push_back({column, static_cast<uint32_t>(first)});
+    }
+    first_tally_.push_back(
+        first + (column == FacetColumns::kNoColumn ? 1 : columns_.values(column).size()));
   }
+  tallies_.assign(first_tally_.back(), 0);
 }
 
 void ColumnCountSpy::operator()(const Xapian::Document& document, double) {
   const uint32_t* row = columns_.row(document.get_docid());
   if (row == nullptr) return;
-  for (size_t index = 0; index < columns_of_.size(); ++index) {
-    if (columns_of_[index] != FacetColumns::kNoColumn) ++tallies_[index][row[columns_of_[index]]];
-  }
+  uint64_t* tallies = tallies_.data();
+  for (const Counted& counted : counted_) ++tallies[counted.first_tally + row[counted.column]];
 }
 
 void ColumnCountSpy::add(const ColumnCountSpy& other) {
   for (size_t index = 0; index < tallies_.size() && index < other.tallies_.size(); ++index) {
-    std::vector<uint64_t>& mine = tallies_[index];
-    const std::vector<uint64_t>& theirs = other.tallies_[index];
-    for (size_t code = 0; code < mine.size() && code < theirs.size(); ++code)
-      mine[code] += theirs[code];
+    tallies_[index] += other.tallies_[index];
   }
 }
 
@@ -138,7 +140,7 @@ std::map<std::string, uint64_t> ColumnCountSpy::counts(Xapian::valueno slot) con
     if (slots_[index] != slot || columns_of_[index] == FacetColumns::kNoColumn) continue;
     const std::vector<std::string>& values = columns_.values(columns_of_[index]);
     for (size_t code = 1; code < values.size(); ++code) {
-      if (tallies_[index][code] > 0) out[values[code]] += tallies_[index][code];
+      if (tallies(index)[code] > 0) out[values[code]] += tallies(index)[code];
     }
   }
   return out;
@@ -154,7 +156,7 @@ void ColumnCountSpy::add_counts(const std::vector<Xapian::valueno>& slots,
     }
     const std::vector<std::string>& values = columns_.values(columns_of_[index]);
     for (size_t code = 1; code < values.size(); ++code) {
-      const uint64_t count = tallies_[index][code];
+      const uint64_t count = tallies_[first_tally_[index] + code];
       if (count == 0) continue;
       if (slots.size() == 1) {
         out.push_back({values[code], count, false});  // one slot: each value once

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <map>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -85,13 +86,25 @@ class ColumnCountSpy : public Xapian::MatchSpy {
   // documents (another part of the match: search_helper.h).
   void add(const ColumnCountSpy& other);
   // Matching documents per value code of the spy's `index`-th slot (code 0: no value).
-  const std::vector<uint64_t>& tallies(size_t index) const { return tallies_[index]; }
+  std::span<const uint64_t> tallies(size_t index) const {
+    return {tallies_.data() + first_tally_[index], first_tally_[index + 1] - first_tally_[index]};
+  }
 
  private:
+  // A column counted by operator(), with where its tallies start: the whole per-match loop.
+  struct Counted {
+    uint32_t column;
+    uint32_t first_tally;
+  };
+
   const FacetColumns& columns_;
   std::vector<Xapian::valueno> slots_;
-  std::vector<uint32_t> columns_of_;            // per slots_ entry: its column in a row
-  std::vector<std::vector<uint64_t>> tallies_;  // per slots_ entry, per value code
+  std::vector<uint32_t> columns_of_;  // per slots_ entry: its column in a row
+  std::vector<Counted> counted_;      // the slots_ entries that have a column
+  // Every slots_ entry's tallies, one run per value code, in one array so that counting a match
+  // is one add per column; entry i's run is [first_tally_[i], first_tally_[i + 1]).
+  std::vector<uint64_t> tallies_;
+  std::vector<size_t> first_tally_;
 };
 
 }  // namespace jil::search

@@ -40,7 +40,7 @@ void TranslationCollapse::attach(Xapian::Enquire& enquire) {
 
 uint64_t TranslationCollapse::total_works() const {
   if (column_works_) {
-    const std::vector<uint64_t>& tallies = column_works_->tallies(0);
+    const std::span<const uint64_t> tallies = column_works_->tallies(0);
     uint64_t works = 0;  // codes 1.. are works; code 0 is "no work": each such match counts
     for (size_t code = 1; code < tallies.size(); ++code) works += tallies[code] > 0;
     return works + tallies[0];
