@@ -1,4 +1,5 @@
-// Implementation of field_selection.h: the answer is rendered whole, then trimmed.
+// Implementation of field_selection.h: a search makes and renders only the fields asked for; a
+// document is rendered whole, then trimmed.
 #include "api/field_selection.h"
 
 #include <algorithm>
@@ -82,16 +83,24 @@ Result<std::vector<std::string>> parse_fields(const ParsedTarget& target, FieldS
   return fields;
 }
 
-std::string keep_fields(const std::string& json_text, const std::vector<std::string>& fields,
-                        FieldScope scope) {
+search::HitParts hit_parts_for(const std::vector<std::string>& fields) {
+  search::HitParts parts;
+  if (fields.empty()) return parts;
+  const auto asks = [&fields](std::string_view field) {
+    return std::find(fields.begin(), fields.end(), field) != fields.end();
+  };
+  // The page is the snippet's first match's, and the original's link points at it.
+  parts.snippet = asks("snippet") || asks("page") || asks("original");
+  parts.title_highlighted = asks("title_highlighted");
+  parts.work_languages = asks("work_languages") || asks("in_home_language");
+  parts.other_versions = asks("other_versions");
+  return parts;
+}
+
+std::string keep_document_fields(const std::string& json_text,
+                                 const std::vector<std::string>& fields) {
   if (fields.empty()) return json_text;
-  json answer = json::parse(json_text);
-  if (scope == FieldScope::kDocument) {
-    answer = trimmed(answer, fields);
-  } else {
-    for (json& hit : answer["results"]) hit = trimmed(hit, fields);
-  }
-  return render::json_text(answer);
+  return render::json_text(trimmed(json::parse(json_text), fields));
 }
 
 }  // namespace jil::api

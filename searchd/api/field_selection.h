@@ -10,6 +10,7 @@
 
 #include "api/query_string.h"
 #include "base/status.h"
+#include "search/search_request.h"
 
 namespace jil::api {
 
@@ -21,9 +22,13 @@ const std::vector<std::string_view>& selectable_fields(FieldScope scope);
 // The fields asked for, in the order given (duplicates dropped); empty when `fields` is absent.
 Result<std::vector<std::string>> parse_fields(const ParsedTarget& target, FieldScope scope);
 
-// `json_text` (an answer of json_view.h) keeping only `fields` of each element of "results"
-// (kSearchHit) or of the object itself (kDocument). Unchanged when `fields` is empty.
-std::string keep_fields(const std::string& json_text, const std::vector<std::string>& fields,
-                        FieldScope scope);
+// The hit parts a search must make for `fields` (all when it is empty): a part no field asks for
+// is not made (search_request.h HitParts).
+search::HitParts hit_parts_for(const std::vector<std::string>& fields);
+
+// `json_text` (a document of json_view.h document_json) keeping only `fields`; unchanged when
+// `fields` is empty. A search answer is rendered with its fields instead (search_results_json).
+std::string keep_document_fields(const std::string& json_text,
+                                 const std::vector<std::string>& fields);
 
 }  // namespace jil::api

@@ -150,10 +150,10 @@ HttpResponse RequestHandler::api_search(const std::string& target) {
   if (!request.is_ok()) return problem_response(request.status());
   Result<std::vector<std::string>> fields = parse_fields(*parsed, FieldScope::kSearchHit);
   if (!fields.is_ok()) return problem_response(fields.status());
+  request->parts = hit_parts_for(*fields);
   Result<search::SearchResults> results = searcher_.search(*request);
   if (!results.is_ok()) return problem_response(results.status());
-  return json_response(keep_fields(render::search_results_json(*request, *results), *fields,
-                                   FieldScope::kSearchHit));
+  return json_response(render::search_results_json(*request, *results, *fields));
 }
 
 HttpResponse RequestHandler::api_concepts() {
@@ -217,8 +217,8 @@ HttpResponse RequestHandler::api_document(const std::string& id, const std::stri
   if (!fields.is_ok()) return problem_response(fields.status());
   const bool with_text = parsed->first("text") == "1" || parsed->first("text") == "true" ||
                          std::find(fields->begin(), fields->end(), "text") != fields->end();
-  return json_response(keep_fields(render::document_json(*record, *versions, with_text), *fields,
-                                   FieldScope::kDocument));
+  return json_response(
+      keep_document_fields(render::document_json(*record, *versions, with_text), *fields));
 }
 
 HttpResponse RequestHandler::html_search(const HtmlContext& html, const std::string& target) {

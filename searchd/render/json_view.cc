@@ -69,30 +69,35 @@ void write_highlight(JsonWriter& writer, const std::vector<search::TextPart>& pa
 }
 
 // One hit: metadata_json(record) plus api_metadata_json's links and the hit's own fields, every
-// key in byte order.
+// key in byte order; only the keys in `fields` when it is not empty.
 void write_hit(JsonWriter& writer, const search::SearchRequest& request,
-               const search::SearchHit& hit) {
+               const search::SearchHit& hit, const std::vector<std::string>& fields) {
   const schema::DocRecord& record = hit.record;
   const std::string url = "/doc/" + record.id;
+  const auto wants = [&fields](std::string_view key) {
+    return fields.empty() || std::find(fields.begin(), fields.end(), key) != fields.end();
+  };
   writer.begin_object();
-  writer.key("country").string(record.country);
-  writer.key("id").string(record.id);
-  if (request.home_language != analysis::Language::kUnd) {
+  if (wants("country")) writer.key("country").string(record.country);
+  if (wants("id")) writer.key("id").string(record.id);
+  if (request.home_language != analysis::Language::kUnd && wants("in_home_language")) {
     const std::string_view home = analysis::language_code(request.home_language);
     writer.key("in_home_language")
         .boolean(std::find(hit.work_languages.begin(), hit.work_languages.end(), home) !=
                  hit.work_languages.end());
   }
-  writer.key("language").string(analysis::language_code(record.language));
-  writer.key("organisation").string(record.organisation);
-  writer.key("original").begin_object();
-  writer.key("bytes").number(uint64_t{record.bytes});
-  writer.key("media_type").string(record.media_type);
-  writer.key("name").string(record.original_name);
-  writer.key("url").string(hit.page > 0 ? url + "/original#page=" + std::to_string(hit.page)
-                                        : url + "/original");
-  writer.end_object();
-  if (request.collapse_translations) {
+  if (wants("language")) writer.key("language").string(analysis::language_code(record.language));
+  if (wants("organisation")) writer.key("organisation").string(record.organisation);
+  if (wants("original")) {
+    writer.key("original").begin_object();
+    writer.key("bytes").number(uint64_t{record.bytes});
+    writer.key("media_type").string(record.media_type);
+    writer.key("name").string(record.original_name);
+    writer.key("url").string(hit.page > 0 ? url + "/original#page=" + std::to_string(hit.page)
+                                          : url + "/original");
+    writer.end_object();
+  }
+  if (request.collapse_translations && wants("other_versions")) {
     writer.key("other_versions").begin_array();
     for (const auto& version : hit.other_versions) {
       writer.begin_object()
@@ -108,25 +113,29 @@ void write_hit(JsonWriter& writer, const search::SearchRequest& request,
     }
     writer.end_array();
   }
-  if (hit.page > 0) writer.key("page").number(uint64_t{hit.page});
-  writer.key("quality").string(record.quality);
-  writer.key("quality_notes").string(record.quality_notes);
-  writer.key("region").string(record.region);
-  writer.key("score").number(hit.weight);
-  writer.key("script").string(record.script);
-  writer.key("snippet");
-  write_highlight(writer, hit.snippet);
-  writer.key("summary").string(record.summary);
-  writer.key("title").string(record.title);
-  writer.key("title_highlighted");
-  write_highlight(writer, hit.title);
-  writer.key("topics").strings(record.topics);
-  writer.key("type").string(record.type);
-  writer.key("url").string(url);
-  writer.key("values").strings(record.values);
-  writer.key("work").string(record.work);
-  writer.key("work_languages").strings(hit.work_languages);
-  writer.key("year").number(int64_t{record.year});
+  if (hit.page > 0 && wants("page")) writer.key("page").number(uint64_t{hit.page});
+  if (wants("quality")) writer.key("quality").string(record.quality);
+  if (wants("quality_notes")) writer.key("quality_notes").string(record.quality_notes);
+  if (wants("region")) writer.key("region").string(record.region);
+  if (wants("score")) writer.key("score").number(hit.weight);
+  if (wants("script")) writer.key("script").string(record.script);
+  if (wants("snippet")) {
+    writer.key("snippet");
+    write_highlight(writer, hit.snippet);
+  }
+  if (wants("summary")) writer.key("summary").string(record.summary);
+  if (wants("title")) writer.key("title").string(record.title);
+  if (wants("title_highlighted")) {
+    writer.key("title_highlighted");
+    write_highlight(writer, hit.title);
+  }
+  if (wants("topics")) writer.key("topics").strings(record.topics);
+  if (wants("type")) writer.key("type").string(record.type);
+  if (wants("url")) writer.key("url").string(url);
+  if (wants("values")) writer.key("values").strings(record.values);
+  if (wants("work")) writer.key("work").string(record.work);
+  if (wants("work_languages")) writer.key("work_languages").strings(hit.work_languages);
+  if (wants("year")) writer.key("year").number(int64_t{record.year});
   writer.end_object();
 }
 
@@ -155,7 +164,8 @@ void write_facets(JsonWriter& writer, const std::vector<search::FacetCounts>& fa
 }  // namespace
 
 std::string search_results_json(const search::SearchRequest& request,
-                                const search::SearchResults& results) {
+                                const search::SearchResults& results,
+                                const std::vector<std::string>& fields) {
   const analysis::Language label_language = request.home_language == analysis::Language::kUnd
                                                 ? analysis::Language::kEn
                                                 : request.home_language;
@@ -183,7 +193,7 @@ std::string search_results_json(const search::SearchRequest& request,
   writer.key("page").number(uint64_t{request.page});
   writer.key("query").string(request.query);
   writer.key("results").begin_array();
-  for (const auto& hit : results.hits) write_hit(writer, request, hit);
+  for (const auto& hit : results.hits) write_hit(writer, request, hit, fields);
   writer.end_array();
   writer.key("size").number(uint64_t{request.size});
   if (!results.suggestion.empty()) writer.key("suggestion").string(results.suggestion);

@@ -15,8 +15,11 @@
 
 namespace jil::render {
 
+// The API's search answer; each result with only the keys in `fields` when it is not empty (the
+// `fields=` parameter, api/field_selection.h), the others left out as they are rendered.
 std::string search_results_json(const search::SearchRequest& request,
-                                const search::SearchResults& results);
+                                const search::SearchResults& results,
+                                const std::vector<std::string>& fields = {});
 std::string document_json(const schema::DocRecord& record,
                           const std::vector<schema::DocRecord>& versions, bool with_text);
 // Every work with the languages it exists in and those it lacks among `languages`.

@@ -12,13 +12,14 @@ namespace jil::search {
 HitMaker::HitMaker(const Xapian::Database& database, analysis::Analyzer& analyzer,
                    schema::BlockDecompressor& decompressor, const LocalTables* tables,
                    const BuiltQuery& built, const TranslationCollapse& collapse,
-                   const Xapian::Query& query, bool versions_chosen)
+                   const Xapian::Query& query, bool versions_chosen, HitParts parts)
     : database_(database),
       decompressor_(decompressor),
       tables_(tables),
       collapse_(collapse),
       query_(query),
       versions_chosen_(versions_chosen),
+      parts_(parts),
       snippets_(analyzer, built.match_forms, built.match_stems, built.match_words.size()),
       passages_(database, analyzer, built.match_forms, built.match_stems) {}
 
@@ -89,18 +90,20 @@ Result<SearchHit> HitMaker::finish(Pending& pending) {
   schema::DocRecord& record = pending.stored.record;
   SearchHit hit;
   hit.weight = pending.weight;
-  hit.title = snippets_.highlighted(record.title, record.language);
-  hit.snippet = snippets_.snippet_at(pending.shown, pending.passage.begin, pending.stored.text_size,
-                                     record.language);
-  if (snippets_.first_match_offset() != std::string_view::npos && !record.page_offsets.empty()) {
-    const auto& pages = record.page_offsets;  // where each page starts in the text
-    hit.page = static_cast<uint32_t>(
-        std::upper_bound(pages.begin(), pages.end(), snippets_.first_match_offset()) -
-        pages.begin());
+  if (parts_.title_highlighted) hit.title = snippets_.highlighted(record.title, record.language);
+  if (parts_.snippet) {
+    hit.snippet = snippets_.snippet_at(pending.shown, pending.passage.begin,
+                                       pending.stored.text_size, record.language);
+    if (snippets_.first_match_offset() != std::string_view::npos && !record.page_offsets.empty()) {
+      const auto& pages = record.page_offsets;  // where each page starts in the text
+      hit.page = static_cast<uint32_t>(
+          std::upper_bound(pages.begin(), pages.end(), snippets_.first_match_offset()) -
+          pages.begin());
+    }
+    if (hit.snippet.empty()) hit.snippet = snippets_.snippet(record.summary, record.language);
   }
-  if (hit.snippet.empty()) hit.snippet = snippets_.snippet(record.summary, record.language);
-  hit.work_languages = work_languages(record.work);
-  if (collapse_.enabled()) {
+  if (parts_.work_languages) hit.work_languages = work_languages(record.work);
+  if (collapse_.enabled() && parts_.other_versions) {
     hit.other_versions =
         tables_ != nullptr
             ? tables_->works().other_versions(database_, record.work, pending.document.get_docid())
@@ -114,6 +117,12 @@ std::vector<Result<SearchHit>> HitMaker::make(std::span<const RankedMatch> match
   // Sized once: `stored` views into `data`, which must not move.
   std::vector<Pending> pending(matches.size());
   for (size_t index = 0; index < matches.size(); ++index) read_head(matches[index], pending[index]);
+  std::vector<Result<SearchHit>> made;
+  made.reserve(pending.size());
+  if (!parts_.snippet) {  // the head is all a hit is made of
+    for (Pending& entry : pending) made.push_back(finish(entry));
+    return made;
+  }
   for (Pending& entry : pending) find_passage(entry);
   // Back to back per dictionary (one per language), each read into the CPU's caches first.
   std::vector<Pending*> by_dictionary;
@@ -130,8 +139,6 @@ std::vector<Result<SearchHit>> HitMaker::make(std::span<const RankedMatch> match
     }
     read_passage(entry);
   }
-  std::vector<Result<SearchHit>> made;
-  made.reserve(pending.size());
   for (Pending& entry : pending) made.push_back(finish(entry));
   return made;
 }

@@ -34,11 +34,12 @@ class HitMaker {
   // Everything must outlive the maker. `tables`: a local index's tables at `database`'s revision,
   // null over remote shards. `query`: the search's query, for the version shown, which is looked
   // up per result (TranslationCollapse::shown_version) unless `versions_chosen`: then the
-  // ranking named it (RankedMatch::shown, ranked_works.h).
+  // ranking named it (RankedMatch::shown, ranked_works.h). `parts`: what each hit is made with
+  // (search_request.h); without a snippet no passage is looked for and no text is read.
   HitMaker(const Xapian::Database& database, analysis::Analyzer& analyzer,
            schema::BlockDecompressor& decompressor, const LocalTables* tables,
            const BuiltQuery& built, const TranslationCollapse& collapse, const Xapian::Query& query,
-           bool versions_chosen = false);
+           bool versions_chosen = false, HitParts parts = {});
 
   // One entry per match, in order; kCorrupt for a match whose stored document data is damaged.
   std::vector<Result<SearchHit>> make(std::span<const RankedMatch> matches);
@@ -58,6 +59,7 @@ class HitMaker {
   const TranslationCollapse& collapse_;
   const Xapian::Query& query_;
   bool versions_chosen_;
+  HitParts parts_;
   SnippetMaker snippets_;
   PassageFinder passages_;
 };

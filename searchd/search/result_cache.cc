@@ -89,6 +89,9 @@ std::string cache_key(const SearchRequest& request) {
   add(request.year_from);
   add(request.year_to);
   add(request.collapse_translations ? 1 : 0);
+  const HitParts& parts = request.parts;
+  add((parts.snippet ? 1 : 0) | (parts.title_highlighted ? 2 : 0) | (parts.work_languages ? 4 : 0) |
+      (parts.other_versions ? 8 : 0));
   for (const auto& [facet, values] : request.filters) {
     add(static_cast<int>(facet));
     std::vector<std::string> sorted = values;  // OR within a facet: the order does not matter

@@ -20,6 +20,16 @@ inline constexpr size_t kMaxFilterValues = 20;     // values per facet in one re
 
 enum class SortOrder { kRelevance, kNewest, kOldest, kTitle };
 
+// The parts of each hit that take work beyond its stored metadata. The API's `fields=` leaves out
+// those it does not name, so that a client that harvests metadata does not pay for snippets
+// (about half of a search's CPU); the HTML page and an API request without `fields=` make all.
+struct HitParts {
+  bool snippet = true;  // snippet and page: the passage's positions, text blocks and analysis
+  bool title_highlighted = true;  // the title with the query's words marked
+  bool work_languages = true;
+  bool other_versions = true;
+};
+
 struct SearchRequest {
   std::string query;  // the user's text, may be empty
   analysis::Language query_language = analysis::Language::kUnd;
@@ -39,6 +49,7 @@ struct SearchRequest {
   // One result per work, as the API and the page do unless versions=all (see
   // translation_collapse.h); false: every language version is a result.
   bool collapse_translations = true;
+  HitParts parts;  // what each hit is made with; an empty part is left empty (or 0)
 };
 
 // A run of text that is or is not a match, for highlighting without markup in the data.

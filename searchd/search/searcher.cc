@@ -260,12 +260,13 @@ void Searcher::run_ranked_pass(RankedPass& pass, const Xapian::Query& query,
 }
 
 Result<std::vector<SearchHit>> Searcher::make_hits(const std::vector<RankedMatch>& ranked,
-                                                   bool versions_chosen, const BuiltQuery& built,
+                                                   bool versions_chosen, const HitParts& parts,
+                                                   const BuiltQuery& built,
                                                    const TranslationCollapse& collapse,
                                                    const Xapian::Query& query) {
   const LocalTables* tables = local_ ? &tables_ : nullptr;
   HitMaker maker(database_, *analyzer_, decompressor_, tables, built, collapse, query,
-                 versions_chosen);
+                 versions_chosen, parts);
   // The helper makes the second half of the page, when it has a core.
   size_t ours = ranked.size();
   std::vector<Result<SearchHit>> theirs;
@@ -277,7 +278,7 @@ Result<std::vector<SearchHit>> Searcher::make_hits(const std::vector<RankedMatch
     const bool started = helper_->start(revision_now(), [&](HelperTools& tools) {
       const Xapian::Query own = Xapian::Query::unserialise(query_bytes);
       HitMaker helping(tools.database, tools.analyzer, tools.decompressor, tables, built, collapse,
-                       own, versions_chosen);
+                       own, versions_chosen, parts);
       theirs = helping.make(std::span(ranked).subspan(ours));
     });
     if (started) {
@@ -398,7 +399,8 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
   } else {
     FacetCounter::count_selected_apart(database_, columns, unfiltered, request, results.facets);
   }
-  Result<std::vector<SearchHit>> hits = make_hits(ranked, versions_chosen, *built, collapse, query);
+  Result<std::vector<SearchHit>> hits =
+      make_hits(ranked, versions_chosen, request.parts, *built, collapse, query);
   if (!hits.is_ok()) return hits.status();
   results.hits = std::move(hits).value();
   return results;

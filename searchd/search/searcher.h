@@ -104,7 +104,8 @@ class Searcher {
   // The page's results (hit_maker.h), half of them made by the helper when it has a core.
   // `versions_chosen`: the ranking named each collapsed result's version (RankedMatch::shown).
   Result<std::vector<SearchHit>> make_hits(const std::vector<RankedMatch>& ranked,
-                                           bool versions_chosen, const BuiltQuery& built,
+                                           bool versions_chosen, const HitParts& parts,
+                                           const BuiltQuery& built,
                                            const TranslationCollapse& collapse,
                                            const Xapian::Query& query);
   uint64_t revision_now();  // inside with_fresh_database

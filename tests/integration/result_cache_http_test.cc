@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,40 @@ TEST(ResultCacheHttp, ARepeatedSearchIsAnsweredFromTheSharedCacheWithTheSameBody
   EXPECT_EQ(http_get(searchd.port(), "/api/v1/search?q=judicial+integrity&hl=en").status, 200u);
   EXPECT_EQ(metric(searchd, "jil_result_cache_entries"), 3u);
   EXPECT_EQ(metric(searchd, "jil_result_cache_hits_total"), 9u);
+}
+
+// fields= without the snippet skips making it (search_request.h HitParts): the answer lists the
+// same results, and a later request asking for the snippet is not served the one made without.
+TEST(ResultCacheHttp, AnswersMadeForFewerFieldsAreNotServedForMore) {
+  OwnSearchd searchd(environment().index_dir(), {"--threads", "2"});
+  ASSERT_NE(searchd.port(), 0) << "jil-searchd did not start";
+  const std::string target = "/api/v1/search?q=judicial+independence&hl=en";
+  const HttpReply bare = http_get(searchd.port(), target + "&fields=id,title");
+  ASSERT_EQ(bare.status, 200u) << bare.body;
+  const HttpReply snippets = http_get(searchd.port(), target + "&fields=id,snippet");
+  ASSERT_EQ(snippets.status, 200u) << snippets.body;
+  const HttpReply whole = http_get(searchd.port(), target);
+  ASSERT_EQ(whole.status, 200u) << whole.body;
+  EXPECT_EQ(metric(searchd, "jil_result_cache_entries"), 3u);
+  const auto ids = [](const nlohmann::json& answer) {
+    std::vector<std::string> out;
+    for (const auto& hit : answer.at("results")) out.push_back(hit.at("id").get<std::string>());
+    return out;
+  };
+  const auto bare_json = nlohmann::json::parse(bare.body);
+  const auto snippets_json = nlohmann::json::parse(snippets.body);
+  const auto whole_json = nlohmann::json::parse(whole.body);
+  ASSERT_FALSE(ids(whole_json).empty());
+  EXPECT_EQ(ids(bare_json), ids(whole_json));
+  EXPECT_EQ(ids(snippets_json), ids(whole_json));
+  EXPECT_EQ(bare_json.at("total"), whole_json.at("total"));
+  EXPECT_EQ(bare_json.at("facets"), whole_json.at("facets"));
+  for (size_t index = 0; index < whole_json.at("results").size(); ++index) {
+    const auto& made = snippets_json.at("results").at(index);
+    EXPECT_FALSE(made.contains("title"));
+    EXPECT_EQ(made.at("snippet"), whole_json.at("results").at(index).at("snippet"));
+    EXPECT_FALSE(made.at("snippet").empty()) << made.dump();
+  }
 }
 
 TEST(ResultCacheHttp, ItsBytesStayWithinCacheMb) {

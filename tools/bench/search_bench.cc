@@ -3,9 +3,10 @@
 // be compared before/after with far less noise than wrk gives. Prints one JSON line per round.
 // Built only on request: `cmake --build build/release --target jil-search-bench`.
 //
-//   jil-search-bench DB QUERIES_TSV [ROUNDS]
+//   jil-search-bench DB QUERIES_TSV [ROUNDS] [--metadata-only]
 // QUERIES_TSV holds "language<TAB>query" lines, as tools/bench/gen_queries.py writes them; each
-// query is asked as the API's `q=QUERY&hl=LANGUAGE` would ask it (first page, 10 results).
+// query is asked as the API's `q=QUERY&hl=LANGUAGE` would ask it (first page, 10 results), or
+// with --metadata-only as `fields=` without snippets, highlights or versions would.
 #include <algorithm>
 #include <ctime>
 #include <fstream>
@@ -24,7 +25,7 @@ double thread_cpu_seconds() {
   return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9;
 }
 
-std::vector<jil::search::SearchRequest> read_queries(const std::string& path) {
+std::vector<jil::search::SearchRequest> read_queries(const std::string& path, bool metadata_only) {
   std::vector<jil::search::SearchRequest> requests;
   std::ifstream in(path);
   std::string line;
@@ -36,6 +37,7 @@ std::vector<jil::search::SearchRequest> read_queries(const std::string& path) {
     jil::search::SearchRequest request;
     request.query = line.substr(tab + 1);
     request.home_language = *language;
+    if (metadata_only) request.parts = jil::search::HitParts{false, false, false, false};
     requests.push_back(std::move(request));
   }
   return requests;
@@ -52,7 +54,7 @@ double percentile(std::vector<double> values, double fraction) {
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::cerr << "usage: jil-search-bench DB QUERIES_TSV [ROUNDS]\n";
+    std::cerr << "usage: jil-search-bench DB QUERIES_TSV [ROUNDS] [--metadata-only]\n";
     return 2;
   }
   const int rounds = argc > 3 ? std::max(1, std::atoi(argv[3])) : 3;
@@ -61,7 +63,8 @@ int main(int argc, char** argv) {
     std::cerr << argv[1] << ": " << searcher.status().message() << "\n";
     return 1;
   }
-  const std::vector<jil::search::SearchRequest> requests = read_queries(argv[2]);
+  const bool metadata_only = argc > 4 && std::string(argv[4]) == "--metadata-only";
+  const std::vector<jil::search::SearchRequest> requests = read_queries(argv[2], metadata_only);
   if (requests.empty()) {
     std::cerr << argv[2] << ": no queries\n";
     return 1;

@@ -1,4 +1,4 @@
-// Tests api/field_selection.cc: parsing `fields` and trimming rendered answers.
+// Tests api/field_selection.cc: parsing `fields`, the hit parts they need and trimming documents.
 #include "api/field_selection.h"
 
 #include <gtest/gtest.h>
@@ -19,8 +19,8 @@ TEST(FieldSelection, AbsentMeansEveryField) {
   Result<std::vector<std::string>> fields = fields_of("q=judge", FieldScope::kSearchHit);
   ASSERT_TRUE(fields.is_ok());
   EXPECT_TRUE(fields->empty());
-  EXPECT_EQ(keep_fields(R"({"results":[{"id":"a","title":"t"}]})", *fields, FieldScope::kSearchHit),
-            R"({"results":[{"id":"a","title":"t"}]})");
+  EXPECT_EQ(keep_document_fields(R"({"id":"a","title":"t"})", *fields),
+            R"({"id":"a","title":"t"})");
 }
 
 TEST(FieldSelection, KeepsTheNamedFieldsInOrderWithoutDuplicates) {
@@ -28,20 +28,34 @@ TEST(FieldSelection, KeepsTheNamedFieldsInOrderWithoutDuplicates) {
       fields_of("fields=title,id,title", FieldScope::kSearchHit);
   ASSERT_TRUE(fields.is_ok()) << fields.status().message();
   EXPECT_EQ(*fields, (std::vector<std::string>{"title", "id"}));
-  const nlohmann::json trimmed = nlohmann::json::parse(
-      keep_fields(R"({"total":2,"results":[{"id":"a","title":"t","score":1},{"id":"b"}]})", *fields,
-                  FieldScope::kSearchHit));
-  EXPECT_EQ(trimmed["total"], 2);
-  EXPECT_EQ(trimmed["results"][0], (nlohmann::json{{"id", "a"}, {"title", "t"}}));
-  EXPECT_EQ(trimmed["results"][1], (nlohmann::json{{"id", "b"}}));
+  // The search answer is rendered with them (tests/unit/render/json_text_test.cc).
+}
+
+TEST(FieldSelection, MakesOnlyTheHitPartsTheFieldsName) {
+  const auto parts = [](const std::string& query) {
+    Result<std::vector<std::string>> fields = fields_of(query, FieldScope::kSearchHit);
+    EXPECT_TRUE(fields.is_ok()) << fields.status().message();
+    const search::HitParts made = hit_parts_for(*fields);
+    return std::make_tuple(made.snippet, made.title_highlighted, made.work_languages,
+                           made.other_versions);
+  };
+  EXPECT_EQ(parts("q=judge"), std::make_tuple(true, true, true, true));  // no fields: every part
+  EXPECT_EQ(parts("fields=id,title,year,summary"), std::make_tuple(false, false, false, false));
+  EXPECT_EQ(parts("fields=id,snippet"), std::make_tuple(true, false, false, false));
+  EXPECT_EQ(parts("fields=page"), std::make_tuple(true, false, false, false));  // from the snippet
+  EXPECT_EQ(parts("fields=original"),
+            std::make_tuple(true, false, false, false));  // links the page
+  EXPECT_EQ(parts("fields=in_home_language"), std::make_tuple(false, false, true, false));
+  EXPECT_EQ(parts("fields=title_highlighted,work_languages,other_versions"),
+            std::make_tuple(false, true, true, true));
 }
 
 TEST(FieldSelection, TrimsTheDocumentItself) {
   Result<std::vector<std::string>> fields =
       fields_of("fields=translations,text", FieldScope::kDocument);
   ASSERT_TRUE(fields.is_ok());
-  EXPECT_EQ(nlohmann::json::parse(keep_fields(R"({"id":"a","text":"x","translations":[]})", *fields,
-                                              FieldScope::kDocument)),
+  EXPECT_EQ(nlohmann::json::parse(
+                keep_document_fields(R"({"id":"a","text":"x","translations":[]})", *fields)),
             (nlohmann::json{{"text", "x"}, {"translations", nlohmann::json::array()}}));
 }
 

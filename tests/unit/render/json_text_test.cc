@@ -49,16 +49,13 @@ TEST(JsonWriter, EscapesStringsExactlyLikeJsonText) {
   }
 }
 
-TEST(JsonWriter, SearchAnswerIsItsOwnCanonicalJsonText) {
-  // Every optional part present: json_text of the parsed answer re-sorts the keys and re-escapes
-  // every string, so any difference of order, escaping or number format shows.
-  search::SearchRequest request;
+// A search answer with every optional part present.
+void sample_answer(search::SearchRequest& request, search::SearchResults& results) {
   request.query = "juge <b>\"x\"</b> & co";
   request.home_language = analysis::Language::kFr;
   request.year_from = 1990;
   request.year_to = 2020;
   request.page = 2;
-  search::SearchResults results;
   results.total = 42;
   results.other_language_total = 7;
   results.suggestion = "juge";
@@ -83,6 +80,14 @@ TEST(JsonWriter, SearchAnswerIsItsOwnCanonicalJsonText) {
   results.hits = {hit, hit};
   results.hits[1].page = 0;
   results.hits[1].weight = 0.5;
+}
+
+TEST(JsonWriter, SearchAnswerIsItsOwnCanonicalJsonText) {
+  // Every optional part present: json_text of the parsed answer re-sorts the keys and re-escapes
+  // every string, so any difference of order, escaping or number format shows.
+  search::SearchRequest request;
+  search::SearchResults results;
+  sample_answer(request, results);
   const std::string answer = search_results_json(request, results);
   EXPECT_EQ(answer, json_text(nlohmann::json::parse(answer)));
   const nlohmann::json parsed = nlohmann::json::parse(answer);
@@ -91,6 +96,31 @@ TEST(JsonWriter, SearchAnswerIsItsOwnCanonicalJsonText) {
   EXPECT_EQ(parsed["results"][1]["score"], 0.5);
   EXPECT_EQ(parsed["facets"]["year"][1]["selected"], true);
   EXPECT_EQ(parsed["year_range"]["to"], 2020);
+}
+
+TEST(JsonWriter, SearchAnswerWithFieldsHasExactlyThoseKeysOfEachResult) {
+  search::SearchRequest request;
+  search::SearchResults results;
+  sample_answer(request, results);
+  const nlohmann::json whole = nlohmann::json::parse(search_results_json(request, results));
+  std::vector<std::vector<std::string>> selections = {
+      {"id", "title"},
+      {"snippet", "page", "original", "score"},
+      {"year", "other_versions", "in_home_language"},
+      {"title_highlighted", "work_languages"}};
+  for (const auto& [key, value] : whole["results"][0].items()) selections.push_back({key});
+  for (const std::vector<std::string>& fields : selections) {
+    // What the whole answer trimmed to those keys gives, as json_text writes it.
+    nlohmann::json expected = whole;
+    for (nlohmann::json& hit : expected["results"]) {
+      nlohmann::json kept = nlohmann::json::object();
+      for (const std::string& field : fields) {
+        if (hit.contains(field)) kept[field] = hit[field];
+      }
+      hit = kept;
+    }
+    EXPECT_EQ(search_results_json(request, results, fields), json_text(expected)) << fields.front();
+  }
 }
 
 }  // namespace

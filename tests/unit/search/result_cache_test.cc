@@ -188,6 +188,10 @@ TEST(CacheKey, EveryFieldCountsButNotTheOrderOfAFacetsValues) {
   EXPECT_TRUE(differs([](SearchRequest& r) { r.collapse_translations = false; }));
   EXPECT_TRUE(differs([](SearchRequest& r) { r.filters[schema::Facet::kLanguage] = {"en"}; }));
   EXPECT_TRUE(differs([](SearchRequest& r) { r.filters[schema::Facet::kType] = {"en", "fr"}; }));
+  EXPECT_TRUE(differs([](SearchRequest& r) { r.parts.snippet = false; }));
+  EXPECT_TRUE(differs([](SearchRequest& r) { r.parts.title_highlighted = false; }));
+  EXPECT_TRUE(differs([](SearchRequest& r) { r.parts.work_languages = false; }));
+  EXPECT_TRUE(differs([](SearchRequest& r) { r.parts.other_versions = false; }));
   // A query that imitates the separators still differs (its length is part of the key).
   SearchRequest tricky;
   tricky.query = std::string("a\x1F") + "0";

@@ -131,6 +131,46 @@ TEST_F(SearcherTest, HitsCarryHighlightedTitleAndSnippetButNoText) {
   EXPECT_GT(hit.weight, 0);
 }
 
+TEST_F(SearcherTest, HitPartsNotAskedForAreNotMadeAndTheRestIsTheSame) {
+  SearchRequest request;
+  request.query = "independence";
+  request.home_language = analysis::Language::kEs;
+  const SearchResults whole = collapsed(request);
+  ASSERT_FALSE(whole.hits.empty());
+  bool any_snippet = false, any_title = false, any_languages = false, any_versions = false;
+  for (const SearchHit& hit : whole.hits) {
+    any_snippet |= !hit.snippet.empty();
+    any_title |= !hit.title.empty();
+    any_languages |= !hit.work_languages.empty();
+    any_versions |= !hit.other_versions.empty();
+  }
+  ASSERT_TRUE(any_snippet && any_title && any_languages && any_versions);
+
+  request.parts = HitParts{false, false, false, false};
+  const SearchResults bare = collapsed(request);
+  EXPECT_EQ(ids_of(bare), ids_of(whole));
+  EXPECT_EQ(bare.total, whole.total);
+  ASSERT_EQ(bare.hits.size(), whole.hits.size());
+  for (size_t index = 0; index < bare.hits.size(); ++index) {
+    const SearchHit& hit = bare.hits[index];
+    EXPECT_EQ(hit.record.title, whole.hits[index].record.title);
+    EXPECT_EQ(hit.weight, whole.hits[index].weight);
+    EXPECT_TRUE(hit.snippet.empty()) << hit.record.id;
+    EXPECT_EQ(hit.page, 0u);
+    EXPECT_TRUE(hit.title.empty()) << hit.record.id;
+    EXPECT_TRUE(hit.work_languages.empty()) << hit.record.id;
+    EXPECT_TRUE(hit.other_versions.empty()) << hit.record.id;
+  }
+  ASSERT_EQ(bare.facets.size(), whole.facets.size());
+  for (size_t index = 0; index < bare.facets.size(); ++index) {
+    ASSERT_EQ(bare.facets[index].values.size(), whole.facets[index].values.size());
+    for (size_t value = 0; value < bare.facets[index].values.size(); ++value) {
+      EXPECT_EQ(bare.facets[index].values[value].value, whole.facets[index].values[value].value);
+      EXPECT_EQ(bare.facets[index].values[value].count, whole.facets[index].values[value].count);
+    }
+  }
+}
+
 TEST_F(SearcherTest, ArabicAndChineseQueriesFindTheirDocuments) {
   EXPECT_EQ(ids_of(search("مستقلون")), Ids{"report-ar"});
   EXPECT_EQ(ids_of(search("农业")), Ids{"guide-zh"});
