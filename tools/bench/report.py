@@ -331,7 +331,7 @@ def main():
 
     # Measured in this run: wrk over HTTP for JIL (API, HTML) and Omega's CGI, and omindex.
     live = {}
-    for kind in ("api", "html", "api_nocache", "html_nocache", "omega"):
+    for kind in ("api", "html", "api_nocache", "html_nocache", "api_meta_nocache", "omega"):
         for c in a.wrk_conns.split():
             figure = read_json(os.path.join(w, f"wrk_{kind}_c{c}.json"))
             if figure:
@@ -358,7 +358,9 @@ def main():
             cells = []
             for kind, label in (("api", "JIL API"), ("html", "JIL HTML"),
                                 ("api_nocache", "JIL API no cache"),
-                                ("html_nocache", "JIL HTML no cache"), ("omega", "Omega CGI")):
+                                ("html_nocache", "JIL HTML no cache"),
+                                ("api_meta_nocache", "JIL API metadata fields no cache"),
+                                ("omega", "Omega CGI")):
                 f = live.get(kind, {}).get(c)
                 if f:
                     cells.append(f"{label} {f['rps']:.0f} req/s {f['p50_ms']:.2f}/{f['p99_ms']:.2f}/"
@@ -366,7 +368,8 @@ def main():
             omega = live.get("omega", {}).get(c)
             ratio = ""
             for kind, label in (("api", "JIL API"), ("api_nocache", "JIL API no cache"),
-                                ("html_nocache", "JIL HTML no cache")):
+                                ("html_nocache", "JIL HTML no cache"),
+                                ("api_meta_nocache", "JIL API metadata fields no cache")):
                 jil_run = live.get(kind, {}).get(c)
                 if omega and jil_run and omega["rps"]:
                     ratio += f"; {label} ÷ Omega {jil_run['rps'] / omega['rps']:.2f}×"

@@ -252,6 +252,7 @@ if [ "$NO_CACHE_RUNS" = 1 ]; then
   start_searchd --no-cache
   wrk_runs api "$PORT" api_nocache
   wrk_runs html "$PORT" html_nocache
+  wrk_runs api-meta "$PORT" api_meta_nocache  # fields= with metadata only: no snippets made
   cpu_runs api "$PORT" "$SEARCHD_PID"
   cpu_runs html "$PORT" "$SEARCHD_PID"
   metric searchd_nocache_rss_end_kb "$(ps -o rss= -p "$SEARCHD_PID" | tr -d ' ')"

@@ -3,7 +3,8 @@
 one JSON line: requests/s, latency p50/p99/p99.9 (ms), errors (non-2xx and socket errors).
 
   wrk_script.py QUERIES.tsv KIND OUT.lua
-KIND: api (JIL /api/v1/search?q=..&hl=..), api-lang (JIL /api/v1/search?q=..&lang=..: the
+KIND: api (JIL /api/v1/search?q=..&hl=..), api-meta (the same with fields= naming metadata
+only, as a portal that harvests asks: no snippets are made), api-lang (JIL /api/v1/search?q=..&lang=..: the
 query's language selected as a facet, as query_bench.py asks), html (JIL /search?q=..) or omega
 (the peers' Omega CGI: /cgi-bin/omega?DB=xapian_omega&DEFAULTOP=and&P=..).
 """
@@ -15,6 +16,8 @@ def path_for(kind, lang, query):
     q = urllib.parse.quote(query)
     if kind == "api":
         return f"/api/v1/search?q={q}&hl={lang}"
+    if kind == "api-meta":  # facets and totals as ever; each hit's metadata, no snippet
+        return f"/api/v1/search?q={q}&hl={lang}&fields=id,title,language,type,year,url"
     if kind == "api-lang":  # the query's language as a facet selection, as query_bench.py sends
         return f"/api/v1/search?q={q}&lang={lang}"
     if kind == "html":
