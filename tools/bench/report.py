@@ -14,6 +14,7 @@ sphinx_query_1.json, sphinx_query_cN.json, sphinx_* in run.tsv).
 import argparse
 import datetime
 import json
+import statistics
 import os
 import platform
 import re
@@ -49,6 +50,14 @@ def read_json(path):
             return json.load(f)
     except (OSError, ValueError):
         return None
+
+
+def read_json_lines(path):
+    try:
+        with open(path, encoding="utf-8") as f:
+            return [json.loads(line) for line in f if line.strip().startswith("{")]
+    except (OSError, ValueError):
+        return []
 
 
 def read_metrics(path):
@@ -340,6 +349,14 @@ def main():
         figure = read_json(os.path.join(w, f"cpu_{kind}.json"))
         if figure:
             live.setdefault("cpu_per_request", {})[kind] = figure
+    for kind, name in (("full", "search_bench.jsonl"), ("metadata_only", "search_bench_meta.jsonl")):
+        rounds = read_json_lines(os.path.join(w, name))[1:]  # the first round warms the caches
+        if rounds:
+            live.setdefault("search_alone", {})[kind] = {
+                "rounds": len(rounds),
+                "cpu_ms_per_search": statistics.median(r["cpu_ms_per_search"] for r in rounds),
+                "p50_ms": statistics.median(r["p50_ms"] for r in rounds),
+                "p99_ms": statistics.median(r["p99_ms"] for r in rounds)}
     omindex_time = read_time_v(os.path.join(w, "omindex.time"))
     if omindex_time.get("wall_s"):
         live["omindex"] = {"wall_s": omindex_time["wall_s"], "peak_rss_kb": omindex_time.get("peak_rss_kb"),
@@ -382,6 +399,12 @@ def main():
                 for k, v in cpu.items())
                 + (f"; Omega ÷ JIL API {cpu['omega']['cpu_ms_per_request'] / cpu['api']['cpu_ms_per_request']:.2f}×"
                    if "omega" in cpu and "api" in cpu and cpu["api"]["cpu_ms_per_request"] else ""))
+        alone = live.get("search_alone", {})
+        if alone:
+            print("  search alone (jil-search-bench: one thread, no HTTP, uncached; median of the "
+                  "rounds after the first): " + "; ".join(
+                      f"{k.replace('_', ' ')} {v['cpu_ms_per_search']:.2f} ms CPU per search, "
+                      f"p50/p99 {v['p50_ms']:.2f}/{v['p99_ms']:.2f} ms" for k, v in alone.items()))
         if "omindex" in live:
             o = live["omindex"]
             print(f"  omindex: {o['docs_per_s']} docs/s ({o['wall_s']} s), peak RSS "

@@ -258,6 +258,16 @@ if [ "$NO_CACHE_RUNS" = 1 ]; then
   metric searchd_nocache_rss_end_kb "$(ps -o rss= -p "$SEARCHD_PID" | tr -d ' ')"
   stop_searchd || src=$?
 fi
+# The search alone, in process, one thread, uncached (jil-search-bench): steadier than wrk for
+# comparing two builds; the full result and a metadata-only fields= list.
+SEARCH_BENCH=$BUILD/tools/bench/jil-search-bench
+[ -x "$SEARCH_BENCH" ] || cmake --build "$BUILD" -j2 --target jil-search-bench >> "$WORK/cmake.log" 2>&1 || true
+if [ -x "$SEARCH_BENCH" ]; then
+  log "search alone: jil-search-bench, 3 rounds each, full results and metadata only"
+  "$SEARCH_BENCH" "$DB" "$CORPUS/queries.tsv" 3 > "$WORK/search_bench.jsonl" 2> "$WORK/search_bench.err" || true
+  "$SEARCH_BENCH" "$DB" "$CORPUS/queries.tsv" 3 --metadata-only > "$WORK/search_bench_meta.jsonl" \
+    2>> "$WORK/search_bench.err" || true
+fi
 fi
 
 # --- 6. the peers, on the same corpus in the same run: omindex, then Omega's CGI under wrk ---
