@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "api/cors_policy.h"
+#include "api/header_text.h"
 #include "api/key_file.h"
 #include "api/problem.h"
 #include "api/query_string.h"
@@ -19,21 +20,6 @@ namespace {
 constexpr std::array<std::string_view, 4> kKeyParameters = {"api_key", "apikey", "key",
                                                             "access_token"};
 
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t index = 0; index < a.size(); ++index) {
-    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
-    if (lower(a[index]) != lower(b[index])) return false;
-  }
-  return true;
-}
-
-std::string_view trimmed(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
 struct PresentedKey {
   std::string key;    // "" when none was sent
   std::string error;  // set when the headers are malformed
@@ -44,16 +30,16 @@ PresentedKey presented_key(const HttpRequest& request) {
   PresentedKey presented;
   std::string from_bearer;
   if (!request.authorization.empty()) {
-    const std::string_view value = trimmed(request.authorization);
+    const std::string_view value = without_ows(request.authorization);
     const size_t space = value.find(' ');
     if (space == std::string_view::npos ||
         !equals_ignoring_case(value.substr(0, space), "Bearer")) {
       presented.error = "the Authorization header must be 'Bearer' followed by the API key";
       return presented;
     }
-    from_bearer = std::string(trimmed(value.substr(space + 1)));
+    from_bearer = std::string(without_ows(value.substr(space + 1)));
   }
-  const std::string from_header(trimmed(request.x_api_key));
+  const std::string from_header(without_ows(request.x_api_key));
   if (!from_bearer.empty() && !from_header.empty() && from_bearer != from_header) {
     presented.error = "the Authorization and X-API-Key headers carry two different keys";
     return presented;

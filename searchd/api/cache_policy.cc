@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cstdio>
 
+#include "api/header_text.h"
+
 namespace jil::api {
 namespace {
 
@@ -42,16 +44,13 @@ const std::string* header_value(const HttpResponse& response, std::string_view n
   return nullptr;
 }
 
-std::string_view trimmed(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
 void make_not_modified(HttpResponse& response) {
   response.status = 304;
   response.body.clear();
   response.content_type.clear();
+  std::erase_if(response.headers, [](const auto& header) {
+    return header.first == "Content-Encoding";  // of a body it no longer has
+  });
 }
 
 }  // namespace
@@ -63,6 +62,9 @@ std::string index_etag(const HttpRequest& request, const HttpResponse& response,
   fingerprint.add(std::to_string(index_revision));
   fingerprint.add(request.target);
   fingerprint.add(response.content_type);
+  if (const std::string* encoding = header_value(response, "Content-Encoding")) {
+    fingerprint.add(*encoding);  // gzip and identity are two representations
+  }
   if (const std::string* vary = header_value(response, "Vary")) {
     if (vary->find("Accept-Language") != std::string::npos) {
       fingerprint.add(request.accept_language);
@@ -76,7 +78,7 @@ bool if_none_match_matches(std::string_view if_none_match, std::string_view etag
   if (etag.starts_with("W/")) etag.remove_prefix(2);
   while (!if_none_match.empty()) {
     const size_t comma = if_none_match.find(',');
-    std::string_view candidate = trimmed(if_none_match.substr(0, comma));
+    std::string_view candidate = without_ows(if_none_match.substr(0, comma));
     if (candidate == "*") return true;
     if (candidate.starts_with("W/")) candidate.remove_prefix(2);
     if (!candidate.empty() && candidate == etag) return true;

@@ -27,6 +27,7 @@ struct HttpRequest {
   // Every X-Forwarded-For field, joined with commas: read only when peer_address is a trusted
   // proxy (api/trusted_proxies.h).
   std::string x_forwarded_for{};
+  std::string accept_encoding{};  // for gzip (api/response_compression.h)
 };
 
 struct HttpResponse {

@@ -9,6 +9,7 @@
 #include "api/html_context.h"
 #include "api/openapi.h"
 #include "api/problem.h"
+#include "api/response_compression.h"
 #include "render/json_text.h"
 
 namespace jil::api {
@@ -98,6 +99,8 @@ HttpResponse guarded_answer(const HttpRequest& request, const SiteAssets& assets
       response = std::move(*admission.answer);
     } else {
       response = route();
+      // Before the cache policy, whose ETag then names the encoding.
+      compress_if_accepted(request, response);
       if (response.status == 200) {
         const bool indexed = reads_index(request.method, request.target);
         apply_cache_policy(request, indexed ? index_revision() : 0, response);

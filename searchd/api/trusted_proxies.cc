@@ -5,14 +5,10 @@
 
 #include <charconv>
 
+#include "api/header_text.h"
+
 namespace jil::api {
 namespace {
-
-std::string_view trimmed(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 // A hop of X-Forwarded-For as proxies write it: "192.0.2.1", "192.0.2.1:5678", "2001:db8::1",
 // "[2001:db8::1]" or "[2001:db8::1]:5678"; the address part.
@@ -95,7 +91,7 @@ std::string TrustedProxies::client_address(const std::string& peer,
   while (!rest.empty()) {
     const size_t comma = rest.rfind(',');
     const std::string_view hop =
-        trimmed(comma == std::string_view::npos ? rest : rest.substr(comma + 1));
+        without_ows(comma == std::string_view::npos ? rest : rest.substr(comma + 1));
     rest = comma == std::string_view::npos ? std::string_view() : rest.substr(0, comma);
     const std::string_view address = hop_address(hop);
     const std::optional<std::array<uint8_t, 16>> bytes = parse_address(address);

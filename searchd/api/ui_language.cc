@@ -3,17 +3,11 @@
 
 #include <vector>
 
+#include "api/header_text.h"
 #include "render/ui_catalog.h"
 
 namespace jil::api {
 namespace {
-
-std::string_view trimmed(std::string_view text) {
-  const auto blank = [](char c) { return c == ' ' || c == '\t'; };
-  while (!text.empty() && blank(text.front())) text.remove_prefix(1);
-  while (!text.empty() && blank(text.back())) text.remove_suffix(1);
-  return text;
-}
 
 std::vector<std::string_view> split(std::string_view text, char separator) {
   std::vector<std::string_view> parts;
@@ -52,10 +46,10 @@ int parse_qvalue(std::string_view text) {
 
 std::string cookie_value(std::string_view cookie_header, std::string_view name) {
   for (std::string_view pair : split(cookie_header, ';')) {
-    pair = trimmed(pair);
+    pair = without_ows(pair);
     const size_t equals = pair.find('=');
-    if (equals == std::string_view::npos || trimmed(pair.substr(0, equals)) != name) continue;
-    std::string_view value = trimmed(pair.substr(equals + 1));
+    if (equals == std::string_view::npos || without_ows(pair.substr(0, equals)) != name) continue;
+    std::string_view value = without_ows(pair.substr(equals + 1));
     if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
       value = value.substr(1, value.size() - 2);
     }
@@ -69,10 +63,10 @@ std::string accept_language_match(std::string_view accept_language) {
   int best_quality = 0;  // a match must beat q=0
   for (std::string_view element : split(accept_language, ',')) {
     const std::vector<std::string_view> parts = split(element, ';');
-    const std::string range = ascii_lower(trimmed(parts[0]));
+    const std::string range = ascii_lower(without_ows(parts[0]));
     int quality = 1000;
     for (size_t i = 1; i < parts.size(); ++i) {
-      const std::string_view parameter = trimmed(parts[i]);
+      const std::string_view parameter = without_ows(parts[i]);
       if (parameter.size() >= 2 && (parameter[0] == 'q' || parameter[0] == 'Q') &&
           parameter[1] == '=') {
         quality = parse_qvalue(parameter.substr(2));

@@ -187,6 +187,7 @@ api::HttpRequest HttpSession::plain_request() const {
   plain.accept_language = std::string(request[http::field::accept_language]);
   plain.cookie = std::string(request[http::field::cookie]);
   plain.if_none_match = std::string(request[http::field::if_none_match]);
+  plain.accept_encoding = std::string(request[http::field::accept_encoding]);
   plain.host = std::string(request[http::field::host]);
   plain.authorization = std::string(request[http::field::authorization]);
   plain.x_api_key = std::string(request["X-API-Key"]);
