@@ -37,13 +37,6 @@ const std::string& process_generation() {
   return generation;
 }
 
-const std::string* header_value(const HttpResponse& response, std::string_view name) {
-  for (const auto& [key, value] : response.headers) {
-    if (key == name) return &value;
-  }
-  return nullptr;
-}
-
 void make_not_modified(HttpResponse& response) {
   response.status = 304;
   response.body.clear();
@@ -62,10 +55,10 @@ std::string index_etag(const HttpRequest& request, const HttpResponse& response,
   fingerprint.add(std::to_string(index_revision));
   fingerprint.add(request.target);
   fingerprint.add(response.content_type);
-  if (const std::string* encoding = header_value(response, "Content-Encoding")) {
+  if (const std::string* encoding = response.header("Content-Encoding")) {
     fingerprint.add(*encoding);  // gzip and identity are two representations
   }
-  if (const std::string* vary = header_value(response, "Vary")) {
+  if (const std::string* vary = response.header("Vary")) {
     if (vary->find("Accept-Language") != std::string::npos) {
       fingerprint.add(request.accept_language);
     }
@@ -97,11 +90,11 @@ bool if_none_match_matches(std::string_view if_none_match, std::string_view etag
 void apply_cache_policy(const HttpRequest& request, uint64_t index_revision,
                         HttpResponse& response) {
   if (response.status != 200 || (request.method != "GET" && request.method != "HEAD")) return;
-  if (const std::string* own = header_value(response, "ETag")) {
+  if (const std::string* own = response.header("ETag")) {
     if (if_none_match_matches(request.if_none_match, *own)) make_not_modified(response);
     return;
   }
-  if (header_value(response, "Cache-Control")) return;
+  if (response.header("Cache-Control")) return;
   const std::string_view path =
       std::string_view(request.target).substr(0, request.target.find('?'));
   if (path.starts_with("/api/")) {

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -37,6 +38,8 @@ struct HttpResponse {
   std::vector<std::pair<std::string, std::string>> headers;  // values must be free of CR/LF
 
   void set_header(std::string name, std::string value);
+  // The value of header `name` (names compared without case), or null when absent.
+  const std::string* header(std::string_view name) const;
 };
 
 }  // namespace jil::api

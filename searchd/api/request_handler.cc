@@ -11,6 +11,7 @@
 #include "api/discovery_routes.h"
 #include "api/facet_vocabulary.h"
 #include "api/field_selection.h"
+#include "api/header_text.h"
 #include "api/oai_pmh.h"
 #include "api/problem.h"
 #include "api/query_string.h"
@@ -80,6 +81,13 @@ void HttpResponse::set_header(std::string name, std::string value) {
     }
   }
   headers.emplace_back(std::move(name), std::move(value));
+}
+
+const std::string* HttpResponse::header(std::string_view name) const {
+  for (const auto& [key, value] : headers) {
+    if (equals_ignoring_case(key, name)) return &value;
+  }
+  return nullptr;
 }
 
 void add_security_headers(HttpResponse& response) {

@@ -51,13 +51,6 @@ bool compressible_type(std::string_view content_type) {
          content_type.ends_with("+xml");
 }
 
-const std::string* header_of(const HttpResponse& response, std::string_view name) {
-  for (const auto& [key, value] : response.headers) {
-    if (equals_ignoring_case(key, name)) return &value;
-  }
-  return nullptr;
-}
-
 std::string gzipped(const std::string& body) {
   std::ostringstream out;
   {
@@ -92,11 +85,11 @@ bool accepts_gzip(std::string_view accept_encoding) {
 }
 
 void compress_if_accepted(const HttpRequest& request, HttpResponse& response) {
-  if (!compressible_type(response.content_type) || header_of(response, "Content-Disposition") ||
-      header_of(response, "Content-Encoding") || header_of(response, "Accept-Ranges")) {
+  if (!compressible_type(response.content_type) || response.header("Content-Disposition") ||
+      response.header("Content-Encoding") || response.header("Accept-Ranges")) {
     return;
   }
-  const std::string* vary = header_of(response, "Vary");
+  const std::string* vary = response.header("Vary");
   if (vary == nullptr || vary->find("Accept-Encoding") == std::string::npos) {
     response.set_header("Vary", vary == nullptr || vary->empty() ? std::string("Accept-Encoding")
                                                                  : *vary + ", Accept-Encoding");
