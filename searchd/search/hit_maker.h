@@ -39,7 +39,7 @@ class HitMaker {
   HitMaker(const Xapian::Database& database, analysis::Analyzer& analyzer,
            schema::BlockDecompressor& decompressor, const LocalTables* tables,
            const BuiltQuery& built, const TranslationCollapse& collapse, const Xapian::Query& query,
-           bool versions_chosen = false, HitParts parts = {});
+           bool versions_chosen, HitParts parts);
 
   // One entry per match, in order; kCorrupt for a match whose stored document data is damaged.
   std::vector<Result<SearchHit>> make(std::span<const RankedMatch> matches);
