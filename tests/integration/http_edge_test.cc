@@ -143,6 +143,20 @@ TEST(HttpEdge, KeepAliveServesTwoRequestsOnOneConnection) {
   EXPECT_TRUE(exchange.closed_by_server);
 }
 
+TEST(HttpEdge, MetricsAreForLocalScrapersNotForWhatAProxyForwards) {
+  const HttpReply direct = http_get(environment().port(), "/metrics");
+  ASSERT_EQ(direct.status, 200u);
+  EXPECT_NE(direct.body.find("jil_result_cache_hits_total"), std::string::npos);
+  // A reverse proxy on this machine connects from loopback too, and marks what it forwards.
+  for (const char* mark : {"X-Forwarded-For", "X-Real-IP", "Forwarded"}) {
+    const std::string client = std::string(mark) == "Forwarded" ? "for=203.0.113.5" : "203.0.113.5";
+    const HttpReply forwarded =
+        http_request(environment().port(), "GET", "/metrics", {{mark, client}});
+    EXPECT_EQ(forwarded.status, 404u) << mark;
+    EXPECT_EQ(forwarded.body.find("jil_result_cache_hits_total"), std::string::npos) << mark;
+  }
+}
+
 TEST(HttpEdge, ServerStillAnswersAfterEveryRefusal) {
   std::vector<EdgeCase> cases = smuggling_cases();
   for (const EdgeCase& test : limit_cases()) cases.push_back(test);
