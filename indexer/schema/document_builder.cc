@@ -87,7 +87,6 @@ void DocumentBuilder::add_concepts(Xapian::Document& document, const DocRecord& 
     const std::vector<std::string> chain = thesaurus.with_ancestors(id);
     std::vector<std::string> fresh;
     for (const std::string& concept_id : chain) {
-      document.add_boolean_term(term(kConceptFacetPrefix, concept_id));
       if (std::find(in_slots.begin(), in_slots.end(), concept_id) == in_slots.end()) {
         fresh.push_back(concept_id);
       }
@@ -95,8 +94,11 @@ void DocumentBuilder::add_concepts(Xapian::Document& document, const DocRecord& 
     if (in_slots.size() + fresh.size() > kMaxConceptSlots) continue;  // the most mentioned first
     in_slots.insert(in_slots.end(), fresh.begin(), fresh.end());
   }
+  // The concept filter finds exactly the documents the concept facet counts: those whose slots
+  // hold the concept (a concept mentioned once among many more mentioned ones is in neither).
   for (size_t index = 0; index < in_slots.size(); ++index) {
     document.add_value(kFirstConceptSlot + static_cast<Xapian::valueno>(index), in_slots[index]);
+    document.add_boolean_term(term(kConceptFacetPrefix, in_slots[index]));
   }
 }
 

@@ -50,8 +50,9 @@ class DocumentBuilder {
         concepts_(thesaurus::Thesaurus::built_in(), analyzer) {}
 
   std::string title_sort_key(const std::string& title) const;
-  // N terms (weighted by mentions), XN filter terms and facet slots for the thesaurus concepts
-  // the text names, and for the judicial values the metadata gives (the thesaurus' top concepts).
+  // N terms (weighted by mentions) for the thesaurus concepts the text names; facet slots and
+  // XN filter terms, alike, for the most mentioned of them and the judicial values the metadata
+  // gives (the thesaurus' top concepts), with their broader concepts, up to kMaxConceptSlots.
   void add_concepts(Xapian::Document& document, const DocRecord& record,
                     const std::map<std::string, uint32_t>& mentions) const;
 

@@ -1,7 +1,8 @@
 // Finds thesaurus concepts in text: every label is analyzed once, in its own language, by the
 // same Analyzer that analyzes documents and queries, and matched as a sequence of word keys (the
 // stem where the language has one, else the folded form), so "conflicts of interest" meets the
-// label "conflict of interest" and 利益衝突 meets 利益冲突.
+// label "conflict of interest" and 利益衝突 meets 利益冲突. A concept's exact labels
+// (thesaurus.h) are matched by their folded forms only.
 #pragma once
 
 #include <map>
@@ -37,16 +38,27 @@ class ConceptMatcher {
     size_t concept_index;
   };
   using LabelsByFirstKey = std::unordered_map<std::string, std::vector<Label>>;
+  // A language's labels: by stem keys, and the exact ones by form keys.
+  struct LanguageLabels {
+    LabelsByFirstKey by_stem;
+    LabelsByFirstKey by_form;
+  };
 
-  void add_matches(const std::vector<std::string>& keys, const LabelsByFirstKey& labels,
+  void add_matches(const std::vector<analysis::Token>& tokens, const LanguageLabels& labels,
                    std::map<std::string, uint32_t>& counts) const;
 
   const Thesaurus& thesaurus_;
   analysis::Analyzer& analyzer_;
-  std::map<analysis::Language, LabelsByFirstKey> labels_;
+  std::map<analysis::Language, LanguageLabels> labels_;
 };
 
-// The matching key of each positional token (Han dictionary words left out).
-std::vector<std::string> word_keys(const std::vector<analysis::Token>& tokens);
+// The keys of the positional tokens (Han dictionary words left out), one per word: `stems` the
+// stem where the language has one, else the folded form; `forms` the folded form (an Arabic
+// word's without its proclitics).
+struct WordKeys {
+  std::vector<std::string> stems;
+  std::vector<std::string> forms;
+};
+WordKeys word_keys(const std::vector<analysis::Token>& tokens);
 
 }  // namespace jil::thesaurus

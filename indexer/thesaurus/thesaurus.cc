@@ -54,6 +54,26 @@ Result<std::vector<std::string>> labels_in(const json& labels, analysis::Languag
   return out;
 }
 
+// The "exact" list of a language's labels: each one of `labels`.
+Result<std::vector<std::string>> exact_labels_in(const json& labels, analysis::Language language,
+                                                 const std::vector<std::string>& all,
+                                                 const std::string& id) {
+  const std::string code(analysis::language_code(language));
+  const json& entry = labels.at(code);
+  std::vector<std::string> exact;
+  if (!entry.contains("exact")) return exact;
+  if (!entry.at("exact").is_array())
+    return concept_error(id, "exact in " + code + " is not a list");
+  for (const json& label : entry.at("exact")) {
+    if (!label.is_string() ||
+        std::find(all.begin(), all.end(), label.get<std::string>()) == all.end()) {
+      return concept_error(id, "an exact label in " + code + " is not one of its labels");
+    }
+    exact.push_back(label.get<std::string>());
+  }
+  return exact;
+}
+
 Result<Concept> parse_concept(const json& object) {
   if (!object.is_object() || !object.contains("id") || !object.at("id").is_string()) {
     return invalid_argument("a concept has no id");
@@ -73,7 +93,11 @@ Result<Concept> parse_concept(const json& object) {
   for (analysis::Language language : analysis::all_languages()) {
     Result<std::vector<std::string>> labels = labels_in(object.at("labels"), language, parsed.id);
     if (!labels.is_ok()) return labels.status();
+    Result<std::vector<std::string>> exact =
+        exact_labels_in(object.at("labels"), language, *labels, parsed.id);
+    if (!exact.is_ok()) return exact.status();
     parsed.labels[language] = std::move(labels).value();
+    if (!exact->empty()) parsed.exact_labels[language] = std::move(exact).value();
   }
   if (object.contains("scope") && object.at("scope").is_object() &&
       object.at("scope").contains("en") && object.at("scope").at("en").is_string()) {

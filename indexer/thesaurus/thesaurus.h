@@ -21,14 +21,19 @@ struct Concept {
   std::vector<std::string> related;
   // Labels per language; the first is the preferred label.
   std::map<analysis::Language, std::vector<std::string>> labels;
+  // Labels (of `labels`) that meet a text only in their own folded forms, never through their
+  // stems: those whose stem is a common word of another meaning (Spanish "juezas", women judges,
+  // stems to "juez", judge).
+  std::map<analysis::Language, std::vector<std::string>> exact_labels;
   std::string scope;  // English scope note
 };
 
 class Thesaurus {
  public:
   // Parses and checks a thesaurus file: ids well formed and unique, every concept labelled in
-  // all six languages, links pointing at existing concepts, no broader cycle, related links
-  // symmetric. The message names the concept and the rule it breaks.
+  // all six languages, each "exact" label one of its language's labels, links pointing at existing
+  // concepts, no broader cycle, related links symmetric. The message names the concept and the rule
+  // it breaks.
   static Result<Thesaurus> parse(std::string_view json_text);
   // The compiled-in thesaurus; aborts on failure (a build defect, caught by the tests).
   static const Thesaurus& built_in();

@@ -119,6 +119,23 @@ TEST(ConceptFacet, FilterNarrowsToTheConceptAndItsNarrowerConcepts) {
   EXPECT_FALSE(page.body.at("facets").at("concept").empty());
 }
 
+// A concept's facet count is what clicking it finds: the documents whose most mentioned
+// concepts (with their broader ones) include it, in the facet and in the filter alike.
+TEST(ConceptFacet, EachCountIsWhatItsFilterFinds) {
+  for (const std::string query : {"q=&versions=all", "q=judges&versions=all"}) {
+    const SearchPage page = search_page(query + "&size=1");
+    ASSERT_EQ(page.status, 200u);
+    const json& counts = page.body.at("facets").at("concept");
+    ASSERT_GE(counts.size(), 5u) << query;
+    for (const json& entry : counts) {
+      const std::string concept_id = entry.at("value");
+      const SearchPage filtered = search_page(query + "&size=1&concept=" + concept_id);
+      ASSERT_EQ(filtered.status, 200u);
+      EXPECT_EQ(filtered.body.at("total"), entry.at("count")) << query << " " << concept_id;
+    }
+  }
+}
+
 TEST(ConceptFacet, UnknownConceptIsA400) {
   const SearchPage page = search_page("q=judges&concept=no-such-concept");
   EXPECT_EQ(page.status, 400u);

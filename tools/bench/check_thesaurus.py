@@ -6,7 +6,8 @@ Validates indexer/thesaurus/thesaurus.json (six top concepts with the ids of the
 1-5 alt labels, well-formed unique ids, 1-2 existing broader ids per non-top
 concept, hierarchy at most 4 levels, no cycles, existing and symmetric related
 links that never repeat a broader link, no label shared by two concepts in a
-language, English scope notes, >= 160 concepts) and tools/bench/thesaurus_queries.json
+language, every "exact" label one of its language's labels, English scope notes,
+>= 160 concepts) and tools/bench/thesaurus_queries.json
 (every relevant id is a corpus sidecar id, every concept id exists, >= 20 queries
 per language, each query has a relevant document in another language).
 
@@ -179,6 +180,9 @@ def check_thesaurus(doc, errors, warnings):
                     errors.append("%s/ar: label %r has harakat or tatweel" % (cid, lab))
                 if l == "zh" and re.search(r"[A-Za-z]", lab):
                     warnings.append("%s/zh: label %r has Latin letters" % (cid, lab))
+            for lab in entry.get("exact", []):
+                if lab not in [pref] + alt:
+                    errors.append("%s/%s: exact label %r is not one of its labels" % (cid, l, lab))
             if l == "zh" and set(pref) & TRAD_ONLY:
                 errors.append("%s/zh: pref %r looks Traditional (%s)" % (cid, pref, "".join(sorted(set(pref) & TRAD_ONLY))))
         scope = c.get("scope")

@@ -67,6 +67,25 @@ TEST_F(ConceptMatcherTest, ArabicMatchesWithAndWithoutProclitics) {
   EXPECT_EQ(mentions("الإفصاح عن حالات وتضارب المصالح", Language::kAr, "conflict-of-interest"), 1u);
 }
 
+// "juezas" (women judges) and "القاضيات" stem to the stems of "judge": as exact labels they
+// meet only their own forms, so a text about judges is not about women judges.
+TEST_F(ConceptMatcherTest, ExactLabelsMeetOnlyTheirOwnForms) {
+  EXPECT_EQ(
+      mentions("El juez y los jueces deben ser imparciales.", Language::kEs, "women-in-judiciary"),
+      0u);
+  EXPECT_EQ(mentions("Las juezas del tribunal.", Language::kEs, "women-in-judiciary"), 1u);
+  EXPECT_EQ(mentions("Las mujeres juezas del tribunal.", Language::kEs, "women-in-judiciary"),
+            1u);  // the preferred label and the exact one overlap: one mention
+  EXPECT_EQ(mentions("على القاضي أن يكون محايدا", Language::kAr, "women-in-judiciary"), 0u);
+  EXPECT_EQ(mentions("تعيين القاضيات والقاضيات الجدد", Language::kAr, "women-in-judiciary"), 2u);
+  EXPECT_EQ(mentions("Judges answer to the law.", Language::kEn, "judicial-accountability"), 0u);
+  EXPECT_EQ(mentions("The answerability of courts.", Language::kEn, "judicial-accountability"), 1u);
+  EXPECT_FALSE(query_names("juez", "women-in-judiciary"));
+  EXPECT_FALSE(query_names("القاضي", "women-in-judiciary"));
+  EXPECT_TRUE(query_names("juezas", "women-in-judiciary"));
+  EXPECT_TRUE(query_names("القاضيات", "women-in-judiciary"));
+}
+
 TEST_F(ConceptMatcherTest, LabelsOfOtherLanguagesDoNotTagADocument) {
   EXPECT_EQ(mentions("conflict of interest", Language::kFr, "conflict-of-interest"), 0u);
   EXPECT_EQ(mentions("The judge decided the case.", Language::kEn, "conflict-of-interest"), 0u);

@@ -97,6 +97,18 @@ TEST(ThesaurusParse, AcceptsAWellFormedFile) {
   EXPECT_EQ(parsed->find("top")->narrower, std::vector<std::string>{"child"});
 }
 
+TEST(ThesaurusParse, ReadsEachLanguagesExactLabels) {
+  Result<Thesaurus> parsed = Thesaurus::parse(
+      with_second(R"({"id":"child","broader":["top"],"labels":{"ar":{"pref":"ب"},)"
+                  R"("zh":{"pref":"乙"},"en":{"pref":"b","alt":["c","d"],"exact":["d"]},)"
+                  R"("fr":{"pref":"b"},"es":{"pref":"b"},"ru":{"pref":"б"}}})"));
+  ASSERT_TRUE(parsed.is_ok()) << parsed.status().to_string();
+  const Concept& child = *parsed->find("child");
+  EXPECT_EQ(child.labels.at(Language::kEn), (std::vector<std::string>{"b", "c", "d"}));
+  EXPECT_EQ(child.exact_labels.size(), 1u);
+  EXPECT_EQ(child.exact_labels.at(Language::kEn), std::vector<std::string>{"d"});
+}
+
 TEST(ThesaurusParse, RefusesEachDefectWithAPreciseMessage) {
   const std::pair<std::string, std::string> cases[] = {
       {with_second(labelled("child", R"("broader":["missing"],)")),
@@ -109,6 +121,10 @@ TEST(ThesaurusParse, RefusesEachDefectWithAPreciseMessage) {
       {with_second(labelled("top", "")), "concept 'top': defined twice"},
       {with_second(R"({"id":"child","labels":{"en":{"pref":"b"}}})"),
        "concept 'child': no labels in ar"},
+      {with_second(R"({"id":"child","broader":["top"],"labels":{"ar":{"pref":"ب"},)"
+                   R"("zh":{"pref":"乙"},"en":{"pref":"b","exact":["c"]},"fr":{"pref":"b"},)"
+                   R"("es":{"pref":"b"},"ru":{"pref":"б"}}})"),
+       "concept 'child': an exact label in en is not one of its labels"},
       {R"({"concepts":[]})", "the thesaurus has no concepts"},
       {"[1,2", "the thesaurus is not a JSON object"},
   };
