@@ -294,6 +294,7 @@ std::string HtmlRenderer::search_page(const PageContext& page, const search::Sea
     suggestion.set("query", results.suggestion);
     put(view, "suggestion", std::move(suggestion));
   }
+  view.set("relaxed", data(results.relaxed ? data::type::bool_true : data::type::bool_false));
   view.set("no_results", data(results.total == 0 ? data::type::bool_true : data::type::bool_false));
   data hits{data::type::list};
   for (const auto& hit : results.hits) {

@@ -192,6 +192,7 @@ std::string search_results_json(const search::SearchRequest& request,
   }
   writer.key("page").number(uint64_t{request.page});
   writer.key("query").string(request.query);
+  writer.key("relaxed").boolean(results.relaxed);
   writer.key("results").begin_array();
   for (const auto& hit : results.hits) write_hit(writer, request, hit, fields);
   writer.end_array();

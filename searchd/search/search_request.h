@@ -101,8 +101,12 @@ struct SearchResults {
   std::vector<FacetCounts> facets;
   std::vector<std::string> concepts;  // thesaurus concepts the query named
   uint64_t other_language_total = 0;  // matches not in the request's home language
-  // When the query found few results: the query with misspelled words corrected, else empty.
+  // When the query found few results in the reader's language (in all, when the request names
+  // none): the query with misspelled words corrected, else empty.
   std::string suggestion;
+  // No document had every word of the query: these results have some of them
+  // (query_relaxation.h).
+  bool relaxed = false;
 };
 
 }  // namespace jil::search

@@ -13,6 +13,7 @@
 #include "search/facet_counter.h"
 #include "search/hit_maker.h"
 #include "search/query_builder.h"
+#include "search/query_relaxation.h"
 #include "search/ranked_works.h"
 #include "search/related_documents.h"
 #include "search/spelling_suggester.h"
@@ -314,7 +315,39 @@ Result<std::vector<SearchHit>> Searcher::make_hits(const std::vector<RankedMatch
 Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
   Result<QueryNode> tree = parse_query(request.query);
   if (!tree.is_ok()) return tree.status();
-  Result<BuiltQuery> built = build_query(*tree, *analyzer_, request.query_language);
+  Result<SearchResults> strict = search_tree(request, *tree);
+  if (!strict.is_ok() || strict->total > strict->other_language_total) return strict;
+  const std::optional<QueryNode> relaxed = relaxed_query(*tree, *analyzer_, request.query_language);
+  if (!relaxed) return strict;
+  Result<bool> words_meet = words_match_any(request, *tree);
+  if (!words_meet.is_ok()) return words_meet.status();
+  if (*words_meet) return strict;  // the words are all in some document: nothing to relax
+  Result<SearchResults> wider = search_tree(request, *relaxed);
+  if (!wider.is_ok() || wider->total == 0) return strict;
+  wider->relaxed = true;
+  wider->suggestion = strict->suggestion;  // what the typed words may have meant
+  return wider;
+}
+
+Result<bool> Searcher::words_match_any(const SearchRequest& request, const QueryNode& tree) {
+  Result<BuiltQuery> built = build_query(tree, *analyzer_, request.query_language);
+  if (!built.is_ok()) return built.status();
+  if (built->query.empty()) return false;
+  Xapian::Query query = built->query;
+  if (const Xapian::Query years = year_range(request); !years.empty()) {
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, years);
+  }
+  if (!request.filters.empty()) {
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter_query(request));
+  }
+  Xapian::Enquire enquire(database_);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());  // the first match found ends the match
+  return !enquire.get_mset(0, 1).empty();
+}
+
+Result<SearchResults> Searcher::search_tree(const SearchRequest& request, const QueryNode& tree) {
+  Result<BuiltQuery> built = build_query(tree, *analyzer_, request.query_language);
   if (!built.is_ok()) return built.status();
   const bool has_query = !built->query.empty();
   std::vector<std::string> concepts;
@@ -375,10 +408,6 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
   }
   results.facets = facets.counts(request);
   results.concepts = std::move(concepts);
-  if (results.total < kSuggestBelowResults) {
-    results.suggestion =
-        spelling_suggestion(database_, *analyzer_, *tree, request.query, request.query_language);
-  }
   if (request.home_language != analysis::Language::kUnd) {
     const std::string home(analysis::language_code(request.home_language));
     uint64_t at_home = 0;
@@ -389,6 +418,11 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
       }
     }
     results.other_language_total = results.total > at_home ? results.total - at_home : 0;
+  }
+  // Few results in the reader's language, however many the thesaurus added in others.
+  if (results.total - results.other_language_total < kSuggestBelowResults) {
+    results.suggestion =
+        spelling_suggestion(database_, *analyzer_, tree, request.query, request.query_language);
   }
   // After the split above, which needs the language counts of the filtered match.
   if (!counted_apart.empty()) {

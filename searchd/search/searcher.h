@@ -95,7 +95,13 @@ class Searcher {
 
   template <typename Work>
   auto with_fresh_database(Work&& work) -> decltype(work());
+  // The search of `request`; asked again with any of its words (query_relaxation.h) when none
+  // of its results is in the reader's language and no document has every word.
   Result<SearchResults> run_search(const SearchRequest& request);
+  // The search of `request` with the parsed query `tree`.
+  Result<SearchResults> search_tree(const SearchRequest& request, const QueryNode& tree);
+  // Whether any document has the words of `tree` (no concepts), within the request's filters.
+  Result<bool> words_match_any(const SearchRequest& request, const QueryNode& tree);
   // Runs `pass` (made with best_of_work_) over the whole index, or over one part while the helper
   // runs the other (made alike), and merges them.
   void run_ranked_pass(RankedPass& pass, const Xapian::Query& query,

@@ -34,7 +34,9 @@ TEST(SpellingSuggestion, CorrectsAMisspelledWordInEachLanguage) {
     SCOPED_TRACE(test.ui);
     const SearchPage misspelled = search_page(query_parameters(test.typed));
     ASSERT_EQ(misspelled.status, 200u);
-    EXPECT_LT(misspelled.body["total"].get<int>(), 3);
+    // A misspelled word of several finds nothing with every word: the search is relaxed to
+    // any of them (relaxed_query_test.cc), and the suggestion is still that of the words typed.
+    EXPECT_TRUE(misspelled.body["total"].get<int>() < 3 || misspelled.body["relaxed"] == true);
     EXPECT_EQ(misspelled.body.value("suggestion", ""), test.corrected);
     const SearchPage corrected = search_page(query_parameters(test.corrected));
     EXPECT_GT(corrected.body["total"].get<int>(), 0) << "the suggestion finds documents";
