@@ -52,16 +52,31 @@ bool all_digits(std::string_view text) {
   return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
-// "YYYY-MM-DD" → 'd', "YYYY-MM-DDThh:mm:ssZ" → 's', anything else → 0.
+int number_at(std::string_view text, size_t at, size_t digits) {
+  int value = 0;
+  for (size_t index = at; index < at + digits; ++index) value = value * 10 + (text[index] - '0');
+  return value;
+}
+
+// "YYYY-MM-DD" → 'd', "YYYY-MM-DDThh:mm:ssZ" → 's', anything else → 0, also a day or time that
+// does not exist (2020-13-01, 2021-02-29, 25:99:99): OAI-PMH 3.3.1 asks for valid UTC datetimes.
 char granularity_of(std::string_view date) {
   const bool day = date.size() >= 10 && all_digits(date.substr(0, 4)) && date[4] == '-' &&
                    all_digits(date.substr(5, 2)) && date[7] == '-' && all_digits(date.substr(8, 2));
   if (!day) return 0;
+  const std::chrono::year_month_day calendar_day{
+      std::chrono::year{number_at(date, 0, 4)},
+      std::chrono::month{static_cast<unsigned>(number_at(date, 5, 2))},
+      std::chrono::day{static_cast<unsigned>(number_at(date, 8, 2))}};
+  if (!calendar_day.ok() || number_at(date, 0, 4) == 0) return 0;
   if (date.size() == 10) return 'd';
   const bool seconds = date.size() == 20 && date[10] == 'T' && all_digits(date.substr(11, 2)) &&
                        date[13] == ':' && all_digits(date.substr(14, 2)) && date[16] == ':' &&
                        all_digits(date.substr(17, 2)) && date[19] == 'Z';
-  return seconds ? 's' : 0;
+  if (!seconds) return 0;
+  const bool in_a_day =
+      number_at(date, 11, 2) <= 23 && number_at(date, 14, 2) <= 59 && number_at(date, 17, 2) <= 59;
+  return in_a_day ? 's' : 0;
 }
 
 std::vector<std::string> set_specs_of(const schema::DocRecord& record) {

@@ -234,6 +234,14 @@ TEST(OaiPmh, EveryErrorCodeOfTheProtocol) {
             "badArgument");
   EXPECT_EQ(error_code("verb=GetRecord&identifier=oai:jil:coi-guidance-en"), "badArgument");
   EXPECT_EQ(error_code("verb=ListRecords&metadataPrefix=oai_dc&from=2019"), "badArgument");
+  // Well shaped, but no such day or time.
+  for (const char* date : {"from=2020-13-01", "from=2021-02-29", "from=0000-00-00",
+                           "until=2020-12-31T25:99:99Z", "until=2020-04-31", "from=2020-00-10"}) {
+    EXPECT_EQ(error_code(std::string("verb=ListRecords&metadataPrefix=oai_dc&") + date),
+              "badArgument")
+        << date;
+  }
+  EXPECT_NE(error_code("verb=ListRecords&metadataPrefix=oai_dc&from=2020-02-29"), "badArgument");
   EXPECT_EQ(error_code("verb=ListRecords&metadataPrefix=oai_dc&from=2019-01-01&until=2020-01-"
                        "01T00:00:00Z"),
             "badArgument");
