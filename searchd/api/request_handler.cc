@@ -24,6 +24,7 @@
 #include "render/json_view.h"
 #include "schema/doc_record.h"
 #include "search/query_builder.h"
+#include "search/query_errors.h"
 #include "search/related_documents.h"
 #include "search/snippet_maker.h"
 #include "thesaurus/thesaurus.h"
@@ -232,6 +233,7 @@ HttpResponse RequestHandler::api_document(const std::string& id, const std::stri
 HttpResponse RequestHandler::html_search(const HtmlContext& html, const std::string& target) {
   Result<ParsedTarget> parsed = parse_target(target);
   if (!parsed.is_ok()) return html_error_message(html, 400, parsed.status().message());
+  put_years_in_order(*parsed);  // a range typed backwards in the form means the same years
   Result<search::SearchRequest> request = parse_search_parameters(*parsed);
   if (!request.is_ok()) return html_error_message(html, 400, request.status().message());
   if (const auto home = analysis::parse_language(html.page.ui_language)) {
@@ -241,9 +243,13 @@ HttpResponse RequestHandler::html_search(const HtmlContext& html, const std::str
   if (!results.is_ok()) {
     const unsigned status = http_status_for(results.status().code());
     if (status != 400) return html_error(html, status, "error_search_failed");
-    return html_response(
-        html, 400,
-        assets_.renderer.search_page(html.page, *request, {}, results.status().message()));
+    // What the reader typed wrong, in the interface language when it is a known query error.
+    const std::string_view key = search::query_error_key(results.status().message());
+    const std::string message = key.empty()
+                                    ? results.status().message()
+                                    : assets_.renderer.catalog().text(
+                                          html.page.ui_language, "query_error_" + std::string(key));
+    return html_response(html, 400, assets_.renderer.search_page(html.page, *request, {}, message));
   }
   return html_response(html, 200, assets_.renderer.search_page(html.page, *request, *results, ""));
 }

@@ -2,6 +2,7 @@
 #include "api/search_parameters.h"
 
 #include <charconv>
+#include <utility>
 
 #include "schema/vocabulary.h"
 #include "search/search_url.h"
@@ -62,6 +63,17 @@ Result<int> parse_year_bound(const std::string& name, const std::string& text) {
 }
 
 }  // namespace
+
+void put_years_in_order(ParsedTarget& target) {
+  const auto from = target.parameters.find("year_from");
+  const auto to = target.parameters.find("year_to");
+  if (from == target.parameters.end() || to == target.parameters.end()) return;
+  const Result<int> first = parse_year_bound("year_from", from->second);
+  const Result<int> last = parse_year_bound("year_to", to->second);
+  if (first.is_ok() && last.is_ok() && *first > 0 && *last > 0 && *first > *last) {
+    std::swap(from->second, to->second);
+  }
+}
 
 Result<search::SearchRequest> parse_search_parameters(const ParsedTarget& target) {
   search::SearchRequest request;

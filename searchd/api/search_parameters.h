@@ -11,4 +11,8 @@ namespace jil::api {
 
 Result<search::SearchRequest> parse_search_parameters(const ParsedTarget& target);
 
+// For the HTML form: a year_from after year_to (both years of four digits) is swapped, since a
+// range typed backwards names the same years; the API refuses it instead (a 400).
+void put_years_in_order(ParsedTarget& target);
+
 }  // namespace jil::api

@@ -7,6 +7,7 @@
 
 #include "schema/han_bigrams.h"
 #include "schema/prefixes.h"
+#include "search/query_errors.h"
 
 namespace jil::search {
 namespace {
@@ -158,7 +159,7 @@ class Builder {
       (negated ? excluded : required).push_back(*operand);
     }
     if (required.empty() && !excluded.empty()) {
-      return invalid_argument("the query only excludes words: add a word to search for");
+      return invalid_argument(std::string(kOnlyExclusions.message));
     }
     Xapian::Query query(Xapian::Query::OP_AND, required.begin(), required.end());
     if (excluded.empty()) return query;

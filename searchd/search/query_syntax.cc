@@ -1,6 +1,8 @@
 // A recursive-descent parser over a small lexeme list; depth and size are capped first.
 #include "search/query_syntax.h"
 
+#include "search/query_errors.h"
+
 namespace jil::search {
 namespace {
 
@@ -39,7 +41,7 @@ Result<std::vector<Lexeme>> lex(std::string_view query) {
     } else if (c == '"') {
       const size_t close = query.find('"', index + 1);
       if (close == std::string_view::npos) {
-        return invalid_argument("unterminated phrase: add a closing \" to the query");
+        return invalid_argument(std::string(kUnterminatedPhrase.message));
       }
       lexemes.push_back(
           {Lexeme::Kind::kPhrase, std::string(query.substr(index + 1, close - index - 1))});
@@ -78,7 +80,7 @@ class Parser {
   Result<QueryNode> parse() {
     Result<QueryNode> tree = parse_or(0);
     if (!tree.is_ok()) return tree;
-    if (next_ < lexemes_.size()) return invalid_argument("unbalanced ')' in the query");
+    if (next_ < lexemes_.size()) return invalid_argument(std::string(kUnbalancedClose.message));
     return tree;
   }
 
@@ -92,7 +94,7 @@ class Parser {
       return limit_exceeded("the query nests brackets deeper than " +
                             std::to_string(kMaxQueryDepth) + " levels");
     }
-    if (at(Lexeme::Kind::kOr)) return invalid_argument("OR needs a word on each side");
+    if (at(Lexeme::Kind::kOr)) return invalid_argument(std::string(kOrWithoutWord.message));
     QueryNode either{QueryNode::Kind::kOr, "", {}};
     while (true) {
       Result<QueryNode> operand = parse_and(depth);
@@ -101,7 +103,7 @@ class Parser {
       if (!at(Lexeme::Kind::kOr)) break;
       ++next_;
       if (next_ == lexemes_.size() || at(Lexeme::Kind::kOr) || at(Lexeme::Kind::kClose)) {
-        return invalid_argument("OR needs a word on each side");
+        return invalid_argument(std::string(kOrWithoutWord.message));
       }
     }
     if (either.children.size() == 1) return std::move(either.children[0]);
@@ -123,7 +125,7 @@ class Parser {
     ++next_;
     if (next_ == lexemes_.size() || at(Lexeme::Kind::kMinus) || at(Lexeme::Kind::kOr) ||
         at(Lexeme::Kind::kClose)) {
-      return invalid_argument("'-' must be followed by the word or phrase to exclude");
+      return invalid_argument(std::string(kMinusWithoutWord.message));
     }
     Result<QueryNode> excluded = parse_primary(depth);
     if (!excluded.is_ok()) return excluded;
@@ -142,12 +144,13 @@ class Parser {
       case Lexeme::Kind::kOpen: {
         Result<QueryNode> inner = parse_or(depth + 1);
         if (!inner.is_ok()) return inner;
-        if (!at(Lexeme::Kind::kClose)) return invalid_argument("unbalanced '(' in the query");
+        if (!at(Lexeme::Kind::kClose))
+          return invalid_argument(std::string(kUnbalancedOpen.message));
         ++next_;
         return inner;
       }
       default:
-        return invalid_argument("unexpected operator in the query");
+        return invalid_argument(std::string(kUnexpectedOperator.message));
     }
   }
 

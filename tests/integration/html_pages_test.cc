@@ -44,6 +44,45 @@ TEST(HtmlSearchPage, ShowsResultsWithHighlights) {
   }
 }
 
+// What a judge can type wrong is said in the interface language; the API keeps English.
+TEST(HtmlSearchPage, QueryErrorsAreInTheInterfaceLanguage) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"/search?q=%22%D8%A7%D9%84%D9%82%D8%A7%D8%B6%D9%8A&ui=ar", "العبارة غير مغلقة"},
+      {"/search?q=(juge&ui=fr", "Parenthèse ouvrante « ( » non refermée."},
+      {"/search?q=%D1%81%D1%83%D0%B4%D1%8C%D0%B8)&ui=ru", "Лишняя закрывающая скобка «)»."},
+      {"/search?q=-juez&ui=es", "La búsqueda solo excluye palabras"},
+      {"/search?q=OR+judges&ui=zh", "OR 两边都需要有词语。"},
+  };
+  for (const auto& [target, text] : cases) {
+    const HttpReply reply = http_get(environment().port(), target);
+    EXPECT_EQ(reply.status, 400u) << target;
+    EXPECT_TRUE(contains(reply.body, text)) << target << "\n" << reply.body;
+    EXPECT_FALSE(contains(reply.body, "in the query")) << target;
+  }
+  const SearchPage api = search_page("q=(juge");
+  EXPECT_EQ(api.status, 400u);
+  EXPECT_EQ(api.body.value("detail", ""), "unbalanced '(' in the query");
+}
+
+TEST(HtmlSearchPage, AYearRangeTypedBackwardsIsPutInOrder) {
+  const HttpReply backwards =
+      http_get(environment().port(), "/search?q=judges&year_from=2020&year_to=2010&ui=fr");
+  const HttpReply ordered =
+      http_get(environment().port(), "/search?q=judges&year_from=2010&year_to=2020&ui=fr");
+  ASSERT_EQ(backwards.status, 200u);
+  ASSERT_EQ(ordered.status, 200u);
+  const auto hits = [](const std::string& body) {
+    size_t count = 0;
+    for (size_t at = body.find("<li class=\"hit\""); at != std::string::npos;
+         at = body.find("<li class=\"hit\"", at + 1)) {
+      ++count;
+    }
+    return count;
+  };
+  EXPECT_GT(hits(ordered.body), 0u);
+  EXPECT_EQ(hits(backwards.body), hits(ordered.body));
+}
+
 TEST(HtmlDocumentPage, ShowsTitleAndDownloadLink) {
   for (const std::string id : {"coi-guidance-en", "coi-guidance-ar", "coi-guidance-zh"}) {
     const HttpReply reply = http_get(environment().port(), "/doc/" + id);

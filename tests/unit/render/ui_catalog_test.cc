@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "schema/vocabulary.h"
+#include "search/query_errors.h"
 
 namespace jil::render {
 namespace {
@@ -208,6 +209,16 @@ TEST(UiCatalog, KnowsTheSixUiLanguagesOnly) {
   for (std::string_view language : kUiLanguages) EXPECT_TRUE(is_ui_language(language));
   for (std::string_view other : {"", "de", "EN", "en-GB", "zh-Hant", "../en"}) {
     EXPECT_FALSE(is_ui_language(other)) << other;
+  }
+}
+
+TEST(UiCatalog, EveryQueryErrorHasItsTextInEveryLanguage) {
+  for (const search::QueryError& error : search::kQueryErrors) {
+    const std::string key = "query_error_" + std::string(error.key);
+    EXPECT_EQ(catalog().text("en", key), error.message) << key;
+    for (std::string_view language : kUiLanguages) {
+      EXPECT_NE(catalog().find(language, key), nullptr) << language << " " << key;
+    }
   }
 }
 
