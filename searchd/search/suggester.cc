@@ -50,6 +50,8 @@ Suggestions suggest(const Xapian::Database& database, analysis::Analyzer& analyz
   const std::string head = last_space == std::string::npos ? "" : text.substr(0, last_space + 1);
   const std::string last = text.substr(head.size());
   if (last.empty()) return out;
+  // The query syntax typed before the word ("(jud", "\"jud", "-jud", "=jud") stays before it.
+  const std::string syntax = last.substr(0, last.find_first_not_of("(\"-="));
   const std::string prefix = folded_prefix(analyzer, last, language);
   if (prefix.empty()) return out;
 
@@ -81,7 +83,7 @@ Suggestions suggest(const Xapian::Database& database, analysis::Analyzer& analyz
   if (ranked.size() > kMaxSuggestedTerms) ranked.resize(kMaxSuggestedTerms);
   std::set<Xapian::docid> seen;
   for (const auto& [surface, count] : ranked) {
-    out.terms.push_back({surface, head + surface, count});
+    out.terms.push_back({surface, head + syntax + surface, count});
     for (const std::string& term : terms[surface]) {
       for (auto posting = database.postlist_begin(term);
            posting != database.postlist_end(term) && out.titles.size() < kMaxSuggestedTitles;

@@ -71,6 +71,13 @@ TEST_F(SuggesterTest, CompletesTheLastWordWithTitleWordsMostFrequentFirst) {
   EXPECT_EQ(found.titles[0].language, "en");
 }
 
+TEST_F(SuggesterTest, TheSyntaxTypedBeforeTheWordStaysInTheCompletion) {
+  EXPECT_EQ(words("(jud", Language::kEn), (std::vector<std::string>{"(judicial:1"}));
+  EXPECT_EQ(words("\"jud", Language::kEn), (std::vector<std::string>{"\"judicial:1"}));
+  EXPECT_EQ(words("gifts -(jud", Language::kEn), (std::vector<std::string>{"gifts -(judicial:1"}));
+  EXPECT_EQ(words("=jud", Language::kEn), (std::vector<std::string>{"=judicial:1"}));
+}
+
 TEST_F(SuggesterTest, FoldsThePrefixAndShowsTheAccentedWord) {
   EXPECT_EQ(words("deon", Language::kUnd), (std::vector<std::string>{"déontologie:1"}));
   EXPECT_EQ(words("DÉON", Language::kFr), (std::vector<std::string>{"déontologie:1"}));
