@@ -3,17 +3,16 @@
 
 #include "api/content_disposition.h"
 #include "api/problem.h"
-#include "api/site_url.h"
 #include "render/citation.h"
 #include "schema/vocabulary.h"
 
 namespace jil::api {
 
-std::string permanent_document_url(const HttpRequest& request, const std::string& id) {
-  return site_base_url(request) + "/doc/" + id;  // ids are [a-z0-9-]: nothing to encode
+std::string permanent_document_url(std::string_view site_url, const std::string& id) {
+  return std::string(site_url) + "/doc/" + id;  // ids are [a-z0-9-]: nothing to encode
 }
 
-HttpResponse citation_file_response(search::Searcher& searcher, const HttpRequest& request,
+HttpResponse citation_file_response(search::Searcher& searcher, std::string_view site_url,
                                     const std::string& id, const std::string& format) {
   if (!schema::is_valid_id(id)) return problem_response(404, "no document with this id");
   Result<schema::DocRecord> record = searcher.document(id);
@@ -21,7 +20,7 @@ HttpResponse citation_file_response(search::Searcher& searcher, const HttpReques
   const schema::Vocabulary& vocabulary = schema::Vocabulary::built_in();
   const render::CitationFields fields{
       *record, vocabulary.label(schema::Facet::kOrganisation, record->organisation),
-      vocabulary.label(schema::Facet::kType, record->type), permanent_document_url(request, id)};
+      vocabulary.label(schema::Facet::kType, record->type), permanent_document_url(site_url, id)};
   const bool ris = format == "cite.ris";
   HttpResponse response;
   response.content_type =

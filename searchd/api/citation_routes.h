@@ -7,17 +7,18 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "api/http_types.h"
 #include "search/searcher.h"
 
 namespace jil::api {
 
-// The permanent absolute address of a document page, from the request's checked Host.
-std::string permanent_document_url(const HttpRequest& request, const std::string& id);
+// The permanent absolute address of a document page under `site_url` (api/site_url.h).
+std::string permanent_document_url(std::string_view site_url, const std::string& id);
 
-// `format` is "cite.ris" or "cite.bib".
-HttpResponse citation_file_response(search::Searcher& searcher, const HttpRequest& request,
+// `format` is "cite.ris" or "cite.bib"; the citation's URL is under `site_url`.
+HttpResponse citation_file_response(search::Searcher& searcher, std::string_view site_url,
                                     const std::string& id, const std::string& format);
 
 }  // namespace jil::api

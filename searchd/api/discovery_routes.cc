@@ -6,7 +6,6 @@
 #include "api/problem.h"
 #include "api/query_string.h"
 #include "api/search_parameters.h"
-#include "api/site_url.h"
 #include "render/atom_feed.h"
 #include "render/opensearch.h"
 #include "render/sitemap.h"
@@ -23,7 +22,7 @@ HttpResponse xml_response(std::string_view content_type, std::string body) {
 
 }  // namespace
 
-HttpResponse sitemap_response(search::Searcher& searcher, const HttpRequest& request) {
+HttpResponse sitemap_response(search::Searcher& searcher, std::string_view site_url) {
   Result<std::vector<search::WorkSummary>> works = searcher.works();
   if (!works.is_ok()) return problem_response(works.status());
   std::vector<std::string> documents;
@@ -36,15 +35,15 @@ HttpResponse sitemap_response(search::Searcher& searcher, const HttpRequest& req
     paths.push_back("/concept/" + entry.id);
   }
   paths.insert(paths.end(), documents.begin(), documents.end());
-  return xml_response("application/xml; charset=utf-8",
-                      render::sitemap_xml(site_base_url(request), paths));
+  return xml_response("application/xml; charset=utf-8", render::sitemap_xml(site_url, paths));
 }
 
-HttpResponse opensearch_response(const HttpRequest& request) {
-  return xml_response(render::kOpenSearchMediaType, render::opensearch_xml(site_base_url(request)));
+HttpResponse opensearch_response(std::string_view site_url) {
+  return xml_response(render::kOpenSearchMediaType, render::opensearch_xml(site_url));
 }
 
-HttpResponse atom_feed_response(search::Searcher& searcher, const HttpRequest& request) {
+HttpResponse atom_feed_response(search::Searcher& searcher, const HttpRequest& request,
+                                std::string_view site_url) {
   Result<ParsedTarget> parsed = parse_target(request.target);
   if (!parsed.is_ok()) return problem_response(parsed.status());
   Result<search::SearchRequest> search_request = parse_search_parameters(*parsed);
@@ -64,9 +63,8 @@ HttpResponse atom_feed_response(search::Searcher& searcher, const HttpRequest& r
   const std::string title = search_request->query.empty()
                                 ? "Judicial Integrity Library: newest documents"
                                 : "Judicial Integrity Library: " + search_request->query;
-  return xml_response(
-      render::kAtomMediaType,
-      render::atom_feed_xml(site_base_url(request), request.target, title, records));
+  return xml_response(render::kAtomMediaType,
+                      render::atom_feed_xml(site_url, request.target, title, records));
 }
 
 }  // namespace jil::api

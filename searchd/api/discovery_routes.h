@@ -5,6 +5,8 @@
 //                        parameters of /search (newest first unless `sort` says otherwise)
 #pragma once
 
+#include <string_view>
+
 #include "api/http_types.h"
 #include "search/searcher.h"
 
@@ -13,8 +15,10 @@ namespace jil::api {
 // Documents in a feed unless `size` asks for another number (1 to search::kMaxPageSize).
 inline constexpr uint32_t kFeedEntries = 20;
 
-HttpResponse sitemap_response(search::Searcher& searcher, const HttpRequest& request);
-HttpResponse opensearch_response(const HttpRequest& request);
-HttpResponse atom_feed_response(search::Searcher& searcher, const HttpRequest& request);
+// `site_url` is the site's absolute base URL (api/site_url.h), under which every link points.
+HttpResponse sitemap_response(search::Searcher& searcher, std::string_view site_url);
+HttpResponse opensearch_response(std::string_view site_url);
+HttpResponse atom_feed_response(search::Searcher& searcher, const HttpRequest& request,
+                                std::string_view site_url);
 
 }  // namespace jil::api

@@ -11,7 +11,6 @@
 #include "api/oai_token.h"
 #include "api/problem.h"
 #include "api/query_string.h"
-#include "api/site_url.h"
 #include "render/atom_feed.h"
 #include "render/oai_pmh_xml.h"
 #include "schema/vocabulary.h"
@@ -104,8 +103,8 @@ bool is_known_set(std::string_view set) {
 
 class OaiAnswer {
  public:
-  OaiAnswer(search::Searcher& searcher, const HttpRequest& request)
-      : searcher_(searcher), site_(site_base_url(request)) {}
+  OaiAnswer(search::Searcher& searcher, std::string_view site_url)
+      : searcher_(searcher), site_(site_url) {}
 
   HttpResponse answer(const ParsedTarget& target);
 
@@ -355,9 +354,10 @@ std::optional<schema::DocRecord> OaiAnswer::record_named(const std::string& iden
 
 }  // namespace
 
-HttpResponse oai_pmh_response(search::Searcher& searcher, const HttpRequest& request) {
+HttpResponse oai_pmh_response(search::Searcher& searcher, const HttpRequest& request,
+                              std::string_view site_url) {
   Result<ParsedTarget> parsed = parse_target(request.target);
-  OaiAnswer answer(searcher, request);
+  OaiAnswer answer(searcher, site_url);
   if (!parsed.is_ok()) {
     ParsedTarget empty;
     empty.parameters.emplace("verb", "");

@@ -17,6 +17,8 @@ namespace jil::api {
 inline constexpr size_t kOaiPageSize = 50;
 inline constexpr std::string_view kOaiIdentifierPrefix = "oai:jil:";
 
-HttpResponse oai_pmh_response(search::Searcher& searcher, const HttpRequest& request);
+// baseURL and every record's dc:identifier are under `site_url` (api/site_url.h).
+HttpResponse oai_pmh_response(search::Searcher& searcher, const HttpRequest& request,
+                              std::string_view site_url);
 
 }  // namespace jil::api

@@ -10,6 +10,7 @@
 #include "api/openapi.h"
 #include "api/problem.h"
 #include "api/response_compression.h"
+#include "api/site_url.h"
 #include "render/json_text.h"
 
 namespace jil::api {
@@ -79,7 +80,9 @@ HttpResponse quick_route(const HttpRequest& request, const SiteAssets& assets,
   if (path == "/healthz") return health(document_count());
   if (path == "/api/v1/openapi.json") return openapi_response();
   if (path.starts_with("/api/")) return problem_response(404, "no such API route");
-  if (path == "/opensearch.xml") return opensearch_response(request);
+  if (path == "/opensearch.xml") {
+    return opensearch_response(site_base_url(request, assets.public_url));
+  }
   if (path.starts_with("/static/")) return static_file(request, assets, path.substr(8));
   if (assets.test_gate && path == "/__test/release") {
     assets.test_gate->release();

@@ -17,6 +17,7 @@
 #include "api/query_string.h"
 #include "api/quick_routes.h"
 #include "api/search_parameters.h"
+#include "api/site_url.h"
 #include "api/suggest_route.h"
 #include "base/file_io.h"
 #include "base/url_encoding.h"
@@ -133,9 +134,11 @@ HttpResponse RequestHandler::route(const HttpRequest& request) {
   if (path.starts_with("/api/v1/documents/")) {
     return api_document(std::string(path.substr(18)), request.target);
   }
-  if (path == "/sitemap.xml") return sitemap_response(searcher_, request);
-  if (path == "/feed.atom") return atom_feed_response(searcher_, request);
-  if (path == "/oai") return oai_pmh_response(searcher_, request);
+  // Every absolute URL of an answer is under this one; relative links need none.
+  const std::string site_url = site_base_url(request, assets_.public_url);
+  if (path == "/sitemap.xml") return sitemap_response(searcher_, site_url);
+  if (path == "/feed.atom") return atom_feed_response(searcher_, request, site_url);
+  if (path == "/oai") return oai_pmh_response(searcher_, request, site_url);
   const HtmlContext html = html_context(request);
   if (path == "/" || path == "/search") return html_search(html, request.target);
   if (path == "/concepts") return html_concept(html, "");
@@ -143,10 +146,10 @@ HttpResponse RequestHandler::route(const HttpRequest& request) {
   if (path == "/gaps") return html_gaps(html);
   if (path.starts_with("/doc/")) {
     const auto [id, rest] = document_path(path.substr(5));
-    if (rest.empty()) return html_document(html, id, request);
+    if (rest.empty()) return html_document(html, id, request, site_url);
     if (rest == "original") return original_file(html, id);
     if (rest == "cite.ris" || rest == "cite.bib") {
-      return citation_file_response(searcher_, request, id, rest);
+      return citation_file_response(searcher_, site_url, id, rest);
     }
   }
   return html_error(html, 404, "error_no_page");
@@ -255,7 +258,7 @@ HttpResponse RequestHandler::html_search(const HtmlContext& html, const std::str
 }
 
 HttpResponse RequestHandler::html_document(const HtmlContext& html, const std::string& id,
-                                           const HttpRequest& request) {
+                                           const HttpRequest& request, std::string_view site_url) {
   if (!schema::is_valid_id(id)) return html_error(html, 404, "error_no_document");
   Result<ParsedTarget> parsed = parse_target(request.target);
   if (!parsed.is_ok()) return html_error_message(html, 400, parsed.status().message());
@@ -287,7 +290,7 @@ HttpResponse RequestHandler::html_document(const HtmlContext& html, const std::s
   const render::DocumentPageData data{
       *record,    *versions,
       paragraphs, highlighter.highlighted(record->title, record->language),
-      query,      permanent_document_url(request, id),
+      query,      permanent_document_url(site_url, id),
       *related};
   return html_response(html, 200, assets_.renderer.document_page(html.page, data));
 }

@@ -34,6 +34,9 @@ struct SiteAssets {
   bool test_fault_route = false;
   // Test-only, with test_fault_route: GET /__test/hold and /__test/release (api/test_gate.h).
   TestGate* test_gate = nullptr;
+  // --public-url as parse_public_url() normalised it (api/public_url.h): every absolute URL is
+  // under it. "": under "http://" + each request's Host (api/site_url.h).
+  std::string public_url{};
 };
 
 // Routes that read no index are api/quick_routes.h's (searchd answers them on its I/O threads);
@@ -55,7 +58,7 @@ class RequestHandler {
   HttpResponse html_gaps(const HtmlContext& html);
   HttpResponse html_search(const HtmlContext& html, const std::string& target);
   HttpResponse html_document(const HtmlContext& html, const std::string& id,
-                             const HttpRequest& request);
+                             const HttpRequest& request, std::string_view site_url);
   HttpResponse original_file(const HtmlContext& html, const std::string& id);
   // The error page with the catalog text of `message_key` ("error_no_page").
   HttpResponse html_error(const HtmlContext& html, unsigned status, const std::string& message_key);

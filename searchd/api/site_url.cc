@@ -3,7 +3,8 @@
 
 namespace jil::api {
 
-std::string site_base_url(const HttpRequest& request) {
+std::string site_base_url(const HttpRequest& request, std::string_view public_url) {
+  if (!public_url.empty()) return std::string(public_url);
   const std::string& host = request.host;
   bool plain = !host.empty() && host.size() <= kMaxHostBytes;
   for (char c : host) {

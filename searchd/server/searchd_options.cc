@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "api/key_file.h"
+#include "api/public_url.h"
 
 namespace jil::server {
 
@@ -104,6 +105,10 @@ Result<SearchdOptions> parse_searchd_options(int argc, char** argv) {
       Result<api::AddressRange> range = api::parse_address_range(argv[++index]);
       if (!range.is_ok()) return range.status();
       options.trusted_proxies.push_back(*range);
+    } else if (argument == "--public-url" && has_value) {
+      Result<std::string> public_url = api::parse_public_url(argv[++index]);
+      if (!public_url.is_ok()) return public_url.status();
+      options.public_url = std::move(public_url).value();
 #ifdef JIL_TEST_HOOKS
     } else if (argument == "--test-fault-route") {
       options.test_fault_route = true;
@@ -116,7 +121,7 @@ Result<SearchdOptions> parse_searchd_options(int argc, char** argv) {
           "       [--no-cache | --cache-mb N] [--split-chunk N]\n"
           "       [--write-timeout SECONDS] [--keys FILE] [--anonymous-rate R] [--anonymous-burst "
           "B]\n"
-          "       [--trusted-proxy CIDR]...\n"
+          "       [--trusted-proxy CIDR]... [--public-url URL]\n"
           "       jil-searchd keys create|list|revoke|rotate ... (jil-searchd keys for help)");
     }
   }

@@ -97,6 +97,9 @@ struct SearchdOptions {
   uint32_t split_chunk = kSplitChunkDocuments;
   // --trusted-proxy CIDR (repeatable): proxies whose X-Forwarded-For is believed; none default.
   std::vector<api::AddressRange> trusted_proxies;
+  // --public-url URL: the library's public address (api/public_url.h), normalised, under which
+  // every absolute URL is written; "" (default): "http://" + each request's Host header.
+  std::string public_url;
   // --test-fault-route: GET /__test/fault answers 500 (api/request_handler.h), GET /__test/hold
   // holds its search thread until GET /__test/release (api/test_gate.h). The option exists
   // only in builds with the test suite (JIL_TESTS, which defines JIL_TEST_HOOKS): tools/serve.sh

@@ -204,6 +204,36 @@ TEST_F(RequestHandlerTest, DocumentPageShowsTitleAndText) {
   EXPECT_NE(response.body.find("<mark id=\"first-match\">independence</mark>"), std::string::npos);
 }
 
+// --public-url (api/public_url.h): every route that writes an absolute URL writes it under the
+// configured address, whatever Host the request names; without it, under the Host, over http.
+TEST_F(RequestHandlerTest, PublicUrlIsTheBaseOfEveryAbsoluteUrl) {
+  const char* const targets[] = {"/sitemap.xml",
+                                 "/opensearch.xml",
+                                 "/feed.atom",
+                                 "/oai?verb=Identify",
+                                 "/oai?verb=ListRecords&metadataPrefix=oai_dc",
+                                 "/doc/code-en",
+                                 "/doc/code-en/cite.ris",
+                                 "/doc/code-en/cite.bib"};
+  const auto get_from_host = [this](const char* target) {
+    HttpRequest request{"GET", target, "", "", ""};
+    request.host = "evil.example:8080";
+    return handler_->handle(request);
+  };
+  for (const char* target : targets) {
+    const HttpResponse response = get_from_host(target);
+    EXPECT_EQ(response.status, 200u) << target;
+    EXPECT_NE(response.body.find("http://evil.example:8080/"), std::string::npos) << target;
+  }
+  assets_->public_url = "https://jil.example.org";
+  for (const char* target : targets) {
+    const HttpResponse response = get_from_host(target);
+    EXPECT_EQ(response.status, 200u) << target;
+    EXPECT_NE(response.body.find("https://jil.example.org/"), std::string::npos) << target;
+    EXPECT_EQ(response.body.find("evil.example"), std::string::npos) << target;
+  }
+}
+
 TEST_F(RequestHandlerTest, TitleMarkupIsEscapedInEveryPage) {
   for (const char* target : {"/doc/markup", "/search?q=gifts", "/doc/markup?q=script"}) {
     const HttpResponse response = get(target);

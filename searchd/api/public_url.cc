@@ -1,0 +1,153 @@
+// Implementation of public_url.h.
+#include "api/public_url.h"
+
+#include <arpa/inet.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+
+namespace jil::api {
+namespace {
+
+// DNS limits (RFC 1035): a name of at most 253 bytes written out, labels of 1 to 63.
+constexpr size_t kMaxHostNameBytes = 253;
+constexpr size_t kMaxLabelBytes = 63;
+
+Status refused(std::string_view text, std::string_view reason) {
+  return invalid_argument("--public-url " + std::string(text) + ": " + std::string(reason));
+}
+
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string lower_case(std::string_view text) {
+  std::string lowered(text);
+  for (char& c : lowered) c = ascii_lower(c);
+  return lowered;
+}
+
+bool is_letter_or_digit(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+bool all_digits(std::string_view text) {
+  return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+// Why `host` is neither a DNS name nor an IPv4 address, or "" when it is one. As in browsers, a
+// host whose last label is a number is read as an IPv4 address and must be a whole one.
+std::string_view name_fault(std::string_view host) {
+  if (host.empty()) return "no host";
+  if (host.size() > kMaxHostNameBytes) return "the host name is longer than 253 bytes";
+  for (char c : host) {
+    if (!is_letter_or_digit(c) && c != '-' && c != '.') {
+      return "the host may hold only ASCII letters, digits, '-' and '.' (an international name "
+             "in its xn-- form)";
+    }
+  }
+  std::string_view last_label;
+  for (size_t start = 0; start <= host.size();) {
+    const size_t dot = std::min(host.find('.', start), host.size());
+    const std::string_view label = host.substr(start, dot - start);
+    if (label.empty()) return "the host has an empty label (two dots, or a dot at an end)";
+    if (label.size() > kMaxLabelBytes) return "a label of the host is longer than 63 bytes";
+    if (label.front() == '-' || label.back() == '-') {
+      return "a label of the host begins or ends with '-'";
+    }
+    last_label = label;
+    start = dot + 1;
+  }
+  if (all_digits(last_label)) {
+    std::array<uint8_t, 4> address{};
+    const std::string terminated(host);
+    if (inet_pton(AF_INET, terminated.c_str(), address.data()) != 1) {
+      return "the host is not a valid IPv4 address (four numbers 0 to 255)";
+    }
+  }
+  return "";
+}
+
+// The IPv6 address inside brackets in its canonical text (RFC 5952: lower case, zeros
+// compressed), or "" when it is not one (zone identifiers included).
+std::string canonical_ipv6(std::string_view inside) {
+  std::array<uint8_t, 16> address{};
+  const std::string terminated(inside);
+  if (inet_pton(AF_INET6, terminated.c_str(), address.data()) != 1) return "";
+  std::array<char, INET6_ADDRSTRLEN> text{};
+  if (!inet_ntop(AF_INET6, address.data(), text.data(), text.size())) return "";
+  return text.data();
+}
+
+// The number of a port's digits, 1 to 65535, or 0 when they are not one.
+unsigned port_number(std::string_view digits) {
+  if (!all_digits(digits) || digits.size() > 5) return 0;
+  unsigned number = 0;
+  for (char c : digits) number = number * 10 + static_cast<unsigned>(c - '0');
+  return number <= 65535 ? number : 0;
+}
+
+}  // namespace
+
+Result<std::string> parse_public_url(std::string_view text) {
+  if (text.size() > kMaxPublicUrlBytes) {
+    return refused(text.substr(0, 40),
+                   "longer than " + std::to_string(kMaxPublicUrlBytes) + " bytes");
+  }
+  const size_t scheme_end = text.find("://");
+  if (scheme_end == std::string_view::npos) {
+    return refused(text, "not an absolute URL such as https://jil.example.org");
+  }
+  const std::string scheme = lower_case(text.substr(0, scheme_end));
+  if (scheme != "http" && scheme != "https") {
+    return refused(text, "the scheme must be http or https");
+  }
+  const std::string_view rest = text.substr(scheme_end + 3);
+  const std::string_view authority = rest.substr(0, rest.find_first_of("/?#"));
+  const std::string_view tail = rest.substr(authority.size());
+  if (authority.find('@') != std::string_view::npos) {
+    return refused(text, "user information (user@host) is not allowed");
+  }
+  if (tail.find('?') != std::string_view::npos) return refused(text, "a query is not allowed");
+  if (tail.find('#') != std::string_view::npos) return refused(text, "a fragment is not allowed");
+  if (!tail.empty() && tail != "/") {
+    return refused(text,
+                   "a path is not allowed: JIL's pages link from the root (/doc/..., "
+                   "/static/...), so it must be served at the root of its host");
+  }
+
+  std::string host;
+  std::string_view after_host;
+  if (authority.starts_with('[')) {
+    const size_t close = authority.find(']');
+    if (close == std::string_view::npos) return refused(text, "the IPv6 host lacks its ']'");
+    const std::string address = canonical_ipv6(authority.substr(1, close - 1));
+    if (address.empty()) return refused(text, "the host is not a valid IPv6 address");
+    host = "[" + address + "]";
+    after_host = authority.substr(close + 1);
+    if (!after_host.empty() && !after_host.starts_with(':')) {
+      return refused(text, "only a port (:N) may follow the IPv6 host");
+    }
+  } else {
+    const size_t colon = authority.find(':');
+    const std::string_view name = authority.substr(0, colon);
+    after_host = authority.substr(name.size());
+    if (after_host.find(':', 1) != std::string_view::npos) {
+      return refused(text, "an IPv6 host must be written in brackets, as [2001:db8::1]");
+    }
+    if (const std::string_view fault = name_fault(name); !fault.empty()) {
+      return refused(text, fault);
+    }
+    host = lower_case(name);
+  }
+
+  std::string port;
+  if (!after_host.empty()) {
+    const unsigned number = port_number(after_host.substr(1));
+    if (number == 0) return refused(text, "the port must be a number from 1 to 65535");
+    const unsigned default_port = scheme == "https" ? 443 : 80;
+    if (number != default_port) port = ":" + std::to_string(number);
+  }
+  return scheme + "://" + host + port;
+}
+
+}  // namespace jil::api
