@@ -57,7 +57,7 @@ class RequestHandler {
   HttpResponse html_document(const HtmlContext& html, const std::string& id,
                              const HttpRequest& request);
   // The stored bytes whole, with their sha256 ETag and `Accept-Ranges: bytes` (guarded_answer
-  // then answers If-None-Match and Range), as an attachment.
+  // then answers If-None-Match and Range); inline for PDF, otherwise an attachment.
   HttpResponse original_file(const HtmlContext& html, const std::string& id);
   // The error page with the catalog text of `message_key` ("error_no_page").
   HttpResponse html_error(const HtmlContext& html, unsigned status, const std::string& message_key);
