@@ -73,6 +73,13 @@ std::string index_etag(const HttpRequest& request, const HttpResponse& response,
   return etag;
 }
 
+std::string content_etag(std::string_view sha256_hex) {
+  std::string etag = "\"sha256-";
+  etag += sha256_hex;
+  etag += '"';
+  return etag;
+}
+
 bool if_none_match_matches(std::string_view if_none_match, std::string_view etag) {
   if (etag.starts_with("W/")) etag.remove_prefix(2);
   while (!if_none_match.empty()) {

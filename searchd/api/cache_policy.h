@@ -6,8 +6,9 @@
 //   JSON API (/api/...)        public, max-age=60 (short: the index can change at any time)
 //   HTML pages                 no-cache (revalidate every time, cheap with the ETag)
 //   feeds and other documents  public, max-age=300
-// Answers that already carry an ETag (static files) or Cache-Control (health: no-store, originals)
-// keep their own policy; only If-None-Match is checked for them.
+// Answers that already carry an ETag (static files; originals, whose content_etag() is their
+// sha256) or Cache-Control (health: no-store) keep their own policy; only If-None-Match is checked
+// for them.
 #pragma once
 
 #include <cstdint>
@@ -25,6 +26,10 @@ inline constexpr std::string_view kOtherCacheControl = "public, max-age=300";
 // The quoted strong ETag of `response` to `request` while the index has `index_revision`.
 std::string index_etag(const HttpRequest& request, const HttpResponse& response,
                        uint64_t index_revision);
+
+// The quoted strong ETag of bytes whose SHA-256 is `sha256_hex`: `"sha256-<hex>"`. It outlives
+// index revisions and restarts, since the bytes alone decide it (originals in the store).
+std::string content_etag(std::string_view sha256_hex);
 
 // True when the If-None-Match header value (a list of entity tags, or "*") names `etag`;
 // compared weakly, as RFC 9110 13.1.2 asks for GET.

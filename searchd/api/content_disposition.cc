@@ -1,6 +1,7 @@
 // Implementation of content_disposition.h.
 #include "api/content_disposition.h"
 
+#include "api/header_text.h"
 #include "base/url_encoding.h"
 
 namespace jil::api {
@@ -24,7 +25,8 @@ std::string ascii_name(std::string_view name) {
 
 }  // namespace
 
-std::string attachment_disposition(std::string_view name, std::string_view fallback_stem) {
+std::string content_disposition(DispositionType type, std::string_view name,
+                                std::string_view fallback_stem) {
   // The last path part only: a stored name never has one, but nothing here may name a folder.
   if (const size_t slash = name.find_last_of("/\\"); slash != std::string_view::npos) {
     name = name.substr(slash + 1);
@@ -39,7 +41,19 @@ std::string attachment_disposition(std::string_view name, std::string_view fallb
   }
   if (ascii.empty() || ascii.front() == '.') ascii.insert(0, fallback_stem);  // never a hidden file
   const std::string utf8 = name.empty() ? std::string(fallback_stem) : std::string(name);
-  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + url_encode(utf8);
+  const char* type_name = type == DispositionType::kInline ? "inline" : "attachment";
+  return std::string(type_name) + "; filename=\"" + ascii + "\"; filename*=UTF-8''" +
+         url_encode(utf8);
+}
+
+std::string attachment_disposition(std::string_view name, std::string_view fallback_stem) {
+  return content_disposition(DispositionType::kAttachment, name, fallback_stem);
+}
+
+DispositionType original_disposition_type(std::string_view media_type) {
+  const std::string_view essence = without_ows(media_type.substr(0, media_type.find(';')));
+  return equals_ignoring_case(essence, "application/pdf") ? DispositionType::kInline
+                                                          : DispositionType::kAttachment;
 }
 
 }  // namespace jil::api

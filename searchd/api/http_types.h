@@ -29,6 +29,9 @@ struct HttpRequest {
   // proxy (api/trusted_proxies.h).
   std::string x_forwarded_for{};
   std::string accept_encoding{};  // for gzip (api/response_compression.h)
+  // Byte ranges of originals (api/partial_content.h): the Range and If-Range headers.
+  std::string range{};
+  std::string if_range{};
 };
 
 struct HttpResponse {

@@ -26,6 +26,8 @@ const char* title_for(unsigned http_status) {
       return "Content Too Large";
     case 414:
       return "URI Too Long";
+    case 416:
+      return "Range Not Satisfiable";
     case 429:
       return "Too Many Requests";
     case 431:

@@ -8,6 +8,7 @@
 #include "api/discovery_routes.h"
 #include "api/html_context.h"
 #include "api/openapi.h"
+#include "api/partial_content.h"
 #include "api/problem.h"
 #include "api/response_compression.h"
 #include "api/site_url.h"
@@ -107,6 +108,8 @@ HttpResponse guarded_answer(const HttpRequest& request, const SiteAssets& assets
       if (response.status == 200) {
         const bool indexed = reads_index(request.method, request.target);
         apply_cache_policy(request, indexed ? index_revision() : 0, response);
+        // After the cache policy: If-None-Match (a 304) goes before Range (RFC 9110 13.2.2).
+        answer_range_request(request, response);
       }
     }
     ApiAccess::finish(admission, response);

@@ -23,9 +23,9 @@ bool reads_index(std::string_view method, std::string_view target);
 HttpResponse quick_route(const HttpRequest& request, const SiteAssets& assets,
                          const std::function<uint64_t()>& document_count);
 
-// A whole answer: API admission (keys, rate limits, CORS), `route`, the cache policy (the index
-// revision is asked only for a 200 of a route that reads the index), security headers; an
-// exception is a 500 with no detail.
+// A whole answer: API admission (keys, rate limits, CORS), `route`, gzip, the cache policy (the
+// index revision is asked only for a 200 of a route that reads the index), byte ranges, security
+// headers; an exception is a 500 with no detail.
 HttpResponse guarded_answer(const HttpRequest& request, const SiteAssets& assets,
                             const std::function<HttpResponse()>& route,
                             const std::function<uint64_t()>& index_revision);

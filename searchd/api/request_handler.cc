@@ -307,8 +307,13 @@ HttpResponse RequestHandler::original_file(const HtmlContext& html, const std::s
   response.content_type = record->media_type;
   response.body = std::move(content).value();
   response.set_header("Content-Disposition",
-                      attachment_disposition(record->original_name, record->id));
+                      content_disposition(original_disposition_type(record->media_type),
+                                          record->original_name, record->id));
   response.set_header("Cache-Control", "public, max-age=86400");
+  // The store names the bytes by their sha256, so the tag is strong and outlives reindexing;
+  // the cache policy answers If-None-Match, api/partial_content.h the Range that follows.
+  response.set_header("ETag", content_etag(record->sha256));
+  response.set_header("Accept-Ranges", "bytes");
   return response;
 }
 

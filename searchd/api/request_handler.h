@@ -59,6 +59,8 @@ class RequestHandler {
   HttpResponse html_search(const HtmlContext& html, const std::string& target);
   HttpResponse html_document(const HtmlContext& html, const std::string& id,
                              const HttpRequest& request, std::string_view site_url);
+  // The stored bytes whole, with their sha256 ETag and `Accept-Ranges: bytes` (guarded_answer
+  // then answers If-None-Match and Range); inline for PDF, otherwise an attachment.
   HttpResponse original_file(const HtmlContext& html, const std::string& id);
   // The error page with the catalog text of `message_key` ("error_no_page").
   HttpResponse html_error(const HtmlContext& html, unsigned status, const std::string& message_key);

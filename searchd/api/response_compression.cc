@@ -85,8 +85,10 @@ bool accepts_gzip(std::string_view accept_encoding) {
 }
 
 void compress_if_accepted(const HttpRequest& request, HttpResponse& response) {
+  // Byte ranges are of the file's own bytes: never a 206, a 416 or a file that offers ranges.
   if (!compressible_type(response.content_type) || response.header("Content-Disposition") ||
-      response.header("Content-Encoding") || response.header("Accept-Ranges")) {
+      response.header("Content-Encoding") || response.header("Accept-Ranges") ||
+      response.status == 206 || response.status == 416) {
     return;
   }
   const std::string* vary = response.header("Vary");

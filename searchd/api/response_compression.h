@@ -2,7 +2,8 @@
 // slow link, and a results page shrinks about 4.5 times (29 KB to 6.4 KB, JSON 34 KB to 8.4 KB).
 // Only when the request's Accept-Encoding admits gzip, the body is at least kMinCompressedBytes
 // and at most kMaxCompressedBytes, its type is text (HTML, JSON, CSS, JavaScript, SVG, XML, plain
-// text) and the answer is not a file download (originals keep their bytes and byte ranges).
+// text) and the answer is not a file (an original, attachment or inline, keeps its bytes and byte
+// ranges), nor a 206 or 416.
 // Every answer of a compressible type says `Vary: Accept-Encoding`. No secret is ever in a body
 // next to reflected input (API keys travel in headers, keys are made on the command line), so
 // compression reveals nothing (BREACH).

@@ -198,6 +198,8 @@ api::HttpRequest HttpSession::plain_request() const {
   plain.cookie = std::string(request[http::field::cookie]);
   plain.if_none_match = std::string(request[http::field::if_none_match]);
   plain.accept_encoding = std::string(request[http::field::accept_encoding]);
+  plain.range = std::string(request[http::field::range]);
+  plain.if_range = std::string(request[http::field::if_range]);
   plain.host = std::string(request[http::field::host]);
   plain.authorization = std::string(request[http::field::authorization]);
   plain.x_api_key = std::string(request["X-API-Key"]);

@@ -22,7 +22,8 @@ struct HttpReply {
   size_t header_count(std::string_view name) const;
 };
 
-// One request on a fresh connection (HTTP/1.1, Connection: close), with a 30 s deadline.
+// One request on a fresh connection (HTTP/1.1, Connection: close), with a 30 s deadline. The
+// answer to HEAD is read without a body.
 HttpReply http_request(unsigned short port, const std::string& method, const std::string& target,
                        const HeaderList& extra_headers = {});
 inline HttpReply http_get(unsigned short port, const std::string& target) {

@@ -107,5 +107,24 @@ TEST(CachePolicy, MatchingIfNoneMatchGivesAnEmpty304) {
   EXPECT_EQ(changed.body, "body");
 }
 
+TEST(CachePolicy, ContentEtagNamesTheBytesAndKeepsItsOwnCacheControl) {
+  const std::string sha256(64, 'a');
+  EXPECT_EQ(content_etag(sha256), "\"sha256-" + sha256 + "\"");
+  HttpRequest request = get("/doc/x/original");
+  HttpResponse original = ok("application/pdf");
+  original.set_header("ETag", content_etag(sha256));
+  original.set_header("Cache-Control", "public, max-age=86400");
+  apply_cache_policy(request, 3, original);
+  EXPECT_EQ(original.status, 200u);
+  EXPECT_EQ(header(original, "ETag"), content_etag(sha256)) << "not replaced by an index ETag";
+  EXPECT_EQ(header(original, "Cache-Control"), "public, max-age=86400");
+  request.if_none_match = content_etag(sha256);
+  HttpResponse again = ok("application/pdf");
+  again.set_header("ETag", content_etag(sha256));
+  apply_cache_policy(request, 4, again);  // another index revision: the same bytes
+  EXPECT_EQ(again.status, 304u);
+  EXPECT_TRUE(again.body.empty());
+}
+
 }  // namespace
 }  // namespace jil::api

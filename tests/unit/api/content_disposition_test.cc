@@ -1,5 +1,6 @@
-// Tests api/content_disposition.cc: RFC 6266 attachment headers with an ASCII fallback name and
-// the RFC 8187 UTF-8 name, for Latin, Arabic and Chinese file names and hostile ones.
+// Tests api/content_disposition.cc: RFC 6266 attachment and inline headers with an ASCII fallback
+// name and the RFC 8187 UTF-8 name, for Latin, Arabic and Chinese file names and hostile ones;
+// only PDF originals are inline.
 #include "api/content_disposition.h"
 
 #include <gtest/gtest.h>
@@ -47,6 +48,27 @@ TEST(AttachmentDisposition, EmptyAndDotNamesUseTheFallback) {
   EXPECT_EQ(attachment_disposition(".hidden", "doc-id")
                 .rfind("attachment; filename=\"doc-id.hidden\"", 0),
             0u);
+}
+
+TEST(ContentDisposition, InlineKeepsTheSameFileNames) {
+  EXPECT_EQ(
+      content_disposition(DispositionType::kInline, "مدونة السلوك.pdf", "code-ar"),
+      "inline; filename=\"code-ar.pdf\"; "
+      "filename*=UTF-8''%D9%85%D8%AF%D9%88%D9%86%D8%A9%20%D8%A7%D9%84%D8%B3%D9%84%D9%88%D9%83.pdf");
+  EXPECT_EQ(content_disposition(DispositionType::kAttachment, "a.txt", "x"),
+            attachment_disposition("a.txt", "x"));
+}
+
+TEST(OriginalDispositionType, OnlyPdfIsInline) {
+  for (const char* pdf : {"application/pdf", "Application/PDF", "application/pdf; x=y"}) {
+    EXPECT_EQ(original_disposition_type(pdf), DispositionType::kInline) << pdf;
+  }
+  for (const char* other :
+       {"text/html; charset=utf-8", "image/svg+xml", "application/xhtml+xml", "text/plain",
+        "text/markdown; charset=utf-8", "application/octet-stream", "", "application/pdfx",
+        "application/x-pdf"}) {
+    EXPECT_EQ(original_disposition_type(other), DispositionType::kAttachment) << other;
+  }
 }
 
 }  // namespace

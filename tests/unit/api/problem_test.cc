@@ -82,10 +82,15 @@ TEST(ProblemResponse, UnavailableKeepsItsDetail) {
 
 TEST(ProblemResponse, TitlesNameEachStatus) {
   const std::vector<std::pair<unsigned, const char*>> titles = {
-      {400, "Bad Request"},         {404, "Not Found"},
-      {405, "Method Not Allowed"},  {413, "Content Too Large"},
-      {414, "URI Too Long"},        {431, "Request Header Fields Too Large"},
-      {503, "Service Unavailable"}, {500, "Internal Server Error"},
+      {400, "Bad Request"},
+      {404, "Not Found"},
+      {405, "Method Not Allowed"},
+      {413, "Content Too Large"},
+      {414, "URI Too Long"},
+      {416, "Range Not Satisfiable"},
+      {431, "Request Header Fields Too Large"},
+      {503, "Service Unavailable"},
+      {500, "Internal Server Error"},
   };
   for (const auto& [http_status, title] : titles) {
     const HttpResponse response = problem_response(http_status, "detail");

@@ -105,6 +105,18 @@ TEST(ResponseCompression, FilesImagesAndDownloadsKeepTheirBytes) {
   ranged.set_header("Accept-Ranges", "bytes");
   compress_if_accepted(asking("gzip"), ranged);
   EXPECT_EQ(header(ranged, "Content-Encoding"), nullptr);
+
+  // An inline disposition (PDF originals) is still a file; a part of a file is never gzipped.
+  HttpResponse shown = page("text/plain; charset=utf-8", 30000);
+  shown.set_header("Content-Disposition", "inline; filename=\"a.txt\"");
+  compress_if_accepted(asking("gzip"), shown);
+  EXPECT_EQ(header(shown, "Content-Encoding"), nullptr);
+  for (const unsigned status : {206u, 416u}) {
+    HttpResponse part = page("text/plain; charset=utf-8", 30000);
+    part.status = status;
+    compress_if_accepted(asking("gzip"), part);
+    EXPECT_EQ(header(part, "Content-Encoding"), nullptr) << status;
+  }
 }
 
 TEST(ResponseCompression, AnOwnETagNamesTheGzipRepresentation) {
