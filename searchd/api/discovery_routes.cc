@@ -42,6 +42,16 @@ HttpResponse opensearch_response(std::string_view site_url) {
   return xml_response(render::kOpenSearchMediaType, render::opensearch_xml(site_url));
 }
 
+HttpResponse robots_response(std::string_view site_url) {
+  HttpResponse response;
+  response.content_type = "text/plain; charset=utf-8";
+  response.body =
+      "User-agent: *\nDisallow: /search\nDisallow: /feed.atom?\nDisallow: /api/\n"
+      "Disallow: /oai\nDisallow: /__test/\nSitemap: " +
+      std::string(site_url) + "/sitemap.xml\n";
+  return response;
+}
+
 HttpResponse atom_feed_response(search::Searcher& searcher, const HttpRequest& request,
                                 std::string_view site_url) {
   Result<ParsedTarget> parsed = parse_target(request.target);

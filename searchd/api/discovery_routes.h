@@ -1,4 +1,5 @@
 // The discovery routes for crawlers and feed readers (issue 6 item 3):
+//   GET /robots.txt      where crawlers may go (documents, concepts) and the sitemap's address
 //   GET /sitemap.xml     every document page, the concept pages and the home page
 //   GET /opensearch.xml  the OpenSearch description (linked from every HTML page)
 //   GET /feed.atom       Atom feed of the newest documents, or of any search with the
@@ -18,6 +19,9 @@ inline constexpr uint32_t kFeedEntries = 20;
 // `site_url` is the site's absolute base URL (api/site_url.h), under which every link points.
 HttpResponse sitemap_response(search::Searcher& searcher, std::string_view site_url);
 HttpResponse opensearch_response(std::string_view site_url);
+// Keeps crawlers out of what has no end (searches with every combination of facets, their
+// feeds, the API and OAI-PMH, which harvesters use instead) and points them at the sitemap.
+HttpResponse robots_response(std::string_view site_url);
 HttpResponse atom_feed_response(search::Searcher& searcher, const HttpRequest& request,
                                 std::string_view site_url);
 

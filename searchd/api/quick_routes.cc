@@ -84,6 +84,7 @@ HttpResponse quick_route(const HttpRequest& request, const SiteAssets& assets,
   if (path == "/opensearch.xml") {
     return opensearch_response(site_base_url(request, assets.public_url));
   }
+  if (path == "/robots.txt") return robots_response(site_base_url(request, assets.public_url));
   if (path.starts_with("/static/")) return static_file(request, assets, path.substr(8));
   if (assets.test_gate && path == "/__test/release") {
     assets.test_gate->release();

@@ -101,6 +101,21 @@ TEST(Discovery, HostileHostHeadersFallBackToLocalhost) {
   }
 }
 
+TEST(Discovery, RobotsTxtKeepsCrawlersOutOfEndlessSearchesAndNamesTheSitemap) {
+  const HttpReply reply = get_as("/robots.txt", "library.example:8080");
+  ASSERT_EQ(reply.status, 200u);
+  EXPECT_EQ(reply.header("Content-Type"), "text/plain; charset=utf-8");
+  for (const char* line :
+       {"User-agent: *\n", "Disallow: /search\n", "Disallow: /feed.atom?\n", "Disallow: /api/\n",
+        "Disallow: /oai\n", "Sitemap: http://library.example:8080/sitemap.xml\n"}) {
+    EXPECT_NE(reply.body.find(line), std::string::npos) << line << " in " << reply.body;
+  }
+  // Document and concept pages stay open: no rule is a prefix of them.
+  EXPECT_EQ(reply.body.find("Disallow: /doc"), std::string::npos);
+  EXPECT_EQ(reply.body.find("Disallow: /concept"), std::string::npos);
+  EXPECT_EQ(reply.body.find("Disallow: /\n"), std::string::npos);
+}
+
 TEST(Discovery, OpenSearchDescriptionIsLinkedFromEveryPage) {
   const HttpReply reply = get_as("/opensearch.xml", "127.0.0.1:9");
   ASSERT_EQ(reply.status, 200u);
