@@ -144,6 +144,20 @@ TEST(StaticFiles, CssIsServedWithItsTypeAndRevalidates) {
       http_request(environment().port(), "GET", "/static/jil.css", {{"If-None-Match", etag}});
   EXPECT_EQ(again.status, 304u);
   EXPECT_EQ(again.body, "");
+  // Any form RFC 9110 13.1.2 allows: in a list, weak, or the tag of the gzip representation.
+  const HttpReply gzipped =
+      http_request(environment().port(), "GET", "/static/jil.css", {{"Accept-Encoding", "gzip"}});
+  const std::string gzip_etag = gzipped.header("ETag");
+  ASSERT_NE(gzip_etag, etag);
+  for (const auto& [tag, encoding] : {std::pair<std::string, std::string>{"\"other\", " + etag, ""},
+                                      {"W/" + etag, ""},
+                                      {gzip_etag, "gzip"}}) {
+    HeaderList headers = {{"If-None-Match", tag}};
+    if (!encoding.empty()) headers.push_back({"Accept-Encoding", encoding});
+    const HttpReply revalidated =
+        http_request(environment().port(), "GET", "/static/jil.css", headers);
+    EXPECT_EQ(revalidated.status, 304u) << tag;
+  }
 }
 
 TEST(StaticFiles, TraversalOutsideTheStaticFolderIsRefused) {
