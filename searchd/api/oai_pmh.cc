@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 
+#include "api/header_text.h"
 #include "api/oai_token.h"
 #include "api/problem.h"
 #include "api/query_string.h"
@@ -45,10 +46,6 @@ std::string now_datestamp() {
   char buffer[32];
   std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
   return buffer;
-}
-
-bool all_digits(std::string_view text) {
-  return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
 int number_at(std::string_view text, size_t at, size_t digits) {

@@ -7,6 +7,8 @@
 #include <array>
 #include <cstdint>
 
+#include "api/header_text.h"
+
 namespace jil::api {
 namespace {
 
@@ -18,20 +20,8 @@ Status refused(std::string_view text, std::string_view reason) {
   return invalid_argument("--public-url " + std::string(text) + ": " + std::string(reason));
 }
 
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string lower_case(std::string_view text) {
-  std::string lowered(text);
-  for (char& c : lowered) c = ascii_lower(c);
-  return lowered;
-}
-
 bool is_letter_or_digit(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
-bool all_digits(std::string_view text) {
-  return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
 // Why `host` is neither a DNS name nor an IPv4 address, or "" when it is one. As in browsers, a
@@ -97,7 +87,7 @@ Result<std::string> parse_public_url(std::string_view text) {
   if (scheme_end == std::string_view::npos) {
     return refused(text, "not an absolute URL such as https://jil.example.org");
   }
-  const std::string scheme = lower_case(text.substr(0, scheme_end));
+  const std::string scheme = ascii_lower(text.substr(0, scheme_end));
   if (scheme != "http" && scheme != "https") {
     return refused(text, "the scheme must be http or https");
   }
@@ -137,7 +127,7 @@ Result<std::string> parse_public_url(std::string_view text) {
     if (const std::string_view fault = name_fault(name); !fault.empty()) {
       return refused(text, fault);
     }
-    host = lower_case(name);
+    host = ascii_lower(name);
   }
 
   std::string port;

@@ -19,14 +19,6 @@ std::vector<std::string_view> split(std::string_view text, char separator) {
   }
 }
 
-std::string ascii_lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 // An RFC 9110 qvalue ("0", "0.5", "1.000") in thousandths, or -1 when malformed.
 int parse_qvalue(std::string_view text) {
   if (text.empty() || (text[0] != '0' && text[0] != '1')) return -1;
