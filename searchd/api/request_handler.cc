@@ -278,7 +278,8 @@ HttpResponse RequestHandler::html_document(const HtmlContext& html, const std::s
         search::build_query(*tree, searcher_.analyzer(), record->language);
     if (made.is_ok()) built = std::move(made).value();
   }
-  search::SnippetMaker highlighter(searcher_.analyzer(), built.match_forms, built.match_stems);
+  search::SnippetMaker highlighter(searcher_.analyzer(), built.match_forms, built.match_stems, 0,
+                                   &built.han_runs);
   std::vector<std::vector<search::TextPart>> paragraphs;
   for (const auto& paragraph : paragraphs_of(record->text)) {
     paragraphs.push_back(highlighter.highlighted(paragraph, record->language));

@@ -20,7 +20,8 @@ HitMaker::HitMaker(const Xapian::Database& database, analysis::Analyzer& analyze
       query_(query),
       versions_chosen_(versions_chosen),
       parts_(parts),
-      snippets_(analyzer, built.match_forms, built.match_stems, built.match_words.size()),
+      snippets_(analyzer, built.match_forms, built.match_stems, built.match_words.size(),
+                &built.han_runs),
       passages_(database, analyzer, built.match_forms, built.match_stems) {}
 
 std::vector<std::string> HitMaker::work_languages(const std::string& work) const {

@@ -27,39 +27,16 @@ Passage passage_of_words(const schema::SnippetBlocks& blocks, size_t text_size, 
 
 }  // namespace
 
-bool PassageFinder::stem_matches(const std::string& form, const std::string& stem,
-                                 analysis::Language language) {
-  std::string key = form;
-  key += '\x1F';
-  key += stem;
-  if (const auto known = stem_checked_.find(key); known != stem_checked_.end()) {
-    return known->second;
-  }
-  bool found = false;
-  for (const analysis::Token& token : analyzer_.analyze(form, language)) {
-    found = found || std::find(token.stems.begin(), token.stems.end(), stem) != token.stems.end();
-  }
-  stem_checked_.emplace(key, found);
-  return found;
-}
-
 const std::vector<std::pair<std::string, std::string>>& PassageFinder::stem_forms(
     analysis::Language language) {
   if (const auto known = stem_forms_.find(language); known != stem_forms_.end()) {
     return known->second;
   }
-  // Other forms of a query stem: "judge" for a query "judges". Snowball stems are prefixes of
-  // the folded word in most languages; forms that are not are not found here.
+  // Other forms of a query stem: "judge" for a query "judges" (stem_siblings.h).
   std::vector<std::pair<std::string, std::string>> forms;
   for (const std::string& stem : match_stems_) {
-    size_t scanned = 0;
-    for (auto term = database_.allterms_begin(stem);
-         term != database_.allterms_end(stem) && scanned < kMaxStemFormsScanned;
-         ++term, ++scanned) {
-      const std::string form = *term;
-      if (!match_forms_.count(form) && stem_matches(form, stem, language)) {
-        forms.emplace_back(form, stem);
-      }
+    for (const std::string& form : siblings_.forms(stem, language)) {
+      if (!match_forms_.count(form)) forms.emplace_back(form, stem);
     }
   }
   return stem_forms_.emplace(language, std::move(forms)).first->second;

@@ -15,11 +15,9 @@
 
 #include "analysis/analyzer.h"
 #include "schema/snippet_blocks.h"
+#include "search/stem_siblings.h"
 
 namespace jil::search {
-
-// Index terms read, per query stem, when looking for the library's forms of that stem.
-inline constexpr size_t kMaxStemFormsScanned = 32;
 
 // A byte range of a text.
 struct Passage {
@@ -35,9 +33,9 @@ class PassageFinder {
   PassageFinder(const Xapian::Database& database, analysis::Analyzer& analyzer,
                 const std::set<std::string>& match_forms, const std::set<std::string>& match_stems)
       : database_(database),
-        analyzer_(analyzer),
         match_forms_(match_forms),
-        match_stems_(match_stems) {}
+        match_stems_(match_stems),
+        siblings_(database, analyzer) {}
 
   // The passage of a text of `text_size` bytes around the window of `window` words that holds
   // the most distinct query words (the earliest of equals), from a quarter window before it to
@@ -49,15 +47,13 @@ class PassageFinder {
   static Passage opening(const schema::SnippetBlocks& blocks, size_t text_size, size_t window);
 
  private:
-  bool stem_matches(const std::string& form, const std::string& stem, analysis::Language language);
   // (form, stem) for the index's forms of the query's stems in `language`.
   const std::vector<std::pair<std::string, std::string>>& stem_forms(analysis::Language language);
 
   const Xapian::Database& database_;
-  analysis::Analyzer& analyzer_;
   const std::set<std::string>& match_forms_;
   const std::set<std::string>& match_stems_;
-  std::map<std::string, bool> stem_checked_;  // "form\x1Fstem" → the form has that stem
+  StemSiblings siblings_;
   std::map<analysis::Language, std::vector<std::pair<std::string, std::string>>> stem_forms_;
 };
 

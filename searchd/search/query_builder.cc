@@ -1,5 +1,7 @@
 // Word → SYNONYM of its forms and stems; several tokens (elision, hyphen, Han run, "phrase") →
-// PHRASE over positions, each position an OR of its forms (Xapian 1.4 allows OR leaves there).
+// PHRASE over positions, each position an OR of its forms and of the index's forms sharing its
+// stems (Xapian 1.4 allows OR leaves there; stems themselves have no positions). `=` forms and a
+// quoted single word are not widened.
 #include "search/query_builder.h"
 
 #include <algorithm>
@@ -15,18 +17,23 @@ namespace {
 using analysis::Token;
 using analysis::TokenKind;
 
+// How far a word reaches beyond its own forms: a bare word to its stems (and in a phrase to the
+// stems' forms), a quoted phrase's positions to their stems' forms, `=` nowhere.
+enum class Widening { kStems, kPhrasePositions, kNone };
+
 class Builder {
  public:
-  Builder(analysis::Analyzer& analyzer, analysis::Language language, BuiltQuery& out)
-      : analyzer_(analyzer), language_(language), out_(out) {}
+  Builder(analysis::Analyzer& analyzer, analysis::Language language, StemSiblings* siblings,
+          BuiltQuery& out)
+      : analyzer_(analyzer), language_(language), siblings_(siblings), out_(out) {}
 
   // An empty Query means "no words here" (e.g. punctuation only).
   Result<Xapian::Query> build(const QueryNode& node, bool positive) {
     switch (node.kind) {
       case QueryNode::Kind::kWord:
-        return words(node.text, positive, /*stem=*/true);
+        return words(node.text, positive, Widening::kStems);
       case QueryNode::Kind::kPhrase:
-        return words(node.text, positive, /*stem=*/false);
+        return words(node.text, positive, Widening::kPhrasePositions);
       case QueryNode::Kind::kExact:
         return exact(node.text, positive);
       case QueryNode::Kind::kOr:
@@ -59,6 +66,22 @@ class Builder {
     }
   }
 
+  // The runs of consecutive Han characters among `tokens`, as their folded characters.
+  void remember_han_runs(const std::vector<Token>& tokens, bool positive) {
+    if (!positive) return;
+    std::vector<std::string> run;
+    for (const Token& token : tokens) {
+      if (token.kind == TokenKind::kHanWord) continue;
+      if (token.kind == TokenKind::kHanChar && !token.forms.empty()) {
+        run.push_back(token.forms.front());
+        continue;
+      }
+      if (!run.empty()) out_.han_runs.push_back(std::move(run));
+      run.clear();
+    }
+    if (!run.empty()) out_.han_runs.push_back(std::move(run));
+  }
+
   Xapian::Query forms_query(const Token& token) {
     std::vector<Xapian::Query> forms;
     for (const auto& form : token.forms) forms.emplace_back(form);
@@ -75,9 +98,30 @@ class Builder {
                analyzed.front().stems.end();
   }
 
-  Xapian::Query words(const std::string& text, bool positive, bool stem) {
+  // The OR at one position of a phrase: the tokens' forms, then (when widening) the index's
+  // forms of their stems, each term once.
+  Xapian::Query position_query(const std::vector<const Token*>& at_position, Widening widening) {
+    std::vector<std::string> terms;
+    const auto add = [&terms](const std::string& term) {
+      if (std::find(terms.begin(), terms.end(), term) == terms.end()) terms.push_back(term);
+    };
+    for (const Token* token : at_position) {
+      for (const auto& form : token->forms) add(form);
+    }
+    if (siblings_ != nullptr && widening != Widening::kNone) {
+      for (const Token* token : at_position) {
+        for (const auto& root : token->stems) {
+          for (const std::string& form : siblings_->forms(root, language_)) add(form);
+        }
+      }
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  }
+
+  Xapian::Query words(const std::string& text, bool positive, Widening widening) {
     const std::vector<Token> tokens = analyzer_.analyze(text, language_);
     for (const Token& token : tokens) remember(token, positive);
+    remember_han_runs(tokens, positive);
     const auto positions = by_position(tokens);
     if (positions.empty()) return Xapian::Query();
     if (positions.size() == 1) {
@@ -88,7 +132,7 @@ class Builder {
       const auto has = [&alternatives](const std::string& term) {
         return std::find(alternatives.begin(), alternatives.end(), term) != alternatives.end();
       };
-      if (stem) {
+      if (widening == Widening::kStems) {
         for (const auto& root : token.stems) {
           std::string stem_term = schema::term(schema::kStemPrefix, root);
           if (!has(stem_term)) alternatives.push_back(std::move(stem_term));
@@ -102,11 +146,7 @@ class Builder {
     }
     std::vector<Xapian::Query> sequence;
     for (const auto& [position, at_position] : positions) {
-      std::vector<Xapian::Query> forms;
-      for (const Token* token : at_position) {
-        for (const auto& form : token->forms) forms.emplace_back(form);
-      }
-      sequence.emplace_back(Xapian::Query::OP_OR, forms.begin(), forms.end());
+      sequence.push_back(position_query(at_position, widening));
     }
     // Adjacent Han characters are indexed as bigram terms too (schema/han_bigrams.h).
     std::vector<Xapian::Query> required;
@@ -134,7 +174,7 @@ class Builder {
     }
     if (required.empty()) return Xapian::Query();
     if (required.size() == 1) return required[0];
-    return Xapian::Query(Xapian::Query::OP_AND, words(text, positive, false),
+    return Xapian::Query(Xapian::Query::OP_AND, words(text, positive, Widening::kNone),
                          Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end()));
   }
 
@@ -169,15 +209,16 @@ class Builder {
 
   analysis::Analyzer& analyzer_;
   analysis::Language language_;
+  StemSiblings* siblings_;
   BuiltQuery& out_;
 };
 
 }  // namespace
 
 Result<BuiltQuery> build_query(const QueryNode& tree, analysis::Analyzer& analyzer,
-                               analysis::Language language) {
+                               analysis::Language language, StemSiblings* siblings) {
   BuiltQuery built;
-  Builder builder(analyzer, language, built);
+  Builder builder(analyzer, language, siblings, built);
   Result<Xapian::Query> query = builder.build(tree, true);
   if (!query.is_ok()) return query.status();
   built.query = *query;

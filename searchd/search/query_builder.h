@@ -6,9 +6,11 @@
 
 #include <set>
 #include <string>
+#include <vector>
 
 #include "analysis/analyzer.h"
 #include "search/query_syntax.h"
+#include "search/stem_siblings.h"
 
 namespace jil::search {
 
@@ -17,11 +19,17 @@ struct BuiltQuery {
   std::set<std::string> match_forms;  // folded forms of positive words, for highlighting
   std::set<std::string> match_stems;  // their stems (unprefixed)
   std::set<std::string> match_words;  // first folded form of each positive word or Han character
-  bool has_exact = false;             // the query asks for exact forms (=word): no widening
+  // Each positive run of Han characters (folded), for highlighting: a document matches the whole
+  // run, so its characters are marked only where they stand together (snippet_maker.h).
+  std::vector<std::vector<std::string>> han_runs;
+  bool has_exact = false;  // the query asks for exact forms (=word): no widening
 };
 
-// kInvalidArgument when the query only excludes ("-a -b"): nothing to rank.
+// kInvalidArgument when the query only excludes ("-a -b"): nothing to rank. With `siblings`,
+// each position of a phrase (quoted, hyphenated, elided) also meets the index's other forms of
+// its word's stems ("conflicts of interest" for "conflict of interest"); without it, only the
+// forms typed (highlighting a document, where no index is at hand).
 Result<BuiltQuery> build_query(const QueryNode& tree, analysis::Analyzer& analyzer,
-                               analysis::Language language);
+                               analysis::Language language, StemSiblings* siblings = nullptr);
 
 }  // namespace jil::search

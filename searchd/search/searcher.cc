@@ -330,7 +330,8 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
 }
 
 Result<bool> Searcher::words_match_any(const SearchRequest& request, const QueryNode& tree) {
-  Result<BuiltQuery> built = build_query(tree, *analyzer_, request.query_language);
+  StemSiblings siblings(database_, *analyzer_);
+  Result<BuiltQuery> built = build_query(tree, *analyzer_, request.query_language, &siblings);
   if (!built.is_ok()) return built.status();
   if (built->query.empty()) return false;
   Xapian::Query query = built->query;
@@ -347,7 +348,8 @@ Result<bool> Searcher::words_match_any(const SearchRequest& request, const Query
 }
 
 Result<SearchResults> Searcher::search_tree(const SearchRequest& request, const QueryNode& tree) {
-  Result<BuiltQuery> built = build_query(tree, *analyzer_, request.query_language);
+  StemSiblings siblings(database_, *analyzer_);
+  Result<BuiltQuery> built = build_query(tree, *analyzer_, request.query_language, &siblings);
   if (!built.is_ok()) return built.status();
   const bool has_query = !built->query.empty();
   std::vector<std::string> concepts;

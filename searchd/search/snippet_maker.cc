@@ -39,6 +39,31 @@ bool SnippetMaker::matches(const Token& token) const {
   return false;
 }
 
+std::vector<bool> SnippetMaker::marked(const std::vector<Token>& tokens, size_t first,
+                                       size_t last) const {
+  std::vector<bool> marks(last + 1 - first, false);
+  for (size_t index = first; index <= last; ++index) {
+    const Token& token = tokens[index];
+    if (token.kind != analysis::TokenKind::kHanChar || han_runs_ == nullptr) {
+      marks[index - first] = matches(token);
+      continue;
+    }
+    // Consecutive tokens have consecutive positions, as in the index's phrase.
+    for (const std::vector<std::string>& run : *han_runs_) {
+      if (run.empty() || index + run.size() - 1 > last) continue;
+      const bool whole = std::equal(run.begin(), run.end(), tokens.begin() + index,
+                                    [](const std::string& character, const Token& at) {
+                                      return at.kind == analysis::TokenKind::kHanChar &&
+                                             !at.forms.empty() && at.forms.front() == character;
+                                    });
+      if (!whole) continue;
+      std::fill(marks.begin() + (index - first), marks.begin() + (index - first + run.size()),
+                true);
+    }
+  }
+  return marks;
+}
+
 std::vector<TextPart> SnippetMaker::mark(std::string_view text, const std::vector<Token>& tokens,
                                          size_t first, size_t last, bool ellipsis_before,
                                          bool ellipsis_after) const {
@@ -46,9 +71,10 @@ std::vector<TextPart> SnippetMaker::mark(std::string_view text, const std::vecto
   if (ellipsis_before) parts.push_back({"… ", false});
   uint32_t cursor = tokens[first].utf8_begin;
   const uint32_t end = tokens[last].utf8_end;
+  const std::vector<bool> marks = marked(tokens, first, last);
   for (size_t index = first; index <= last; ++index) {
     const Token& token = tokens[index];
-    if (!matches(token) || token.utf8_begin < cursor) {
+    if (!marks[index - first] || token.utf8_begin < cursor) {
       continue;
     }
     if (token.utf8_begin > cursor) {

@@ -27,17 +27,23 @@ inline size_t snippet_window(analysis::Language language) {
   return language == analysis::Language::kZh ? kSnippetHanCharacters : kSnippetWords;
 }
 
+// The query's runs of Han characters, folded (query_builder.h BuiltQuery::han_runs).
+using HanRuns = std::vector<std::vector<std::string>>;
+
 class SnippetMaker {
  public:
   // `words_wanted` is how many distinct query words a window can hold at best (0: unknown, so
-  // the whole text is scanned).
+  // the whole text is scanned). With `han_runs`, a Han character is marked only inside a whole
+  // run of the query (利益 of 財務利益 is not marked for 利益冲突); without, every matching one is.
   SnippetMaker(analysis::Analyzer& analyzer, const std::set<std::string>& match_forms,
-               const std::set<std::string>& match_stems, size_t words_wanted = 0)
+               const std::set<std::string>& match_stems, size_t words_wanted = 0,
+               const HanRuns* han_runs = nullptr)
       : analyzer_(analyzer),
         match_forms_(match_forms),
         match_stems_(match_stems),
         stem_gate_(analysis::StemGate::for_stems(match_stems)),
-        words_wanted_(words_wanted) {}
+        words_wanted_(words_wanted),
+        han_runs_(han_runs) {}
 
   // The best window of `text` with matches marked; the opening words when nothing matches.
   std::vector<TextPart> snippet(std::string_view text, analysis::Language language);
@@ -56,6 +62,9 @@ class SnippetMaker {
 
  private:
   bool matches(const analysis::Token& token) const;
+  // For tokens[first..last]: whether each is marked (Han characters by whole runs).
+  std::vector<bool> marked(const std::vector<analysis::Token>& tokens, size_t first,
+                           size_t last) const;
   std::vector<TextPart> mark(std::string_view text, const std::vector<analysis::Token>& tokens,
                              size_t first, size_t last, bool ellipsis_before,
                              bool ellipsis_after) const;
@@ -66,6 +75,7 @@ class SnippetMaker {
   // Only words that can share a query stem are stemmed: matches() compares stems with those.
   const analysis::StemGate stem_gate_;
   const size_t words_wanted_;
+  const HanRuns* han_runs_;
   size_t first_match_offset_ = std::string_view::npos;
 };
 

@@ -49,7 +49,7 @@ class SnippetMakerTest : public ::testing::Test {
     Result<BuiltQuery> built = build_query(*tree, *analyzer_, language);
     EXPECT_TRUE(built.is_ok()) << built.status().to_string();
     SnippetMaker maker(*analyzer_, built->match_forms, built->match_stems,
-                       stop_early ? built->match_words.size() : 0);
+                       stop_early ? built->match_words.size() : 0, &built->han_runs);
     return maker.snippet(text, language);
   }
 
@@ -57,7 +57,7 @@ class SnippetMakerTest : public ::testing::Test {
                                     Language language) {
     Result<BuiltQuery> built = build_query(*parse_query(query), *analyzer_, language);
     EXPECT_TRUE(built.is_ok()) << built.status().to_string();
-    SnippetMaker maker(*analyzer_, built->match_forms, built->match_stems);
+    SnippetMaker maker(*analyzer_, built->match_forms, built->match_stems, 0, &built->han_runs);
     return maker.highlighted(text, language);
   }
 
@@ -109,6 +109,28 @@ TEST_F(SnippetMakerTest, ChineseSnippetIsValidUtf8AndMergesAdjacentMatches) {
   EXPECT_EQ(matched(parts), std::vector<std::string>{"法官"});
   EXPECT_LE(word_count(joined(parts), Language::kZh), kSnippetHanCharacters);
   EXPECT_EQ(parts.front().text, "… ");
+}
+
+// A document matches a Han query as a whole run (its bigrams and the phrase of its characters),
+// so 利益 of 財務利益 is not marked for 利益冲突, nor 法 of 法院 for 法官; a one-character query
+// word is marked wherever it stands, and each dictionary word of a relaxed query on its own.
+TEST_F(SnippetMakerTest, HanCharactersAreMarkedOnlyWithinAWholeRunOfTheQuery) {
+  const std::string text = "財務利益須申報；法院審查利益衝突與法官迴避。";
+  EXPECT_EQ(matched(highlighted("利益冲突", text, Language::kZh)),
+            std::vector<std::string>{"利益衝突"});
+  EXPECT_EQ(matched(highlighted("法官", text, Language::kZh)), std::vector<std::string>{"法官"});
+  EXPECT_EQ(matched(highlighted("法", text, Language::kZh)),
+            (std::vector<std::string>{"法", "法"}));
+  EXPECT_EQ(matched(highlighted("利益 法官", text, Language::kZh)),
+            (std::vector<std::string>{"利益", "利益", "法官"}));
+  EXPECT_EQ(matched(snippet("利益冲突", text, Language::kZh)),
+            std::vector<std::string>{"利益衝突"});
+  // Without the runs (a caller that has none), every matching character is marked.
+  Result<BuiltQuery> built = build_query(*parse_query("利益冲突"), *analyzer_, Language::kZh);
+  ASSERT_TRUE(built.is_ok());
+  SnippetMaker characters(*analyzer_, built->match_forms, built->match_stems);
+  EXPECT_EQ(matched(characters.highlighted(text, Language::kZh)),
+            (std::vector<std::string>{"利益", "利益衝突"}));
 }
 
 TEST_F(SnippetMakerTest, WindowWithMostDistinctMatchesWins) {
