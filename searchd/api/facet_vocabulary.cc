@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/api_parameters.h"
 #include "api/problem.h"
 #include "api/query_string.h"
 #include "api/search_parameters.h"
@@ -73,6 +74,9 @@ HttpResponse facet_vocabulary_response(search::Searcher& searcher, const render:
   if (!known) return problem_response(404, "no such facet: see /api/v1/facets for every facet");
   Result<ParsedTarget> parsed = parse_target(target);
   if (!parsed.is_ok()) return problem_response(parsed.status());
+  if (Status read = check_api_parameters(*parsed, ApiEndpoint::kFacets); !read.is_ok()) {
+    return problem_response(read);
+  }
   Result<search::SearchRequest> request = parse_search_parameters(*parsed);
   if (!request.is_ok()) return problem_response(request.status());
   request->page = 1;

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "api/api_parameters.h"
 #include "api/cache_policy.h"
 #include "api/citation_routes.h"
 #include "api/content_disposition.h"
@@ -158,6 +159,9 @@ HttpResponse RequestHandler::route(const HttpRequest& request) {
 HttpResponse RequestHandler::api_search(const std::string& target) {
   Result<ParsedTarget> parsed = parse_target(target);
   if (!parsed.is_ok()) return problem_response(parsed.status());
+  if (Status known = check_api_parameters(*parsed, ApiEndpoint::kSearch); !known.is_ok()) {
+    return problem_response(known);
+  }
   Result<search::SearchRequest> request = parse_search_parameters(*parsed);
   if (!request.is_ok()) return problem_response(request.status());
   Result<std::vector<std::string>> fields = parse_fields(*parsed, FieldScope::kSearchHit);
@@ -221,13 +225,20 @@ HttpResponse RequestHandler::api_document(const std::string& id, const std::stri
   if (!schema::is_valid_id(id)) return problem_response(404, "no document with this id");
   Result<ParsedTarget> parsed = parse_target(target);
   if (!parsed.is_ok()) return problem_response(parsed.status());
+  if (Status known = check_api_parameters(*parsed, ApiEndpoint::kDocument); !known.is_ok()) {
+    return problem_response(known);
+  }
+  const std::string text = parsed->first("text");
+  if (!text.empty() && text != "0" && text != "1" && text != "false" && text != "true") {
+    return problem_response(400, "parameter 'text' must be 0 or 1");
+  }
   Result<schema::DocRecord> record = searcher_.document(id);
   if (!record.is_ok()) return problem_response(record.status());
   Result<std::vector<schema::DocRecord>> versions = searcher_.work_versions(record->work);
   if (!versions.is_ok()) return problem_response(versions.status());
   Result<std::vector<std::string>> fields = parse_fields(*parsed, FieldScope::kDocument);
   if (!fields.is_ok()) return problem_response(fields.status());
-  const bool with_text = parsed->first("text") == "1" || parsed->first("text") == "true" ||
+  const bool with_text = text == "1" || text == "true" ||
                          std::find(fields->begin(), fields->end(), "text") != fields->end();
   return json_response(
       keep_document_fields(render::document_json(*record, *versions, with_text), *fields));

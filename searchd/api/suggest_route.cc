@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/api_parameters.h"
 #include "api/problem.h"
 #include "api/query_string.h"
 #include "render/json_text.h"
@@ -12,6 +13,9 @@ namespace jil::api {
 HttpResponse suggest_response(search::Searcher& searcher, const std::string& target) {
   Result<ParsedTarget> parsed = parse_target(target);
   if (!parsed.is_ok()) return problem_response(parsed.status());
+  if (Status known = check_api_parameters(*parsed, ApiEndpoint::kSuggest); !known.is_ok()) {
+    return problem_response(known);
+  }
   const std::string text = parsed->first("q");
   if (text.size() > search::kMaxSuggestTextBytes) {
     return problem_response(400, "parameter 'q' is longer than " +

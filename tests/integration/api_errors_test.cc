@@ -51,7 +51,26 @@ INSTANTIATE_TEST_SUITE_P(SearchApi, BadParameter,
                                            "size=5x", "sort=bogus", "lang=xx", "lang=EN",
                                            "type=pamphlet", "topic=nothing", "country=zz",
                                            "country=ZZ", "year=20", "year=abcd", "value=honesty",
-                                           "region=mars"));
+                                           "region=mars", "language=fr", "q=ethics", "hl=xx",
+                                           "sort=title&sort=newest"));
+
+// A partner's typo or a parameter another endpoint reads is named, never silently ignored.
+TEST(ApiParameters, EachJsonEndpointRefusesWhatItDoesNotRead) {
+  for (const char* target :
+       {"/api/v1/documents/coi-guidance-en?hl=fr", "/api/v1/documents/coi-guidance-en?text=2",
+        "/api/v1/documents/coi-guidance-en?text=1&text=1", "/api/v1/suggest?q=jud&size=3",
+        "/api/v1/facets?q=judge&language=fr", "/api/v1/facets?q=judge&size=5",
+        "/api/v1/facets/type?q=judge&q=ethics"}) {
+    expect_problem(http_get(environment().port(), target), 400, target);
+  }
+  const HttpReply reply = http_get(environment().port(), "/api/v1/search?q=judge&language=fr");
+  EXPECT_NE(reply.body.find("unknown parameter 'language'"), std::string::npos) << reply.body;
+  for (const char* target :
+       {"/api/v1/documents/coi-guidance-en?text=1&fields=id,text&ui=fr",
+        "/api/v1/suggest?q=jud&lang=en", "/api/v1/facets/type?q=judge&versions=all"}) {
+    EXPECT_EQ(http_get(environment().port(), target).status, 200u) << target;
+  }
+}
 
 class InvalidEncoding : public ::testing::TestWithParam<const char*> {};
 
