@@ -9,9 +9,9 @@
 #include <set>
 
 #include "api/header_text.h"
+#include "api/oai_request.h"
 #include "api/oai_token.h"
 #include "api/problem.h"
-#include "api/query_string.h"
 #include "render/atom_feed.h"
 #include "render/oai_pmh_xml.h"
 #include "schema/vocabulary.h"
@@ -104,6 +104,8 @@ class OaiAnswer {
       : searcher_(searcher), site_(site_url) {}
 
   HttpResponse answer(const ParsedTarget& target);
+  // badArgument for arguments that cannot be read (api/oai_request.h), echoing none.
+  HttpResponse bad_argument(const std::string& why) const { return error({}, "badArgument", why); }
 
  private:
   HttpResponse respond(const Echo& echo, const std::string& body) const {
@@ -353,14 +355,10 @@ std::optional<schema::DocRecord> OaiAnswer::record_named(const std::string& iden
 
 HttpResponse oai_pmh_response(search::Searcher& searcher, const HttpRequest& request,
                               std::string_view site_url) {
-  Result<ParsedTarget> parsed = parse_target(request.target);
   OaiAnswer answer(searcher, site_url);
-  if (!parsed.is_ok()) {
-    ParsedTarget empty;
-    empty.parameters.emplace("verb", "");
-    return answer.answer(empty);  // badVerb: the arguments cannot even be read
-  }
-  return answer.answer(*parsed);
+  Result<ParsedTarget> arguments = oai_arguments(request);
+  if (!arguments.is_ok()) return answer.bad_argument(arguments.status().message());
+  return answer.answer(*arguments);
 }
 
 }  // namespace jil::api

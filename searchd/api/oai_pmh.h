@@ -1,12 +1,14 @@
-// GET /oai: an OAI-PMH 2.0 repository over the library (issue 6 item 4), metadata as oai_dc.
+// /oai: an OAI-PMH 2.0 repository over the library (issue 6 item 4), metadata as oai_dc.
 //   Identify, ListMetadataFormats, ListSets, ListIdentifiers, ListRecords, GetRecord
+//   Requests are GET (or HEAD) with the arguments in the URL, or POST with them in an
+//   application/x-www-form-urlencoded body (api/oai_request.h); both get the same answer.
 //   Items are "oai:jil:<document id>"; sets are "type", "type:<type>", "language" and
 //   "language:<code>". Datestamps (seconds granularity, UTC) are when the indexer last wrote
 //   the document, or for records indexed before it kept that, the first day of their year.
 //   Lists come kOaiPageSize at a time with opaque resumption tokens (api/oai_token.h).
 //   Every protocol error (badVerb, badArgument, badResumptionToken, cannotDisseminateFormat,
 //   idDoesNotExist, noRecordsMatch, noSetHierarchy is never needed) is an OAI error element in a
-//   200 answer, as the protocol asks.
+//   200 answer, as the protocol asks; so is a POST whose form cannot be read (badArgument).
 #pragma once
 
 #include "api/http_types.h"

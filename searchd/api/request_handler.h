@@ -7,6 +7,7 @@
 //   GET /doc/{id}/original   the original file         GET /static/{name}          assets
 //   GET /api/v1/facets, /api/v1/facets/{facet}: facet vocabularies (api/facet_vocabulary.h)
 //   GET /doc/{id}/cite.ris   RIS record                GET /doc/{id}/cite.bib      BibTeX
+//   GET, POST /oai           OAI-PMH (api/oai_pmh.h; the one route that takes POST)
 #pragma once
 
 #include <filesystem>

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "api/access_limits.h"
+#include "api/oai_request.h"
 #include "api/trusted_proxies.h"
 #include "base/status.h"
 #include "search/result_cache.h"
@@ -18,8 +19,11 @@ namespace jil::server {
 inline constexpr size_t kMaxHeaderBytes = 16 * 1024;
 // Request target (bytes): queries are capped at 1,000 bytes, so 8 KiB is generous.
 inline constexpr size_t kMaxTargetBytes = 8 * 1024;
-// Request body (bytes): every route is GET; a small body is read and ignored, a larger refused.
+// Request body (bytes): a larger one is refused (413) before it is read. Every route but
+// POST /oai is GET or HEAD, whose body is read and ignored; POST /oai's form may be at most
+// api::kMaxOaiFormBytes of it (api/oai_request.h), a larger one is an OAI badArgument.
 inline constexpr size_t kMaxBodyBytes = 64 * 1024;
+static_assert(api::kMaxOaiFormBytes <= kMaxBodyBytes, "an OAI form must fit in a request body");
 // Header fields in one request (a browser sends about 20); more get 431.
 inline constexpr size_t kMaxHeaderFields = 100;
 // Time to receive one whole request, from its first byte or from the end of the previous one

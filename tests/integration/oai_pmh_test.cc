@@ -229,6 +229,9 @@ TEST(OaiPmh, EveryErrorCodeOfTheProtocol) {
   EXPECT_EQ(error_code("verb=Harvest"), "badVerb");
   EXPECT_EQ(error_code("verb=Identify&verb=ListSets"), "badVerb");
   EXPECT_EQ(error_code("verb=Identify&extra=1"), "badArgument");
+  // Arguments that cannot be decoded have "an illegal syntax" (OAI-PMH 3.6): badArgument.
+  EXPECT_EQ(error_code("verb=Identify&x=%ZZ"), "badArgument");
+  EXPECT_EQ(error_code("verb=Identify&x=%FF"), "badArgument");
   EXPECT_EQ(error_code("verb=ListRecords"), "badArgument");
   EXPECT_EQ(error_code("verb=ListRecords&metadataPrefix=oai_dc&metadataPrefix=oai_dc"),
             "badArgument");
