@@ -22,9 +22,6 @@ namespace {
 using Echo = std::vector<std::pair<std::string, std::string>>;
 
 constexpr std::string_view kEarliestDatestamp = "0001-01-01T00:00:00Z";
-// Identify's adminEmail: the protocol requires an address with a dotted domain; `.invalid` (RFC
-// 2606) says that no mailbox is configured.
-constexpr std::string_view kAdminEmail = "library@jil.invalid";
 
 // The arguments each verb may take (besides `verb`); resumptionToken is exclusive where allowed.
 const std::map<std::string, std::set<std::string>, std::less<>>& verb_arguments() {
@@ -100,8 +97,8 @@ bool is_known_set(std::string_view set) {
 
 class OaiAnswer {
  public:
-  OaiAnswer(search::Searcher& searcher, std::string_view site_url)
-      : searcher_(searcher), site_(site_url) {}
+  OaiAnswer(search::Searcher& searcher, std::string_view site_url, const OaiIdentity& identity)
+      : searcher_(searcher), site_(site_url), identity_(identity) {}
 
   HttpResponse answer(const ParsedTarget& target);
   // badArgument for arguments that cannot be read (api/oai_request.h), echoing none.
@@ -138,6 +135,7 @@ class OaiAnswer {
 
   search::Searcher& searcher_;
   std::string site_;
+  const OaiIdentity& identity_;
 };
 
 HttpResponse OaiAnswer::answer(const ParsedTarget& target) {
@@ -192,14 +190,14 @@ HttpResponse OaiAnswer::identify(const Echo& echo) {
       earliest = std::min(earliest, render::oai_datestamp(record));
     }
   }
-  return respond(
-      echo, "<Identify>" + render::xml_element("repositoryName", "Judicial Integrity Library") +
-                render::xml_element("baseURL", site_ + "/oai") +
-                render::xml_element("protocolVersion", "2.0") +
-                render::xml_element("adminEmail", std::string(kAdminEmail)) +
-                render::xml_element("earliestDatestamp", earliest) +
-                render::xml_element("deletedRecord", "no") +
-                render::xml_element("granularity", "YYYY-MM-DDThh:mm:ssZ") + "</Identify>");
+  return respond(echo,
+                 "<Identify>" + render::xml_element("repositoryName", identity_.repository_name) +
+                     render::xml_element("baseURL", site_ + "/oai") +
+                     render::xml_element("protocolVersion", "2.0") +
+                     render::xml_element("adminEmail", identity_.admin_email) +
+                     render::xml_element("earliestDatestamp", earliest) +
+                     render::xml_element("deletedRecord", "no") +
+                     render::xml_element("granularity", "YYYY-MM-DDThh:mm:ssZ") + "</Identify>");
 }
 
 HttpResponse OaiAnswer::list_metadata_formats(const Echo& echo, const std::string& identifier) {
@@ -354,8 +352,8 @@ std::optional<schema::DocRecord> OaiAnswer::record_named(const std::string& iden
 }  // namespace
 
 HttpResponse oai_pmh_response(search::Searcher& searcher, const HttpRequest& request,
-                              std::string_view site_url) {
-  OaiAnswer answer(searcher, site_url);
+                              std::string_view site_url, const OaiIdentity& identity) {
+  OaiAnswer answer(searcher, site_url, identity);
   Result<ParsedTarget> arguments = oai_arguments(request);
   if (!arguments.is_ok()) return answer.bad_argument(arguments.status().message());
   return answer.answer(*arguments);

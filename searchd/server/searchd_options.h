@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "api/access_limits.h"
+#include "api/oai_identity.h"
 #include "api/oai_request.h"
 #include "api/trusted_proxies.h"
 #include "base/status.h"
@@ -104,6 +105,9 @@ struct SearchdOptions {
   // --public-url URL: the library's public address (api/public_url.h), normalised, under which
   // every absolute URL is written; "" (default): "http://" + each request's Host header.
   std::string public_url;
+  // --oai-repository-name TEXT, --oai-admin-email ADDRESS: OAI-PMH Identify's repositoryName and
+  // adminEmail, checked at start (api/oai_identity.h, which holds the defaults).
+  api::OaiIdentity oai_identity;
   // --test-fault-route: GET /__test/fault answers 500 (api/request_handler.h), GET /__test/hold
   // holds its search thread until GET /__test/release (api/test_gate.h). The option exists
   // only in builds with the test suite (JIL_TESTS, which defines JIL_TEST_HOOKS): tools/serve.sh
