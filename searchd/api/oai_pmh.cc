@@ -97,8 +97,12 @@ bool is_known_set(std::string_view set) {
 
 class OaiAnswer {
  public:
-  OaiAnswer(search::Searcher& searcher, std::string_view site_url, const OaiIdentity& identity)
-      : searcher_(searcher), site_(site_url), identity_(identity) {}
+  OaiAnswer(search::Searcher& searcher, std::string_view site_url, const OaiIdentity& identity,
+            const render::UiCatalog& catalog)
+      : searcher_(searcher),
+        site_(site_url),
+        identity_(identity),
+        labels_(catalog, render::kOaiNamesLanguage) {}
 
   HttpResponse answer(const ParsedTarget& target);
   // badArgument for arguments that cannot be read (api/oai_request.h), echoing none.
@@ -130,12 +134,13 @@ class OaiAnswer {
     std::string xml = render::oai_header(std::string(kOaiIdentifierPrefix) + record.id,
                                          render::oai_datestamp(record), set_specs_of(record));
     if (!with_metadata) return xml;
-    return "<record>" + xml + render::oai_dc_metadata(record, site_) + "</record>";
+    return "<record>" + xml + render::oai_dc_metadata(record, site_, labels_) + "</record>";
   }
 
   search::Searcher& searcher_;
   std::string site_;
   const OaiIdentity& identity_;
+  const render::FacetLabels labels_;
 };
 
 HttpResponse OaiAnswer::answer(const ParsedTarget& target) {
@@ -224,11 +229,11 @@ HttpResponse OaiAnswer::list_sets(const Echo& echo, const std::string& token) {
   };
   add("type", "Document type");
   for (const auto& id : vocabulary.ids(schema::Facet::kType)) {
-    add("type:" + id, vocabulary.label(schema::Facet::kType, id));
+    add("type:" + id, labels_.value(schema::Facet::kType, id));
   }
   add("language", "Language");
   for (const auto& id : vocabulary.ids(schema::Facet::kLanguage)) {
-    add("language:" + id, vocabulary.label(schema::Facet::kLanguage, id));
+    add("language:" + id, labels_.value(schema::Facet::kLanguage, id));
   }
   return respond(echo, xml + "</ListSets>");
 }
@@ -352,8 +357,9 @@ std::optional<schema::DocRecord> OaiAnswer::record_named(const std::string& iden
 }  // namespace
 
 HttpResponse oai_pmh_response(search::Searcher& searcher, const HttpRequest& request,
-                              std::string_view site_url, const OaiIdentity& identity) {
-  OaiAnswer answer(searcher, site_url, identity);
+                              std::string_view site_url, const OaiIdentity& identity,
+                              const render::UiCatalog& catalog) {
+  OaiAnswer answer(searcher, site_url, identity, catalog);
   Result<ParsedTarget> arguments = oai_arguments(request);
   if (!arguments.is_ok()) return answer.bad_argument(arguments.status().message());
   return answer.answer(*arguments);

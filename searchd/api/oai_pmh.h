@@ -15,6 +15,7 @@
 
 #include "api/http_types.h"
 #include "api/oai_identity.h"
+#include "render/ui_catalog.h"
 #include "search/searcher.h"
 
 namespace jil::api {
@@ -22,10 +23,12 @@ namespace jil::api {
 inline constexpr size_t kOaiPageSize = 50;
 inline constexpr std::string_view kOaiIdentifierPrefix = "oai:jil:";
 
-// baseURL and every record's dc:identifier are under `site_url` (api/site_url.h); Identify
-// says `identity`. Never throws; an index that cannot be read is a problem+json answer
+// baseURL and every record's dc:identifier are under `site_url` (api/site_url.h); Dublin Core
+// names (publisher, type, subjects, coverage) come from `catalog` in English
+// (render/oai_pmh_xml.h). Never throws; an index that cannot be read is a problem+json answer
 // (api/problem.h), not an OAI error.
 HttpResponse oai_pmh_response(search::Searcher& searcher, const HttpRequest& request,
-                              std::string_view site_url, const OaiIdentity& identity);
+                              std::string_view site_url, const OaiIdentity& identity,
+                              const render::UiCatalog& catalog);
 
 }  // namespace jil::api

@@ -58,6 +58,9 @@ TEST_F(OaiSchema, EverySingleAnswerIsValid) {
            "verb=ListSets",
            "verb=GetRecord&identifier=oai:jil:coi-guidance-ar&metadataPrefix=oai_dc",
            "verb=GetRecord&identifier=oai:jil:coi-guidance-zh&metadataPrefix=oai_dc",
+           // Dublin Core names of every kind: publisher, types, subjects, country and region.
+           "verb=GetRecord&identifier=oai:jil:formation-genre-egalite-integrite-fr"
+           "&metadataPrefix=oai_dc",
            "verb=ListRecords&metadataPrefix=oai_dc&set=language:fr",
            "verb=ListIdentifiers&metadataPrefix=oai_dc&set=type&from=2000-01-01",
            "verb=ListRecords&metadataPrefix=oai_dc&from=2000-01-01T00:00:00Z"
