@@ -11,7 +11,7 @@
 namespace jil::api {
 
 struct HttpRequest {
-  std::string method;  // "GET", "HEAD", ...
+  std::string method;  // "GET", "HEAD", "POST" (only /oai takes it), ...
   std::string target;  // raw request target, e.g. "/search?q=x"
   std::string accept_language;
   std::string if_none_match;
@@ -32,6 +32,10 @@ struct HttpRequest {
   // Byte ranges of originals (api/partial_content.h): the Range and If-Range headers.
   std::string range{};
   std::string if_range{};
+  // The Content-Type header and the body (at most server/searchd_options.h kMaxBodyBytes): read
+  // only by POST /oai, whose arguments come as a form (api/oai_request.h).
+  std::string content_type{};
+  std::string body{};
 };
 
 struct HttpResponse {

@@ -9,9 +9,9 @@
 #include <set>
 
 #include "api/header_text.h"
+#include "api/oai_request.h"
 #include "api/oai_token.h"
 #include "api/problem.h"
-#include "api/query_string.h"
 #include "render/atom_feed.h"
 #include "render/oai_pmh_xml.h"
 #include "schema/vocabulary.h"
@@ -22,9 +22,6 @@ namespace {
 using Echo = std::vector<std::pair<std::string, std::string>>;
 
 constexpr std::string_view kEarliestDatestamp = "0001-01-01T00:00:00Z";
-// Identify's adminEmail: the protocol requires an address with a dotted domain; `.invalid` (RFC
-// 2606) says that no mailbox is configured.
-constexpr std::string_view kAdminEmail = "library@jil.invalid";
 
 // The arguments each verb may take (besides `verb`); resumptionToken is exclusive where allowed.
 const std::map<std::string, std::set<std::string>, std::less<>>& verb_arguments() {
@@ -100,10 +97,16 @@ bool is_known_set(std::string_view set) {
 
 class OaiAnswer {
  public:
-  OaiAnswer(search::Searcher& searcher, std::string_view site_url)
-      : searcher_(searcher), site_(site_url) {}
+  OaiAnswer(search::Searcher& searcher, std::string_view site_url, const OaiIdentity& identity,
+            const render::UiCatalog& catalog)
+      : searcher_(searcher),
+        site_(site_url),
+        identity_(identity),
+        labels_(catalog, render::kOaiNamesLanguage) {}
 
   HttpResponse answer(const ParsedTarget& target);
+  // badArgument for arguments that cannot be read (api/oai_request.h), echoing none.
+  HttpResponse bad_argument(const std::string& why) const { return error({}, "badArgument", why); }
 
  private:
   HttpResponse respond(const Echo& echo, const std::string& body) const {
@@ -131,11 +134,13 @@ class OaiAnswer {
     std::string xml = render::oai_header(std::string(kOaiIdentifierPrefix) + record.id,
                                          render::oai_datestamp(record), set_specs_of(record));
     if (!with_metadata) return xml;
-    return "<record>" + xml + render::oai_dc_metadata(record, site_) + "</record>";
+    return "<record>" + xml + render::oai_dc_metadata(record, site_, labels_) + "</record>";
   }
 
   search::Searcher& searcher_;
   std::string site_;
+  const OaiIdentity& identity_;
+  const render::FacetLabels labels_;
 };
 
 HttpResponse OaiAnswer::answer(const ParsedTarget& target) {
@@ -190,14 +195,14 @@ HttpResponse OaiAnswer::identify(const Echo& echo) {
       earliest = std::min(earliest, render::oai_datestamp(record));
     }
   }
-  return respond(
-      echo, "<Identify>" + render::xml_element("repositoryName", "Judicial Integrity Library") +
-                render::xml_element("baseURL", site_ + "/oai") +
-                render::xml_element("protocolVersion", "2.0") +
-                render::xml_element("adminEmail", std::string(kAdminEmail)) +
-                render::xml_element("earliestDatestamp", earliest) +
-                render::xml_element("deletedRecord", "no") +
-                render::xml_element("granularity", "YYYY-MM-DDThh:mm:ssZ") + "</Identify>");
+  return respond(echo,
+                 "<Identify>" + render::xml_element("repositoryName", identity_.repository_name) +
+                     render::xml_element("baseURL", site_ + "/oai") +
+                     render::xml_element("protocolVersion", "2.0") +
+                     render::xml_element("adminEmail", identity_.admin_email) +
+                     render::xml_element("earliestDatestamp", earliest) +
+                     render::xml_element("deletedRecord", "no") +
+                     render::xml_element("granularity", "YYYY-MM-DDThh:mm:ssZ") + "</Identify>");
 }
 
 HttpResponse OaiAnswer::list_metadata_formats(const Echo& echo, const std::string& identifier) {
@@ -224,11 +229,11 @@ HttpResponse OaiAnswer::list_sets(const Echo& echo, const std::string& token) {
   };
   add("type", "Document type");
   for (const auto& id : vocabulary.ids(schema::Facet::kType)) {
-    add("type:" + id, vocabulary.label(schema::Facet::kType, id));
+    add("type:" + id, labels_.value(schema::Facet::kType, id));
   }
   add("language", "Language");
   for (const auto& id : vocabulary.ids(schema::Facet::kLanguage)) {
-    add("language:" + id, vocabulary.label(schema::Facet::kLanguage, id));
+    add("language:" + id, labels_.value(schema::Facet::kLanguage, id));
   }
   return respond(echo, xml + "</ListSets>");
 }
@@ -352,15 +357,12 @@ std::optional<schema::DocRecord> OaiAnswer::record_named(const std::string& iden
 }  // namespace
 
 HttpResponse oai_pmh_response(search::Searcher& searcher, const HttpRequest& request,
-                              std::string_view site_url) {
-  Result<ParsedTarget> parsed = parse_target(request.target);
-  OaiAnswer answer(searcher, site_url);
-  if (!parsed.is_ok()) {
-    ParsedTarget empty;
-    empty.parameters.emplace("verb", "");
-    return answer.answer(empty);  // badVerb: the arguments cannot even be read
-  }
-  return answer.answer(*parsed);
+                              std::string_view site_url, const OaiIdentity& identity,
+                              const render::UiCatalog& catalog) {
+  OaiAnswer answer(searcher, site_url, identity, catalog);
+  Result<ParsedTarget> arguments = oai_arguments(request);
+  if (!arguments.is_ok()) return answer.bad_argument(arguments.status().message());
+  return answer.answer(*arguments);
 }
 
 }  // namespace jil::api

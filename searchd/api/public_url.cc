@@ -3,58 +3,17 @@
 
 #include <arpa/inet.h>
 
-#include <algorithm>
 #include <array>
 #include <cstdint>
 
 #include "api/header_text.h"
+#include "api/host_name.h"
 
 namespace jil::api {
 namespace {
 
-// DNS limits (RFC 1035): a name of at most 253 bytes written out, labels of 1 to 63.
-constexpr size_t kMaxHostNameBytes = 253;
-constexpr size_t kMaxLabelBytes = 63;
-
 Status refused(std::string_view text, std::string_view reason) {
   return invalid_argument("--public-url " + std::string(text) + ": " + std::string(reason));
-}
-
-bool is_letter_or_digit(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
-// Why `host` is neither a DNS name nor an IPv4 address, or "" when it is one. As in browsers, a
-// host whose last label is a number is read as an IPv4 address and must be a whole one.
-std::string_view name_fault(std::string_view host) {
-  if (host.empty()) return "no host";
-  if (host.size() > kMaxHostNameBytes) return "the host name is longer than 253 bytes";
-  for (char c : host) {
-    if (!is_letter_or_digit(c) && c != '-' && c != '.') {
-      return "the host may hold only ASCII letters, digits, '-' and '.' (an international name "
-             "in its xn-- form)";
-    }
-  }
-  std::string_view last_label;
-  for (size_t start = 0; start <= host.size();) {
-    const size_t dot = std::min(host.find('.', start), host.size());
-    const std::string_view label = host.substr(start, dot - start);
-    if (label.empty()) return "the host has an empty label (two dots, or a dot at an end)";
-    if (label.size() > kMaxLabelBytes) return "a label of the host is longer than 63 bytes";
-    if (label.front() == '-' || label.back() == '-') {
-      return "a label of the host begins or ends with '-'";
-    }
-    last_label = label;
-    start = dot + 1;
-  }
-  if (all_digits(last_label)) {
-    std::array<uint8_t, 4> address{};
-    const std::string terminated(host);
-    if (inet_pton(AF_INET, terminated.c_str(), address.data()) != 1) {
-      return "the host is not a valid IPv4 address (four numbers 0 to 255)";
-    }
-  }
-  return "";
 }
 
 // The IPv6 address inside brackets in its canonical text (RFC 5952: lower case, zeros
@@ -124,7 +83,7 @@ Result<std::string> parse_public_url(std::string_view text) {
     if (after_host.find(':', 1) != std::string_view::npos) {
       return refused(text, "an IPv6 host must be written in brackets, as [2001:db8::1]");
     }
-    if (const std::string_view fault = name_fault(name); !fault.empty()) {
+    if (const std::string_view fault = host_name_fault(name); !fault.empty()) {
       return refused(text, fault);
     }
     host = ascii_lower(name);

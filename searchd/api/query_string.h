@@ -1,5 +1,7 @@
-// Splits a request target into its path and decoded query parameters. Percent-escapes and '+'
-// are decoded; bad escapes, invalid UTF-8, NUL and too many parameters are errors.
+// Splits a request target into its path and decoded query parameters, and decodes the same
+// name=value text sent as an application/x-www-form-urlencoded body (OAI-PMH's POST).
+// Percent-escapes and '+' are decoded; bad escapes, invalid UTF-8, NUL and too many parameters
+// are errors.
 #pragma once
 
 #include <map>
@@ -23,5 +25,11 @@ struct ParsedTarget {
 };
 
 Result<ParsedTarget> parse_target(std::string_view target);
+
+// The parameters of `query`: name=value pairs joined by '&', as after a URL's '?' (its fragment
+// removed) or in a form body. Errors name `source` ("the URL", "the form"): "malformed
+// percent-escape in the form".
+Result<std::multimap<std::string, std::string>> parse_query(std::string_view query,
+                                                            std::string_view source);
 
 }  // namespace jil::api

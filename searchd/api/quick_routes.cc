@@ -53,8 +53,10 @@ HttpResponse health(uint64_t documents) {
 }  // namespace
 
 bool reads_index(std::string_view method, std::string_view target) {
-  if (method != "GET" && method != "HEAD") return false;
   const std::string_view path = path_of(target);
+  // OAI-PMH asks repositories to take POST too (api/oai_request.h).
+  if (method == "POST") return path == "/oai";
+  if (method != "GET" && method != "HEAD") return false;
   for (std::string_view exact :
        {"/api/v1/search", "/api/v1/suggest", "/api/v1/concepts", "/api/v1/facets",
         "/api/v1/translation-gaps", "/sitemap.xml", "/feed.atom", "/oai", "/", "/search",
@@ -69,12 +71,17 @@ bool reads_index(std::string_view method, std::string_view target) {
 
 HttpResponse quick_route(const HttpRequest& request, const SiteAssets& assets,
                          const std::function<uint64_t()>& document_count) {
+  const std::string_view path = path_of(request.target);
   if (request.method != "GET" && request.method != "HEAD") {
+    if (path == "/oai") {  // POST is routed to the OAI handler (reads_index)
+      HttpResponse response = problem_response(405, "only GET, HEAD and POST are allowed");
+      response.set_header("Allow", "GET, HEAD, POST");
+      return response;
+    }
     HttpResponse response = problem_response(405, "only GET and HEAD are allowed");
     response.set_header("Allow", "GET, HEAD");
     return response;
   }
-  const std::string_view path = path_of(request.target);
   if (path == "/healthz") return health(document_count());
   if (path == "/api/v1/openapi.json") return openapi_response();
   if (path.starts_with("/api/")) return problem_response(404, "no such API route");

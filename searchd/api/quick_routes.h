@@ -1,7 +1,8 @@
 // The answers that read no index, so that searchd gives them on its I/O thread and they never
-// wait behind searches (issue 8 item 4): methods other than GET and HEAD (405), /healthz (its
-// document count comes from a caller-given function), static files, the OpenAPI and OpenSearch
-// descriptions, the API's CORS preflights and rejections, and 404s for unknown addresses.
+// wait behind searches (issue 8 item 4): methods other than GET and HEAD (405; POST /oai is
+// OAI-PMH's and reads the index), /healthz (its document count comes from a caller-given
+// function), static files, the OpenAPI and OpenSearch descriptions, the API's CORS preflights
+// and rejections, and 404s for unknown addresses.
 // Every route that reads the index (searches, documents, facets, feeds, pages) runs on a search
 // thread (api/request_handler.h, which hands the others to quick_route too).
 #pragma once

@@ -139,7 +139,10 @@ HttpResponse RequestHandler::route(const HttpRequest& request) {
   const std::string site_url = site_base_url(request, assets_.public_url);
   if (path == "/sitemap.xml") return sitemap_response(searcher_, site_url);
   if (path == "/feed.atom") return atom_feed_response(searcher_, request, site_url);
-  if (path == "/oai") return oai_pmh_response(searcher_, request, site_url);
+  if (path == "/oai") {
+    return oai_pmh_response(searcher_, request, site_url, assets_.oai_identity,
+                            assets_.renderer.catalog());
+  }
   const HtmlContext html = html_context(request);
   if (path == "/" || path == "/search") return html_search(html, request.target);
   if (path == "/concepts") return html_concept(html, "");

@@ -7,6 +7,7 @@
 //   GET /doc/{id}/original   the original file         GET /static/{name}          assets
 //   GET /api/v1/facets, /api/v1/facets/{facet}: facet vocabularies (api/facet_vocabulary.h)
 //   GET /doc/{id}/cite.ris   RIS record                GET /doc/{id}/cite.bib      BibTeX
+//   GET, POST /oai           OAI-PMH (api/oai_pmh.h; the one route that takes POST)
 #pragma once
 
 #include <filesystem>
@@ -14,6 +15,7 @@
 #include "api/api_access.h"
 #include "api/html_context.h"
 #include "api/http_types.h"
+#include "api/oai_identity.h"
 #include "api/static_files.h"
 #include "api/test_gate.h"
 #include "render/html_view.h"
@@ -37,6 +39,9 @@ struct SiteAssets {
   // --public-url as parse_public_url() normalised it (api/public_url.h): every absolute URL is
   // under it. "": under "http://" + each request's Host (api/site_url.h).
   std::string public_url{};
+  // --oai-repository-name and --oai-admin-email (api/oai_identity.h): what OAI-PMH's Identify
+  // says; the defaults when not given.
+  OaiIdentity oai_identity{};
 };
 
 // Routes that read no index are api/quick_routes.h's (searchd answers them on its I/O threads);

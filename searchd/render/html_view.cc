@@ -9,6 +9,7 @@
 #include "base/url_encoding.h"
 #include "render/citation.h"
 #include "render/display_names.h"
+#include "render/facet_labels.h"
 #include "render/html_escape.h"
 #include "render/json_view.h"
 #include "schema/vocabulary.h"
@@ -45,44 +46,6 @@ void append(data& list, data&& value) {
   }
   items.push_back(std::move(value));
 }
-
-// Names and labels in one UI language: languages and countries from ICU, vocabulary labels from
-// the catalog ("topic.gifts"), falling back to the English label of the vocabulary.
-class Labels {
- public:
-  Labels(const UiCatalog& catalog, std::string_view ui_language)
-      : catalog_(catalog), ui_language_(ui_language) {}
-
-  std::string value(Facet facet, const std::string& id) const {
-    if (facet == Facet::kLanguage) return language_display_name(id, ui_language_);
-    if (facet == Facet::kCountry) return country_display_name(id, ui_language_);
-    if (facet == Facet::kYear) return id;
-    if (facet == Facet::kConcept) {
-      const auto language = analysis::parse_language(ui_language_);
-      return thesaurus::Thesaurus::built_in().preferred_label(
-          id, language ? *language : analysis::Language::kEn);
-    }
-    const std::string key = std::string(schema::facet_name(facet)) + "." + id;
-    if (const std::string* text = catalog_.find(ui_language_, key)) return *text;
-    return schema::Vocabulary::built_in().label(facet, id);
-  }
-
-  std::string joined(Facet facet, const std::vector<std::string>& ids) const {
-    const std::string& separator = catalog_.text(ui_language_, "list_separator");
-    std::string out;
-    for (const auto& id : ids) out += (out.empty() ? "" : separator) + value(facet, id);
-    return out;
-  }
-
-  const std::string& text(const std::string& key) const { return catalog_.text(ui_language_, key); }
-  std::string number(uint64_t number) const {
-    return UiCatalog::format_number(ui_language_, static_cast<int64_t>(number));
-  }
-
- private:
-  const UiCatalog& catalog_;
-  std::string_view ui_language_;
-};
 
 std::string search_url(const search::SearchRequest& request) {
   return "/search?" + search::to_query_string(request);
@@ -267,7 +230,7 @@ std::string render_page(const std::map<std::string, std::string>& templates,
 std::string HtmlRenderer::search_page(const PageContext& page, const search::SearchRequest& request,
                                       const search::SearchResults& results,
                                       const std::string& error) const {
-  const Labels labels(catalog_, page.ui_language);
+  const FacetLabels labels(catalog_, page.ui_language);
   data view;
   if (!error.empty()) view.set("error", error);
   view.set("total_text",
@@ -493,7 +456,7 @@ std::string HtmlRenderer::search_page(const PageContext& page, const search::Sea
 std::string HtmlRenderer::document_page(const PageContext& page,
                                         const DocumentPageData& document) const {
   const schema::DocRecord& record = document.record;
-  const Labels labels(catalog_, page.ui_language);
+  const FacetLabels labels(catalog_, page.ui_language);
   const std::string language(analysis::language_code(record.language));
   data view;
   view.set("title_html", parts_to_html(document.title));
@@ -565,7 +528,7 @@ std::string HtmlRenderer::concept_page(const PageContext& page, const thesaurus:
                                        const std::map<std::string, Xapian::doccount>& counts,
                                        const search::SearchResults& documents) const {
   const thesaurus::Thesaurus& thesaurus = thesaurus::Thesaurus::built_in();
-  const Labels labels(catalog_, page.ui_language);
+  const FacetLabels labels(catalog_, page.ui_language);
   auto count_of = [&](const std::string& id) {
     const auto found = counts.find(id);
     return labels.number(found == counts.end() ? 0 : found->second);
@@ -655,7 +618,7 @@ std::string HtmlRenderer::concept_page(const PageContext& page, const thesaurus:
 std::string HtmlRenderer::gaps_page(const PageContext& page,
                                     const std::vector<search::WorkSummary>& works,
                                     const std::vector<std::string>& languages) const {
-  const Labels labels(catalog_, page.ui_language);
+  const FacetLabels labels(catalog_, page.ui_language);
   data rows{data::type::list};
   for (const search::WorkSummary& work : works) {
     std::vector<std::string> present;

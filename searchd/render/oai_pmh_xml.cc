@@ -47,7 +47,9 @@ std::string oai_header(std::string_view identifier, std::string_view datestamp,
   return xml + "</header>";
 }
 
-std::string oai_dc_metadata(const schema::DocRecord& record, std::string_view site_url) {
+std::string oai_dc_metadata(const schema::DocRecord& record, std::string_view site_url,
+                            const FacetLabels& labels) {
+  using schema::Facet;
   const std::string page = std::string(site_url) + "/doc/" + record.id;
   std::string xml =
       "<metadata><oai_dc:dc xmlns:oai_dc=\"http://www.openarchives.org/OAI/2.0/oai_dc/\" "
@@ -57,14 +59,26 @@ std::string oai_dc_metadata(const schema::DocRecord& record, std::string_view si
       "http://www.openarchives.org/OAI/2.0/oai_dc.xsd\">";
   xml += xml_element("dc:title", record.title);
   xml += xml_element("dc:language", analysis::language_code(record.language));
-  xml += xml_element("dc:type", record.type);
-  if (!record.organisation.empty()) xml += xml_element("dc:publisher", record.organisation);
+  // The DCMI Type Vocabulary's term, which aggregators map, then the library's document type.
+  xml += xml_element("dc:type", "Text");
+  xml += xml_element("dc:type", labels.value(Facet::kType, record.type));
+  if (!record.organisation.empty()) {
+    xml += xml_element("dc:publisher", labels.value(Facet::kOrganisation, record.organisation));
+  }
   if (record.year > 0) xml += xml_element("dc:date", std::to_string(record.year));
-  for (const auto& topic : record.topics) xml += xml_element("dc:subject", topic);
-  for (const auto& value : record.values) xml += xml_element("dc:subject", value);
+  for (const auto& topic : record.topics) {
+    xml += xml_element("dc:subject", labels.value(Facet::kTopic, topic));
+  }
+  for (const auto& value : record.values) {
+    xml += xml_element("dc:subject", labels.value(Facet::kValue, value));
+  }
   if (!record.summary.empty()) xml += xml_element("dc:description", record.summary);
-  if (!record.country.empty()) xml += xml_element("dc:coverage", record.country);
-  if (!record.region.empty()) xml += xml_element("dc:coverage", record.region);
+  if (!record.country.empty()) {
+    xml += xml_element("dc:coverage", labels.value(Facet::kCountry, record.country));
+  }
+  if (!record.region.empty()) {
+    xml += xml_element("dc:coverage", labels.value(Facet::kRegion, record.region));
+  }
   if (!record.media_type.empty()) xml += xml_element("dc:format", record.media_type);
   xml += xml_element("dc:identifier", page);
   if (!record.work.empty()) xml += xml_element("dc:relation", "work:" + record.work);

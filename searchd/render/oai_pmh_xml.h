@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "render/facet_labels.h"
 #include "schema/doc_record.h"
 
 namespace jil::render {
@@ -31,8 +32,16 @@ std::string oai_datestamp(const schema::DocRecord& record);
 std::string oai_header(std::string_view identifier, std::string_view datestamp,
                        const std::vector<std::string>& set_specs);
 
+// The language of the names in Dublin Core records: one language for every record, so that a
+// harvester groups a publisher or subject under one name whatever the document's language.
+inline constexpr std::string_view kOaiNamesLanguage = "en";
+
 // <metadata> holding the record as oai_dc (Dublin Core); links point under `site_url`.
-std::string oai_dc_metadata(const schema::DocRecord& record, std::string_view site_url);
+// Publisher, type, subjects (topics, judicial values) and coverage (country, region) are the
+// names `labels` gives (render/facet_labels.h), not the vocabulary's ids; dc:type is also the
+// DCMI Type "Text". dc:language stays the ISO 639-1 code, a standard Dublin Core recommends.
+std::string oai_dc_metadata(const schema::DocRecord& record, std::string_view site_url,
+                            const FacetLabels& labels);
 
 // An element with escaped text content: <name>text</name>.
 std::string xml_element(std::string_view name, std::string_view text);

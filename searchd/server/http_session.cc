@@ -200,6 +200,8 @@ api::HttpRequest HttpSession::plain_request() const {
   plain.accept_encoding = std::string(request[http::field::accept_encoding]);
   plain.range = std::string(request[http::field::range]);
   plain.if_range = std::string(request[http::field::if_range]);
+  plain.content_type = std::string(request[http::field::content_type]);
+  plain.body = request.body();  // within kMaxBodyBytes (the parser's body limit)
   plain.host = std::string(request[http::field::host]);
   plain.authorization = std::string(request[http::field::authorization]);
   plain.x_api_key = std::string(request["X-API-Key"]);

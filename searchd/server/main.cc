@@ -50,7 +50,8 @@ int main(int argc, char** argv) {
                                &api_access,
                                options->test_fault_route,
                                options->test_fault_route ? &test_gate : nullptr,
-                               options->public_url};
+                               options->public_url,
+                               options->oai_identity};
   auto http_server = server::HttpServer::create(*options, assets);
   if (!http_server.is_ok()) {
     std::fprintf(stderr, "jil-searchd: %s\n", http_server.status().message().c_str());

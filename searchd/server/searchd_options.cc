@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "api/key_file.h"
+#include "api/oai_identity.h"
 #include "api/public_url.h"
 
 namespace jil::server {
@@ -109,6 +110,14 @@ Result<SearchdOptions> parse_searchd_options(int argc, char** argv) {
       Result<std::string> public_url = api::parse_public_url(argv[++index]);
       if (!public_url.is_ok()) return public_url.status();
       options.public_url = std::move(public_url).value();
+    } else if (argument == "--oai-repository-name" && has_value) {
+      Result<std::string> name = api::parse_oai_repository_name(argv[++index]);
+      if (!name.is_ok()) return name.status();
+      options.oai_identity.repository_name = std::move(name).value();
+    } else if (argument == "--oai-admin-email" && has_value) {
+      Result<std::string> email = api::parse_oai_admin_email(argv[++index]);
+      if (!email.is_ok()) return email.status();
+      options.oai_identity.admin_email = std::move(email).value();
 #ifdef JIL_TEST_HOOKS
     } else if (argument == "--test-fault-route") {
       options.test_fault_route = true;
@@ -122,6 +131,7 @@ Result<SearchdOptions> parse_searchd_options(int argc, char** argv) {
           "       [--write-timeout SECONDS] [--keys FILE] [--anonymous-rate R] [--anonymous-burst "
           "B]\n"
           "       [--trusted-proxy CIDR]... [--public-url URL]\n"
+          "       [--oai-repository-name TEXT] [--oai-admin-email ADDRESS]\n"
           "       jil-searchd keys create|list|revoke|rotate ... (jil-searchd keys for help)");
     }
   }

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "api/access_limits.h"
+#include "api/oai_identity.h"
+#include "api/oai_request.h"
 #include "api/trusted_proxies.h"
 #include "base/status.h"
 #include "search/result_cache.h"
@@ -18,8 +20,11 @@ namespace jil::server {
 inline constexpr size_t kMaxHeaderBytes = 16 * 1024;
 // Request target (bytes): queries are capped at 1,000 bytes, so 8 KiB is generous.
 inline constexpr size_t kMaxTargetBytes = 8 * 1024;
-// Request body (bytes): every route is GET; a small body is read and ignored, a larger refused.
+// Request body (bytes): a larger one is refused (413) before it is read. Every route but
+// POST /oai is GET or HEAD, whose body is read and ignored; POST /oai's form may be at most
+// api::kMaxOaiFormBytes of it (api/oai_request.h), a larger one is an OAI badArgument.
 inline constexpr size_t kMaxBodyBytes = 64 * 1024;
+static_assert(api::kMaxOaiFormBytes <= kMaxBodyBytes, "an OAI form must fit in a request body");
 // Header fields in one request (a browser sends about 20); more get 431.
 inline constexpr size_t kMaxHeaderFields = 100;
 // Time to receive one whole request, from its first byte or from the end of the previous one
@@ -100,6 +105,9 @@ struct SearchdOptions {
   // --public-url URL: the library's public address (api/public_url.h), normalised, under which
   // every absolute URL is written; "" (default): "http://" + each request's Host header.
   std::string public_url;
+  // --oai-repository-name TEXT, --oai-admin-email ADDRESS: OAI-PMH Identify's repositoryName and
+  // adminEmail, checked at start (api/oai_identity.h, which holds the defaults).
+  api::OaiIdentity oai_identity;
   // --test-fault-route: GET /__test/fault answers 500 (api/request_handler.h), GET /__test/hold
   // holds its search thread until GET /__test/release (api/test_gate.h). The option exists
   // only in builds with the test suite (JIL_TESTS, which defines JIL_TEST_HOOKS): tools/serve.sh

@@ -143,6 +143,8 @@ api::HttpRequest plain_request(const http::request<http::string_body>& request) 
   plain.cookie = std::string(request[http::field::cookie]);
   plain.if_none_match = std::string(request[http::field::if_none_match]);
   plain.host = std::string(request[http::field::host]);
+  plain.content_type = std::string(request[http::field::content_type]);
+  plain.body = request.body();  // POST /oai's form (api/oai_request.h)
   return plain;
 }
 

@@ -63,7 +63,7 @@ size_t HttpReply::header_count(std::string_view name) const {
 }
 
 HttpReply http_request(unsigned short port, const std::string& method, const std::string& target,
-                       const HeaderList& extra_headers) {
+                       const HeaderList& extra_headers, const std::string& body) {
   HttpReply reply;
   boost::asio::io_context context;
   beast::tcp_stream stream(context);
@@ -79,6 +79,7 @@ HttpReply http_request(unsigned short port, const std::string& method, const std
   request.set(http::field::host, "127.0.0.1:" + std::to_string(port));
   request.set(http::field::connection, "close");
   for (const auto& [name, value] : extra_headers) request.set(name, value);
+  request.body() = body;
   if (method == "POST" || method == "PUT") request.prepare_payload();
   http::write(stream, request, error);
   if (error) {

@@ -23,9 +23,9 @@ struct HttpReply {
 };
 
 // One request on a fresh connection (HTTP/1.1, Connection: close), with a 30 s deadline. The
-// answer to HEAD is read without a body.
+// answer to HEAD is read without a body. A POST or PUT sends `body` with its Content-Length.
 HttpReply http_request(unsigned short port, const std::string& method, const std::string& target,
-                       const HeaderList& extra_headers = {});
+                       const HeaderList& extra_headers = {}, const std::string& body = "");
 inline HttpReply http_get(unsigned short port, const std::string& target) {
   return http_request(port, "GET", target);
 }

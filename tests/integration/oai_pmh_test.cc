@@ -76,6 +76,13 @@ std::vector<Element*> children(Element* parent, const char* ns, const char* name
   return found;
 }
 
+// The texts of every `name` element under `parent`, in document order.
+std::vector<std::string> texts_of(Element* parent, const char* ns, const char* name) {
+  std::vector<std::string> texts;
+  for (Element* element : children(parent, ns, name)) texts.push_back(element->innerText());
+  return texts;
+}
+
 std::string text_of(Element* parent, const char* ns, const char* name) {
   const std::vector<Element*> found = children(parent, ns, name);
   return found.empty() ? std::string("<missing>") : found.front()->innerText();
@@ -221,7 +228,27 @@ TEST(OaiPmh, GetRecordReturnsOneDocument) {
   EXPECT_EQ(text_of(get, kOaiNs, "identifier"), "oai:jil:coi-guidance-en");
   EXPECT_EQ(text_of(get, kOaiNs, "datestamp"), kIndexEpochDatestamp);
   EXPECT_EQ(text_of(get, kDcNs, "title"), entry.title);
-  EXPECT_EQ(text_of(get, kDcNs, "type"), entry.type);
+  EXPECT_EQ(texts_of(get, kDcNs, "type"), (std::vector<std::string>{"Text", "Guidance"}))
+      << "the DCMI type, then the document type's name (" << entry.type << ")";
+}
+
+// Dublin Core carries the names readers see on the document page, in English for every record
+// (here a French one), not the vocabulary's ids: a portal shows them as they come.
+TEST(OaiPmh, DublinCoreNamesPublisherTypeSubjectsAndCoverage) {
+  const OaiReply reply =
+      oai("verb=GetRecord&identifier=oai:jil:formation-genre-egalite-integrite-fr"
+          "&metadataPrefix=oai_dc");
+  ASSERT_TRUE(reply.root);
+  Element* dc = reply.root->getChildElementNS(kOaiNs, "GetRecord");
+  ASSERT_TRUE(dc);
+  EXPECT_EQ(text_of(dc, kDcNs, "language"), "fr") << "ISO 639-1, the standard code";
+  EXPECT_EQ(texts_of(dc, kDcNs, "publisher"),
+            std::vector<std::string>{"National judicial training institute"});
+  EXPECT_EQ(texts_of(dc, kDcNs, "type"), (std::vector<std::string>{"Text", "Training material"}));
+  EXPECT_EQ(texts_of(dc, kDcNs, "subject"),
+            (std::vector<std::string>{"Gender and integrity", "Judicial ethics", "Equality",
+                                      "Impartiality", "Integrity"}));
+  EXPECT_EQ(texts_of(dc, kDcNs, "coverage"), (std::vector<std::string>{"Canada", "Americas"}));
 }
 
 TEST(OaiPmh, EveryErrorCodeOfTheProtocol) {
@@ -229,6 +256,9 @@ TEST(OaiPmh, EveryErrorCodeOfTheProtocol) {
   EXPECT_EQ(error_code("verb=Harvest"), "badVerb");
   EXPECT_EQ(error_code("verb=Identify&verb=ListSets"), "badVerb");
   EXPECT_EQ(error_code("verb=Identify&extra=1"), "badArgument");
+  // Arguments that cannot be decoded have "an illegal syntax" (OAI-PMH 3.6): badArgument.
+  EXPECT_EQ(error_code("verb=Identify&x=%ZZ"), "badArgument");
+  EXPECT_EQ(error_code("verb=Identify&x=%FF"), "badArgument");
   EXPECT_EQ(error_code("verb=ListRecords"), "badArgument");
   EXPECT_EQ(error_code("verb=ListRecords&metadataPrefix=oai_dc&metadataPrefix=oai_dc"),
             "badArgument");

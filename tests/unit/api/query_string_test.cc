@@ -97,5 +97,19 @@ TEST(ParseTarget, AtMostOneHundredParameters) {
   EXPECT_EQ(parsed.status().message(), "more than 100 query parameters");
 }
 
+// A form body (OAI-PMH's POST) is decoded as a query is, '#' included (a form has no fragment),
+// and its errors name the form.
+TEST(ParseQuery, AFormIsDecodedAsAQueryIs) {
+  Result<std::multimap<std::string, std::string>> form =
+      parse_query("verb=Identify&set=a+b%2Bc&&x=%23#y", "the form");
+  ASSERT_TRUE(form.is_ok()) << form.status().to_string();
+  EXPECT_EQ(*form, (std::multimap<std::string, std::string>{
+                       {"set", "a b+c"}, {"verb", "Identify"}, {"x", "##y"}}));
+  EXPECT_EQ(parse_query("q=%G1", "the form").status().message(),
+            "malformed percent-escape in the form");
+  EXPECT_EQ(parse_query("q=%FF", "the form").status().message(),
+            "the form is not valid UTF-8 once decoded");
+}
+
 }  // namespace
 }  // namespace jil::api

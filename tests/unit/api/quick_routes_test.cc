@@ -30,5 +30,16 @@ TEST(QuickRoutes, HealthStaticFilesDescriptionsAndRejectionsReadNoIndex) {
   }
 }
 
+TEST(QuickRoutes, PostReadsTheIndexOnlyForOaiPmh) {
+  EXPECT_TRUE(reads_index("POST", "/oai"));
+  EXPECT_TRUE(reads_index("POST", "/oai?verb=Identify"));  // the handler refuses it
+  for (const char* target : {"/", "/search", "/oai/", "/oaix", "/api/v1/search", "/feed.atom"}) {
+    EXPECT_FALSE(reads_index("POST", target)) << target;
+  }
+  for (const char* method : {"PUT", "DELETE", "OPTIONS", "PATCH"}) {
+    EXPECT_FALSE(reads_index(method, "/oai")) << method;
+  }
+}
+
 }  // namespace
 }  // namespace jil::api
