@@ -6,6 +6,8 @@
 #include <ctime>
 #include <string_view>
 
+#include "base/utc_time.h"
+
 namespace jil::ingest {
 namespace {
 
@@ -24,11 +26,7 @@ std::string index_timestamp() {
       seconds = static_cast<std::time_t>(std::stoll(std::string(text)));
     }
   }
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buffer;
+  return utc_timestamp(seconds);
 }
 
 }  // namespace jil::ingest

@@ -93,8 +93,9 @@ Result<IndexedDocument> IndexWriter::find(const std::string& id) {
     const std::string id_term = schema::term(schema::kIdPrefix, id);
     Xapian::PostingIterator posting = database_.postlist_begin(id_term);
     if (posting == database_.postlist_end(id_term)) return IndexedDocument{};
-    return IndexedDocument{*posting,
-                           database_.get_document(*posting).get_value(schema::kFingerprintSlot)};
+    const Xapian::Document document = database_.get_document(*posting);
+    return IndexedDocument{*posting, document.get_value(schema::kFingerprintSlot),
+                           document.get_value(schema::kIndexedAtSlot)};
   } catch (const Xapian::Error& error) {
     return from_xapian(error, "cannot read document " + id);
   }

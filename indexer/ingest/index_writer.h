@@ -39,6 +39,7 @@ struct Origin {
 struct IndexedDocument {
   Xapian::docid docid = 0;  // 0 when the id is not in the index
   std::string fingerprint;
+  std::string indexed_at;  // when it was written (schema::kIndexedAtSlot)
 };
 
 class IndexWriter {
@@ -51,7 +52,7 @@ class IndexWriter {
                                                    size_t batch_size, Sync sync = Sync::kNow);
   ~IndexWriter();
 
-  // The docid and fingerprint stored for this id (docid 0 when there is none).
+  // The docid, fingerprint and time stored for this id (docid 0 when there is none).
   Result<IndexedDocument> find(const std::string& id);
   // Fingerprint stored with the document of this id, or "" when there is none.
   Result<std::string> fingerprint_of(const std::string& id);

@@ -32,6 +32,13 @@ std::string fingerprint_of(std::string_view original, std::string_view sidecar) 
          "/s" + std::to_string(schema::kSchemaVersion);
 }
 
+// Whether two fingerprints name the same original and sidecar, whatever versions wrote them.
+bool same_files(std::string_view fingerprint, std::string_view other) {
+  const std::string_view files = fingerprint.substr(0, fingerprint.find('/'));
+  return !files.empty() && files.size() < fingerprint.size() &&
+         files == other.substr(0, other.find('/'));
+}
+
 }  // namespace
 
 // One file on its way through the pipeline.
@@ -45,6 +52,8 @@ struct IngestRun::PendingFile {
   std::string original;
   metadata::GivenMetadata given;
   std::string fingerprint;
+  // The time of the indexed version when only the indexer's versions changed since ("": now).
+  std::string indexed_at;
   std::string ocr_language;
   extract::DocumentFormat format = extract::DocumentFormat::kText;
   FileOutcome outcome = FileOutcome::kAdded;
@@ -153,6 +162,12 @@ std::unique_ptr<IngestRun::PendingFile> IngestRun::prepare(const SourceFile& fil
   pending->original = std::move(*original);
   pending->given = std::move(*given);
   pending->fingerprint = fingerprint;
+  // The same bytes and sidecar written again by a new analyzer or schema (every file is, once,
+  // after a rebuild) are no new version: the feeds and OAI-PMH keep dating the document as
+  // before rather than list the whole library as new.
+  if (indexed->docid != 0 && same_files(fingerprint, indexed->fingerprint)) {
+    pending->indexed_at = indexed->indexed_at;
+  }
   pending->outcome = indexed->docid == 0 ? FileOutcome::kAdded : FileOutcome::kUpdated;
   if (!workers_) {
     Result<std::unique_ptr<DocumentWorkers>> workers = DocumentWorkers::create(options_.jobs);
@@ -202,7 +217,7 @@ void IngestRun::make_document(PendingFile& pending, WorkerTools& tools) const {
   record->media_type = std::string(extract::media_type(pending.format));
   record->original_name = file.path.filename().string();
   record->bytes = pending.original.size();
-  record->indexed_at = index_timestamp();
+  record->indexed_at = pending.indexed_at.empty() ? index_timestamp() : pending.indexed_at;
   record->sha256 = store::sha256_hex(pending.original);  // the name the store gives it
   if (!options_.dry_run) {
     pending.document = tools.builder->build(*record, pending.fingerprint);

@@ -153,6 +153,7 @@ Xapian::Document DocumentBuilder::build(const DocRecord& record, const std::stri
   document.add_value(kOrganisationSlot, record.organisation);
   document.add_value(kYearSlot, year);
   document.add_value(kFingerprintSlot, fingerprint);
+  document.add_value(kIndexedAtSlot, record.indexed_at);
   for (unsigned index = 0; index < record.topics.size() && index < kMaxTopics; ++index) {
     document.add_value(kFirstTopicSlot + index, record.topics[index]);
   }

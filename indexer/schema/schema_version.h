@@ -16,7 +16,8 @@ namespace jil::schema {
 // 10: zstd-compressed document data with a dictionary trained per index (text_dictionary.h).
 // 11: no Z stem term where the stem is one of the word's own forms (searchd looks stems up under
 //     both spellings).
-inline constexpr int kSchemaVersion = 11;
+// 12: indexed_at in value slot 33 (the Atom feeds list documents by when they were added).
+inline constexpr int kSchemaVersion = 12;
 inline constexpr std::string_view kSchemaVersionKey = "jil:schema-version";
 inline constexpr std::string_view kAnalyzerVersionKey = "jil:analyzer-version";
 

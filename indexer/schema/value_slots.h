@@ -28,5 +28,9 @@ inline constexpr unsigned kMaxConceptSlots = 12;
 // The title as text, for sorting in the reader's collation (searchd's TitleKeyMaker), which
 // cannot start from the root collation key of kTitleSortSlot.
 inline constexpr Xapian::valueno kTitleTextSlot = 32;
+// When the indexer wrote this version of the document (DocRecord::indexed_at,
+// "YYYY-MM-DDThh:mm:ssZ", whose text order is time order): the feeds' "newest added" order and,
+// through the slot's upper bound, when the library last changed.
+inline constexpr Xapian::valueno kIndexedAtSlot = 33;
 
 }  // namespace jil::schema

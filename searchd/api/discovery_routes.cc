@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "api/feed_pages.h"
 #include "api/problem.h"
 #include "api/query_string.h"
 #include "api/search_parameters.h"
@@ -58,7 +59,7 @@ HttpResponse atom_feed_response(search::Searcher& searcher, const HttpRequest& r
   if (!parsed.is_ok()) return problem_response(parsed.status());
   Result<search::SearchRequest> search_request = parse_search_parameters(*parsed);
   if (!search_request.is_ok()) return problem_response(search_request.status());
-  if (parsed->first("sort").empty()) search_request->sort = search::SortOrder::kNewest;
+  if (parsed->first("sort").empty()) search_request->sort = search::SortOrder::kAdded;
   if (parsed->first("size").empty()) search_request->size = kFeedEntries;
   // A feed lists every new document, new translations too, unless versions says otherwise.
   if (parsed->first("versions").empty()) search_request->collapse_translations = false;
@@ -70,11 +71,20 @@ HttpResponse atom_feed_response(search::Searcher& searcher, const HttpRequest& r
   if (!results.is_ok()) return problem_response(results.status());
   std::vector<schema::DocRecord> records;
   for (const auto& hit : results->hits) records.push_back(hit.record);
-  const std::string title = search_request->query.empty()
-                                ? "Judicial Integrity Library: newest documents"
-                                : "Judicial Integrity Library: " + search_request->query;
-  return xml_response(render::kAtomMediaType,
-                      render::atom_feed_xml(site_url, request.target, title, records));
+  render::AtomFeed feed;
+  feed.base_url = std::string(site_url);
+  feed.self_target = request.target;
+  feed.title = search_request->query.empty()
+                   ? "Judicial Integrity Library: newest documents"
+                   : "Judicial Integrity Library: " + search_request->query;
+  if (records.empty()) {
+    Result<std::string> updated = searcher.library_updated();
+    if (!updated.is_ok()) return problem_response(updated.status());
+    feed.updated_without_entries = std::move(updated).value();
+  }
+  feed.pages = feed_pages(*parsed, search_request->page, search_request->size, results->total,
+                          search::kMaxResultDepth);
+  return xml_response(render::kAtomMediaType, render::atom_feed_xml(feed, records));
 }
 
 }  // namespace jil::api

@@ -12,6 +12,7 @@
 #include "api/oai_request.h"
 #include "api/oai_token.h"
 #include "api/problem.h"
+#include "base/utc_time.h"
 #include "render/atom_feed.h"
 #include "render/oai_pmh_xml.h"
 #include "schema/vocabulary.h"
@@ -37,12 +38,7 @@ const std::map<std::string, std::set<std::string>, std::less<>>& verb_arguments(
 }
 
 std::string now_datestamp() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buffer;
+  return utc_timestamp(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()));
 }
 
 int number_at(std::string_view text, size_t at, size_t digits) {

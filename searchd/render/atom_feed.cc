@@ -9,31 +9,37 @@
 namespace jil::render {
 namespace {
 
-// The feed's date when it has no entries: the start of the Unix epoch, stable for ETags.
-constexpr std::string_view kEmptyFeedUpdated = "1970-01-01T00:00:00Z";
+// <link rel="REL" type="application/atom+xml" href="BASE+TARGET"/>, nothing for no target.
+std::string feed_link(std::string_view rel, const std::string& base, const std::string& target) {
+  if (target.empty()) return {};
+  return "  <link rel=\"" + std::string(rel) + "\" type=\"application/atom+xml\" href=\"" +
+         xml_escaped(base + target) + "\"/>\n";
+}
 
 }  // namespace
 
 std::string document_updated(const schema::DocRecord& record) {
+  if (!record.indexed_at.empty()) return record.indexed_at;
   const int year = std::clamp(record.year, 1, 9999);
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%04d-01-01T00:00:00Z", year);
   return buffer;
 }
 
-std::string atom_feed_xml(std::string_view base_url, std::string_view self_target,
-                          std::string_view title, const std::vector<schema::DocRecord>& records) {
-  const std::string base(base_url);
-  std::string updated(kEmptyFeedUpdated);
+std::string atom_feed_xml(const AtomFeed& feed, const std::vector<schema::DocRecord>& records) {
+  const std::string& base = feed.base_url;
+  std::string updated = records.empty() ? feed.updated_without_entries : std::string();
   for (const auto& record : records) updated = std::max(updated, document_updated(record));
   std::string xml =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
       "  <title>" +
-      xml_escaped(title) + "</title>\n  <id>" + xml_escaped(base + std::string(self_target)) +
-      "</id>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\"" +
-      xml_escaped(base + std::string(self_target)) + "\"/>\n  <link rel=\"alternate\" href=\"" +
-      xml_escaped(base + "/") + "\"/>\n  <updated>" + updated +
+      xml_escaped(feed.title) + "</title>\n  <id>" + xml_escaped(base + feed.self_target) +
+      "</id>\n" + feed_link("self", base, feed.self_target) +
+      feed_link("first", base, feed.pages.first) +
+      feed_link("previous", base, feed.pages.previous) + feed_link("next", base, feed.pages.next) +
+      "  <link rel=\"alternate\" href=\"" + xml_escaped(base + "/") + "\"/>\n  <updated>" +
+      xml_escaped(updated) +
       "</updated>\n  <author><name>Judicial Integrity Library</name></author>\n";
   for (const auto& record : records) {
     const std::string language(analysis::language_code(record.language));
@@ -43,7 +49,7 @@ std::string atom_feed_xml(std::string_view base_url, std::string_view self_targe
            xml_escaped(page) + "\" hreflang=\"" + xml_escaped(language) +
            "\"/>\n    <link rel=\"enclosure\" type=\"" + xml_escaped(record.media_type) +
            "\" href=\"" + xml_escaped(page + "/original") + "\"/>\n    <updated>" +
-           document_updated(record) + "</updated>\n";
+           xml_escaped(document_updated(record)) + "</updated>\n";
     if (!record.type.empty()) {
       xml += "    <category term=\"" + xml_escaped(record.type) + "\"/>\n";
     }

@@ -30,10 +30,7 @@ std::string oai_envelope(std::string_view response_date, std::string_view base_u
   return xml;
 }
 
-std::string oai_datestamp(const schema::DocRecord& record) {
-  if (!record.indexed_at.empty()) return record.indexed_at;
-  return document_updated(record);
-}
+std::string oai_datestamp(const schema::DocRecord& record) { return document_updated(record); }
 
 std::string oai_error(std::string_view code, std::string_view message) {
   return "<error code=\"" + xml_escaped(code) + "\">" + xml_escaped(message) + "</error>";

@@ -25,7 +25,8 @@ std::string oai_envelope(std::string_view response_date, std::string_view base_u
 std::string oai_error(std::string_view code, std::string_view message);
 
 // A record's datestamp: when the indexer wrote this version of the document (indexed_at), or
-// for indexes older than that field the first day of its metadata year.
+// for indexes older than that field the first day of its metadata year (as its Atom <updated>,
+// atom_feed.h's document_updated).
 std::string oai_datestamp(const schema::DocRecord& record);
 
 // <header> of a record: identifier, datestamp, its setSpecs.

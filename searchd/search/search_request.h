@@ -18,7 +18,10 @@ inline constexpr uint32_t kMaxPageSize = 50;
 inline constexpr uint32_t kMaxResultDepth = 1000;  // page * size
 inline constexpr size_t kMaxFilterValues = 20;     // values per facet in one request
 
-enum class SortOrder { kRelevance, kNewest, kOldest, kTitle };
+// kNewest and kOldest go by the metadata year. kAdded goes by when the indexer wrote each
+// document (schema::kIndexedAtSlot), newest first and, in the same second, the later docid first:
+// the Atom feeds' order (api/discovery_routes.h); /search and the API do not offer it.
+enum class SortOrder { kRelevance, kNewest, kOldest, kTitle, kAdded };
 
 // The parts of each hit that take work beyond its stored metadata. The API's `fields=` leaves out
 // those it does not name, so that a client that harvests metadata does not pay for snippets

@@ -2,7 +2,10 @@
 #include "search/searcher.h"
 
 #include <algorithm>
+#include <chrono>
 #include <span>
+
+#include "base/utc_time.h"
 
 #include "schema/document_data.h"
 #include "schema/filter_terms.h"
@@ -63,6 +66,12 @@ void apply_sort(Xapian::Enquire& enquire, SortOrder sort, bool has_query) {
       break;
     case SortOrder::kTitle:
       enquire.set_sort_by_value_then_relevance(schema::kTitleSortSlot, false);
+      break;
+    case SortOrder::kAdded:
+      // A whole run of the indexer shares one second (and a reproducible index one time): the
+      // documents it added last come first.
+      enquire.set_sort_by_value_then_relevance(schema::kIndexedAtSlot, true);
+      enquire.set_docid_order(Xapian::Enquire::DESCENDING);
       break;
   }
 }
@@ -183,6 +192,21 @@ uint64_t Searcher::index_revision() {
   Result<uint64_t> revision =
       with_fresh_database([&]() -> Result<uint64_t> { return revision_now(); });
   return revision.is_ok() ? *revision : 0;
+}
+
+Result<std::string> Searcher::library_updated() {
+  Result<std::string> newest = with_fresh_database([&]() -> Result<std::string> {
+    return database_.get_value_upper_bound(schema::kIndexedAtSlot);
+  });
+  if (!newest.is_ok() || !newest->empty()) return newest;
+  std::error_code error;
+  const std::filesystem::file_time_type written = std::filesystem::last_write_time(path_, error);
+  if (error) {
+    return Status(StatusCode::kUnavailable,
+                  "cannot read when " + path_ + " was written: " + error.message());
+  }
+  return utc_timestamp(
+      std::chrono::system_clock::to_time_t(std::chrono::file_clock::to_sys(written)));
 }
 
 void Searcher::split_matches(Xapian::docid chunk, CoreBudget& budget) {

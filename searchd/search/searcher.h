@@ -77,6 +77,11 @@ class Searcher {
   Xapian::doccount document_count();
   // Changes whenever the indexer commits (ETags, resumption tokens); 0 when unreadable.
   uint64_t index_revision();
+  // When the library last gained or changed a document, "YYYY-MM-DDThh:mm:ssZ" (UTC): the newest
+  // indexed_at of its documents (the upper bound of schema::kIndexedAtSlot, which deleting a
+  // document does not lower); for an index without documents, when its files were last written.
+  // kUnavailable like search(), or when that time cannot be read.
+  Result<std::string> library_updated();
 
  private:
   Searcher(Xapian::Database database, std::unique_ptr<analysis::Analyzer> analyzer, bool local,

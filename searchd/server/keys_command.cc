@@ -14,6 +14,7 @@
 #include "api/cors_policy.h"
 #include "api/key_file.h"
 #include "api/key_file_lock.h"
+#include "base/utc_time.h"
 
 namespace jil::server {
 namespace {
@@ -45,14 +46,7 @@ int failure(const std::string& message) {
   return 1;
 }
 
-std::string utc_now() {
-  const std::time_t now = std::time(nullptr);
-  std::tm parts{};
-  gmtime_r(&now, &parts);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
-  return text;
-}
+std::string utc_now() { return utc_timestamp(std::time(nullptr)); }
 
 // "HTTPS://Portal.Example/" → "https://portal.example", as browsers send it.
 std::string normalized_origin(std::string origin) {

@@ -1,8 +1,9 @@
 // Browser tests of the pages as a reader meets them (issue 5 items 5, 7, 8): zero axe-core
 // violations of the WCAG 2.1 A and AA rules on the search, results (with and without a facet) and
 // document pages in English and Arabic; the weight of a page load (under 100 KB with everything
-// it fetches); the document page's citation copy button, exports and first-match link; and
-// screenshots at desktop and phone widths with no horizontal scroll.
+// it fetches); the document page's citation copy button, exports and first-match link;
+// screenshots at desktop and phone widths with no horizontal scroll; and where a filtered results
+// page puts its active filters on a phone and on a desktop, left-to-right and right-to-left.
 //
 // Run through ctest (ctest -L browser), which sets the environment harness.mjs reads.
 // Screenshots go to tests/browser/artifacts/ (git-ignored); their paths are printed.
@@ -40,6 +41,39 @@ const PAGES = {
 };
 
 const withUi = (url, ui) => `${url}${url.includes('?') ? '&' : '?'}ui=${ui}`;
+
+// The phone and desktop viewports of the layout checks and the screenshots.
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+const DESKTOP = { viewport: { width: 1280, height: 800 }, isMobile: false };
+
+// A results page with one language filter on, per interface language: the reader must see the
+// filter's chip without scrolling past the results.
+const FILTERED = {
+  en: `/search?q=${encodeURIComponent('récusation')}&lang=fr&ui=en`,
+  ar: `/search?q=${encodeURIComponent('تضارب المصالح')}&lang=ar&ui=ar`,
+};
+
+// Where the parts of a results page are: page coordinates of the active-filter chips, the first
+// result, the result list, the first facet list and the two columns (null when absent).
+function layoutOf(page) {
+  return page.evaluate(() => {
+    const box = (selector) => {
+      const element = document.querySelector(selector);
+      if (!element) return null;
+      const r = element.getBoundingClientRect();
+      return { top: r.top + window.scrollY, bottom: r.bottom + window.scrollY, left: r.left, right: r.right };
+    };
+    return {
+      chips: box('aside.facets .chips'),
+      firstHit: box('ol.hits li.hit'),
+      hits: box('ol.hits'),
+      facetList: box('aside.facets section.facet'),
+      facets: box('aside.facets'),
+      results: box('main.results'),
+      viewportHeight: window.innerHeight,
+    };
+  });
+}
 
 if (!PLAYWRIGHT_INSTALLED) {
   console.error(`ERROR: ${NOT_INSTALLED_MESSAGE}`);
@@ -194,10 +228,7 @@ if (!PLAYWRIGHT_INSTALLED) {
 
   it('saves screenshots of the search page, results with a facet and document pages, with no horizontal scroll on a phone', async () => {
     await mkdir(ARTIFACTS, { recursive: true });
-    const sizes = [
-      { name: 'desktop', viewport: { width: 1280, height: 800 }, isMobile: false },
-      { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true },
-    ];
+    const sizes = [{ name: 'desktop', ...DESKTOP }, { name: 'phone', ...PHONE }];
     const saved = [];
     for (const size of sizes) {
       for (const [ui, pages] of Object.entries(PAGES)) {
@@ -220,6 +251,61 @@ if (!PLAYWRIGHT_INSTALLED) {
       }
     }
     for (const file of saved) console.log(`screenshot: ${file}`);
+  });
+
+  // The layout of a filtered results page in interface language `ui` (issue: on a phone the
+  // chips of the active filters came after every result, so a judge could not see that a filter
+  // was on): on a phone the chips come before the first result, within the first screen, and the
+  // facet lists still follow the results; the facets stay a landmark. On a desktop the facets are
+  // a column beside the results (on the right in Arabic) holding the chips.
+  async function checkFilteredLayout(ui) {
+    const catalog = JSON.parse(await readFile(path.join(SOURCE_DIR, 'web', 'i18n', `${ui}.json`), 'utf8'));
+    const phone = await newContext(browser, PHONE);
+    try {
+      const page = await phone.newPage();
+      await page.goto(`${baseUrl}${FILTERED[ui]}`);
+      assert.equal(await page.evaluate(() => document.documentElement.dir), ui === 'ar' ? 'rtl' : 'ltr');
+      const at = await layoutOf(page);
+      assert.ok(at.chips && at.firstHit && at.facetList, `${ui} phone: chips, results and facet lists are on the page: ${JSON.stringify(at)}`);
+      assert.ok(await page.locator('aside.facets .chip').first().isVisible(), `${ui} phone: the chip is visible`);
+      assert.ok(at.chips.top < at.firstHit.top, `${ui} phone: the active filters (top ${at.chips.top}) come before the first result (top ${at.firstHit.top})`);
+      assert.ok(at.chips.bottom <= at.firstHit.top, `${ui} phone: the chips do not overlap the first result`);
+      assert.ok(at.chips.bottom <= at.viewportHeight, `${ui} phone: the chips are on the first screen (bottom ${at.chips.bottom} of ${at.viewportHeight})`);
+      assert.ok(at.facetList.top >= at.hits.bottom, `${ui} phone: the facet lists (top ${at.facetList.top}) follow the results (bottom ${at.hits.bottom})`);
+      // display: contents takes the aside's box away, not its role: chromium still exposes it.
+      const cdp = await phone.newCDPSession(page);
+      const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+      const landmarks = nodes.filter((node) => node.role?.value === 'complementary').map((node) => node.name?.value);
+      assert.deepEqual(landmarks, [catalog.filters_heading], `${ui} phone: the facets are one complementary landmark`);
+    } finally {
+      await phone.close();
+    }
+    const desktop = await newContext(browser, DESKTOP);
+    try {
+      const page = await desktop.newPage();
+      await page.goto(`${baseUrl}${FILTERED[ui]}`);
+      const at = await layoutOf(page);
+      assert.ok(at.chips && at.firstHit && at.facets, `${ui} desktop: chips, results and facets are on the page: ${JSON.stringify(at)}`);
+      if (ui === 'ar') {
+        assert.ok(at.facets.left >= at.results.right, `${ui} desktop: the facets column is right of the results: ${JSON.stringify(at)}`);
+      } else {
+        assert.ok(at.facets.right <= at.results.left, `${ui} desktop: the facets column is left of the results: ${JSON.stringify(at)}`);
+      }
+      assert.ok(Math.abs(at.facets.top - at.results.top) < 1, `${ui} desktop: both columns start at the same height`);
+      assert.ok(at.chips.left >= at.facets.left && at.chips.right <= at.facets.right && at.chips.top >= at.facets.top,
+        `${ui} desktop: the chips are in the facets column: ${JSON.stringify(at)}`);
+      assert.ok(at.chips.bottom <= at.viewportHeight, `${ui} desktop: the chips are on the first screen`);
+    } finally {
+      await desktop.close();
+    }
+  }
+
+  it('shows the active filters before the results on a phone, in the facets column on a desktop', async () => {
+    await checkFilteredLayout('en');
+  });
+
+  it('does the same right-to-left (ui=ar)', async () => {
+    await checkFilteredLayout('ar');
   });
 
   // Last: searchd served every page above and, under a sanitizer build, reported nothing.

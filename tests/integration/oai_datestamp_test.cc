@@ -1,7 +1,9 @@
 // OAI-PMH datestamps are per document (issue 6 item 5): the time the indexer wrote that version
 // of it. A private index is filled in three runs at three times (SOURCE_DATE_EPOCH): unchanged
 // documents keep their stamp, a changed one gets the new time, and from/until select by it.
+// The same files written again by another indexer version keep theirs too.
 #include <gtest/gtest.h>
+#include <xapian.h>
 
 #include <map>
 #include <regex>
@@ -10,6 +12,8 @@
 
 #include "http_client.h"
 #include "indexer_test_files.h"
+#include "schema/prefixes.h"
+#include "schema/value_slots.h"
 #include "test_environment.h"
 
 namespace jil::integration {
@@ -106,6 +110,49 @@ TEST_F(OaiDatestamps, FromAndUntilSelectByIt) {
   EXPECT_EQ(ids(list("&from=2022-04-15T05:20:01Z")), (Ids{"stamp-changed"}));
   EXPECT_EQ(ids(list("&from=2020-09-13&until=2023-07-22")),
             (Ids{"stamp-changed", "stamp-new", "stamp-old"}));
+}
+
+// After an analyzer or schema change every file is written again once (its fingerprint names
+// the versions): a file whose bytes and sidecar did not change keeps its time, so that the feeds
+// and harvesters are not told the whole library is new. Simulated by giving the indexed
+// document a fingerprint of older versions.
+TEST(OaiDatestampsAcrossVersions, FilesWrittenAgainByANewIndexerKeepTheirTime) {
+  const std::filesystem::path root = environment().make_temp_dir("oai-datestamps-versions");
+  const std::filesystem::path source = root / "source";
+  std::filesystem::create_directories(source);
+  const std::string text = "Judicial integrity and the conduct of judges.\n";
+  write_source_document(source, "stamp-kept.txt", text, sidecar_json("stamp-kept"));
+  write_source_document(source, "stamp-edited.txt", text, sidecar_json("stamp-edited"));
+  index_at(kFirstRun, root, source);
+  const std::filesystem::path index = root / "index";
+  {
+    Xapian::WritableDatabase database(index.string(), Xapian::DB_OPEN);
+    for (const char* id : {"stamp-kept", "stamp-edited"}) {
+      const std::string id_term = schema::term(schema::kIdPrefix, id);
+      const Xapian::docid docid = *database.postlist_begin(id_term);
+      Xapian::Document document = database.get_document(docid);
+      const std::string fingerprint = document.get_value(schema::kFingerprintSlot);
+      document.add_value(schema::kFingerprintSlot,
+                         fingerprint.substr(0, fingerprint.find('/')) + "/a1/s1");
+      database.replace_document(docid, document);
+    }
+    database.commit();
+  }
+  nlohmann::json edited = sidecar_json("stamp-edited");
+  edited["title"] = "An edited title";
+  write_source_document(source, "stamp-edited.txt", text, edited);
+  index_at(kSecondRun, root, source);
+  Xapian::Database database(index.string());
+  const auto indexed_at = [&](const char* id) {
+    const Xapian::docid docid = *database.postlist_begin(schema::term(schema::kIdPrefix, id));
+    return database.get_document(docid).get_value(schema::kIndexedAtSlot);
+  };
+  const Xapian::docid kept =
+      *database.postlist_begin(schema::term(schema::kIdPrefix, "stamp-kept"));
+  EXPECT_FALSE(database.get_document(kept).get_value(schema::kFingerprintSlot).ends_with("/a1/s1"))
+      << "written again";
+  EXPECT_EQ(indexed_at("stamp-kept"), "2020-09-13T12:26:40Z") << "same files: its first time";
+  EXPECT_EQ(indexed_at("stamp-edited"), "2022-04-15T05:20:00Z") << "a changed sidecar: now";
 }
 
 }  // namespace

@@ -34,6 +34,7 @@ DocRecord sample_record() {
   record.summary = "How judges refuse gifts.";
   record.source = "codes/ijin-2021.html";
   record.text = "Judges decide every case with independence.\n\nThey declare their assets.";
+  record.indexed_at = "2026-11-27T06:00:00Z";
   return record;
 }
 
@@ -137,6 +138,7 @@ TEST_F(DocumentBuilderTest, FillsValueSlots) {
   EXPECT_EQ(document.get_value(kOrganisationSlot), "ijin");
   EXPECT_EQ(document.get_value(kYearSlot), "2021");
   EXPECT_EQ(document.get_value(kFingerprintSlot), "fingerprint-1");
+  EXPECT_EQ(document.get_value(kIndexedAtSlot), "2026-11-27T06:00:00Z");
   EXPECT_EQ(document.get_value(kFirstTopicSlot), "judicial-ethics");
   EXPECT_EQ(document.get_value(kFirstTopicSlot + 1), "gifts");
   EXPECT_EQ(document.get_value(kFirstTopicSlot + 2), "");

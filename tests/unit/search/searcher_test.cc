@@ -6,10 +6,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "base/utc_time.h"
 #include "sample_documents.h"
 #include "schema/schema_version.h"
 #include "temporary_directory.h"
@@ -276,6 +278,46 @@ TEST_F(SearcherTest, SortsNewestOldestAndByTitle) {
   for (size_t index = 1; index < all_newest.hits.size(); ++index) {
     EXPECT_GE(all_newest.hits[index - 1].record.year, all_newest.hits[index].record.year);
   }
+}
+
+// The feeds' order: by indexed_at, newest first; documents of the same time (here the samples,
+// which have none) by docid, the last added first.
+TEST_F(SearcherTest, SortsByWhenDocumentsWereAddedNewestFirst) {
+  Xapian::WritableDatabase writer(index_path().string(), Xapian::DB_OPEN);
+  schema::DocRecord older = sample_documents()[0];
+  older.id = "added-2020";
+  older.indexed_at = "2020-01-01T00:00:00Z";
+  schema::DocRecord newer = sample_documents()[1];
+  newer.id = "added-2024";
+  newer.indexed_at = "2024-01-01T00:00:00Z";
+  add_documents(writer, {newer, older});
+  writer.commit();
+  SearchRequest request;
+  request.sort = SortOrder::kAdded;
+  const Ids ids = ids_of(search(request));
+  ASSERT_EQ(ids.size(), 8u);
+  EXPECT_EQ(ids[0], "added-2024");
+  EXPECT_EQ(ids[1], "added-2020");
+  EXPECT_EQ(ids[2], sample_documents().back().id) << "the last sample added";
+  EXPECT_EQ(ids[7], sample_documents().front().id) << "the first sample added";
+  const Result<std::string> updated = searcher_->library_updated();
+  ASSERT_TRUE(updated.is_ok()) << updated.status().to_string();
+  EXPECT_EQ(*updated, "2024-01-01T00:00:00Z");
+}
+
+// An index without documents has no indexed_at: its files' time stands in (never 1970).
+TEST(SearcherLibraryUpdated, EmptyIndexIsDatedByItsFiles) {
+  TemporaryDirectory directory;
+  const std::filesystem::path path = directory.path() / "index";
+  Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE).commit();
+  Result<std::unique_ptr<Searcher>> searcher = Searcher::open(path);
+  ASSERT_TRUE(searcher.is_ok()) << searcher.status().to_string();
+  const Result<std::string> updated = (*searcher)->library_updated();
+  ASSERT_TRUE(updated.is_ok()) << updated.status().to_string();
+  EXPECT_EQ(*updated,
+            utc_timestamp(std::chrono::system_clock::to_time_t(
+                std::chrono::file_clock::to_sys(std::filesystem::last_write_time(path)))));
+  EXPECT_GT(*updated, "2020");
 }
 
 TEST_F(SearcherTest, PagesSliceTheSameOrdering) {
