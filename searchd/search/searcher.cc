@@ -92,12 +92,7 @@ Xapian::Query Searcher::across_languages(const BuiltQuery& built, const SearchRe
   for (const std::string& id : concepts) {
     named.emplace_back(schema::term(schema::kConceptPrefix, id));
   }
-  Xapian::Query reach(Xapian::Query::OP_OR, named.begin(), named.end());
-  if (request.home_language != analysis::Language::kUnd) {
-    const std::string home(analysis::language_code(request.home_language));
-    reach = Xapian::Query(Xapian::Query::OP_AND_NOT, reach,
-                          Xapian::Query(schema::filter_term(schema::Facet::kLanguage, home)));
-  }
+  const Xapian::Query reach(Xapian::Query::OP_OR, named.begin(), named.end());
   return Xapian::Query(Xapian::Query::OP_OR, text_query,
                        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, reach, kConceptWeightFactor));
 }
@@ -340,7 +335,11 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
   Result<QueryNode> tree = parse_query(request.query);
   if (!tree.is_ok()) return tree.status();
   Result<SearchResults> strict = search_tree(request, *tree);
-  if (!strict.is_ok() || strict->total > strict->other_language_total) return strict;
+  if (!strict.is_ok()) return strict;
+  // Results in the reader's language met every word, unless a concept the query named brought
+  // them (across_languages): then whether the words meet anywhere is asked below.
+  const bool found_at_home = strict->total > strict->other_language_total;
+  if (found_at_home && strict->concepts.empty()) return strict;
   const std::optional<QueryNode> relaxed = relaxed_query(*tree, *analyzer_, request.query_language);
   if (!relaxed) return strict;
   Result<bool> words_meet = words_match_any(request, *tree);

@@ -94,7 +94,9 @@ class Searcher {
         concepts_(std::make_unique<thesaurus::ConceptMatcher>(thesaurus::Thesaurus::built_in(),
                                                               *analyzer_)) {}
 
-  // The query widened to the documents, in other languages, of the concepts the text names.
+  // The query widened to the documents of the concepts the text names, in every language: those
+  // of other languages, and those of the reader's that name a concept by another of its labels
+  // (社群媒體 for 社交媒体, "social networks" for "social media").
   Xapian::Query across_languages(const BuiltQuery& built, const SearchRequest& request,
                                  std::vector<std::string>& concepts) const;
 
