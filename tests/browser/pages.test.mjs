@@ -198,6 +198,21 @@ if (!PLAYWRIGHT_INSTALLED) {
     }
   });
 
+  it('points the document page\'s "back" arrow the way the reader reads, and keeps it out of the link\'s name', async () => {
+    const context = await newContext(browser);
+    try {
+      const page = await context.newPage();
+      for (const [ui, transform] of [['en', 'none'], ['ar', 'matrix(-1, 0, 0, 1, 0, 0)']]) {
+        await page.goto(`${baseUrl}/doc/coi-guidance-ar?q=x&ui=${ui}`);
+        const arrow = page.locator('main.document p a .back-arrow');
+        assert.equal(await arrow.evaluate((node) => getComputedStyle(node).transform), transform, ui);
+        assert.equal(await arrow.getAttribute('aria-hidden'), 'true', ui);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   it('downloads RIS and BibTeX, follows the first-match link and a related document', async () => {
     const context = await newContext(browser, { acceptDownloads: true });
     try {
