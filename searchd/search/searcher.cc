@@ -334,7 +334,8 @@ Result<std::vector<SearchHit>> Searcher::make_hits(const std::vector<RankedMatch
 Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
   Result<QueryNode> tree = parse_query(request.query);
   if (!tree.is_ok()) return tree.status();
-  Result<SearchResults> strict = search_tree(request, *tree);
+  StemSiblings siblings(database_, *analyzer_);
+  Result<SearchResults> strict = search_tree(request, *tree, siblings);
   if (!strict.is_ok()) return strict;
   // Results in the reader's language met every word, unless a concept the query named brought
   // them (across_languages): then whether the words meet anywhere is asked below.
@@ -342,18 +343,18 @@ Result<SearchResults> Searcher::run_search(const SearchRequest& request) {
   if (found_at_home && strict->concepts.empty()) return strict;
   const std::optional<QueryNode> relaxed = relaxed_query(*tree, *analyzer_, request.query_language);
   if (!relaxed) return strict;
-  Result<bool> words_meet = words_match_any(request, *tree);
+  Result<bool> words_meet = words_match_any(request, *tree, siblings);
   if (!words_meet.is_ok()) return words_meet.status();
   if (*words_meet) return strict;  // the words are all in some document: nothing to relax
-  Result<SearchResults> wider = search_tree(request, *relaxed);
+  Result<SearchResults> wider = search_tree(request, *relaxed, siblings);
   if (!wider.is_ok() || wider->total == 0) return strict;
   wider->relaxed = true;
   wider->suggestion = strict->suggestion;  // what the typed words may have meant
   return wider;
 }
 
-Result<bool> Searcher::words_match_any(const SearchRequest& request, const QueryNode& tree) {
-  StemSiblings siblings(database_, *analyzer_);
+Result<bool> Searcher::words_match_any(const SearchRequest& request, const QueryNode& tree,
+                                       StemSiblings& siblings) {
   Result<BuiltQuery> built = build_query(tree, *analyzer_, request.query_language, &siblings);
   if (!built.is_ok()) return built.status();
   if (built->query.empty()) return false;
@@ -370,8 +371,8 @@ Result<bool> Searcher::words_match_any(const SearchRequest& request, const Query
   return !enquire.get_mset(0, 1).empty();
 }
 
-Result<SearchResults> Searcher::search_tree(const SearchRequest& request, const QueryNode& tree) {
-  StemSiblings siblings(database_, *analyzer_);
+Result<SearchResults> Searcher::search_tree(const SearchRequest& request, const QueryNode& tree,
+                                            StemSiblings& siblings) {
   Result<BuiltQuery> built = build_query(tree, *analyzer_, request.query_language, &siblings);
   if (!built.is_ok()) return built.status();
   const bool has_query = !built->query.empty();

@@ -21,6 +21,7 @@
 #include "search/result_cache.h"
 #include "search/search_helper.h"
 #include "search/search_request.h"
+#include "search/stem_siblings.h"
 #include "search/suggester.h"
 #include "search/translation_collapse.h"
 #include "thesaurus/concept_matcher.h"
@@ -105,10 +106,13 @@ class Searcher {
   // The search of `request`; asked again with any of its words (query_relaxation.h) when none
   // of its results is in the reader's language and no document has every word.
   Result<SearchResults> run_search(const SearchRequest& request);
-  // The search of `request` with the parsed query `tree`.
-  Result<SearchResults> search_tree(const SearchRequest& request, const QueryNode& tree);
+  // The search of `request` with the parsed query `tree`. `siblings` is shared by the strict and
+  // relaxed builds of one request, so each stem's forms are looked up once.
+  Result<SearchResults> search_tree(const SearchRequest& request, const QueryNode& tree,
+                                    StemSiblings& siblings);
   // Whether any document has the words of `tree` (no concepts), within the request's filters.
-  Result<bool> words_match_any(const SearchRequest& request, const QueryNode& tree);
+  Result<bool> words_match_any(const SearchRequest& request, const QueryNode& tree,
+                               StemSiblings& siblings);
   // Runs `pass` (made with best_of_work_) over the whole index, or over one part while the helper
   // runs the other (made alike), and merges them.
   void run_ranked_pass(RankedPass& pass, const Xapian::Query& query,
