@@ -9,6 +9,7 @@
 
 #include "schema/han_bigrams.h"
 #include "schema/prefixes.h"
+#include "search/french_number_pairs.h"
 #include "search/query_errors.h"
 
 namespace jil::search {
@@ -57,10 +58,22 @@ class Builder {
     return positions;
   }
 
-  void remember(const Token& token, bool positive) {
+  // The other number of a French word the stemmer parts (french_number_pairs.h), for a reader
+  // in French or in no known language; nothing for other languages and for `=` words.
+  NumberPair number_pair(const Token& token, Widening widening) {
+    if (widening == Widening::kNone || token.kind != TokenKind::kWord || token.forms.empty() ||
+        (language_ != analysis::Language::kFr && language_ != analysis::Language::kUnd)) {
+      return {};
+    }
+    return french_number_pair(token.forms.front(), analyzer_);
+  }
+
+  void remember(const Token& token, bool positive, const NumberPair& pair = {}) {
     if (!positive) return;
     out_.match_forms.insert(token.forms.begin(), token.forms.end());
     out_.match_stems.insert(token.stems.begin(), token.stems.end());
+    out_.match_forms.insert(pair.forms.begin(), pair.forms.end());
+    out_.match_stems.insert(pair.stems.begin(), pair.stems.end());
     if (token.kind != TokenKind::kHanWord && !token.forms.empty()) {
       out_.match_words.insert(token.forms.front());
     }
@@ -113,6 +126,13 @@ class Builder {
         for (const auto& root : token->stems) {
           for (const std::string& form : siblings_->forms(root, language_)) add(form);
         }
+        const NumberPair pair = number_pair(*token, widening);
+        for (const auto& form : pair.forms) add(form);
+        for (const auto& root : pair.stems) {
+          for (const std::string& form : siblings_->forms(root, analysis::Language::kFr)) {
+            add(form);
+          }
+        }
       }
     }
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
@@ -120,9 +140,14 @@ class Builder {
 
   Xapian::Query words(const std::string& text, bool positive, Widening widening) {
     const std::vector<Token> tokens = analyzer_.analyze(text, language_);
-    for (const Token& token : tokens) remember(token, positive);
-    remember_han_runs(tokens, positive);
     const auto positions = by_position(tokens);
+    // A quoted single word is taken as typed, like an `=` word.
+    const bool widened = widening == Widening::kStems ||
+                         (widening == Widening::kPhrasePositions && positions.size() > 1);
+    for (const Token& token : tokens) {
+      remember(token, positive, widened ? number_pair(token, widening) : NumberPair{});
+    }
+    remember_han_runs(tokens, positive);
     if (positions.empty()) return Xapian::Query();
     if (positions.size() == 1) {
       const Token& token = *positions.begin()->second.front();
@@ -140,6 +165,14 @@ class Builder {
           // form (document_builder.cc). A root already among the alternatives (the query word
           // is its stem) needs no analysis.
           if (!has(root) && is_own_stem(root)) alternatives.push_back(root);
+        }
+        const NumberPair pair = number_pair(token, widening);
+        for (const auto& form : pair.forms) {
+          if (!has(form)) alternatives.push_back(form);
+        }
+        for (const auto& root : pair.stems) {
+          std::string stem_term = schema::term(schema::kStemPrefix, root);
+          if (!has(stem_term)) alternatives.push_back(std::move(stem_term));
         }
       }
       return Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());

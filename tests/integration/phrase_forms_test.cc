@@ -1,6 +1,7 @@
-// Phrases over the real index of corpus/: a quoted phrase meets its words in every inflection
-// the library has, in order (the review's "конфликт интересов" missed the genitive
-// "конфликта интересов"), and an `=` word stays the form typed.
+// Inflections over the real index of corpus/: a quoted phrase meets its words in every
+// inflection the library has, in order (the review's "конфликт интересов" missed the genitive
+// "конфликта интересов"), an `=` word stays the form typed, and a French singular meets the
+// plural Snowball stems apart from it (conflit → confl, conflits → conflit).
 #include <gtest/gtest.h>
 
 #include <string>
@@ -25,6 +26,21 @@ TEST(PhraseForms, APhraseMeetsItsWordsInAnyInflection) {
 TEST(PhraseForms, ExactFormsAreNotWidened) {
   EXPECT_FALSE(ids_for("=конфликт =интересов", "&lang=ru").count(kGenitiveOnly));
   EXPECT_TRUE(ids_for("=конфликта =интересов", "&lang=ru").count(kGenitiveOnly));
+}
+
+// French documents that say only "conflits" and only "conflit", with the thesaurus off so that
+// only the words themselves can find them.
+const char kFrenchPluralOnly[] = "outil-autodiagnostic-integrite-juridictions-fr";
+const char kFrenchSingularOnly[] = "model-code-fr";
+
+TEST(PhraseForms, AFrenchSingularAndItsPluralFindEachOther) {
+  for (const char* more : {"&lang=fr&hl=fr&cross=0", "&lang=fr&cross=0"}) {
+    EXPECT_TRUE(ids_for("conflit", more).count(kFrenchPluralOnly)) << more;
+    EXPECT_TRUE(ids_for("conflits", more).count(kFrenchSingularOnly)) << more;
+    EXPECT_TRUE(ids_for("\"conflit d'intérêts\"", more).count(kFrenchPluralOnly)) << more;
+    EXPECT_TRUE(ids_for("\"conflits d'intérêts\"", more).count(kFrenchSingularOnly)) << more;
+  }
+  EXPECT_FALSE(ids_for("=conflit", "&lang=fr&cross=0").count(kFrenchPluralOnly));
 }
 
 }  // namespace

@@ -139,5 +139,30 @@ TEST_F(QueryBuilderTest, UndeterminedLanguageStemsInEveryLatinLanguage) {
   EXPECT_TRUE(query->match_stems.contains("jug")) << query->query.get_description();
 }
 
+// Snowball's French stemmer parts the numbers of some nouns (conflit → confl, conflits →
+// conflit): the singular also asks for its plural's stem, the plural for its singular's form.
+TEST_F(QueryBuilderTest, FrenchSingularAndPluralThatTheStemmerPartsMeetEachOther) {
+  EXPECT_EQ(query_of("conflit", Language::kFr),
+            "Query((conflit SYNONYM Zconfl SYNONYM confl SYNONYM Zconflit))");
+  EXPECT_EQ(query_of("conflits", Language::kFr),
+            "Query((conflits SYNONYM Zconflit SYNONYM conflit))");
+  EXPECT_EQ(query_of("désirs", Language::kFr), "Query((desirs SYNONYM Zdesir SYNONYM desir))");
+  Result<BuiltQuery> query = built("délit", Language::kFr);
+  ASSERT_TRUE(query.is_ok()) << query.status().to_string();
+  EXPECT_TRUE(query->match_stems.contains("delit")) << "the plural's stem, for highlighting";
+}
+
+TEST_F(QueryBuilderTest, FrenchNumbersTheStemmerKeepsTogetherAreNotPaired) {
+  EXPECT_EQ(query_of("juges", Language::kFr), "Query((juges SYNONYM Zjug SYNONYM jug))");
+  EXPECT_EQ(query_of("délais", Language::kFr), "Query((delais SYNONYM Zdel SYNONYM del))");
+}
+
+TEST_F(QueryBuilderTest, FrenchNumbersArePairedOnlyForFrenchOrUnknownReaders) {
+  EXPECT_EQ(query_of("conflit", Language::kEn), "Query((conflit SYNONYM Zconflit))");
+  EXPECT_NE(query_of("conflit", Language::kUnd).find("Zconflit"), std::string::npos);
+  EXPECT_EQ(query_of("=conflit", Language::kFr), "Query(conflit)");
+  EXPECT_EQ(query_of("\"conflit\"", Language::kFr), "Query(conflit)");
+}
+
 }  // namespace
 }  // namespace jil::search
