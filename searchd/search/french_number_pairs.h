@@ -13,7 +13,8 @@
 namespace jil::search {
 
 struct NumberPair {
-  std::vector<std::string> stems;  // stems (unprefixed) of the other number, as documents index them
+  std::vector<std::string>
+      stems;  // stems (unprefixed) of the other number, as documents index them
   std::vector<std::string> forms;  // folded forms of the other number (no stem of its own to ask)
   bool empty() const { return stems.empty() && forms.empty(); }
 };
