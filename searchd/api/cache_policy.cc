@@ -40,6 +40,7 @@ const std::string& process_generation() {
 void make_not_modified(HttpResponse& response) {
   response.status = 304;
   response.body.clear();
+  response.file.reset();
   response.content_type.clear();
   std::erase_if(response.headers, [](const auto& header) {
     return header.first == "Content-Encoding";  // of a body it no longer has

@@ -2,11 +2,18 @@
 // handlers are pure functions that tests (and the fuzzer) can call directly.
 #pragma once
 
+#include <cstdint>
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+namespace jil {
+class ReadOnlyFile;
+}
 
 namespace jil::api {
 
@@ -38,11 +45,22 @@ struct HttpRequest {
   std::string body{};
 };
 
+// Bytes of an open file sent as a body (originals): the server reads them as they leave, so a
+// download holds a send buffer instead of the file (server/payload_body.h).
+struct FileSlice {
+  std::shared_ptr<const ReadOnlyFile> file;
+  uint64_t offset = 0;
+  uint64_t length = 0;
+};
+
 struct HttpResponse {
   unsigned status = 200;
   std::string content_type = "text/html; charset=utf-8";
-  std::string body;
+  std::string body;                                          // sent when `file` is empty
+  std::optional<FileSlice> file{};                           // sent instead of `body`
   std::vector<std::pair<std::string, std::string>> headers;  // values must be free of CR/LF
+
+  uint64_t body_size() const { return file ? file->length : body.size(); }
 
   void set_header(std::string name, std::string value);
   // The value of header `name` (names compared without case), or null when absent.

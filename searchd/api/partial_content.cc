@@ -28,7 +28,7 @@ void answer_range_request(const HttpRequest& request, HttpResponse& response) {
     const std::string* etag = response.header("ETag");
     if (etag == nullptr || !if_range_matches(request.if_range, *etag)) return;  // changed: all
   }
-  const uint64_t length = response.body.size();
+  const uint64_t length = response.body_size();
   const RangeSelection selection = select_byte_range(request.range, length);
   if (selection.kind == RangeSelection::Kind::kWhole) return;
   if (selection.kind == RangeSelection::Kind::kUnsatisfiable) {
@@ -41,7 +41,12 @@ void answer_range_request(const HttpRequest& request, HttpResponse& response) {
   }
   const ByteRange range = selection.range;
   response.status = 206;
-  response.body = response.body.substr(range.first, range.size());
+  if (response.file) {
+    response.file->offset += range.first;
+    response.file->length = range.size();
+  } else {
+    response.body = response.body.substr(range.first, range.size());
+  }
   response.set_header("Content-Range", "bytes " + std::to_string(range.first) + "-" +
                                            std::to_string(range.last) + "/" +
                                            std::to_string(length));

@@ -20,7 +20,7 @@
 #include "api/search_parameters.h"
 #include "api/site_url.h"
 #include "api/suggest_route.h"
-#include "base/file_io.h"
+#include "base/read_only_file.h"
 #include "base/url_encoding.h"
 #include "render/json_text.h"
 #include "render/json_view.h"
@@ -316,11 +316,12 @@ HttpResponse RequestHandler::original_file(const HtmlContext& html, const std::s
   if (!record.is_ok()) return html_error(html, 404, "error_no_document");
   Result<std::filesystem::path> path = assets_.store.path_of(record->sha256);
   if (!path.is_ok()) return html_error(html, 404, "error_original_missing");
-  Result<std::string> content = read_file(*path, kMaxOriginalBytes);
-  if (!content.is_ok()) return html_error(html, 500, "error_original_unreadable");
+  Result<std::shared_ptr<const ReadOnlyFile>> file = ReadOnlyFile::open(*path, kMaxOriginalBytes);
+  if (!file.is_ok()) return html_error(html, 500, "error_original_unreadable");
   HttpResponse response;
   response.content_type = record->media_type;
-  response.body = std::move(content).value();
+  const uint64_t size = (*file)->size();
+  response.file = FileSlice{std::move(file).value(), 0, size};
   response.set_header("Content-Disposition",
                       content_disposition(original_disposition_type(record->media_type),
                                           record->original_name, record->id));

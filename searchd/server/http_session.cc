@@ -246,9 +246,10 @@ void HttpSession::send(api::HttpResponse answer, unsigned version, bool keep_ali
   if (answer.status == 413) response_->reason("Content Too Large");  // RFC 9110 wording
   response_->keep_alive(keep_alive);
   if (head) {
-    response_->set(http::field::content_length, std::to_string(answer.body.size()));
+    response_->set(http::field::content_length, std::to_string(answer.body_size()));
   } else {
-    response_->body() = std::move(answer.body);
+    response_->body().text = std::move(answer.body);
+    response_->body().file = std::move(answer.file);
     response_->prepare_payload();
   }
   serializer_.emplace(*response_);

@@ -20,6 +20,7 @@
 #include "server/client_connections.h"
 #include "server/document_count_probe.h"
 #include "server/edge_counters.h"
+#include "server/payload_body.h"
 #include "server/search_pool.h"
 
 namespace jil::server {
@@ -50,7 +51,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
 
  private:
   using Request = boost::beast::http::request<boost::beast::http::string_body>;
-  using Response = boost::beast::http::response<boost::beast::http::string_body>;
+  using Response = boost::beast::http::response<PayloadBody>;
 
   void read_request();
   void on_header(boost::beast::error_code error);
@@ -79,8 +80,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   boost::beast::flat_buffer buffer_;
   std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
   std::unique_ptr<Response> response_;  // kept alive until written
-  std::optional<boost::beast::http::response_serializer<boost::beast::http::string_body>>
-      serializer_;
+  std::optional<boost::beast::http::response_serializer<PayloadBody>> serializer_;
   const SessionShared shared_;
   ClientConnections::Slot client_slot_;
   std::string peer_address_;

@@ -58,6 +58,7 @@ class PrivateSearchd {
                  const std::vector<std::string>& extra = {});
   ~PrivateSearchd();
   unsigned short port() const { return port_; }
+  pid_t pid() const { return process_.pid(); }
   const std::string& error() const { return error_; }
   // GET `target`; the parsed JSON body (null when not 200 or not JSON).
   nlohmann::json get_json(const std::string& target) const;

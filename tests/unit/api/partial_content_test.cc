@@ -54,6 +54,28 @@ TEST(PartialContent, OneRangeIsA206WithThoseBytesAndTheFilesHeaders) {
   EXPECT_EQ(header(tail, "Content-Range"), "bytes 7-9/10");
 }
 
+// An original sent from a file (api::FileSlice) narrows its slice; nothing is read here.
+TEST(PartialContent, AFileBodyBecomesTheSliceOfTheRange) {
+  HttpResponse response = original();
+  response.body.clear();
+  response.file = FileSlice{nullptr, 0, 10};
+  answer_range_request(ranged("bytes=2-4"), response);
+  EXPECT_EQ(response.status, 206u);
+  ASSERT_TRUE(response.file.has_value());
+  EXPECT_EQ(response.file->offset, 2u);
+  EXPECT_EQ(response.file->length, 3u);
+  EXPECT_EQ(response.body_size(), 3u);
+  EXPECT_EQ(header(response, "Content-Range"), "bytes 2-4/10");
+
+  HttpResponse past = original();
+  past.body.clear();
+  past.file = FileSlice{nullptr, 0, 10};
+  answer_range_request(ranged("bytes=10-"), past);
+  EXPECT_EQ(past.status, 416u);
+  EXPECT_FALSE(past.file.has_value());
+  EXPECT_EQ(header(past, "Content-Range"), "bytes */10");
+}
+
 TEST(PartialContent, HeadIsAnsweredAsGet) {
   HttpResponse response = original();
   answer_range_request(ranged("bytes=5-", "", "HEAD"), response);
