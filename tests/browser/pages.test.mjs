@@ -106,43 +106,46 @@ if (!PLAYWRIGHT_INSTALLED) {
     }
   });
 
-  it('has no WCAG 2.1 A or AA violation (axe-core) on any page, in English and Arabic', async () => {
+  it('has no WCAG 2.1 A or AA violation (axe-core) on any page, in English and Arabic, on a desktop and a phone', async () => {
     // The page's Content-Security-Policy forbids inline scripts, so axe is not added as a
     // <script>: page.evaluate runs its source through the DevTools protocol, which CSP does not
     // govern, and the pages are tested with their real headers.
     const axeSource = await readFile(path.join(HERE, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-    const context = await newContext(browser);
     const report = [];
-    try {
-      const page = await context.newPage();
-      for (const [ui, pages] of Object.entries(PAGES)) {
-        for (const [what, url] of pages) {
-          await page.goto(`${baseUrl}${withUi(url, ui)}`);
-          assert.equal(await page.evaluate(() => document.documentElement.lang), ui);
-          await page.evaluate(axeSource);
-          if (report.length === 0 && ui === 'en' && what === 'search page') {
-            // The check can fail: a planted image without alt text is reported.
-            const planted = await page.evaluate(async () => {
-              const img = document.body.appendChild(document.createElement('img'));
-              img.src = '/static/none.png';
-              const found = await window.axe.run(document, { runOnly: { type: 'rule', values: ['image-alt'] } });
-              img.remove();
-              return found.violations.map((v) => v.id);
-            });
-            assert.deepEqual(planted, ['image-alt'], 'axe-core reports a planted violation');
-          }
-          const result = await page.evaluate((tags) => window.axe.run(document, {
-            runOnly: { type: 'tag', values: tags },
-            resultTypes: ['violations'],
-          }), WCAG_TAGS);
-          for (const violation of result.violations) {
-            report.push(`${ui} ${what}: ${violation.id} (${violation.impact}) ${violation.help}\n` +
-              violation.nodes.slice(0, 5).map((node) => `    ${node.target.join(' ')}: ${node.failureSummary.replace(/\n/g, ' ')}`).join('\n'));
+    // The phone layout moves the filters and chips (contrast, landmarks and names change with it).
+    for (const [screen, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
+      const context = await newContext(browser, viewport);
+      try {
+        const page = await context.newPage();
+        for (const [ui, pages] of Object.entries(PAGES)) {
+          for (const [what, url] of pages) {
+            await page.goto(`${baseUrl}${withUi(url, ui)}`);
+            assert.equal(await page.evaluate(() => document.documentElement.lang), ui);
+            await page.evaluate(axeSource);
+            if (report.length === 0 && screen === 'desktop' && ui === 'en' && what === 'search page') {
+              // The check can fail: a planted image without alt text is reported.
+              const planted = await page.evaluate(async () => {
+                const img = document.body.appendChild(document.createElement('img'));
+                img.src = '/static/none.png';
+                const found = await window.axe.run(document, { runOnly: { type: 'rule', values: ['image-alt'] } });
+                img.remove();
+                return found.violations.map((v) => v.id);
+              });
+              assert.deepEqual(planted, ['image-alt'], 'axe-core reports a planted violation');
+            }
+            const result = await page.evaluate((tags) => window.axe.run(document, {
+              runOnly: { type: 'tag', values: tags },
+              resultTypes: ['violations'],
+            }), WCAG_TAGS);
+            for (const violation of result.violations) {
+              report.push(`${screen} ${ui} ${what}: ${violation.id} (${violation.impact}) ${violation.help}\n` +
+                violation.nodes.slice(0, 5).map((node) => `    ${node.target.join(' ')}: ${node.failureSummary.replace(/\n/g, ' ')}`).join('\n'));
+            }
           }
         }
+      } finally {
+        await context.close();
       }
-    } finally {
-      await context.close();
     }
     assert.deepEqual(report, [], `axe-core found violations:\n${report.join('\n')}`);
   });
