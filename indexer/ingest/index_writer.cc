@@ -3,9 +3,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ingest/index_clock.h"
 #include "schema/document_data.h"
 #include "schema/index_compatibility.h"
 #include "schema/prefixes.h"
+#include "schema/removed_documents.h"
 #include "schema/spelling_words.h"
 #include "schema/value_slots.h"
 
@@ -60,6 +62,7 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const std::filesystem::pa
     if (Status status = schema::check_compatible(database); !status.is_ok()) return status;
     std::unique_ptr<IndexWriter> writer(new IndexWriter(std::move(database), batch_size, sync));
     if (Status status = writer->load_text_dictionaries(); !status.is_ok()) return status;
+    writer->load_removed_ids();
     return writer;
   } catch (const Xapian::DatabaseLockError& error) {
     return Status(StatusCode::kLocked, "index " + path.string() +
@@ -83,9 +86,19 @@ void IndexWriter::cancel() {
   changes_.clear();
   try {
     database_.cancel_transaction();  // uncommitted work is dropped, never half-written
+    load_removed_ids();
   } catch (const Xapian::Error&) {
     // The database closes at the last commit either way.
   }
+}
+
+void IndexWriter::load_removed_ids() {
+  removed_ids_.clear();
+  for (const auto& removed : schema::removed_documents(database_)) removed_ids_.insert(removed.id);
+}
+
+void IndexWriter::forget_removal(const std::string& id) {
+  if (removed_ids_.erase(id) > 0) database_.set_metadata(schema::removed_key(id), "");
 }
 
 Result<IndexedDocument> IndexWriter::find(const std::string& id) {
@@ -173,6 +186,7 @@ Result<Xapian::docid> IndexWriter::replace(const std::string& id, const Xapian::
     const Xapian::docid docid = database_.replace_document(id_term, with_dictionary(document));
     changes_.changed(docid);
     database_.set_metadata(origin_key(id), origin_value(origin));
+    forget_removal(id);
     ++pending_;
     return docid;
   } catch (const Xapian::Error& error) {
@@ -192,6 +206,7 @@ Result<Xapian::docid> IndexWriter::add(const std::string& id, const Xapian::Docu
             : database_.add_document(with_dictionary(document));
     changes_.changed(docid);
     database_.set_metadata(origin_key(id), origin_value(origin));
+    forget_removal(id);
     ++pending_;
     return docid;
   } catch (const Xapian::Error& error) {
@@ -210,6 +225,7 @@ Status IndexWriter::replace_at(Xapian::docid docid, const std::string& id,
     database_.replace_document(docid, with_dictionary(document));
     changes_.changed(docid);
     database_.set_metadata(origin_key(id), origin_value(origin));
+    forget_removal(id);
     ++pending_;
     return Status::ok();
   } catch (const Xapian::Error& error) {
@@ -228,6 +244,13 @@ Status IndexWriter::remove(const std::string& id, bool& existed) {
     if (existed) {
       uncount_spelling(id_term);
       note_documents_of(id_term);
+      // Harvesters learn of the removal from this record (schema/removed_documents.h).
+      const Xapian::Document leaving = database_.get_document(*database_.postlist_begin(id_term));
+      database_.set_metadata(
+          schema::removed_key(id),
+          schema::encode_removed({id, index_timestamp(), leaving.get_value(schema::kTypeSlot),
+                                  leaving.get_value(schema::kLanguageSlot)}));
+      removed_ids_.insert(id);
       database_.delete_document(id_term);
     }
     if (has_origin) database_.set_metadata(origin_key(id), "");  // "" deletes the key

@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -142,6 +143,10 @@ class IndexWriter {
   void uncount_spelling(const std::string& id_term);
   // Notes every document indexed under `id_term` as changed by the open transaction.
   void note_documents_of(const std::string& id_term);
+  // Reads which ids the index remembers as removed (schema/removed_documents.h).
+  void load_removed_ids();
+  // Drops the removal record of `id`, which is indexed again.
+  void forget_removal(const std::string& id);
 
   Xapian::WritableDatabase database_;
   schema::BlockDecompressor decompressor_;  // reads the index's own document data
@@ -150,6 +155,7 @@ class IndexWriter {
   ChangeRecorder changes_;            // of the open transaction
   size_t batch_size_;
   Sync sync_;
+  std::set<std::string> removed_ids_;  // with a removal record, as of the open transaction
   Xapian::docid first_docid_ = 0;
   size_t pending_ = 0;
   size_t commits_ = 0;

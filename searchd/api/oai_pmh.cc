@@ -9,6 +9,7 @@
 #include <set>
 
 #include "api/header_text.h"
+#include "api/oai_items.h"
 #include "api/oai_request.h"
 #include "api/oai_token.h"
 #include "api/problem.h"
@@ -68,19 +69,6 @@ char granularity_of(std::string_view date) {
   return in_a_day ? 's' : 0;
 }
 
-std::vector<std::string> set_specs_of(const schema::DocRecord& record) {
-  return {"type:" + record.type,
-          "language:" + std::string(analysis::language_code(record.language))};
-}
-
-bool in_set(const schema::DocRecord& record, std::string_view set) {
-  if (set.empty()) return true;
-  for (const auto& spec : set_specs_of(record)) {
-    if (spec == set || (spec.starts_with(set) && spec[set.size()] == ':')) return true;
-  }
-  return false;
-}
-
 bool is_known_set(std::string_view set) {
   if (set == "type" || set == "language") return true;
   const auto& vocabulary = schema::Vocabulary::built_in();
@@ -126,11 +114,16 @@ class OaiAnswer {
   Result<std::vector<schema::DocRecord>> all_records();
   // The document an OAI identifier names, or nullopt.
   std::optional<schema::DocRecord> record_named(const std::string& identifier);
-  std::string record_xml(const schema::DocRecord& record, bool with_metadata) const {
-    std::string xml = render::oai_header(std::string(kOaiIdentifierPrefix) + record.id,
-                                         render::oai_datestamp(record), set_specs_of(record));
+  // The removed document an OAI identifier names, or nullopt (also when the index cannot say).
+  std::optional<schema::RemovedDocument> removal_named(const std::string& identifier);
+  std::string item_xml(const OaiItem& item, bool with_metadata) const {
+    const bool deleted = item.record == nullptr;
+    std::string xml = render::oai_header(std::string(kOaiIdentifierPrefix) + item.id,
+                                         item.datestamp, item.set_specs, deleted);
     if (!with_metadata) return xml;
-    return "<record>" + xml + render::oai_dc_metadata(record, site_, labels_) + "</record>";
+    // A deleted record has a header only (OAI-PMH 2.0 section 2.5.1).
+    if (deleted) return "<record>" + xml + "</record>";
+    return "<record>" + xml + render::oai_dc_metadata(*item.record, site_, labels_) + "</record>";
   }
 
   search::Searcher& searcher_;
@@ -185,11 +178,12 @@ HttpResponse OaiAnswer::identify(const Echo& echo) {
   std::string earliest(kEarliestDatestamp);
   Result<std::vector<schema::DocRecord>> records = all_records();
   if (!records.is_ok()) return problem_response(records.status());
-  if (!records->empty()) {
-    earliest = render::oai_datestamp(records->front());
-    for (const auto& record : *records) {
-      earliest = std::min(earliest, render::oai_datestamp(record));
-    }
+  Result<std::vector<schema::RemovedDocument>> removed = searcher_.removed_documents();
+  if (!removed.is_ok()) return problem_response(removed.status());
+  const std::vector<OaiItem> items = oai_items(*records, *removed);
+  if (!items.empty()) {
+    earliest = items.front().datestamp;
+    for (const auto& item : items) earliest = std::min(earliest, item.datestamp);
   }
   return respond(echo,
                  "<Identify>" + render::xml_element("repositoryName", identity_.repository_name) +
@@ -197,12 +191,12 @@ HttpResponse OaiAnswer::identify(const Echo& echo) {
                      render::xml_element("protocolVersion", "2.0") +
                      render::xml_element("adminEmail", identity_.admin_email) +
                      render::xml_element("earliestDatestamp", earliest) +
-                     render::xml_element("deletedRecord", "no") +
+                     render::xml_element("deletedRecord", "transient") +
                      render::xml_element("granularity", "YYYY-MM-DDThh:mm:ssZ") + "</Identify>");
 }
 
 HttpResponse OaiAnswer::list_metadata_formats(const Echo& echo, const std::string& identifier) {
-  if (!identifier.empty() && !record_named(identifier)) {
+  if (!identifier.empty() && !record_named(identifier) && !removal_named(identifier)) {
     return error(echo, "idDoesNotExist", "no item '" + identifier + "'");
   }
   return respond(
@@ -282,13 +276,14 @@ HttpResponse OaiAnswer::list(const Echo& echo, bool records,
   }
   Result<std::vector<schema::DocRecord>> all = all_records();
   if (!all.is_ok()) return problem_response(all.status());
-  std::vector<const schema::DocRecord*> matching;
-  for (const auto& record : *all) {
-    const std::string datestamp = render::oai_datestamp(record);
-    if (!from.empty() && datestamp < from) continue;
-    if (!until.empty() && datestamp > until) continue;
-    if (!in_set(record, list_args.set)) continue;
-    matching.push_back(&record);
+  Result<std::vector<schema::RemovedDocument>> removed = searcher_.removed_documents();
+  if (!removed.is_ok()) return problem_response(removed.status());
+  std::vector<OaiItem> matching;
+  for (OaiItem& item : oai_items(*all, *removed)) {
+    if (!from.empty() && item.datestamp < from) continue;
+    if (!until.empty() && item.datestamp > until) continue;
+    if (!in_oai_set(item.set_specs, list_args.set)) continue;
+    matching.push_back(std::move(item));
   }
   if (matching.empty()) return error(echo, "noRecordsMatch", "no records match these arguments");
   if (position.offset >= matching.size()) {
@@ -297,7 +292,7 @@ HttpResponse OaiAnswer::list(const Echo& echo, bool records,
   const char* element = records ? "ListRecords" : "ListIdentifiers";
   std::string xml = "<" + std::string(element) + ">";
   const size_t end = std::min<size_t>(matching.size(), position.offset + kOaiPageSize);
-  for (size_t i = position.offset; i < end; ++i) xml += record_xml(*matching[i], records);
+  for (size_t i = position.offset; i < end; ++i) xml += item_xml(matching[i], records);
   if (position.offset > 0 || end < matching.size()) {
     // The last piece carries an empty token, as the protocol asks.
     OaiResumption next = position;
@@ -313,11 +308,27 @@ HttpResponse OaiAnswer::list(const Echo& echo, bool records,
 HttpResponse OaiAnswer::get_record(const Echo& echo, const std::string& identifier,
                                    const std::string& prefix) {
   const std::optional<schema::DocRecord> record = record_named(identifier);
-  if (!record) return error(echo, "idDoesNotExist", "no item '" + identifier + "'");
+  const std::optional<schema::RemovedDocument> removal =
+      record ? std::nullopt : removal_named(identifier);
+  if (!record && !removal) return error(echo, "idDoesNotExist", "no item '" + identifier + "'");
   if (prefix != "oai_dc") {
     return error(echo, "cannotDisseminateFormat", "'" + prefix + "' is not offered: use oai_dc");
   }
-  return respond(echo, "<GetRecord>" + record_xml(*record, true) + "</GetRecord>");
+  const OaiItem item =
+      record ? OaiItem{record->id, render::oai_datestamp(*record), oai_set_specs(*record), &*record}
+             : OaiItem{removal->id, removal->removed_at, oai_set_specs(*removal), nullptr};
+  return respond(echo, "<GetRecord>" + item_xml(item, true) + "</GetRecord>");
+}
+
+std::optional<schema::RemovedDocument> OaiAnswer::removal_named(const std::string& identifier) {
+  if (!identifier.starts_with(kOaiIdentifierPrefix)) return std::nullopt;
+  const std::string id = identifier.substr(kOaiIdentifierPrefix.size());
+  Result<std::vector<schema::RemovedDocument>> removed = searcher_.removed_documents();
+  if (!removed.is_ok()) return std::nullopt;
+  for (const auto& document : *removed) {
+    if (document.id == id) return document;
+  }
+  return std::nullopt;
 }
 
 Result<std::vector<schema::DocRecord>> OaiAnswer::all_records() {

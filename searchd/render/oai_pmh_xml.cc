@@ -37,9 +37,9 @@ std::string oai_error(std::string_view code, std::string_view message) {
 }
 
 std::string oai_header(std::string_view identifier, std::string_view datestamp,
-                       const std::vector<std::string>& set_specs) {
-  std::string xml =
-      "<header>" + xml_element("identifier", identifier) + xml_element("datestamp", datestamp);
+                       const std::vector<std::string>& set_specs, bool deleted) {
+  std::string xml = (deleted ? "<header status=\"deleted\">" : "<header>") +
+                    xml_element("identifier", identifier) + xml_element("datestamp", datestamp);
   for (const auto& spec : set_specs) xml += xml_element("setSpec", spec);
   return xml + "</header>";
 }

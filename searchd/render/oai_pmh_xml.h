@@ -29,9 +29,10 @@ std::string oai_error(std::string_view code, std::string_view message);
 // atom_feed.h's document_updated).
 std::string oai_datestamp(const schema::DocRecord& record);
 
-// <header> of a record: identifier, datestamp, its setSpecs.
+// <header> of a record: identifier, datestamp, its setSpecs; with `deleted`, status="deleted"
+// (a document removed from the library, datestamped with its removal).
 std::string oai_header(std::string_view identifier, std::string_view datestamp,
-                       const std::vector<std::string>& set_specs);
+                       const std::vector<std::string>& set_specs, bool deleted = false);
 
 // The language of the names in Dublin Core records: one language for every record, so that a
 // harvester groups a publisher or subject under one name whatever the document's language.

@@ -204,6 +204,16 @@ Result<std::string> Searcher::library_updated() {
       std::chrono::system_clock::to_time_t(std::chrono::file_clock::to_sys(written)));
 }
 
+Result<std::vector<schema::RemovedDocument>> Searcher::removed_documents() {
+  return with_fresh_database([&]() -> Result<std::vector<schema::RemovedDocument>> {
+    try {
+      return schema::removed_documents(database_);
+    } catch (const Xapian::UnimplementedError&) {
+      return std::vector<schema::RemovedDocument>{};  // a backend without metadata listing
+    }
+  });
+}
+
 void Searcher::split_matches(Xapian::docid chunk, CoreBudget& budget) {
   budget_ = &budget;
   split_chunk_ = local_ ? chunk : 0;

@@ -13,6 +13,7 @@
 #include "analysis/analyzer.h"
 #include "schema/compressed_block.h"
 #include "schema/doc_record.h"
+#include "schema/removed_documents.h"
 #include "search/core_budget.h"
 #include "search/local_tables.h"
 #include "search/query_builder.h"
@@ -83,6 +84,9 @@ class Searcher {
   // document does not lower); for an index without documents, when its files were last written.
   // kUnavailable like search(), or when that time cannot be read.
   Result<std::string> library_updated();
+  // The documents removed from the library that the index remembers, by id
+  // (schema/removed_documents.h); none where the index cannot list its metadata.
+  Result<std::vector<schema::RemovedDocument>> removed_documents();
 
  private:
   Searcher(Xapian::Database database, std::unique_ptr<analysis::Analyzer> analyzer, bool local,

@@ -144,7 +144,7 @@ TEST(OaiPmh, IdentifyHasEveryRequiredElement) {
   EXPECT_EQ(reply.root->getChildElementNS(kOaiNs, "request")->getAttribute("verb"), "Identify");
   EXPECT_EQ(text_of(identify, kOaiNs, "protocolVersion"), "2.0");
   EXPECT_EQ(text_of(identify, kOaiNs, "granularity"), "YYYY-MM-DDThh:mm:ssZ");
-  EXPECT_EQ(text_of(identify, kOaiNs, "deletedRecord"), "no");
+  EXPECT_EQ(text_of(identify, kOaiNs, "deletedRecord"), "transient");
   EXPECT_TRUE(text_of(identify, kOaiNs, "baseURL").ends_with("/oai"));
   for (const char* name : {"repositoryName", "adminEmail", "earliestDatestamp"}) {
     EXPECT_NE(text_of(identify, kOaiNs, name), "<missing>") << name;

@@ -1,0 +1,37 @@
+// Documents removed from the index, remembered in its metadata so that harvesters learn of the
+// removal (OAI-PMH's deleted records): under "jil:deleted:<id>", the time of the removal and the
+// document's type and language (its OAI sets). Written by the indexer in the commit that deletes
+// the document, dropped when a document with that id is indexed again. A rebuilt index starts
+// without them, which is why OAI-PMH calls them transient.
+#pragma once
+
+#include <xapian.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jil::schema {
+
+constexpr std::string_view kRemovedKeyPrefix = "jil:deleted:";
+
+struct RemovedDocument {
+  std::string id;
+  std::string removed_at;  // "YYYY-MM-DDThh:mm:ssZ" (base/utc_time.h)
+  std::string type;        // vocabulary id, as in the document's type value
+  std::string language;    // two-letter code, as in its language value
+  bool operator==(const RemovedDocument&) const = default;
+};
+
+std::string removed_key(std::string_view id);
+// "<removed_at>\t<type>\t<language>"
+std::string encode_removed(const RemovedDocument& removed);
+// nullopt for a value that is not well formed; `id` comes from the key.
+std::optional<RemovedDocument> decode_removed(std::string_view id, std::string_view value);
+
+// Every removed document the index remembers, by id; malformed values are skipped. Xapian errors
+// propagate.
+std::vector<RemovedDocument> removed_documents(const Xapian::Database& database);
+
+}  // namespace jil::schema
