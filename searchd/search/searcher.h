@@ -148,4 +148,21 @@ class Searcher {
   uint64_t split_searches_ = 0;
 };
 
+// Runs `work` on the index as the indexer last committed it, once more if a commit lands during
+// it; Xapian errors become kUnavailable.
+template <typename Work>
+auto Searcher::with_fresh_database(Work&& work) -> decltype(work()) {
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    try {
+      database_.reopen();  // cheap when nothing changed; picks up the indexer's last commit
+      return work();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      continue;  // the writer committed twice during the request: reopen and retry once
+    } catch (const Xapian::Error& error) {
+      return Status(StatusCode::kUnavailable, "index error: " + error.get_description());
+    }
+  }
+  return Status(StatusCode::kUnavailable, "the index is being updated: try again");
+}
+
 }  // namespace jil::search
