@@ -71,6 +71,16 @@ std::vector<Token> Analyzer::analyze(std::string_view utf8_text, Language langua
     const icu::UnicodeString word = text.tempSubStringBetween(span.utf16_begin, span.utf16_end);
     if (span.ideographic || is_han(word.char32At(0))) {
       add_han_tokens(word, span, han_words, position, tokens);
+    } else if (gate.skims() &&
+               gate.cannot_match(skimmable_first_letter(
+                   std::u16string_view(word.getBuffer(), static_cast<size_t>(word.length())),
+                   kMaxTermBytes))) {
+      // A word that matches nothing the caller looks for: its place only (stem_gate.h).
+      Token token;
+      token.position = position++;
+      token.utf8_begin = span.utf8_begin;
+      token.utf8_end = span.utf8_end;
+      tokens.push_back(std::move(token));
     } else {
       add_word_token(word, span, language, gate, position, tokens);
     }

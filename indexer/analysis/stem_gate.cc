@@ -13,6 +13,53 @@ UChar32 first_code_point(std::string_view utf8) {
   return first;
 }
 
+namespace {
+
+bool is_ascii_letter(char16_t unit) {
+  return (unit >= u'a' && unit <= u'z') || (unit >= u'A' && unit <= u'Z');
+}
+bool is_ascii_digit(char16_t unit) { return unit >= u'0' && unit <= u'9'; }
+// А-Я, а-я, Ё, ё.
+bool is_basic_russian(char16_t unit) {
+  return (unit >= 0x0410 && unit <= 0x044F) || unit == 0x0401 || unit == 0x0451;
+}
+
+UChar32 folded_letter(char16_t unit) {
+  if (unit >= u'A' && unit <= u'Z') return unit + (u'a' - u'A');
+  if (unit >= 0x0410 && unit <= 0x042F) return unit + 0x20;  // А-Я → а-я
+  if (unit == 0x0401 || unit == 0x0451) return 0x0435;       // Ё, ё → е
+  return unit;
+}
+
+}  // namespace
+
+UChar32 skimmable_first_letter(std::u16string_view word, size_t max_bytes) {
+  if (word.empty() || !(is_ascii_letter(word[0]) || is_basic_russian(word[0]))) return -1;
+  size_t bytes = 0;
+  for (const char16_t unit : word) {
+    if (is_ascii_letter(unit) || is_ascii_digit(unit)) {
+      bytes += 1;
+    } else if (is_basic_russian(unit)) {
+      bytes += 2;
+    } else {
+      return -1;
+    }
+  }
+  return bytes <= max_bytes ? folded_letter(word[0]) : -1;
+}
+
+StemGate StemGate::for_matches(const std::set<std::string>& forms,
+                               const std::set<std::string>& stems) {
+  StemGate gate = for_stems(stems);
+  gate.skims_ = true;
+  gate.match_letters_ = gate.first_letters_;
+  for (const std::string& form : forms) {
+    const UChar32 first = first_code_point(form);
+    if (first >= 0) gate.match_letters_.insert(first);
+  }
+  return gate;
+}
+
 StemGate StemGate::for_stems(const std::set<std::string>& stems) {
   std::set<UChar32> first_letters;
   for (const std::string& stem : stems) {

@@ -41,7 +41,7 @@ class SnippetMaker {
       : analyzer_(analyzer),
         match_forms_(match_forms),
         match_stems_(match_stems),
-        stem_gate_(analysis::StemGate::for_stems(match_stems)),
+        stem_gate_(analysis::StemGate::for_matches(match_forms, match_stems)),
         words_wanted_(words_wanted),
         han_runs_(han_runs) {}
 

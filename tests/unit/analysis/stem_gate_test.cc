@@ -1,6 +1,8 @@
 // StemGate: the first-letter rule it rests on holds for every word of the bundled corpus and for
 // words whose endings or first letters Snowball rewrites, and a gated analysis meets a set of
-// stems exactly where the full one does, while stemming fewer words.
+// stems exactly where the full one does, while stemming fewer words; a skimming one (for_matches)
+// meets forms and stems exactly where the full one does, with the same positions and offsets,
+// while analyzing fewer words.
 #include "analysis/stem_gate.h"
 
 #include <gtest/gtest.h>
@@ -104,6 +106,83 @@ TEST(StemGate, StemsOnlyLatinAndCyrillicWordsThatStartLikeAStem) {
   EXPECT_TRUE(StemGate::every_word().wants(USCRIPT_LATIN, U'q'));
   EXPECT_FALSE(StemGate::for_stems({}).wants(USCRIPT_LATIN, U'q'));
   EXPECT_TRUE(StemGate::for_stems({}).wants(USCRIPT_ARABIC, 0x0642));
+}
+
+bool meets_form(const Token& token, const std::set<std::string>& forms) {
+  for (const std::string& form : token.forms) {
+    if (forms.count(form)) return true;
+  }
+  return false;
+}
+
+TEST(StemGate, SkimmingMeetsFormsAndStemsWhereTheFullAnalysisDoes) {
+  auto analyzer = new_analyzer();
+  std::vector<CorpusText> texts = corpus_texts();
+  // Words the skim must leave to the full analysis: accents, elision, ё, й, digits first, a
+  // word longer than a term, and capitals that fold onto a query letter.
+  texts.push_back({"Éducation l'éducation Judges JUDGES 2024judges ёлка Ёлка йогурт " +
+                       std::string(130, 'j') + " jüdges",
+                   Language::kFr});
+  std::set<std::string> forms;
+  std::set<std::string> stems;
+  for (const auto& [word, language] :
+       std::vector<std::pair<std::string, Language>>{{"judges", Language::kEn},
+                                                     {"éducation", Language::kFr},
+                                                     {"jueces", Language::kEs},
+                                                     {"елка", Language::kRu},
+                                                     {"судьи", Language::kRu},
+                                                     {"والقضاة", Language::kAr},
+                                                     {"法官", Language::kZh}}) {
+    for (const Token& token : analyzer->analyze(word, language)) {
+      forms.insert(token.forms.begin(), token.forms.end());
+      stems.insert(token.stems.begin(), token.stems.end());
+    }
+  }
+  const StemGate gate = StemGate::for_matches(forms, stems);
+  size_t met = 0;
+  size_t skimmed = 0;
+  for (const CorpusText& text : texts) {
+    for (const Language language : {text.language, Language::kUnd}) {
+      const std::vector<Token> full = analyzer->analyze(text.text, language);
+      const std::vector<Token> skim = analyzer->analyze(text.text, language, gate, HanWords::kSkip);
+      std::vector<Token> full_without_han_words;
+      for (const Token& token : full) {
+        if (token.kind != TokenKind::kHanWord) full_without_han_words.push_back(token);
+      }
+      ASSERT_EQ(full_without_han_words.size(), skim.size());
+      for (size_t i = 0; i < skim.size(); ++i) {
+        const Token& expected = full_without_han_words[i];
+        EXPECT_EQ(expected.position, skim[i].position);
+        EXPECT_EQ(expected.utf8_begin, skim[i].utf8_begin);
+        EXPECT_EQ(expected.utf8_end, skim[i].utf8_end);
+        const bool meets_full = meets_form(expected, forms) || meets(expected, stems);
+        EXPECT_EQ(meets_full, meets_form(skim[i], forms) || meets(skim[i], stems))
+            << expected.exact;
+        met += meets_full ? 1 : 0;
+        skimmed += skim[i].forms.empty() ? 1 : 0;
+      }
+    }
+  }
+  EXPECT_GT(met, 100u);       // the words do occur in the corpus
+  EXPECT_GT(skimmed, 5000u);  // and most words were skimmed
+}
+
+TEST(StemGate, SkimmableWordsAreAsciiOrBasicRussianStartingWithALetter) {
+  const auto first = [](std::u16string_view word) { return skimmable_first_letter(word, 120); };
+  EXPECT_EQ(first(u"Judges"), U'j');
+  EXPECT_EQ(first(u"judges2024"), U'j');
+  EXPECT_EQ(first(u"Судьи"), 0x0441);  // с
+  EXPECT_EQ(first(u"Ёлка"), 0x0435);   // е
+  EXPECT_EQ(first(u"2024"), -1);
+  EXPECT_EQ(first(u"éducation"), -1);
+  EXPECT_EQ(first(u"jüdges"), -1);
+  EXPECT_EQ(first(u"йогурт"), 0x0439);  // й is its own letter
+  EXPECT_EQ(first(u"l'éducation"), -1);
+  EXPECT_EQ(skimmable_first_letter(u"судья", 9), -1);  // 10 bytes
+  EXPECT_FALSE(StemGate::for_stems({"judg"}).skims());
+  EXPECT_FALSE(StemGate::for_matches({"judges"}, {"judg"}).cannot_match(U'j'));
+  EXPECT_TRUE(StemGate::for_matches({"judges"}, {"judg"}).cannot_match(U'r'));
+  EXPECT_FALSE(StemGate::for_matches({"judges"}, {"judg"}).cannot_match(-1));
 }
 
 }  // namespace
