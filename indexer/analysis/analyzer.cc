@@ -151,14 +151,16 @@ void Analyzer::add_word_token(const icu::UnicodeString& word, const WordSpan& sp
   const std::u16string_view surface(word.getBuffer(), static_cast<size_t>(word.length()));
   std::optional<PackedWord> analyzed = words_.find(language, surface);
   if (!analyzed && words_.full(language)) {
-    // The memory is full: this word is packed on its own, for this token only.
-    const AnalyzedWord unremembered = analyze_word(word, language);
+    // The memory is full: this word is packed on its own, for this token only, stemmed only if
+    // the gate wants its stems.
+    const AnalyzedWord unremembered = analyze_word(word, language, gate);
     unremembered_.clear();
     pack_analysis(unremembered, unremembered_);
     analyzed.emplace(unremembered.takes_position, unremembered.makes_token, unremembered.script,
                      unremembered_.data());
   } else if (!analyzed) {
-    analyzed = words_.remember(language, surface, analyze_word(word, language));
+    analyzed =
+        words_.remember(language, surface, analyze_word(word, language, StemGate::every_word()));
   }
   if (!analyzed->takes_position()) return;
   const uint32_t word_position = position++;
@@ -182,7 +184,8 @@ void Analyzer::add_word_token(const icu::UnicodeString& word, const WordSpan& sp
   tokens.push_back(std::move(token));
 }
 
-AnalyzedWord Analyzer::analyze_word(const icu::UnicodeString& word, Language language) {
+AnalyzedWord Analyzer::analyze_word(const icu::UnicodeString& word, Language language,
+                                    const StemGate& gate) {
   AnalyzedWord analyzed;
   icu::UnicodeString case_folded = folding_.case_fold(word);
   const UChar32 first = case_folded.char32At(0);
@@ -219,8 +222,9 @@ AnalyzedWord Analyzer::analyze_word(const icu::UnicodeString& word, Language lan
   // folded forms only: stemming the accented form too would make `égalité` match more than
   // `egalite`, and a judge typing without accents must get the same results.
   for (const std::string& form : analyzed.forms) {
-    analyzed.stems_of_form.push_back(u_isalpha(first) ? stems_for(form, first, language)
-                                                      : std::vector<std::string>{});
+    const bool stemmed = u_isalpha(first) && gate.wants(analyzed.script, first_code_point(form));
+    analyzed.stems_of_form.push_back(stemmed ? stems_for(form, first, language)
+                                             : std::vector<std::string>{});
   }
   return analyzed;
 }

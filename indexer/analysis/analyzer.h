@@ -59,8 +59,10 @@ class Analyzer {
                       uint32_t& position, std::vector<Token>& tokens);
   void add_word_token(const icu::UnicodeString& word, const WordSpan& span, Language language,
                       const StemGate& gate, uint32_t& position, std::vector<Token>& tokens);
-  // Everything add_word_token makes of `word` but its position and offsets (word_cache.h).
-  AnalyzedWord analyze_word(const icu::UnicodeString& word, Language language);
+  // Everything add_word_token makes of `word` but its position and offsets (word_cache.h); the
+  // stems only of the forms `gate` wants (every_word() for what the word memory keeps).
+  AnalyzedWord analyze_word(const icu::UnicodeString& word, Language language,
+                            const StemGate& gate);
   std::vector<std::string> stems_for(const std::string& folded, UChar32 first_letter,
                                      Language language);
 

@@ -7,6 +7,9 @@
 namespace jil::analysis {
 
 bool is_han(UChar32 c) {
+  // No Han character comes before the CJK Radicals Supplement: most text is answered here,
+  // without ICU (ChineseFolding.NoHanCharacterBeforeTheCjkRadicals checks every one).
+  if (c < kFirstHanCodePoint) return false;
   UErrorCode status = U_ZERO_ERROR;
   return uscript_getScript(c, &status) == USCRIPT_HAN;
 }

@@ -13,6 +13,8 @@
 namespace jil::analysis {
 
 bool is_han(UChar32 c);
+// U+2E80, the first code point of the CJK Radicals Supplement: no Han character is below it.
+inline constexpr UChar32 kFirstHanCodePoint = 0x2E80;
 
 class ChineseFolding {
  public:

@@ -31,16 +31,24 @@ UChar32 folded_letter(char16_t unit) {
   return unit;
 }
 
+// The letters of Latin-1 and Latin Extended-A (À to ſ, not × or ÷): each folds to at most two
+// letters (ß → ss, ŉ → ʼn), so a word of them stays within twice its length.
+bool is_accented_latin(char16_t unit) {
+  return unit >= 0x00C0 && unit <= 0x017F && unit != 0x00D7 && unit != 0x00F7;
+}
+
 }  // namespace
 
 UChar32 skimmable_first_letter(std::u16string_view word, size_t max_bytes) {
   if (word.empty() || !(is_ascii_letter(word[0]) || is_basic_russian(word[0]))) return -1;
-  size_t bytes = 0;
+  size_t bytes = 0;  // at most, once folded
   for (const char16_t unit : word) {
     if (is_ascii_letter(unit) || is_ascii_digit(unit)) {
       bytes += 1;
     } else if (is_basic_russian(unit)) {
       bytes += 2;
+    } else if (is_accented_latin(unit) && is_ascii_letter(word[0])) {
+      bytes += 4;
     } else {
       return -1;
     }

@@ -4,10 +4,11 @@
 // it: Snowball's English, French, Spanish and Russian stemmers only rewrite a word's ending, so a
 // stem starts with the letter its folded word starts with. Arabic words are always stemmed (its
 // stemmer removes prefixes). tests/unit/analysis/stem_gate_test.cc checks the first-letter rule on
-// every word of corpus/. A gate made for_matches also lets the analyzer skim: a word of ASCII
-// letters and digits or of the basic Russian alphabet alone, whose folded first letter starts none
-// of the query's forms and stems, becomes a token with its position and offsets and no forms,
-// without the word memory or folding (a snippet's words are mostly such).
+// every word of corpus/. A gate made for_matches also lets the analyzer skim: a word that starts
+// with an ASCII letter and has only ASCII letters and digits and the letters of Latin-1 and Latin
+// Extended-A, or only letters of the basic Russian alphabet, and whose folded first letter starts
+// none of the query's forms and stems, becomes a token with its position and offsets and no
+// forms, without the word memory or folding (a snippet's words are mostly such).
 #pragma once
 
 #include <unicode/uchar.h>
@@ -57,9 +58,10 @@ class StemGate {
   std::set<UChar32> match_letters_;  // of the forms and stems, when skimming
 };
 
-// The folded first letter of a word made only of ASCII letters and digits or of the basic Russian
-// alphabet (А-я, Ёё), which fold one to one (Ё to е); -1 for any other word, or one that starts
-// with a digit, or is longer than `max_bytes` in UTF-8.
+// The folded first letter of a word that starts with an ASCII letter and has only ASCII letters
+// and digits and the letters of Latin-1 and Latin Extended-A, or only letters of the basic Russian
+// alphabet (А-я, Ёё; Ё folds to е): its first letter folds on its own, and no folding of the rest
+// empties it. -1 for any other word, or one that could fold to more than `max_bytes`.
 UChar32 skimmable_first_letter(std::u16string_view word, size_t max_bytes);
 
 }  // namespace jil::analysis

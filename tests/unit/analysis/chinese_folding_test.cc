@@ -3,6 +3,7 @@
 #include "analysis/chinese_folding.h"
 
 #include <gtest/gtest.h>
+#include <unicode/uscript.h>
 
 #include <string>
 #include <string_view>
@@ -30,6 +31,15 @@ TEST(ChineseFolding, HanCharactersAreRecognized) {
   EXPECT_FALSE(is_han(U'あ'));  // Hiragana
   EXPECT_FALSE(is_han(U'a'));
   EXPECT_FALSE(is_han(U'。'));
+  EXPECT_TRUE(is_han(kFirstHanCodePoint));  // ⺀, the first of the CJK Radicals Supplement
+}
+
+// is_han answers below kFirstHanCodePoint without ICU: ICU agrees that none of them is Han.
+TEST(ChineseFolding, NoHanCharacterBeforeTheCjkRadicals) {
+  for (UChar32 c = 0; c < kFirstHanCodePoint; ++c) {
+    UErrorCode status = U_ZERO_ERROR;
+    ASSERT_NE(uscript_getScript(c, &status), USCRIPT_HAN) << std::hex << c;
+  }
 }
 
 TEST(ChineseFolding, TraditionalBecomesSimplified) {

@@ -177,5 +177,29 @@ TEST(WordCache, AnAnalyzerWithAFullMemoryStillAnalyzesNewWords) {
             canonical_tokens(new_analyzer()->analyze("judges judged", Language::kEn)));
 }
 
+// With its memory full, an analyzer stems a new word only where the gate wants the stems (the
+// rest it would throw away): its gated and full analyses are those of a fresh analyzer.
+TEST(WordCache, AFullMemoryGivesTheGatedAndFullTokensOfAFreshAnalyzer) {
+  auto full = new_analyzer();
+  for (const Language language : {Language::kEn, Language::kFr, Language::kEs, Language::kRu,
+                                  Language::kAr, Language::kUnd}) {
+    std::string many;
+    for (size_t index = 0; index <= WordCache::kMaxWordsPerLanguage; ++index) {
+      many += 'w' + std::to_string(index) + "x ";
+    }
+    full->analyze(many, language);
+  }
+  const StemGate gate = StemGate::for_stems({"judg", "corrupt", "integr", "juez", "суд"});
+  size_t compared = 0;
+  for (const CorpusText& text : corpus_texts()) {
+    EXPECT_EQ(every_field(full->analyze(text.text, text.language, gate)),
+              every_field(new_analyzer()->analyze(text.text, text.language, gate)));
+    const std::vector<Token> tokens = full->analyze(text.text, text.language);
+    EXPECT_EQ(every_field(tokens), every_field(new_analyzer()->analyze(text.text, text.language)));
+    compared += tokens.size();
+  }
+  EXPECT_GT(compared, 20000u);
+}
+
 }  // namespace
 }  // namespace jil::analysis
