@@ -272,6 +272,13 @@ Status IndexWriter::commit() {
   try {
     dictionaries_.train_due(database_, decompressor_);
     if (!hold_spelling_) spelling_.apply(database_);
+    if (removed_ids_.size() > schema::kMaxRemovedDocumentsKept) {
+      for (const std::string& id : schema::oldest_beyond(schema::removed_documents(database_),
+                                                         schema::kMaxRemovedDocumentsKept)) {
+        database_.set_metadata(schema::removed_key(id), "");
+        removed_ids_.erase(id);
+      }
+    }
     changes_.write(database_);
     database_.commit_transaction();
     in_transaction_ = false;

@@ -1,6 +1,8 @@
 // Implementation of removed_documents.h.
 #include "schema/removed_documents.h"
 
+#include <algorithm>
+
 namespace jil::schema {
 namespace {
 
@@ -58,6 +60,18 @@ std::vector<RemovedDocument> removed_documents(const Xapian::Database& database)
     }
   }
   return found;  // metadata keys come in byte order, so by id
+}
+
+std::vector<std::string> oldest_beyond(std::vector<RemovedDocument> removed, size_t keep) {
+  std::vector<std::string> dropped;
+  if (removed.size() <= keep) return dropped;
+  std::sort(removed.begin(), removed.end(), [](const RemovedDocument& a, const RemovedDocument& b) {
+    return a.removed_at != b.removed_at ? a.removed_at < b.removed_at : a.id < b.id;
+  });
+  for (size_t index = 0; index < removed.size() - keep; ++index) {
+    dropped.push_back(std::move(removed[index].id));
+  }
+  return dropped;
 }
 
 }  // namespace jil::schema

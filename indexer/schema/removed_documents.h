@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +16,9 @@
 namespace jil::schema {
 
 constexpr std::string_view kRemovedKeyPrefix = "jil:deleted:";
+// Removal records an index keeps at most (about 60 bytes each); past it the oldest go, and a
+// harvester that last came before them learns of those removals only by harvesting again.
+constexpr size_t kMaxRemovedDocumentsKept = 100'000;
 
 struct RemovedDocument {
   std::string id;
@@ -33,5 +37,8 @@ std::optional<RemovedDocument> decode_removed(std::string_view id, std::string_v
 // Every removed document the index remembers, by id; malformed values are skipped. Xapian errors
 // propagate.
 std::vector<RemovedDocument> removed_documents(const Xapian::Database& database);
+
+// The ids of the oldest of `removed` beyond the `keep` newest (ties by id), to be dropped.
+std::vector<std::string> oldest_beyond(std::vector<RemovedDocument> removed, size_t keep);
 
 }  // namespace jil::schema

@@ -48,5 +48,15 @@ TEST(RemovedDocuments, AnIndexListsItsRecordsById) {
   EXPECT_EQ(removed[1].id, "zeta");
 }
 
+TEST(RemovedDocuments, BeyondTheLimitTheOldestGo) {
+  const std::vector<RemovedDocument> removed = {{"c", "2022-01-01T00:00:00Z", "report", "fr"},
+                                                {"a", "2021-01-01T00:00:00Z", "report", "fr"},
+                                                {"b", "2021-01-01T00:00:00Z", "tool", "en"},
+                                                {"d", "2023-01-01T00:00:00Z", "guidance", "es"}};
+  EXPECT_EQ(oldest_beyond(removed, 4), std::vector<std::string>{});
+  EXPECT_EQ(oldest_beyond(removed, 2), (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(oldest_beyond(removed, 0), (std::vector<std::string>{"a", "b", "c", "d"}));
+}
+
 }  // namespace
 }  // namespace jil::schema
