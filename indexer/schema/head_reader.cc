@@ -1,17 +1,15 @@
-// Implementation of head_reader.h: a SAX handler that knows the head's fields.
+// Implementation of head_reader.h: a handler of MessagePack events that knows the head's fields.
 #include "schema/head_reader.h"
-
-#include <nlohmann/json.hpp>
 
 #include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "schema/msgpack_events.h"
+
 namespace jil::schema {
 namespace {
-
-using nlohmann::json;
 
 enum class Kind { kString, kLanguage, kInt, kUnsigned, kDouble, kStrings, kUnsigneds };
 
@@ -53,26 +51,24 @@ constexpr std::array<Field, 25> kFields = {{
 }};
 constexpr size_t kNone = kFields.size();
 
-// nlohmann's SAX interface (binary_reader calls these by name). Every callback returns false to
-// stop at the first problem, which `problem` then names.
+// The events of msgpack_events.h (nlohmann's SAX interface, which it mirrors). Every callback
+// returns false to stop at the first problem, which `problem` then names.
 class HeadHandler {
  public:
   explicit HeadHandler(DocRecord& record) : record_(record) {}
 
   bool null() { return scalar(Value{}); }
   bool boolean(bool value) { return scalar(Value{Value::kBoolean, value ? 1.0 : 0.0, value, {}}); }
-  bool number_integer(json::number_integer_t value) {
+  bool number_integer(int64_t value) {
     return scalar(
         Value{Value::kNumber, static_cast<double>(value), static_cast<uint64_t>(value), {}});
   }
-  bool number_unsigned(json::number_unsigned_t value) {
+  bool number_unsigned(uint64_t value) {
     return scalar(Value{Value::kNumber, static_cast<double>(value), value, {}});
   }
-  bool number_float(json::number_float_t value, const json::string_t&) {
-    return scalar(Value{Value::kFloat, value, 0, {}});
-  }
-  bool string(json::string_t& value) { return scalar(Value{Value::kString, 0, 0, &value}); }
-  bool binary(json::binary_t&) { return scalar(Value{}); }
+  bool number_float(double value) { return scalar(Value{Value::kFloat, value, 0, {}}); }
+  bool string(std::string& value) { return scalar(Value{Value::kString, 0, 0, &value}); }
+  bool binary() { return scalar(Value{}); }
   bool start_object(std::size_t) {
     if (depth_ == 0) {
       depth_ = 1;
@@ -82,7 +78,7 @@ class HeadHandler {
     ++skipped_depth_;
     return true;
   }
-  bool key(json::string_t& name) {
+  bool key(std::string& name) {
     if (skipped_depth_ > 0) return true;
     field_ = kNone;
     for (size_t i = 0; i < kFields.size(); ++i) {
@@ -121,9 +117,7 @@ class HeadHandler {
     seen_[field_] = true;
     return true;
   }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& error) {
-    return fail(std::string("the head is not MessagePack: ") + error.what());
-  }
+  bool parse_error(const std::string& what) { return fail("the head is not MessagePack: " + what); }
 
   // After the parse: the problem, else the first required field that was not there.
   std::string problem() const {
@@ -142,7 +136,7 @@ class HeadHandler {
     enum Type { kOther, kBoolean, kNumber, kFloat, kString } type = kOther;
     double real = 0;     // any number (or boolean) as a double
     uint64_t whole = 0;  // an integer's (or boolean's) bits; floats convert from `real`
-    json::string_t* text = nullptr;
+    std::string* text = nullptr;
   };
 
   // A nested object: skipped inside an unknown field, else of the wrong type.
@@ -225,8 +219,7 @@ class HeadHandler {
 
 Status read_head_into(std::string_view fields, DocRecord& record) {
   HeadHandler handler(record);
-  const bool parsed =
-      json::sax_parse(fields.begin(), fields.end(), &handler, json::input_format_t::msgpack, true);
+  const bool parsed = MsgpackEvents<HeadHandler>(fields, handler).read();
   std::string problem = handler.problem();
   if (!parsed && problem.empty()) problem = "the head is not MessagePack";
   if (problem.empty()) return Status::ok();

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "schema/document_data.h"
+#include "schema/msgpack_events.h"
 
 namespace jil::schema {
 namespace {
@@ -131,6 +132,34 @@ TEST(HeadReader, SkipsUnknownFieldsOfAnyShape) {
   expect_agree(head, "unknown fields");
   ASSERT_TRUE(by_sax(json::to_msgpack(head)).is_ok());
   EXPECT_EQ(*by_sax(json::to_msgpack(head)), document_head(full_record()));
+}
+
+// Unknown fields in every MessagePack format nlohmann writes: ints and uints of each width,
+// negative fixints, float32 and float64, str8 and str16, array16, map16, bin and ext.
+TEST(HeadReader, AgreesOnEveryMessagePackFormat) {
+  json head = document_head(full_record());
+  head["ints"] = json::array({-1, -100, -1000, -100000, -10000000000LL, 200, 60000, 4000000000ULL,
+                              18000000000000000000ULL});
+  head["floats"] = json::array({0.5, 0.1, 1e300});
+  head["long_text"] = std::string(300, 'x');
+  head["longer_text"] = std::string(70000, 'y');
+  head["many"] = json::array();
+  for (int i = 0; i < 20; ++i) head["many"].push_back(i);
+  head["wide"] = json::object();
+  for (int i = 0; i < 20; ++i) head["wide"]["k" + std::to_string(i)] = i;
+  head["blob"] = json::binary({1, 2, 3});
+  head["ext"] = json::binary({1, 2, 3, 4}, 7);
+  head["fixext"] = json::binary({9}, 3);
+  expect_agree(head, "every format");
+  ASSERT_TRUE(by_sax(json::to_msgpack(head)).is_ok());
+  EXPECT_EQ(*by_sax(json::to_msgpack(head)), document_head(full_record()));
+  // Trailing bytes and nesting past the limit are refused.
+  std::vector<uint8_t> trailing = json::to_msgpack(document_head(full_record()));
+  trailing.push_back(0xC0);
+  expect_agree(trailing, "a byte after the head");
+  std::vector<uint8_t> deep(kMaxMsgpackDepth + 1, 0x91);  // arrays of one array of ...
+  deep.push_back(0x01);
+  EXPECT_FALSE(by_sax(deep).is_ok());
 }
 
 TEST(HeadReader, AgreesOnEveryTruncationAndByteFlip) {
