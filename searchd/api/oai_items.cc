@@ -14,6 +14,14 @@ std::vector<std::string> oai_set_specs(const schema::RemovedDocument& removed) {
   return {"type:" + removed.type, "language:" + removed.language};
 }
 
+OaiItem oai_item(const schema::DocRecord& record) {
+  return {record.id, render::oai_datestamp(record), oai_set_specs(record), &record};
+}
+
+OaiItem oai_item(const schema::RemovedDocument& removed) {
+  return {removed.id, removed.removed_at, oai_set_specs(removed), nullptr};
+}
+
 bool in_oai_set(const std::vector<std::string>& set_specs, std::string_view set) {
   if (set.empty()) return true;
   for (const auto& spec : set_specs) {
@@ -31,11 +39,10 @@ std::vector<OaiItem> oai_items(const std::vector<schema::DocRecord>& records,
   while (record != records.end() || gone != removed.end()) {
     if (gone == removed.end() || (record != records.end() && record->id <= gone->id)) {
       if (gone != removed.end() && record->id == gone->id) ++gone;  // indexed again
-      items.push_back(
-          {record->id, render::oai_datestamp(*record), oai_set_specs(*record), &*record});
+      items.push_back(oai_item(*record));
       ++record;
     } else {
-      items.push_back({gone->id, gone->removed_at, oai_set_specs(*gone), nullptr});
+      items.push_back(oai_item(*gone));
       ++gone;
     }
   }

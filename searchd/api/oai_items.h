@@ -21,6 +21,9 @@ struct OaiItem {
 
 std::vector<std::string> oai_set_specs(const schema::DocRecord& record);
 std::vector<std::string> oai_set_specs(const schema::RemovedDocument& removed);
+// The item of a document (pointing to `record`, which must outlive it) or of a removal.
+OaiItem oai_item(const schema::DocRecord& record);
+OaiItem oai_item(const schema::RemovedDocument& removed);
 // Whether an item with `set_specs` is in `set` ("" is every set; "type" holds "type:report").
 bool in_oai_set(const std::vector<std::string>& set_specs, std::string_view set);
 

@@ -314,9 +314,7 @@ HttpResponse OaiAnswer::get_record(const Echo& echo, const std::string& identifi
   if (prefix != "oai_dc") {
     return error(echo, "cannotDisseminateFormat", "'" + prefix + "' is not offered: use oai_dc");
   }
-  const OaiItem item =
-      record ? OaiItem{record->id, render::oai_datestamp(*record), oai_set_specs(*record), &*record}
-             : OaiItem{removal->id, removal->removed_at, oai_set_specs(*removal), nullptr};
+  const OaiItem item = record ? oai_item(*record) : oai_item(*removal);
   return respond(echo, "<GetRecord>" + item_xml(item, true) + "</GetRecord>");
 }
 

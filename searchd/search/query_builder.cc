@@ -59,13 +59,19 @@ class Builder {
   }
 
   // The other number of a French word the stemmer parts (french_number_pairs.h), for a reader
-  // in French or in no known language; nothing for other languages and for `=` words.
+  // in French or in no known language; nothing for other languages and for `=` words. Worked
+  // out once per form: highlighting and the query both ask for it.
   NumberPair number_pair(const Token& token, Widening widening) {
     if (widening == Widening::kNone || token.kind != TokenKind::kWord || token.forms.empty() ||
         (language_ != analysis::Language::kFr && language_ != analysis::Language::kUnd)) {
       return {};
     }
-    return french_number_pair(token.forms.front(), analyzer_);
+    const std::string& form = token.forms.front();
+    auto known = number_pairs_.find(form);
+    if (known == number_pairs_.end()) {
+      known = number_pairs_.emplace(form, french_number_pair(form, analyzer_)).first;
+    }
+    return known->second;
   }
 
   void remember(const Token& token, bool positive, const NumberPair& pair = {}) {
@@ -244,6 +250,7 @@ class Builder {
   analysis::Language language_;
   StemSiblings* siblings_;
   BuiltQuery& out_;
+  std::map<std::string, NumberPair> number_pairs_;  // by folded form
 };
 
 }  // namespace
