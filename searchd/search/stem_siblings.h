@@ -30,7 +30,8 @@ class StemSiblings {
 
   // The index's forms with stem `stem` in `language` (kUnd: in any language of its script), in
   // term order (the stem itself when it is a word of its own stem). Forms whose stem is not a
-  // prefix of them are not found (Arabic's "ال" forms, irregular plurals).
+  // prefix of them are not found (irregular and Arabic broken plurals); an Arabic word with an
+  // attached conjunction or article is indexed without it too, so its bare form is found.
   const std::vector<std::string>& forms(const std::string& stem, analysis::Language language);
 
  private:

@@ -1,7 +1,7 @@
 // Tests search/stem_siblings.cc and the phrase widening of search/query_builder.cc on a real
 // on-disk index written through the document builder: a phrase meets its words in any inflection
-// the library has ("конфликта интересов" for "конфликт интересов"), in order only, and `=`
-// words stay as typed.
+// the library has ("конфликта интересов" for "конфликт интересов"; Arabic words with attached
+// conjunctions and articles), in order only, and `=` words stay as typed.
 #include "search/stem_siblings.h"
 
 #include <gtest/gtest.h>
@@ -33,6 +33,7 @@ class StemSiblingsTest : public ::testing::Test {
     add("genitive", "Судья сообщает о наличии конфликта интересов председателю суда.",
         Language::kRu);
     add("french", "Les conflits d'intérêts doivent être déclarés.", Language::kFr);
+    add("arabic", "يحرص القاضي على ونزاهة والقضاء وباستقلال القضاة.", Language::kAr);
     writer_.commit();
   }
 
@@ -70,7 +71,8 @@ class StemSiblingsTest : public ::testing::Test {
   std::unique_ptr<analysis::Analyzer> analyzer_;
 };
 
-constexpr Xapian::docid kJudgeForms = 1, kPlural = 2, kApart = 3, kGenitive = 4, kFrench = 5;
+constexpr Xapian::docid kJudgeForms = 1, kPlural = 2, kApart = 3, kGenitive = 4, kFrench = 5,
+                        kArabic = 6;
 
 TEST_F(StemSiblingsTest, FormsAreTheIndexsWordsWithThatStemOnly) {
   StemSiblings siblings(writer_, *analyzer_);
@@ -98,6 +100,14 @@ TEST_F(StemSiblingsTest, ExactPhrasesAndQuotedSingleWordsAreNotWidened) {
   // The words apart, in another order, are not the phrase.
   EXPECT_TRUE(found("\"interest conflict\"", Language::kEn).empty());
   EXPECT_EQ(found("conflict interest", Language::kEn), (Ids{kPlural, kApart}));
+}
+
+TEST_F(StemSiblingsTest, ArabicPhrasesMeetWordsWithAttachedConjunctionsAndArticles) {
+  EXPECT_EQ(found("\"نزاهة القضاء\"", Language::kAr), (Ids{kArabic}));
+  EXPECT_EQ(found("\"نزاهة قضاء\"", Language::kAr), (Ids{kArabic}));
+  EXPECT_EQ(found("\"استقلال القضاة\"", Language::kAr), (Ids{kArabic}));
+  EXPECT_EQ(found("\"على نزاهة\"", Language::kAr), (Ids{kArabic}));
+  EXPECT_EQ(found("\"قاضي على\"", Language::kAr), (Ids{kArabic}));
 }
 
 }  // namespace
