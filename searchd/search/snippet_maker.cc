@@ -8,6 +8,7 @@
 #include <map>
 
 #include "base/utf8.h"
+#include "search/function_words.h"
 
 namespace jil::search {
 
@@ -27,6 +28,21 @@ size_t piece_end(std::string_view text, size_t begin, size_t limit) {
   return end;
 }
 
+bool is_function_token(const Token& token, analysis::Language language) {
+  return token.kind != analysis::TokenKind::kHanChar && !token.forms.empty() &&
+         is_function_word(token.forms.front(), language);
+}
+
+// Whether only white space separates the tokens `left` and `right` of `text` (no punctuation:
+// "a conflict. Of" is not a run).
+bool spaced(std::string_view text, const Token& left, const Token& right) {
+  if (right.utf8_begin < left.utf8_end) return false;
+  const std::string_view gap = text.substr(left.utf8_end, right.utf8_begin - left.utf8_end);
+  return std::all_of(gap.begin(), gap.end(), [](char byte) {
+    return byte == ' ' || byte == '\t' || byte == '\n' || byte == '\r';
+  });
+}
+
 }  // namespace
 
 bool SnippetMaker::matches(const Token& token) const {
@@ -39,8 +55,42 @@ bool SnippetMaker::matches(const Token& token) const {
   return false;
 }
 
-std::vector<bool> SnippetMaker::marked(const std::vector<Token>& tokens, size_t first,
-                                       size_t last) const {
+void SnippetMaker::unmark_lone_function_words(std::string_view text,
+                                              const std::vector<Token>& tokens, size_t first,
+                                              analysis::Language language,
+                                              std::vector<bool>& marks) const {
+  const bool query_has_other_words = std::any_of(
+      match_forms_.begin(), match_forms_.end(),
+      [language](const std::string& form) { return !is_function_word(form, language); });
+  if (!query_has_other_words) return;
+  for (size_t run = 0; run < marks.size();) {
+    if (!marks[run]) {
+      ++run;
+      continue;
+    }
+    size_t end = run + 1;
+    while (end < marks.size() && marks[end] &&
+           spaced(text, tokens[first + end - 1], tokens[first + end])) {
+      ++end;
+    }
+    // Function words stay marked between two other words of the run only.
+    size_t keep_begin = run;
+    while (keep_begin < end && is_function_token(tokens[first + keep_begin], language)) {
+      ++keep_begin;
+    }
+    size_t keep_end = end;
+    while (keep_end > keep_begin && is_function_token(tokens[first + keep_end - 1], language)) {
+      --keep_end;
+    }
+    std::fill(marks.begin() + run, marks.begin() + keep_begin, false);
+    std::fill(marks.begin() + keep_end, marks.begin() + end, false);
+    run = end;
+  }
+}
+
+std::vector<bool> SnippetMaker::marked(std::string_view text, const std::vector<Token>& tokens,
+                                       size_t first, size_t last,
+                                       analysis::Language language) const {
   std::vector<bool> marks(last + 1 - first, false);
   for (size_t index = first; index <= last; ++index) {
     const Token& token = tokens[index];
@@ -61,17 +111,19 @@ std::vector<bool> SnippetMaker::marked(const std::vector<Token>& tokens, size_t 
                 true);
     }
   }
+  unmark_lone_function_words(text, tokens, first, language, marks);
   return marks;
 }
 
 std::vector<TextPart> SnippetMaker::mark(std::string_view text, const std::vector<Token>& tokens,
                                          size_t first, size_t last, bool ellipsis_before,
-                                         bool ellipsis_after) const {
+                                         bool ellipsis_after, analysis::Language language) {
   std::vector<TextPart> parts;
   if (ellipsis_before) parts.push_back({"… ", false});
   uint32_t cursor = tokens[first].utf8_begin;
   const uint32_t end = tokens[last].utf8_end;
-  const std::vector<bool> marks = marked(tokens, first, last);
+  last_marks_ = marked(text, tokens, first, last, language);
+  const std::vector<bool>& marks = last_marks_;
   for (size_t index = first; index <= last; ++index) {
     const Token& token = tokens[index];
     if (!marks[index - first] || token.utf8_begin < cursor) {
@@ -102,7 +154,7 @@ std::vector<TextPart> SnippetMaker::highlighted(std::string_view text,
   if (tokens.front().utf8_begin > 0) {
     parts.push_back({std::string(text.substr(0, tokens.front().utf8_begin)), false});
   }
-  for (auto& part : mark(text, tokens, 0, tokens.size() - 1, false, false)) {
+  for (auto& part : mark(text, tokens, 0, tokens.size() - 1, false, false, language)) {
     parts.push_back(std::move(part));
   }
   if (tokens.back().utf8_end < text.size()) {
@@ -154,14 +206,21 @@ std::vector<TextPart> SnippetMaker::snippet(std::string_view text, analysis::Lan
   if (best_score > 0) {
     size_t first_match = best_start;
     while (first_match < best_start + window && !word_matches[first_match]) ++first_match;
-    if (first_match < tokens.size()) first_match_offset_ = tokens[first_match].utf8_begin;
     const size_t context = window / 5;
     best_start = first_match > context ? first_match - context : 0;
     best_start = std::min(best_start, tokens.size() - window);
   }
   const size_t last = best_start + window - 1;
-  return mark(text, tokens, best_start, last, best_start > 0,
-              last + 1 < tokens.size() || scanned < text.size());
+  std::vector<TextPart> parts = mark(text, tokens, best_start, last, best_start > 0,
+                                     last + 1 < tokens.size() || scanned < text.size(), language);
+  // The first word marked (a function word on its own is not).
+  for (size_t word = best_start; best_score > 0 && word <= last; ++word) {
+    if (last_marks_[word - best_start]) {
+      first_match_offset_ = tokens[word].utf8_begin;
+      break;
+    }
+  }
+  return parts;
 }
 
 std::vector<TextPart> SnippetMaker::snippet_in(std::string_view text, size_t begin, size_t end,

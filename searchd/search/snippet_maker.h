@@ -62,12 +62,19 @@ class SnippetMaker {
 
  private:
   bool matches(const analysis::Token& token) const;
-  // For tokens[first..last]: whether each is marked (Han characters by whole runs).
-  std::vector<bool> marked(const std::vector<analysis::Token>& tokens, size_t first,
-                           size_t last) const;
+  // For tokens[first..last]: whether each is marked (Han characters by whole runs). A function
+  // word (function_words.h) is marked only between two other marked words, joined to them by
+  // white space alone ("conflict of interest"), unless every word the query has is one.
+  std::vector<bool> marked(std::string_view text, const std::vector<analysis::Token>& tokens,
+                           size_t first, size_t last, analysis::Language language) const;
+  // Unmarks the function words of `marks` (for tokens[first..]) that begin or end a run.
+  void unmark_lone_function_words(std::string_view text, const std::vector<analysis::Token>& tokens,
+                                  size_t first, analysis::Language language,
+                                  std::vector<bool>& marks) const;
+  // The parts of tokens[first..last] of `text`; sets last_marks_.
   std::vector<TextPart> mark(std::string_view text, const std::vector<analysis::Token>& tokens,
-                             size_t first, size_t last, bool ellipsis_before,
-                             bool ellipsis_after) const;
+                             size_t first, size_t last, bool ellipsis_before, bool ellipsis_after,
+                             analysis::Language language);
 
   analysis::Analyzer& analyzer_;
   const std::set<std::string>& match_forms_;
@@ -77,6 +84,7 @@ class SnippetMaker {
   const size_t words_wanted_;
   const HanRuns* han_runs_;
   size_t first_match_offset_ = std::string_view::npos;
+  std::vector<bool> last_marks_;  // of the tokens mark() was last given
 };
 
 }  // namespace jil::search

@@ -10,6 +10,7 @@
 
 #include "base/utf8.h"
 #include "numbered_words.h"
+#include "search/function_words.h"
 #include "search/query_builder.h"
 
 namespace jil::search {
@@ -190,6 +191,14 @@ TEST_F(SnippetMakerTest, FirstMatchOffsetPointsAtTheFirstMarkedWord) {
   EXPECT_EQ(maker.first_match_offset(), text.find("recusal"));
   maker.snippet("no such word here", Language::kEn);
   EXPECT_EQ(maker.first_match_offset(), std::string_view::npos);
+  // A function word on its own is not marked, so it is not the first match.
+  Result<BuiltQuery> phrase =
+      build_query(*parse_query("conflict of interest"), *analyzer_, Language::kEn);
+  ASSERT_TRUE(phrase.is_ok());
+  SnippetMaker words(*analyzer_, phrase->match_forms, phrase->match_stems, 3);
+  const std::string note = "The purpose of this note: a conflict of interest.";
+  words.snippet(note, Language::kEn);
+  EXPECT_EQ(words.first_match_offset(), note.find("conflict"));
 }
 
 TEST_F(SnippetMakerTest, PassageSnippetHasEllipsesAndOffsetsInTheWholeText) {
@@ -248,6 +257,53 @@ TEST_F(SnippetMakerTest, HighlightedTextWithoutWordsIsOnePart) {
   ASSERT_EQ(parts.size(), 1u);
   EXPECT_EQ(parts[0].text, "— ? —");
   EXPECT_FALSE(parts[0].match);
+}
+
+TEST_F(SnippetMakerTest, AFunctionWordIsMarkedOnlyBetweenOtherMarkedWords) {
+  const std::string text =
+      "The purpose of this note is to explain what a conflict of interest is. Of course, the "
+      "judge of the case must declare any conflict; interest of a party is not enough.";
+  const std::vector<TextPart> parts =
+      snippet("conflict of interest", text, Language::kEn, /*stop_early=*/false);
+  EXPECT_EQ(matched(parts),
+            (std::vector<std::string>{"conflict", "of", "interest", "conflict", "interest"}));
+  // Beside a marked word ("interest of a"), or between two across punctuation ("conflict;
+  // interest", "is. Of"): not marked.
+  EXPECT_EQ(joined(parts).find("Of course"), joined(parts).find("Of"));
+  // A title too: "Conduct of 2021" ends the run.
+  EXPECT_EQ(matched(highlighted("code of conduct", "A Code of Conduct of 2021", Language::kEn)),
+            (std::vector<std::string>{"Code", "of", "Conduct"}));
+}
+
+TEST_F(SnippetMakerTest, FunctionWordsAreMarkedWhenTheQueryHasNothingElse) {
+  EXPECT_EQ(matched(snippet("of", "The duty of care of a judge.", Language::kEn)),
+            (std::vector<std::string>{"of", "of"}));
+}
+
+TEST_F(SnippetMakerTest, FunctionWordsOfFrenchRussianAndArabicFollowTheSameRule) {
+  EXPECT_EQ(matched(highlighted("accès à l'information",
+                                "Le droit d'accès à l'information, ouvert à tous", Language::kFr)),
+            (std::vector<std::string>{"d'accès", "à", "l'information"}));
+  EXPECT_EQ(matched(highlighted("конфликт в суде", "Конфликт в суде и в семье", Language::kRu)),
+            (std::vector<std::string>{"Конфликт", "в", "суде"}));
+  EXPECT_EQ(matched(highlighted("نزاهة في القضاء", "نزاهة في القضاء وفي المحاكم", Language::kAr)),
+            (std::vector<std::string>{"نزاهة", "في", "القضاء"}));
+}
+
+// Each list entry must be what the analyzer makes of it, or is_function_word never meets it.
+TEST_F(SnippetMakerTest, EachFunctionWordIsItsOwnFolding) {
+  for (const Language language : analysis::all_languages()) {
+    for (const std::string_view word : function_words(language)) {
+      const std::vector<analysis::Token> tokens = analyzer_->analyze(word, language);
+      ASSERT_EQ(tokens.size(), 1u) << word;
+      ASSERT_FALSE(tokens[0].forms.empty()) << word;
+      EXPECT_EQ(tokens[0].forms.front(), word) << analysis::language_code(language);
+      EXPECT_TRUE(is_function_word(word, language)) << word;
+      EXPECT_TRUE(is_function_word(word, Language::kUnd)) << word;
+    }
+  }
+  EXPECT_FALSE(is_function_word("conflict", Language::kEn));
+  EXPECT_FALSE(is_function_word("of", Language::kFr));
 }
 
 }  // namespace
