@@ -246,10 +246,12 @@ Status IndexWriter::remove(const std::string& id, bool& existed) {
       note_documents_of(id_term);
       // Harvesters learn of the removal from this record (schema/removed_documents.h).
       const Xapian::Document leaving = database_.get_document(*database_.postlist_begin(id_term));
+      const std::string removed_at = index_timestamp();
       database_.set_metadata(
           schema::removed_key(id),
-          schema::encode_removed({id, index_timestamp(), leaving.get_value(schema::kTypeSlot),
+          schema::encode_removed({id, removed_at, leaving.get_value(schema::kTypeSlot),
                                   leaving.get_value(schema::kLanguageSlot)}));
+      database_.set_metadata(std::string(schema::kLastRemovalKey), removed_at);
       removed_ids_.insert(id);
       database_.delete_document(id_term);
     }

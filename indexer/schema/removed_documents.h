@@ -16,6 +16,9 @@
 namespace jil::schema {
 
 constexpr std::string_view kRemovedKeyPrefix = "jil:deleted:";
+// When the index last lost a document ("YYYY-MM-DDThh:mm:ssZ"), kept apart from the records so
+// that the library's last change (an empty Atom feed's <updated>) is one read.
+constexpr std::string_view kLastRemovalKey = "jil:last-removal";
 // Removal records an index keeps at most (about 60 bytes each); past it the oldest go, and a
 // harvester that last came before them learns of those removals only by harvesting again.
 constexpr size_t kMaxRemovedDocumentsKept = 100'000;

@@ -81,7 +81,8 @@ class Searcher {
   uint64_t index_revision();
   // When the library last gained or changed a document, "YYYY-MM-DDThh:mm:ssZ" (UTC): the newest
   // indexed_at of its documents (the upper bound of schema::kIndexedAtSlot, which deleting a
-  // document does not lower); for an index without documents, when its files were last written.
+  // document does not lower) or its last removal (schema::kLastRemovalKey), whichever is later;
+  // for an index with neither, when its files were last written.
   // kUnavailable like search(), or when that time cannot be read.
   Result<std::string> library_updated();
   // The documents removed from the library that the index remembers, by id

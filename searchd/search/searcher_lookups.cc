@@ -65,7 +65,9 @@ uint64_t Searcher::index_revision() {
 
 Result<std::string> Searcher::library_updated() {
   Result<std::string> newest = with_fresh_database([&]() -> Result<std::string> {
-    return database_.get_value_upper_bound(schema::kIndexedAtSlot);
+    // Both are "YYYY-MM-DDThh:mm:ssZ", so the later is the greater.
+    return std::max(database_.get_value_upper_bound(schema::kIndexedAtSlot),
+                    database_.get_metadata(std::string(schema::kLastRemovalKey)));
   });
   if (!newest.is_ok() || !newest->empty()) return newest;
   std::error_code error;

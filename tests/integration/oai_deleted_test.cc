@@ -2,7 +2,8 @@
 // (2020), loses two of them (2022, `jil-indexer remove`) and gets one back (2023). A harvester
 // then sees the one still gone as a deleted record, datestamped with its removal and in its
 // sets, selected by from/until and set like any record, as GetRecord answers it too; the one
-// indexed again is an ordinary record. Every answer is valid against the protocol's schema.
+// indexed again is an ordinary record. Every answer is valid against the protocol's schema. A
+// fourth document, removed last (2024), dates the library's last change.
 #include <gtest/gtest.h>
 
 #include <map>
@@ -22,6 +23,8 @@ constexpr char kRemoved[] = "1650000000";  // 2022-04-15T05:20:00Z
 constexpr char kRemovedDatestamp[] = "2022-04-15T05:20:00Z";
 constexpr char kBack[] = "1690000000";  // 2023-07-22T04:26:40Z
 constexpr char kBackDatestamp[] = "2023-07-22T04:26:40Z";
+constexpr char kLate[] = "1720000000";  // 2024-07-03T09:46:40Z
+constexpr char kLateDatestamp[] = "2024-07-03T09:46:40Z";
 
 // Runs jil-indexer with `arguments` as if at `epoch`, then puts the suite's clock back.
 void run_at(const char* epoch, const std::vector<std::string>& arguments) {
@@ -66,17 +69,19 @@ class OaiDeleted : public ::testing::Test {
     const std::string store = (root / "store").string();
     std::map<std::string, std::filesystem::path> folders;
     for (const auto& [id, language] : std::map<std::string, std::string>{
-             {"kept-en", "en"}, {"gone-fr", "fr"}, {"back-es", "es"}}) {
+             {"kept-en", "en"}, {"gone-fr", "fr"}, {"back-es", "es"}, {"late-ru", "ru"}}) {
       folders[id] = root / id;
       std::filesystem::create_directories(folders[id]);
       nlohmann::json sidecar = sidecar_json(id, language);
       if (id == "gone-fr") sidecar["type"] = "report";
       write_source_document(folders[id], id + ".txt", text, sidecar);
     }
-    run_at(kIndexed, {"index", "--db", index, "--store", store, folders["kept-en"].string(),
-                      folders["gone-fr"].string(), folders["back-es"].string()});
+    run_at(kIndexed,
+           {"index", "--db", index, "--store", store, folders["kept-en"].string(),
+            folders["gone-fr"].string(), folders["back-es"].string(), folders["late-ru"].string()});
     run_at(kRemoved, {"remove", "--db", index, "--store", store, "gone-fr", "back-es"});
     run_at(kBack, {"index", "--db", index, "--store", store, folders["back-es"].string()});
+    run_at(kLate, {"remove", "--db", index, "--store", store, "late-ru"});
     server_ = new PrivateSearchd(root / "index", root / "store");
   }
   static void TearDownTestSuite() {
@@ -106,7 +111,7 @@ TEST_F(OaiDeleted, IdentifySaysDeletionsAreKeptTransiently) {
 
 TEST_F(OaiDeleted, ARemovedDocumentIsADeletedRecordDatestampedWithItsRemoval) {
   const auto headers = list("");
-  ASSERT_EQ(headers.size(), 3u);
+  ASSERT_EQ(headers.size(), 4u);
   ASSERT_TRUE(headers.contains("gone-fr"));
   EXPECT_TRUE(headers.at("gone-fr").deleted);
   EXPECT_EQ(headers.at("gone-fr").datestamp, kRemovedDatestamp);
@@ -142,6 +147,17 @@ TEST_F(OaiDeleted, GetRecordAndListRecordsGiveADeletedRecordAHeaderOnly) {
   // The search knows nothing of it.
   const HttpReply document = http_get(server_->port(), "/doc/gone-fr");
   EXPECT_EQ(document.status, 404u);
+}
+
+// The last change of the library is its last removal, which came after its last addition.
+TEST_F(OaiDeleted, AFeedWithoutEntriesIsDatedByTheLastRemoval) {
+  const HttpReply feed = http_get(server_->port(), "/feed.atom?q=zyxwvutsrq");
+  ASSERT_EQ(feed.status, 200u) << feed.body;
+  EXPECT_EQ(feed.body.find("<entry>"), std::string::npos) << feed.body;
+  EXPECT_NE(feed.body.find(std::string("<updated>") + kLateDatestamp + "</updated>"),
+            std::string::npos)
+      << feed.body;
+  EXPECT_EQ(list("").at("late-ru").datestamp, kLateDatestamp);
 }
 
 TEST_F(OaiDeleted, AnswersWithDeletedRecordsAreValid) {
