@@ -93,8 +93,9 @@ Result<SearchHit> HitMaker::finish(Pending& pending) {
   hit.weight = pending.weight;
   if (parts_.title_highlighted) hit.title = snippets_.highlighted(record.title, record.language);
   if (parts_.snippet) {
-    hit.snippet = snippets_.snippet_at(pending.shown, pending.passage.begin,
-                                       pending.stored.text_size, record.language);
+    hit.snippet =
+        snippets_.snippet_at(pending.shown, pending.passage.begin, pending.stored.text_size,
+                             record.language, pending.passage.title_echo_words);
     if (snippets_.first_match_offset() != std::string_view::npos && !record.page_offsets.empty()) {
       const auto& pages = record.page_offsets;  // where each page starts in the text
       hit.page = static_cast<uint32_t>(

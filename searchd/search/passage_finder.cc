@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "schema/document_builder.h"
+
 namespace jil::search {
 namespace {
 
@@ -53,18 +55,37 @@ std::optional<Passage> PassageFinder::find(Xapian::docid docid, const schema::Sn
                                            size_t window) {
   if (blocks.starts.empty() || window == 0) return std::nullopt;
   const uint64_t body_words = uint64_t{blocks.starts.size()} * kSnippetBlockWords;
-  std::vector<std::pair<uint32_t, std::string>> hits;  // (body word, query word it matches)
+  std::vector<std::pair<uint32_t, std::string>> hits;    // (body word, query word it matches)
+  std::vector<std::pair<uint32_t, std::string>> echoes;  // the same, of the title's echo
+  std::vector<uint32_t> in_title;                        // one term's title words
   auto add_positions = [&](const std::string& term, const std::string& word) {
+    in_title.clear();
     for (auto position = database_.positionlist_begin(docid, term);
          position != database_.positionlist_end(docid, term); ++position) {
-      if (*position < blocks.body_position) continue;  // title or summary
+      if (*position < blocks.body_position) {  // title (from 1), then the summary after a gap
+        if (*position >= 1 && *position <= schema::kFieldPositionGap) {
+          in_title.push_back(*position - 1);
+        }
+        continue;
+      }
       const uint32_t body_word = *position - blocks.body_position;
       if (body_word >= body_words) break;  // past the scanned part of the text
-      hits.emplace_back(body_word, word);
+      const bool echo =
+          body_word < kMaxTitleEchoWords &&
+          std::any_of(in_title.begin(), in_title.end(), [body_word](uint32_t title_word) {
+            return title_word <= body_word && body_word <= title_word + kMaxTitleEchoShift;
+          });
+      (echo ? echoes : hits).emplace_back(body_word, word);
     }
   };
   for (const std::string& form : match_forms_) add_positions(form, form);
   for (const auto& [form, stem] : stem_forms(language)) add_positions(form, stem);
+  uint32_t echo_end = 0;  // past the last echo left out
+  if (hits.empty()) {
+    hits = std::move(echoes);
+  } else {
+    for (const auto& echo : echoes) echo_end = std::max(echo_end, echo.first + 1);
+  }
   if (hits.empty()) return std::nullopt;
   std::sort(hits.begin(), hits.end());
   // Sliding window [hits[first].first, hits[first].first + window): distinct query words in it.
@@ -86,7 +107,12 @@ std::optional<Passage> PassageFinder::find(Xapian::docid docid, const schema::Sn
   // holds a window: a quarter before and one window after the best start cover it.
   const size_t before = window / 4 + 1;
   const size_t first_word = best_word > before ? best_word - before : 0;
-  return passage_of_words(blocks, text_size, first_word, best_word + window);
+  Passage passage = passage_of_words(blocks, text_size, first_word, best_word + window);
+  const size_t passage_word =
+      std::min<size_t>(first_word / kSnippetBlockWords, blocks.starts.size() - 1) *
+      kSnippetBlockWords;
+  if (echo_end > passage_word) passage.title_echo_words = echo_end - passage_word;
+  return passage;
 }
 
 }  // namespace jil::search

@@ -23,7 +23,16 @@ namespace jil::search {
 struct Passage {
   size_t begin = 0;
   size_t end = 0;
+  // The passage's first words that repeat the title (most texts open with it; the result shows
+  // the title above its snippet): their matches do not choose the snippet's window.
+  size_t title_echo_words = 0;
 };
+
+// A body word matching a query word is taken for the title's echo when the word is in the title
+// at a word t and in the body at a word w with t <= w <= t + kMaxTitleEchoShift (a heading such
+// as the publisher's name may come first) and w < kMaxTitleEchoWords.
+inline constexpr uint32_t kMaxTitleEchoShift = 32;
+inline constexpr uint32_t kMaxTitleEchoWords = 96;
 
 class PassageFinder {
  public:
@@ -40,6 +49,7 @@ class PassageFinder {
   // The passage of a text of `text_size` bytes around the window of `window` words that holds
   // the most distinct query words (the earliest of equals), from a quarter window before it to
   // a window after it, in whole blocks; nullopt when no query word has a position in the body.
+  // Matches that echo the title count only when the body has no other.
   std::optional<Passage> find(Xapian::docid docid, const schema::SnippetBlocks& blocks,
                               size_t text_size, analysis::Language language, size_t window);
 

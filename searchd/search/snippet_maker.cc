@@ -163,7 +163,8 @@ std::vector<TextPart> SnippetMaker::highlighted(std::string_view text,
   return parts;
 }
 
-std::vector<TextPart> SnippetMaker::snippet(std::string_view text, analysis::Language language) {
+std::vector<TextPart> SnippetMaker::snippet(std::string_view text, analysis::Language language,
+                                            size_t unchosen_words) {
   text = text.substr(0, utf8::truncate_point(text, kMaxSnippetScanBytes));
   first_match_offset_ = std::string_view::npos;
   const size_t window_wanted = snippet_window(language);
@@ -183,7 +184,7 @@ std::vector<TextPart> SnippetMaker::snippet(std::string_view text, analysis::Lan
       token.utf8_end += static_cast<uint32_t>(scanned);
       tokens.push_back(std::move(token));
       const size_t word = tokens.size() - 1;
-      word_matches.push_back(matches(tokens.back()));
+      word_matches.push_back(word >= unchosen_words && matches(tokens.back()));
       if (word_matches[word]) ++in_window[form_of(word)];
       if (word >= window_wanted) {
         const size_t leaving = word - window_wanted;
@@ -231,8 +232,9 @@ std::vector<TextPart> SnippetMaker::snippet_in(std::string_view text, size_t beg
 }
 
 std::vector<TextPart> SnippetMaker::snippet_at(std::string_view passage, size_t begin,
-                                               size_t text_size, analysis::Language language) {
-  std::vector<TextPart> parts = snippet(passage, language);
+                                               size_t text_size, analysis::Language language,
+                                               size_t unchosen_words) {
+  std::vector<TextPart> parts = snippet(passage, language, unchosen_words);
   if (first_match_offset_ != std::string_view::npos) first_match_offset_ += begin;
   if (parts.empty()) return parts;
   if (begin > 0 && parts.front().text != "… ") parts.insert(parts.begin(), {"… ", false});

@@ -46,7 +46,10 @@ class SnippetMaker {
         han_runs_(han_runs) {}
 
   // The best window of `text` with matches marked; the opening words when nothing matches.
-  std::vector<TextPart> snippet(std::string_view text, analysis::Language language);
+  // Matches among the first `unchosen_words` words are marked but do not choose the window
+  // (the title's echo: passage_finder.h).
+  std::vector<TextPart> snippet(std::string_view text, analysis::Language language,
+                                size_t unchosen_words = 0);
   // The snippet of the passage [begin, end) of `text` (passage_finder.h), with ellipses where
   // the text goes on beyond the passage; first_match_offset() is an offset in the whole text.
   std::vector<TextPart> snippet_in(std::string_view text, size_t begin, size_t end,
@@ -54,7 +57,7 @@ class SnippetMaker {
   // The same for a passage given as its bytes, which start at `begin` in a text of `text_size`
   // bytes (the passage alone is read from the index: schema/document_data.h read_text).
   std::vector<TextPart> snippet_at(std::string_view passage, size_t begin, size_t text_size,
-                                   analysis::Language language);
+                                   analysis::Language language, size_t unchosen_words = 0);
   // Byte offset in the text of the first match of the last snippet, or npos when it had none.
   size_t first_match_offset() const { return first_match_offset_; }
   // The whole of a short text (a title) with matches marked.

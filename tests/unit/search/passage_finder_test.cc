@@ -1,6 +1,7 @@
 // Tests search/passage_finder.cc on real on-disk indexes written through the document builder:
 // the passage of a long body around its matches comes from Xapian's positions and the stored
-// snippet blocks, for forms and for other forms of a query stem, in English and Chinese.
+// snippet blocks, for forms and for other forms of a query stem, in English and Chinese; matches
+// that echo the title at the text's opening give way to others.
 #include "search/passage_finder.h"
 
 #include <gtest/gtest.h>
@@ -118,6 +119,42 @@ TEST_F(PassageFinderTest, MatchOnlyInTheTitleGivesNoPassage) {
   const Xapian::docid docid = add(words_with(100, 1000, ""), Language::kEn);
   std::string text;
   EXPECT_FALSE(find(docid, "title", Language::kEn, text).has_value());
+}
+
+// Every document here is titled "Title words"; most texts open with their title.
+TEST_F(PassageFinderTest, TitleEchoAtTheOpeningGivesWayToAMatchFurtherOn) {
+  const Xapian::docid docid =
+      add("Title words\n\nPublisher, 2020\n\n" + words_with(3000, 1500, "title"), Language::kEn);
+  std::string text;
+  const std::optional<Passage> passage = find(docid, "title", Language::kEn, text);
+  ASSERT_TRUE(passage.has_value());
+  EXPECT_GT(passage->begin, 0u);
+  EXPECT_NE(text.substr(passage->begin, passage->end - passage->begin).find("title"),
+            std::string::npos);
+  EXPECT_EQ(passage->title_echo_words, 0u);
+}
+
+TEST_F(PassageFinderTest, TitleEchoIsThePassageWhenTheBodyHasNoOtherMatch) {
+  const Xapian::docid docid = add("Title words\n\n" + words_with(3000, 9999, ""), Language::kEn);
+  std::string text;
+  const std::optional<Passage> passage = find(docid, "title", Language::kEn, text);
+  ASSERT_TRUE(passage.has_value());
+  EXPECT_EQ(passage->begin, 0u);
+  EXPECT_EQ(passage->title_echo_words, 0u);
+}
+
+TEST_F(PassageFinderTest, AnEchoAfterAHeadingIsCountedInThePassagesWords) {
+  // The title at body words 30-31 (behind a heading), "gifts" at 37: the passage starts at the
+  // second block of 16 words, whose first 15 words hold the echo's end.
+  std::string text = words_with(30, 99, "");
+  text += " Title words w32 w33 w34 w35 w36 gifts " + words_with(200, 999, "");
+  const Xapian::docid docid = add(text, Language::kEn);
+  std::string stored;
+  const std::optional<Passage> passage = find(docid, "title gifts", Language::kEn, stored);
+  ASSERT_TRUE(passage.has_value());
+  EXPECT_NE(stored.substr(passage->begin, passage->end - passage->begin).find("gifts"),
+            std::string::npos);
+  EXPECT_EQ(passage->title_echo_words, 15u);
 }
 
 TEST_F(PassageFinderTest, OpeningCoversTheFirstWindowOnly) {

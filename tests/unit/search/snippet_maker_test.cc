@@ -201,6 +201,18 @@ TEST_F(SnippetMakerTest, FirstMatchOffsetPointsAtTheFirstMarkedWord) {
   EXPECT_EQ(words.first_match_offset(), note.find("conflict"));
 }
 
+TEST_F(SnippetMakerTest, UnchosenWordsDoNotChooseTheWindow) {
+  Result<BuiltQuery> built = build_query(*parse_query("title gifts"), *analyzer_, Language::kEn);
+  ASSERT_TRUE(built.is_ok());
+  SnippetMaker maker(*analyzer_, built->match_forms, built->match_stems, 2);
+  const std::string text = "Title gifts " + words_with(200, 120, "gifts");
+  maker.snippet(text, Language::kEn);
+  EXPECT_EQ(maker.first_match_offset(), 0u);  // both words in the first window
+  const std::vector<TextPart> parts = maker.snippet(text, Language::kEn, /*unchosen_words=*/2);
+  EXPECT_EQ(maker.first_match_offset(), text.rfind("gifts"));
+  EXPECT_EQ(matched(parts), std::vector<std::string>{"gifts"});
+}
+
 TEST_F(SnippetMakerTest, PassageSnippetHasEllipsesAndOffsetsInTheWholeText) {
   const std::string text = words_with(400, 200, "recusal");
   const size_t begin = text.find("w150 ");
