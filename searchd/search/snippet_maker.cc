@@ -55,10 +55,10 @@ bool SnippetMaker::matches(const Token& token) const {
   return false;
 }
 
-void SnippetMaker::unmark_lone_function_words(std::string_view text,
-                                              const std::vector<Token>& tokens, size_t first,
-                                              analysis::Language language,
-                                              std::vector<bool>& marks) const {
+void SnippetMaker::unmark_function_words_at_run_edges(std::string_view text,
+                                                      const std::vector<Token>& tokens,
+                                                      size_t first, analysis::Language language,
+                                                      std::vector<bool>& marks) const {
   const bool query_has_other_words = std::any_of(
       match_forms_.begin(), match_forms_.end(),
       [language](const std::string& form) { return !is_function_word(form, language); });
@@ -111,7 +111,7 @@ std::vector<bool> SnippetMaker::marked(std::string_view text, const std::vector<
                 true);
     }
   }
-  unmark_lone_function_words(text, tokens, first, language, marks);
+  unmark_function_words_at_run_edges(text, tokens, first, language, marks);
   return marks;
 }
 

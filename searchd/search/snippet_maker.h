@@ -71,9 +71,10 @@ class SnippetMaker {
   std::vector<bool> marked(std::string_view text, const std::vector<analysis::Token>& tokens,
                            size_t first, size_t last, analysis::Language language) const;
   // Unmarks the function words of `marks` (for tokens[first..]) that begin or end a run.
-  void unmark_lone_function_words(std::string_view text, const std::vector<analysis::Token>& tokens,
-                                  size_t first, analysis::Language language,
-                                  std::vector<bool>& marks) const;
+  void unmark_function_words_at_run_edges(std::string_view text,
+                                          const std::vector<analysis::Token>& tokens, size_t first,
+                                          analysis::Language language,
+                                          std::vector<bool>& marks) const;
   // The parts of tokens[first..last] of `text`; sets last_marks_.
   std::vector<TextPart> mark(std::string_view text, const std::vector<analysis::Token>& tokens,
                              size_t first, size_t last, bool ellipsis_before, bool ellipsis_after,
