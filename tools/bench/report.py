@@ -370,7 +370,8 @@ def main():
                            if met.get("omindex_compact_bytes") else None}
     if live:
         print()
-        print("Measured in this run (wrk; requests/s, p50/p99/p99.9 ms, errors):")
+        print("Measured in this run (wrk; requests/s, p50/p99/p99.9 ms as wrk gives them, with its\n"
+              "coordinated-omission correction [each request's own p99], errors):")
         for c in a.wrk_conns.split():
             cells = []
             for kind, label in (("api", "JIL API"), ("html", "JIL HTML"),
@@ -380,8 +381,9 @@ def main():
                                 ("omega", "Omega CGI")):
                 f = live.get(kind, {}).get(c)
                 if f:
+                    own = f" [{f['own_p99_ms']:.2f}]" if "own_p99_ms" in f else ""
                     cells.append(f"{label} {f['rps']:.0f} req/s {f['p50_ms']:.2f}/{f['p99_ms']:.2f}/"
-                                 f"{f['p999_ms']:.2f} ms err {f['errors']}")
+                                 f"{f['p999_ms']:.2f} ms{own} err {f['errors']}")
             omega = live.get("omega", {}).get(c)
             ratio = ""
             for kind, label in (("api", "JIL API"), ("api_nocache", "JIL API no cache"),

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Writes a wrk Lua script that cycles through the benchmark queries and, when wrk ends, prints
-one JSON line: requests/s, latency p50/p99/p99.9 (ms), errors (non-2xx and socket errors).
+one JSON line: requests/s, latency p50/p99/p99.9 (ms) as wrk gives them (with its
+coordinated-omission correction), the same of each request's own time measured by the script
+(own_p50_ms, own_p99_ms, own_p999_ms), errors (non-2xx and socket errors).
 
   wrk_script.py QUERIES.tsv KIND OUT.lua
 KIND: api (JIL /api/v1/search?q=..&hl=..), api-meta (the same with fields= naming metadata
@@ -38,20 +40,51 @@ def main():
         for p in paths:
             f.write('  "%s",\n' % p.replace("\\", "\\\\").replace('"', '\\"'))
         f.write("""}
+-- Each request's own time, measured here (LuaJIT's FFI, CLOCK_MONOTONIC): wrk's latency
+-- percentiles add coordinated-omission corrections (wrk 4: values between a slow response
+-- and the next), so at one connection one slow answer counts several times over.
+local ffi = require("ffi")
+ffi.cdef[[ typedef struct { long tv_sec; long tv_nsec; } jil_timespec;
+           int clock_gettime(int, jil_timespec*); ]]
+local clock = ffi.new("jil_timespec")
+local function now_us()
+  ffi.C.clock_gettime(1, clock)
+  return tonumber(clock.tv_sec) * 1000000 + tonumber(clock.tv_nsec) / 1000
+end
+local threads = {}
+setup = function(thread) table.insert(threads, thread) end
 local i = 0
+local sent = 0
+took = {}
 request = function()
   i = i + 1
+  sent = now_us()
   return wrk.format("GET", paths[(i % #paths) + 1])
+end
+response = function(status, headers, body)
+  took[#took + 1] = now_us() - sent
 end
 done = function(summary, latency, requests)
   local errors = summary.errors.connect + summary.errors.read + summary.errors.write
                  + summary.errors.timeout + summary.errors.status
+  local all = {}
+  for _, thread in ipairs(threads) do
+    local times = thread:get("took")
+    for k = 1, #times do all[#all + 1] = times[k] end
+  end
+  table.sort(all)
+  local function own(p)
+    if #all == 0 then return 0 end
+    return all[math.max(1, math.ceil(#all * p / 100))] / 1000
+  end
   io.write(string.format(
     '{"requests": %d, "seconds": %.3f, "rps": %.1f, "p50_ms": %.3f, "p99_ms": %.3f, ' ..
-    '"p999_ms": %.3f, "max_ms": %.3f, "errors": %d, "non2xx": %d}\\n',
+    '"p999_ms": %.3f, "max_ms": %.3f, "errors": %d, "non2xx": %d, ' ..
+    '"own_p50_ms": %.3f, "own_p99_ms": %.3f, "own_p999_ms": %.3f}\\n',
     summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
     latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    latency:percentile(99.9) / 1000, latency.max / 1000, errors, summary.errors.status))
+    latency:percentile(99.9) / 1000, latency.max / 1000, errors, summary.errors.status,
+    own(50), own(99), own(99.9)))
 end
 """)
 
