@@ -19,12 +19,15 @@ size_t block_end(const schema::SnippetBlocks& blocks, size_t block, size_t text_
   return block + 1 < blocks.starts.size() ? blocks.starts[block + 1] : text_size;
 }
 
+// The block holding body word `word` (the last block for a word past the scanned text).
+size_t block_of(const schema::SnippetBlocks& blocks, size_t word) {
+  return std::min<size_t>(word / kSnippetBlockWords, blocks.starts.size() - 1);
+}
+
 Passage passage_of_words(const schema::SnippetBlocks& blocks, size_t text_size, size_t first_word,
                          size_t last_word) {
-  const size_t last_block = blocks.starts.size() - 1;
-  const size_t first = std::min<size_t>(first_word / kSnippetBlockWords, last_block);
-  const size_t last = std::min<size_t>(last_word / kSnippetBlockWords, last_block);
-  return {blocks.starts[first], block_end(blocks, last, text_size)};
+  return {blocks.starts[block_of(blocks, first_word)],
+          block_end(blocks, block_of(blocks, last_word), text_size)};
 }
 
 }  // namespace
@@ -108,9 +111,7 @@ std::optional<Passage> PassageFinder::find(Xapian::docid docid, const schema::Sn
   const size_t before = window / 4 + 1;
   const size_t first_word = best_word > before ? best_word - before : 0;
   Passage passage = passage_of_words(blocks, text_size, first_word, best_word + window);
-  const size_t passage_word =
-      std::min<size_t>(first_word / kSnippetBlockWords, blocks.starts.size() - 1) *
-      kSnippetBlockWords;
+  const size_t passage_word = block_of(blocks, first_word) * kSnippetBlockWords;
   if (echo_end > passage_word) passage.title_echo_words = echo_end - passage_word;
   return passage;
 }
