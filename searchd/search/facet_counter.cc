@@ -148,6 +148,13 @@ std::vector<FacetCounts> FacetCounter::counts(const SearchRequest& request) cons
         value.selected = std::find(selected->second.begin(), selected->second.end(), value.value) !=
                          selected->second.end();
       }
+      // A selection no match has stays listed (count 0), so it can be seen and removed.
+      for (const std::string& chosen : selected->second) {
+        const bool listed =
+            std::any_of(counts.values.begin(), counts.values.end(),
+                        [&](const FacetValueCount& counted) { return counted.value == chosen; });
+        if (!listed) counts.values.push_back({chosen, 0, true});
+      }
     }
     // Values are distinct: years newest first, the others by count, equal counts by value.
     std::sort(counts.values.begin(), counts.values.end(),

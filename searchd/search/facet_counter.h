@@ -37,7 +37,8 @@ class FacetCounter {
   Xapian::MatchSpy* column_spy() const { return column_spy_.get(); }
   // Adds the counts of `other`, made alike over other documents (local index only).
   void add(const FacetCounter& other);
-  // Counts after the match, with the request's selected values marked.
+  // Counts after the match, with the request's selected values marked; a selected value that
+  // no match has is listed with a count of 0.
   std::vector<FacetCounts> counts(const SearchRequest& request) const;
   // Counts for the facets of `request` that have a selection, each from a match of `query`
   // filtered by every other facet's selection; replaces those facets' entries in `counts`.

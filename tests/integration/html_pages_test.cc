@@ -83,6 +83,32 @@ TEST(HtmlSearchPage, AYearRangeTypedBackwardsIsPutInOrder) {
   EXPECT_EQ(hits(backwards.body), hits(ordered.body));
 }
 
+// A search filtered down to nothing still shows each filter as a chip that removes it alone
+// (the chips came from the facet counts, where a value without matches was missing).
+TEST(HtmlSearchPage, FiltersThatLeaveNothingKeepTheirChips) {
+  const HttpReply reply =
+      http_get(environment().port(), "/search?q=judges&type=report&year=1900&ui=en");
+  ASSERT_EQ(reply.status, 200u);
+  EXPECT_TRUE(contains(reply.body, "No document matches your search")) << reply.body;
+  EXPECT_TRUE(contains(reply.body,
+                       "href=\"/search?q=judges&amp;type=report\" "
+                       "aria-label=\"Remove filter: 1900\""))
+      << reply.body;
+  EXPECT_TRUE(contains(reply.body,
+                       "href=\"/search?q=judges&amp;year=1900\" "
+                       "aria-label=\"Remove filter: Report\""))
+      << reply.body;
+  const SearchPage api = search_page("q=judges&type=report&year=1900");
+  ASSERT_EQ(api.status, 200u);
+  EXPECT_EQ(api.body["total"], 0);
+  // The other years are counted as usual (disjunctive counts); the selection comes last.
+  ASSERT_FALSE(api.body["facets"]["year"].empty());
+  EXPECT_EQ(api.body["facets"]["year"].back(),
+            nlohmann::json::parse(R"({"value": "1900", "count": 0, "selected": true})"));
+  EXPECT_EQ(api.body["facets"]["type"].back(),
+            nlohmann::json::parse(R"({"value": "report", "count": 0, "selected": true})"));
+}
+
 TEST(HtmlDocumentPage, ShowsTitleAndDownloadLink) {
   for (const std::string id : {"coi-guidance-en", "coi-guidance-ar", "coi-guidance-zh"}) {
     const HttpReply reply = http_get(environment().port(), "/doc/" + id);

@@ -101,6 +101,17 @@ TEST_P(FacetCounterTest, SelectedValuesAreMarked) {
   EXPECT_EQ(counts_of(all, Facet::kLanguage), "en:2 ar:1 es:1 fr:1* zh:1*");
 }
 
+TEST_P(FacetCounterTest, SelectedValuesWithoutMatchesAreListedOnce) {
+  SearchRequest request;
+  request.filters[Facet::kLanguage] = {"ru", "fr", "ru"};
+  request.filters[Facet::kYear] = {"1999"};
+  const std::vector<FacetCounts> all =
+      counts_for(Xapian::Query(schema::filter_term(Facet::kLanguage, "fr")), request);
+  EXPECT_EQ(counts_of(all, Facet::kLanguage), "fr:1* ru:0*");
+  EXPECT_EQ(counts_of(all, Facet::kYear), "2021:1 1999:0*");
+  EXPECT_EQ(counts_of(all, Facet::kType), "code-of-conduct:1");
+}
+
 TEST_P(FacetCounterTest, OneFacetCounterCountsOnlyThatFacet) {
   Xapian::Enquire enquire(database_);
   enquire.set_query(Xapian::Query::MatchAll);
@@ -128,7 +139,8 @@ TEST_P(FacetCounterTest, SelectedFacetsAreCountedWithoutTheirOwnSelection) {
   FacetCounter::count_selected_apart(database_, columns_, Xapian::Query::MatchAll, request, all);
   // Languages of the codes and guidance; types of the French documents; years of the match.
   EXPECT_EQ(counts_of(all, Facet::kLanguage), "en:2 fr:1* zh:1");
-  EXPECT_EQ(counts_of(all, Facet::kType), "code-of-conduct:1*");
+  // No French document is guidance: the selection stays listed, with nothing under it.
+  EXPECT_EQ(counts_of(all, Facet::kType), "code-of-conduct:1* guidance:0*");
   EXPECT_EQ(counts_of(all, Facet::kYear), "2021:1");
 }
 
@@ -140,7 +152,7 @@ TEST_P(FacetCounterTest, CountingApartKeepsTheQuery) {
   FacetCounter::count_selected_apart(database_, columns_,
                                      Xapian::Query(schema::filter_term(Facet::kTopic, "gifts")),
                                      request, all);
-  EXPECT_EQ(counts_of(all, Facet::kLanguage), "en:2");
+  EXPECT_EQ(counts_of(all, Facet::kLanguage), "en:2 es:0*");
 }
 
 INSTANTIATE_TEST_SUITE_P(ColumnsAndSpies, FacetCounterTest, ::testing::Bool(),
