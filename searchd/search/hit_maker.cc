@@ -20,6 +20,7 @@ HitMaker::HitMaker(const Xapian::Database& database, analysis::Analyzer& analyze
       query_(query),
       versions_chosen_(versions_chosen),
       parts_(parts),
+      has_words_(!built.match_words.empty()),
       snippets_(analyzer, built.match_forms, built.match_stems, built.match_words.size(),
                 &built.han_runs),
       passages_(database, analyzer, built.match_forms, built.match_stems) {}
@@ -64,8 +65,12 @@ void HitMaker::read_head(const RankedMatch& match, Pending& pending) {
   pending.stored = std::move(stored).value();
 }
 
+bool HitMaker::describes_itself(const Pending& pending) const {
+  return !has_words_ && !pending.stored.record.summary.empty();
+}
+
 void HitMaker::find_passage(Pending& pending) {
-  if (!pending.status.is_ok()) return;
+  if (!pending.status.is_ok() || describes_itself(pending)) return;
   const schema::HitData& stored = pending.stored;
   const size_t window = snippet_window(stored.record.language);
   pending.passage = passages_
@@ -75,7 +80,7 @@ void HitMaker::find_passage(Pending& pending) {
 }
 
 void HitMaker::read_passage(Pending& pending) {
-  if (!pending.status.is_ok()) return;
+  if (!pending.status.is_ok() || describes_itself(pending)) return;
   // Only the compressed blocks holding the passage are inflated.
   Result<std::string> shown =
       schema::read_text(pending.stored, pending.passage.begin, pending.passage.end, decompressor_);
@@ -92,7 +97,9 @@ Result<SearchHit> HitMaker::finish(Pending& pending) {
   SearchHit hit;
   hit.weight = pending.weight;
   if (parts_.title_highlighted) hit.title = snippets_.highlighted(record.title, record.language);
-  if (parts_.snippet) {
+  if (parts_.snippet && describes_itself(pending)) {
+    hit.snippet = snippets_.snippet(record.summary, record.language);
+  } else if (parts_.snippet) {
     hit.snippet =
         snippets_.snippet_at(pending.shown, pending.passage.begin, pending.stored.text_size,
                              record.language, pending.passage.title_echo_words);

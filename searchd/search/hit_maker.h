@@ -1,14 +1,14 @@
 // Makes the result entries of a search page: for each ranked match, the version shown (the
 // reader's language when collapsing), its stored head, the passage that holds the query's words
 // (passage_finder.h; only its compressed blocks are inflated), the title and snippet with the
-// matches marked (snippet_maker.h), the page of the first match, the work's languages and other
-// versions. One per thread and search: it holds a handle, an analyzer and a decompressor, none of
-// them thread-safe, so a helper thread makes part of a page with its own (search_helper.h).
-// A run of entries is made in stages (heads, passages, texts, snippets), so that the zstd frames
-// of the run are inflated back to back: each frame copies many short matches out of its
-// language's 256 KiB dictionary, and between two entries' snippet work that dictionary left the
-// CPU's caches (an 8 KiB block took 45-65 µs cold and 15-26 µs right after another, README
-// "Hits inflated back to back").
+// matches marked (snippet_maker.h; the record's summary when the search has no words), the page of
+// the first match, the work's languages and other versions. One per thread and search: it holds a
+// handle, an analyzer and a decompressor, none of them thread-safe, so a helper thread makes part
+// of a page with its own (search_helper.h). A run of entries is made in stages (heads, passages,
+// texts, snippets), so that the zstd frames of the run are inflated back to back: each frame copies
+// many short matches out of its language's 256 KiB dictionary, and between two entries' snippet
+// work that dictionary left the CPU's caches (an 8 KiB block took 45-65 µs cold and 15-26 µs right
+// after another, README "Hits inflated back to back").
 #pragma once
 
 #include <xapian.h>
@@ -50,6 +50,10 @@ class HitMaker {
   void find_passage(Pending& pending);
   void read_passage(Pending& pending);
   Result<SearchHit> finish(Pending& pending);
+  // Whether the entry's snippet is its record's summary: a search without words to mark (a
+  // listing by filters alone) shows what each document is about, not its opening words, which
+  // mostly repeat the title.
+  bool describes_itself(const Pending& pending) const;
 
   std::vector<std::string> work_languages(const std::string& work) const;
 
@@ -60,6 +64,7 @@ class HitMaker {
   const Xapian::Query& query_;
   bool versions_chosen_;
   HitParts parts_;
+  bool has_words_;  // the query has words to mark (BuiltQuery::match_words)
   SnippetMaker snippets_;
   PassageFinder passages_;
 };

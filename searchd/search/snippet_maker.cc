@@ -5,6 +5,7 @@
 #include "search/snippet_maker.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "base/utf8.h"
@@ -145,6 +146,21 @@ std::vector<TextPart> SnippetMaker::mark(std::string_view text, const std::vecto
   return parts;
 }
 
+void SnippetMaker::append_closing_punctuation(std::string_view rest, std::vector<TextPart>& parts) {
+  // After the last word there is only what no word is made of: the final "." or "。" of the
+  // text, a closing bracket or quote; space and line ends are left out, and so is a long run.
+  constexpr size_t kMaxClosingBytes = 16;
+  while (!rest.empty() && std::isspace(static_cast<unsigned char>(rest.back()))) {
+    rest.remove_suffix(1);
+  }
+  if (rest.empty() || rest.size() > kMaxClosingBytes) return;
+  if (!parts.empty() && !parts.back().match) {
+    parts.back().text += rest;
+  } else {
+    parts.push_back({std::string(rest), false});
+  }
+}
+
 std::vector<TextPart> SnippetMaker::highlighted(std::string_view text,
                                                 analysis::Language language) {
   const std::vector<Token> tokens =
@@ -212,8 +228,10 @@ std::vector<TextPart> SnippetMaker::snippet(std::string_view text, analysis::Lan
     best_start = std::min(best_start, tokens.size() - window);
   }
   const size_t last = best_start + window - 1;
-  std::vector<TextPart> parts = mark(text, tokens, best_start, last, best_start > 0,
-                                     last + 1 < tokens.size() || scanned < text.size(), language);
+  const bool cut_after = last + 1 < tokens.size() || scanned < text.size();
+  std::vector<TextPart> parts =
+      mark(text, tokens, best_start, last, best_start > 0, cut_after, language);
+  if (!cut_after) append_closing_punctuation(text.substr(tokens[last].utf8_end), parts);
   // The first word marked (a function word on its own is not).
   for (size_t word = best_start; best_score > 0 && word <= last; ++word) {
     if (last_marks_[word - best_start]) {

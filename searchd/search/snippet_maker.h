@@ -75,6 +75,9 @@ class SnippetMaker {
                                           const std::vector<analysis::Token>& tokens, size_t first,
                                           analysis::Language language,
                                           std::vector<bool>& marks) const;
+  // Adds the punctuation that closes a text (`rest`: what follows its last word) to a snippet
+  // that shows that last word.
+  static void append_closing_punctuation(std::string_view rest, std::vector<TextPart>& parts);
   // The parts of tokens[first..last] of `text`; sets last_marks_.
   std::vector<TextPart> mark(std::string_view text, const std::vector<analysis::Token>& tokens,
                              size_t first, size_t last, bool ellipsis_before, bool ellipsis_after,

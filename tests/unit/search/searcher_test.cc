@@ -86,6 +86,38 @@ TEST_F(SearcherTest, EmptyQueryListsEveryDocumentNewestFirst) {
   EXPECT_EQ(results.hits[5].record.id, "training-es");
 }
 
+// A listing without words (filters only) shows each document's summary, which says what it is
+// about, instead of its opening words; a document without a summary still shows its opening,
+// and a search with words shows the passage that holds them.
+TEST_F(SearcherTest, ListingWithoutWordsShowsEachSummary) {
+  const std::string summary = "What may be accepted, and what is declined.";
+  Xapian::WritableDatabase writer(index_path().string(), Xapian::DB_OPEN);
+  schema::DocRecord described = sample_documents()[5];  // gifts-en
+  described.id = "described";
+  described.work = "described";
+  described.summary = summary;
+  add_documents(writer, {described});
+  writer.commit();
+  const auto snippet_of = [this](const std::string& query, const std::string& id) {
+    SearchRequest request;
+    request.query = query;
+    request.size = 20;
+    for (const SearchHit& hit : search(request).hits) {
+      if (hit.record.id != id) continue;
+      std::string text;
+      for (const TextPart& part : hit.snippet) text += part.text;
+      return text;
+    }
+    return std::string("(not found)");
+  };
+  EXPECT_EQ(snippet_of("", "described"), summary);
+  const std::string opening = snippet_of("", "gifts-en");
+  EXPECT_EQ(opening.substr(0, 20), sample_documents()[5].text.substr(0, 20));
+  const std::string passage = snippet_of("independence", "described");
+  EXPECT_NE(passage.find("independence"), std::string::npos) << passage;
+  EXPECT_EQ(passage.find("What may be"), std::string::npos) << passage;
+}
+
 TEST_F(SearcherTest, WordFindsItsDocumentsInAnyForm) {
   // "judge" matches "Judges" (stem) in two English documents.
   const SearchResults results = search("judge");

@@ -86,7 +86,7 @@ TEST_F(SnippetMakerTest, StemsMatchOtherFormsOfTheWord) {
   const std::vector<TextPart> parts =
       snippet("judges", "A judge must remain impartial.", Language::kEn);
   EXPECT_EQ(matched(parts), std::vector<std::string>{"judge"});
-  EXPECT_EQ(joined(parts), "A judge must remain impartial");  // first word to last word
+  EXPECT_EQ(joined(parts), "A judge must remain impartial.");  // first word to the text's end
 }
 
 TEST_F(SnippetMakerTest, ArabicSnippetIsValidUtf8AndMarksTheMatch) {
@@ -244,8 +244,23 @@ TEST_F(SnippetMakerTest, NoMatchGivesTheOpeningWords) {
 
 TEST_F(SnippetMakerTest, ShortTextIsShownWholeWithoutEllipsis) {
   const std::vector<TextPart> parts = snippet("gifts", "Judges refuse gifts.", Language::kEn);
-  EXPECT_EQ(joined(parts), "Judges refuse gifts");
+  EXPECT_EQ(joined(parts), "Judges refuse gifts.");
   EXPECT_EQ(matched(parts), std::vector<std::string>{"gifts"});
+}
+
+// A snippet that reaches the end of the text ends as the text does; one cut short ends with "…".
+TEST_F(SnippetMakerTest, TheTextsClosingPunctuationEndsASnippetThatReachesIt) {
+  EXPECT_EQ(joined(snippet("gifts", "Are gifts refused?\n\n", Language::kEn)),
+            "Are gifts refused?");
+  EXPECT_EQ(joined(snippet("gifts", "Refuse «gifts».", Language::kFr)), "Refuse «gifts».");
+  EXPECT_EQ(joined(snippet("礼品", "法官不得收受礼品。", Language::kZh)), "法官不得收受礼品。");
+  // A long run of symbols after the last word is not a closing mark.
+  EXPECT_EQ(joined(snippet("gifts", "Refuse gifts ----------------------", Language::kEn)),
+            "Refuse gifts");
+  std::string longer = "Judges refuse gifts.";
+  for (int repeat = 0; repeat < 60; ++repeat) longer += " Courts publish their rules.";
+  const std::string cut = joined(snippet("gifts", longer, Language::kEn));
+  EXPECT_EQ(cut.substr(cut.size() - 4), " \u2026") << cut;
 }
 
 TEST_F(SnippetMakerTest, EmptyTextGivesNoSnippet) {
