@@ -314,12 +314,15 @@ std::string HtmlRenderer::search_page(const PageContext& page, const search::Sea
       home_only.filters[Facet::kLanguage] = {page.ui_language};
       across.set("home_only_url", search_url(home_only));
     }
-    search::SearchRequest flipped = request;
-    flipped.page = 1;
-    flipped.cross_language = !request.cross_language;
-    across.set("toggle_url", search_url(flipped));
-    across.set("toggle_text",
-               labels.text(request.cross_language ? "cross_language_off" : "cross_language_on"));
+    // Searching across languages finds other words for the query's; a listing has none.
+    if (request.query.find_first_not_of(" \t\r\n") != std::string::npos) {
+      search::SearchRequest flipped = request;
+      flipped.page = 1;
+      flipped.cross_language = !request.cross_language;
+      across.set("toggle_url", search_url(flipped));
+      across.set("toggle_text",
+                 labels.text(request.cross_language ? "cross_language_off" : "cross_language_on"));
+    }
     put(view, "across", std::move(across));
   }
 

@@ -109,6 +109,21 @@ TEST(HtmlSearchPage, FiltersThatLeaveNothingKeepTheirChips) {
             nlohmann::json::parse(R"({"value": "report", "count": 0, "selected": true})"));
 }
 
+// "Search my words only" turns off the other languages' words for the query's; a listing
+// without words offers only to keep the results in the reader's language.
+TEST(HtmlSearchPage, OnlyASearchWithWordsOffersToSearchItsWordsOnly) {
+  // "gifts" is a concept of the thesaurus: its words in the other languages are searched too.
+  const HttpReply search = http_get(environment().port(), "/search?q=gifts&ui=en");
+  ASSERT_EQ(search.status, 200u);
+  EXPECT_TRUE(contains(search.body, "\">Search my words only</a>")) << search.body;
+  for (const char* target : {"/?ui=en", "/search?q=+&type=report&ui=en"}) {
+    const HttpReply listing = http_get(environment().port(), target);
+    ASSERT_EQ(listing.status, 200u) << target;
+    EXPECT_TRUE(contains(listing.body, "\">Show only results in English</a></p>")) << target;
+    EXPECT_FALSE(contains(listing.body, "Search my words only")) << target;
+  }
+}
+
 TEST(HtmlDocumentPage, ShowsTitleAndDownloadLink) {
   for (const std::string id : {"coi-guidance-en", "coi-guidance-ar", "coi-guidance-zh"}) {
     const HttpReply reply = http_get(environment().port(), "/doc/" + id);
