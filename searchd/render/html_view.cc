@@ -237,7 +237,9 @@ std::string HtmlRenderer::search_page(const PageContext& page, const search::Sea
            catalog_.format(page.ui_language,
                            request.collapse_translations ? "results_count_works" : "results_count",
                            {{"count", static_cast<int64_t>(results.total)}}));
-  {
+  // Ordering, or showing every version of, no results changes nothing: offered with results only.
+  if (results.total > 0) {
+    view.set("has_results", data::type::bool_true);
     // One result per work, or every language version: a link to the other way.
     search::SearchRequest other_way = request;
     other_way.page = 1;

@@ -30,6 +30,8 @@ TEST(HtmlSearchPage, ShowsResultsWithHighlights) {
   EXPECT_EQ(reply.status, 200u);
   EXPECT_EQ(reply.header("Content-Type"), "text/html; charset=utf-8");
   EXPECT_TRUE(contains(reply.body, "<mark>")) << "no highlighted match";
+  EXPECT_TRUE(contains(reply.body, "<nav class=\"sort\" aria-label=\"Sort by\">"));
+  EXPECT_TRUE(contains(reply.body, "Show every language version</a>"));
   // The page lists the same first results as the API, in the same order; each link carries
   // the query so that the document page highlights it.
   const SearchPage api = search_page("q=judges");
@@ -90,6 +92,9 @@ TEST(HtmlSearchPage, FiltersThatLeaveNothingKeepTheirChips) {
       http_get(environment().port(), "/search?q=judges&type=report&year=1900&ui=en");
   ASSERT_EQ(reply.status, 200u);
   EXPECT_TRUE(contains(reply.body, "No document matches your search")) << reply.body;
+  // Nothing to order or to show in every language.
+  EXPECT_FALSE(contains(reply.body, "Sort by")) << reply.body;
+  EXPECT_FALSE(contains(reply.body, "Show every language version")) << reply.body;
   EXPECT_TRUE(contains(reply.body,
                        "href=\"/search?q=judges&amp;type=report\" "
                        "aria-label=\"Remove filter: 1900\""))
