@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "analysis/arabic_broken_plurals.h"
 #include "analysis/arabic_folding.h"
 #include "analysis/french_elision.h"
 
@@ -215,6 +216,16 @@ AnalyzedWord Analyzer::analyze_word(const icu::UnicodeString& word, Language lan
       if (form.size() >= 2 &&
           std::find(analyzed.forms.begin(), analyzed.forms.end(), form) == analyzed.forms.end()) {
         analyzed.forms.push_back(std::move(form));
+      }
+    }
+    // A broken plural (قضاة) also stands for its singular (قاضي), whose stem it does not share.
+    const size_t own_forms = analyzed.forms.size();
+    for (size_t index = 0; index < own_forms; ++index) {
+      for (const std::string& singular : arabic_singulars_of(analyzed.forms[index])) {
+        if (std::find(analyzed.forms.begin(), analyzed.forms.end(), singular) ==
+            analyzed.forms.end()) {
+          analyzed.forms.push_back(singular);
+        }
       }
     }
   }

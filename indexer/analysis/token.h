@@ -20,7 +20,8 @@ struct Token {
   uint32_t utf8_begin = 0;  // byte offsets of the surface word in the analyzed text
   uint32_t utf8_end = 0;
   // Folded forms, indexed unprefixed at `position`: forms[0] is the word itself folded; the rest
-  // are variants that should also match (Arabic word without its proclitics).
+  // are variants that should also match (Arabic word without its proclitics, and the singular
+  // of an Arabic broken plural: arabic_broken_plurals.h).
   std::vector<std::string> forms;
   std::string exact;               // case-folded, accents kept: for the =exact operator
   std::vector<std::string> stems;  // Snowball stems of forms.back(), one per applicable language

@@ -34,6 +34,9 @@ class StemSiblingsTest : public ::testing::Test {
         Language::kRu);
     add("french", "Les conflits d'intérêts doivent être déclarés.", Language::kFr);
     add("arabic", "يحرص القاضي على ونزاهة والقضاء وباستقلال القضاة.", Language::kAr);
+    // Broken plurals (courts, their rulings, cases, judges) and their singulars, apart.
+    add("arabic-plurals", "أصدرت المحاكم أحكامها في قضايا الفساد وشهد القضاة.", Language::kAr);
+    add("arabic-singulars", "أصدرت المحكمة حكما في قضية فساد ومصادرة أموال.", Language::kAr);
     writer_.commit();
   }
 
@@ -72,7 +75,7 @@ class StemSiblingsTest : public ::testing::Test {
 };
 
 constexpr Xapian::docid kJudgeForms = 1, kPlural = 2, kApart = 3, kGenitive = 4, kFrench = 5,
-                        kArabic = 6;
+                        kArabic = 6, kArabicPlurals = 7, kArabicSingulars = 8;
 
 TEST_F(StemSiblingsTest, FormsAreTheIndexsWordsWithThatStemOnly) {
   StemSiblings siblings(writer_, *analyzer_);
@@ -108,6 +111,25 @@ TEST_F(StemSiblingsTest, ArabicPhrasesMeetWordsWithAttachedConjunctionsAndArticl
   EXPECT_EQ(found("\"استقلال القضاة\"", Language::kAr), (Ids{kArabic}));
   EXPECT_EQ(found("\"على نزاهة\"", Language::kAr), (Ids{kArabic}));
   EXPECT_EQ(found("\"قاضي على\"", Language::kAr), (Ids{kArabic}));
+}
+
+// A broken plural shares no stem with its singular (Snowball: قضاة → قضا, قاضي → قاض); the
+// analyzer indexes and queries the listed ones also as their singulars (arabic_broken_plurals.h).
+TEST_F(StemSiblingsTest, ArabicBrokenPluralsAndTheirSingularsFindEachOther) {
+  EXPECT_EQ(found("قاضي", Language::kAr), (Ids{kArabic, kArabicPlurals}));
+  EXPECT_EQ(found("محكمة", Language::kAr), (Ids{kArabicPlurals, kArabicSingulars}));
+  EXPECT_EQ(found("المحاكم", Language::kAr), (Ids{kArabicPlurals, kArabicSingulars}));
+  EXPECT_EQ(found("قضية", Language::kAr), (Ids{kArabicPlurals, kArabicSingulars}));
+  // With a possessive pronoun: أحكامها (its rulings) is a plural of حكم.
+  EXPECT_EQ(found("الحكم", Language::kAr), (Ids{kArabicPlurals, kArabicSingulars}));
+  // In phrases too, either way: "المحاكم أحكامها" and "المحكمة حكما" are both the court's
+  // rulings.
+  EXPECT_EQ(found("\"المحكمة أحكام\"", Language::kAr), (Ids{kArabicPlurals, kArabicSingulars}));
+  EXPECT_EQ(found("\"المحاكم حكم\"", Language::kAr), (Ids{kArabicPlurals, kArabicSingulars}));
+  EXPECT_TRUE(found("\"أحكام المحكمة\"", Language::kAr).empty());  // in order only
+  EXPECT_EQ(found("\"قضية الفساد\"", Language::kAr), (Ids{kArabicPlurals, kArabicSingulars}));
+  // مصادرة (confiscation) is not مصادر (sources) with a pronoun: "source" does not find it.
+  EXPECT_TRUE(found("مصدر", Language::kAr).empty());
 }
 
 }  // namespace
