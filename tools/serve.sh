@@ -12,10 +12,11 @@ status=0
 "$INDEXER" index --db var/index --store var/store corpus || status=$?
 if [ "$status" -eq 5 ]; then
   # var/index was made by an older JIL (schema or analyzer version): rebuild it from the store,
-  # which keeps every uploaded original, then index corpus/ again (unchanged files are skipped).
+  # which keeps every uploaded original, keeping the old index's removal records for harvesters,
+  # then index corpus/ again (unchanged files are skipped).
   echo "serve.sh: rebuilding var/index for this version of JIL from var/store" >&2
   rm -rf var/index-rebuild
-  "$INDEXER" rebuild --index var/index-rebuild --store var/store
+  "$INDEXER" rebuild --index var/index-rebuild --store var/store --removals-from var/index
   rm -rf var/index && mv var/index-rebuild var/index
   status=0
   "$INDEXER" index --db var/index --store var/store corpus || status=$?

@@ -263,6 +263,29 @@ Status IndexWriter::remove(const std::string& id, bool& existed) {
   }
 }
 
+Status IndexWriter::keep_removals_of(const Xapian::Database& earlier, size_t& kept) {
+  kept = 0;
+  try {
+    const std::vector<schema::RemovedDocument> removed = schema::removed_documents(earlier);
+    const std::string last_removal = earlier.get_metadata(std::string(schema::kLastRemovalKey));
+    if (removed.empty() && last_removal.empty()) return Status::ok();
+    begin();
+    for (const schema::RemovedDocument& record : removed) {
+      if (database_.term_exists(schema::term(schema::kIdPrefix, record.id))) continue;
+      database_.set_metadata(schema::removed_key(record.id), schema::encode_removed(record));
+      removed_ids_.insert(record.id);
+      ++kept;
+    }
+    if (!last_removal.empty()) {
+      database_.set_metadata(std::string(schema::kLastRemovalKey), last_removal);
+    }
+    ++pending_;
+    return Status::ok();
+  } catch (const Xapian::Error& error) {
+    return from_xapian(error, "cannot take over the earlier index's removal records");
+  }
+}
+
 Result<bool> IndexWriter::commit_if_full() {
   if (pending_ < batch_size_) return false;
   if (Status status = commit(); !status.is_ok()) return status;

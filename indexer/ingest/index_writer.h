@@ -94,6 +94,11 @@ class IndexWriter {
   // says whether there was one.
   Status remove(const std::string& id, bool& existed);
 
+  // Takes over the removal records of `earlier` (the index this one is rebuilt to replace,
+  // which may be of another schema), except for ids this index holds, and its last removal
+  // time; `kept` counts the records taken. Committed with the next commit.
+  Status keep_removals_of(const Xapian::Database& earlier, size_t& kept);
+
   // True when a transaction is open (something to commit).
   bool has_changes() const { return in_transaction_; }
   // True when the open transaction holds a whole batch.

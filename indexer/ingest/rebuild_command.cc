@@ -1,11 +1,15 @@
 // `jil-indexer rebuild`: recreates an index from the store alone (RELIABILITY.md T-D8): each
 // stored record names its original, whose text is extracted again, and its document data and
 // docid, so the new index answers every query as the old one did. It writes only into a new
-// (absent or empty) directory, never over an existing index.
+// (absent or empty) directory, never over an existing index. With --removals-from, the index it
+// replaces gives its removal records, so harvesters still learn of removals made before.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
+
+#include <xapian.h>
 
 #include "base/file_io.h"
 #include "base/utf8.h"
@@ -22,14 +26,22 @@ namespace jil::ingest {
 namespace {
 
 constexpr const char* kRebuildUsage =
-    "usage: jil-indexer rebuild --index NEW_DIR --store DIR [--batch N] [--json] [--quiet]\n";
+    "usage: jil-indexer rebuild --index NEW_DIR --store DIR [--removals-from OLD_INDEX] "
+    "[--batch N] [--json] [--quiet]\n";
 
-Result<IndexerOptions> parse_rebuild_options(const std::vector<std::string>& arguments) {
-  IndexerOptions options;
+struct RebuildOptions : IndexerOptions {
+  // The index being replaced, whose removal records the new one keeps (OAI-PMH deleted records).
+  std::filesystem::path removals_from;
+};
+
+Result<RebuildOptions> parse_rebuild_options(const std::vector<std::string>& arguments) {
+  RebuildOptions options;
   for (size_t index = 0; index < arguments.size(); ++index) {
     const std::string& argument = arguments[index];
     const bool has_value = index + 1 < arguments.size();
-    if ((argument == "--index" || argument == "--db") && has_value) {
+    if (argument == "--removals-from" && has_value) {
+      options.removals_from = arguments[++index];
+    } else if ((argument == "--index" || argument == "--db") && has_value) {
       options.database = arguments[++index];
     } else if (argument == "--store" && has_value) {
       options.store = arguments[++index];
@@ -105,7 +117,7 @@ Result<Xapian::Document> rebuild_document(const StoredRecord& stored,
 }  // namespace
 
 int run_rebuild_command(const std::vector<std::string>& arguments) {
-  Result<IndexerOptions> options = parse_rebuild_options(arguments);
+  Result<RebuildOptions> options = parse_rebuild_options(arguments);
   if (!options.is_ok()) {
     std::fprintf(stderr, "jil-indexer: %s\n%s", options.status().message().c_str(), kRebuildUsage);
     return kExitUsage;
@@ -119,6 +131,18 @@ int run_rebuild_command(const std::vector<std::string>& arguments) {
                  "directory (left untouched)\n",
                  options->database.string().c_str());
     return kExitFatal;
+  }
+  // Read first, so that an index that cannot give its removal records stops the run before any
+  // work (Xapian reads the metadata of an index of any JIL schema).
+  std::optional<Xapian::Database> earlier;
+  if (!options->removals_from.empty()) {
+    try {
+      earlier.emplace(options->removals_from.string());
+    } catch (const Xapian::Error& xapian_error) {
+      std::fprintf(stderr, "jil-indexer: --removals-from %s: not a readable index: %s\n",
+                   options->removals_from.string().c_str(), xapian_error.get_msg().c_str());
+      return kExitFatal;
+    }
   }
   // The store may be in use by an indexer of the original index: its temporaries are not ours.
   Result<IngestSession> session = open_session(*options, /*clean_store=*/false);
@@ -163,6 +187,15 @@ int run_rebuild_command(const std::vector<std::string>& arguments) {
     ++report.added;
   }
   progress.finish();
+  if (report.fatal.empty() && earlier) {
+    size_t kept = 0;
+    if (Status status = writer.keep_removals_of(*earlier, kept); !status.is_ok()) {
+      report.fatal = status.message();
+    } else {
+      std::fprintf(stderr, "kept %zu removal records of %s\n", kept,
+                   options->removals_from.string().c_str());
+    }
+  }
   if (report.fatal.empty()) {
     if (Status status = writer.commit(); !status.is_ok()) report.fatal = status.message();
   }

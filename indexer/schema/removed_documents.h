@@ -1,8 +1,9 @@
 // Documents removed from the index, remembered in its metadata so that harvesters learn of the
 // removal (OAI-PMH's deleted records): under "jil:deleted:<id>", the time of the removal and the
 // document's type and language (its OAI sets). Written by the indexer in the commit that deletes
-// the document, dropped when a document with that id is indexed again. A rebuilt index starts
-// without them, which is why OAI-PMH calls them transient.
+// the document, dropped when a document with that id is indexed again. A rebuilt index has only
+// those its rebuild took over (`rebuild --removals-from`), and the oldest go past a limit, which
+// is why OAI-PMH calls them transient.
 #pragma once
 
 #include <xapian.h>

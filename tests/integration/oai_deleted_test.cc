@@ -38,6 +38,7 @@ struct Header {
   bool deleted = false;
   std::string datestamp;
   std::string sets;  // the setSpecs, joined with spaces
+  bool operator==(const Header&) const = default;
 };
 
 // identifier (without "oai:jil:") → its header, for every header of one answer.
@@ -64,6 +65,7 @@ class OaiDeleted : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     const std::filesystem::path root = environment().make_temp_dir("oai-deleted");
+    root_ = root;
     const std::string text = "Judicial integrity and the conduct of judges.\n";
     const std::string index = (root / "index").string();
     const std::string store = (root / "store").string();
@@ -100,8 +102,51 @@ class OaiDeleted : public ::testing::Test {
   }
 
   static PrivateSearchd* server_;
+  static std::filesystem::path root_;  // index/ and store/
 };
 PrivateSearchd* OaiDeleted::server_ = nullptr;
+std::filesystem::path OaiDeleted::root_;
+
+// `tools/serve.sh` rebuilds the index from the store after a schema change: with
+// --removals-from the new index keeps the old one's removal records, so a harvester still
+// learns of removals made before; without it they are gone.
+TEST_F(OaiDeleted, ARebuildKeepsTheRemovalRecordsOfTheIndexItReplaces) {
+  const std::filesystem::path out = environment().make_temp_dir("oai-deleted-rebuild");
+  const std::string store = (root_ / "store").string();
+  const ProgramResult kept =
+      run_indexer({"rebuild", "--index", (out / "kept").string(), "--store", store,
+                   "--removals-from", (root_ / "index").string(), "--quiet"});
+  ASSERT_EQ(kept.exit_code, kIndexerOk) << kept.err;
+  EXPECT_NE(kept.err.find("kept 2 removal records of"), std::string::npos) << kept.err;
+  const ProgramResult lost =
+      run_indexer({"rebuild", "--index", (out / "lost").string(), "--store", store, "--quiet"});
+  ASSERT_EQ(lost.exit_code, kIndexerOk) << lost.err;
+  const auto headers_from = [&](const std::filesystem::path& index) {
+    PrivateSearchd rebuilt(index, root_ / "store");
+    EXPECT_NE(rebuilt.port(), 0) << rebuilt.error();
+    const HttpReply reply =
+        http_get(rebuilt.port(), "/oai?verb=ListIdentifiers&metadataPrefix=oai_dc");
+    EXPECT_EQ(reply.status, 200u);
+    return headers_of(reply.body);
+  };
+  EXPECT_EQ(headers_from(out / "kept"), list(""));
+  const auto without = headers_from(out / "lost");
+  EXPECT_EQ(without.size(), 2u);
+  EXPECT_FALSE(without.contains("gone-fr"));
+}
+
+TEST_F(OaiDeleted, ARebuildFromAnUnreadableIndexStopsBeforeWriting) {
+  const std::filesystem::path out = environment().make_temp_dir("oai-deleted-rebuild-bad");
+  const ProgramResult run =
+      run_indexer({"rebuild", "--index", (out / "new").string(), "--store",
+                   (root_ / "store").string(), "--removals-from", (out / "nowhere").string()});
+  EXPECT_EQ(run.exit_code, kIndexerFatal);
+  EXPECT_NE(
+      run.err.find("--removals-from " + (out / "nowhere").string() + ": not a readable index"),
+      std::string::npos)
+      << run.err;
+  EXPECT_FALSE(std::filesystem::exists(out / "new"));
+}
 
 TEST_F(OaiDeleted, IdentifySaysDeletionsAreKeptTransiently) {
   const std::string identify = oai("verb=Identify");
