@@ -192,7 +192,7 @@ int run_rebuild_command(const std::vector<std::string>& arguments) {
     if (Status status = writer.keep_removals_of(*earlier, kept); !status.is_ok()) {
       report.fatal = status.message();
     } else {
-      std::fprintf(stderr, "kept %zu removal records of %s\n", kept,
+      std::fprintf(stderr, "kept %zu removal record%s of %s\n", kept, kept == 1 ? "" : "s",
                    options->removals_from.string().c_str());
     }
   }
