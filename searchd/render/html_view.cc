@@ -233,10 +233,12 @@ std::string HtmlRenderer::search_page(const PageContext& page, const search::Sea
   const FacetLabels labels(catalog_, page.ui_language);
   data view;
   if (!error.empty()) view.set("error", error);
-  view.set("total_text",
-           catalog_.format(page.ui_language,
-                           request.collapse_translations ? "results_count_works" : "results_count",
-                           {{"count", static_cast<int64_t>(results.total)}}));
+  view.set("total_text", catalog_.format(page.ui_language,
+                                         // How versions are shown says nothing about no results.
+                                         request.collapse_translations && results.total > 0
+                                             ? "results_count_works"
+                                             : "results_count",
+                                         {{"count", static_cast<int64_t>(results.total)}}));
   // Ordering, or showing every version of, no results changes nothing: offered with results only.
   if (results.total > 0) {
     view.set("has_results", data::type::bool_true);

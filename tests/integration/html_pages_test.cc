@@ -92,6 +92,7 @@ TEST(HtmlSearchPage, FiltersThatLeaveNothingKeepTheirChips) {
       http_get(environment().port(), "/search?q=judges&type=report&year=1900&ui=en");
   ASSERT_EQ(reply.status, 200u);
   EXPECT_TRUE(contains(reply.body, "No document matches your search")) << reply.body;
+  EXPECT_TRUE(contains(reply.body, "role=\"status\">0 documents</p>")) << reply.body;
   // Nothing to order or to show in every language.
   EXPECT_FALSE(contains(reply.body, "Sort by")) << reply.body;
   EXPECT_FALSE(contains(reply.body, "Show every language version")) << reply.body;
