@@ -13,6 +13,7 @@
 
 #include "base/file_io.h"
 #include "ingest/exit_codes.h"
+#include "ingest/fingerprint.h"
 #include "ingest/indexer_commands.h"
 #include "ingest/indexer_options.h"
 #include "ingest/stored_record.h"
@@ -87,7 +88,7 @@ std::string check_document(const Xapian::Document& document, Xapian::docid docid
   if (!stored.is_ok()) {
     report.problems.push_back(label + ": stored record: " + stored.status().message());
   } else if (stored->docid != docid || stored->sha256 != data->sha256 ||
-             stored->fingerprint != document.get_value(schema::kFingerprintSlot)) {
+             !same_files(stored->fingerprint, document.get_value(schema::kFingerprintSlot))) {
     report.problems.push_back(label + ": stored record describes another version (docid " +
                               std::to_string(stored->docid) + ", original " + stored->sha256 + ")");
   }

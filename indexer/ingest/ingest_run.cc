@@ -7,14 +7,13 @@
 #include <optional>
 #include <set>
 
-#include "analysis/analyzer_version.h"
 #include "base/file_io.h"
 #include "base/utf8.h"
 #include "extract/extractor.h"
+#include "ingest/fingerprint.h"
 #include "ingest/index_clock.h"
 #include "ingest/progress.h"
 #include "ingest/stored_record.h"
-#include "schema/schema_version.h"
 #include "schema/spelling_words.h"
 
 namespace jil::ingest {
@@ -22,22 +21,6 @@ namespace {
 
 static_assert(kMaxOriginalBytes <= extract::kMaxRequestPayloadBytes,
               "the extractor child must accept every original the indexer reads");
-
-// 128 bits of a sha256 over the original's and the sidecar's, then the versions: it is only ever
-// compared, and it is a value of every document (136 bytes with both hashes whole: 1.9 MB of a
-// 20,000-document index).
-std::string fingerprint_of(std::string_view original, std::string_view sidecar) {
-  const std::string both = store::sha256_hex(original) + "/" + store::sha256_hex(sidecar);
-  return store::sha256_hex(both).substr(0, 32) + "/a" + std::to_string(analysis::kAnalyzerVersion) +
-         "/s" + std::to_string(schema::kSchemaVersion);
-}
-
-// Whether two fingerprints name the same original and sidecar, whatever versions wrote them.
-bool same_files(std::string_view fingerprint, std::string_view other) {
-  const std::string_view files = fingerprint.substr(0, fingerprint.find('/'));
-  return !files.empty() && files.size() < fingerprint.size() &&
-         files == other.substr(0, other.find('/'));
-}
 
 }  // namespace
 
@@ -163,8 +146,8 @@ std::unique_ptr<IngestRun::PendingFile> IngestRun::prepare(const SourceFile& fil
   pending->given = std::move(*given);
   pending->fingerprint = fingerprint;
   // The same bytes and sidecar written again by a new analyzer or schema (every file is, once,
-  // after a rebuild) are no new version: the feeds and OAI-PMH keep dating the document as
-  // before rather than list the whole library as new.
+  // after a change of the fingerprint's form) are no new version: the feeds and OAI-PMH keep dating
+  // the document as before rather than list the whole library as new.
   if (indexed->docid != 0 && same_files(fingerprint, indexed->fingerprint)) {
     pending->indexed_at = indexed->indexed_at;
   }
@@ -297,13 +280,15 @@ bool IngestRun::is_current(const std::string& id, const std::string& fingerprint
   Result<std::string> text = records_.get(id);
   if (!text.is_ok()) return false;
   Result<StoredRecord> stored = parse_stored_record(*text);
-  if (!stored.is_ok() || stored->fingerprint != fingerprint || stored->root != origin.root ||
-      stored->source != origin.source) {
+  // The record names the same files; the index's document says which versions made it (a
+  // rebuild makes them again under its own: with_current_versions).
+  if (!stored.is_ok() || !same_files(stored->fingerprint, fingerprint) ||
+      stored->root != origin.root || stored->source != origin.source) {
     return false;
   }
   Result<IndexedDocument> indexed = writer_.find(id);
   return indexed.is_ok() && indexed->docid == stored->docid &&
-         store_.path_of(stored->sha256).is_ok();
+         indexed->fingerprint == fingerprint && store_.path_of(stored->sha256).is_ok();
 }
 
 FileOutcome IngestRun::note_ingested(const SourceFile& file, const std::string& id,

@@ -16,6 +16,7 @@
 #include "extract/document_format.h"
 #include "extract/extract_worker.h"
 #include "ingest/exit_codes.h"
+#include "ingest/fingerprint.h"
 #include "ingest/indexer_commands.h"
 #include "ingest/ingest_session.h"
 #include "ingest/progress.h"
@@ -111,7 +112,8 @@ Result<Xapian::Document> rebuild_document(const StoredRecord& stored,
   text.resize(utf8::truncate_point(text, kMaxExtractedTextBytes));
   Result<schema::DocRecord> record = to_doc_record(stored, std::move(text));
   if (!record.is_ok()) return record.status();
-  return builder.build(*record, stored.fingerprint);
+  // Made again under this build's versions: the next `index` run finds the file unchanged.
+  return builder.build(*record, with_current_versions(stored.fingerprint));
 }
 
 }  // namespace

@@ -4,6 +4,8 @@
 // documents (data, values, terms) read with Xapian. Rebuild never writes over an existing index.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "http_client.h"
 #include "indexer_test_files.h"
 #include "test_environment.h"
@@ -59,6 +61,43 @@ TEST(IndexerRebuild, RebuiltIndexAnswersLikeTheOriginal) {
   const HttpReply download = http_get(searchd.port(), "/doc/model-code-en/original");
   EXPECT_EQ(download.status, 200u);
   EXPECT_EQ(download.body, read_bytes(environment().catalog().document("model-code-en").original));
+}
+
+// After an upgrade (new analyzer or schema), tools/serve.sh rebuilds and then indexes its
+// folders: the rebuild makes each document under the new versions, so that run finds every
+// file unchanged instead of writing the whole library a second time. The store's records still
+// name the old versions; `check` does not count that as a disagreement.
+TEST(IndexerRebuild, TheIndexRunAfterARebuildForNewVersionsFindsEveryFileUnchanged) {
+  const std::filesystem::path root = environment().make_temp_dir("rebuild-versions");
+  const std::filesystem::path store = root / "store";
+  std::filesystem::copy(environment().store_dir(), store, std::filesystem::copy_options::recursive);
+  // The records as an indexer of an older analyzer wrote them ("<files>/a0/s…").
+  size_t records = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(store / "records")) {
+    nlohmann::json record = nlohmann::json::parse(read_bytes(entry.path()));
+    std::string fingerprint = record["fingerprint"];
+    const size_t versions = fingerprint.find("/a");
+    ASSERT_NE(versions, std::string::npos) << fingerprint;
+    record["fingerprint"] =
+        fingerprint.substr(0, versions) +
+        fingerprint.substr(fingerprint.find('/', versions + 1)).insert(0, "/a0");
+    std::ofstream(entry.path(), std::ios::binary | std::ios::trunc) << record.dump();
+    ++records;
+  }
+  const size_t documents = environment().catalog().documents().size();
+  ASSERT_EQ(records, documents);
+  const std::string index = (root / "index").string();
+  const ProgramResult rebuilt =
+      run_indexer({"rebuild", "--index", index, "--store", store.string(), "--json"});
+  ASSERT_EQ(rebuilt.exit_code, kIndexerOk) << rebuilt.err;
+  const ProgramResult again = run_indexer({"index", "--db", index, "--store", store.string(),
+                                           "--json", environment().corpus_dir().string()});
+  ASSERT_EQ(again.exit_code, kIndexerOk) << again.err;
+  EXPECT_EQ(json_of(again).value("unchanged", 0u), documents) << again.out;
+  EXPECT_EQ(json_of(again).value("updated", 0u), 0u) << again.out;
+  const ProgramResult check =
+      run_indexer({"check", "--db", index, "--store", store.string(), "--json"});
+  EXPECT_EQ(check.exit_code, kIndexerOk) << check.out << check.err;
 }
 
 TEST(IndexerRebuild, RefusesToWriteOverAnExistingIndex) {
