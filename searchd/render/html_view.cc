@@ -563,7 +563,8 @@ std::string HtmlRenderer::concept_page(const PageContext& page, const thesaurus:
   }
   put(view, "narrower", std::move(narrower));
   view.set("has_narrower", data(below.empty() ? data::type::bool_false : data::type::bool_true));
-  view.set("narrower_heading", labels.text(shown ? "concept_narrower" : "concepts_heading"));
+  // The overview's list is the page itself, under its own heading: no second "Concepts".
+  if (shown) view.set("narrower_heading", labels.text("concept_narrower"));
   const std::string title =
       shown ? labels.value(Facet::kConcept, shown->id) : labels.text("concepts_heading");
   view.set("label", title);

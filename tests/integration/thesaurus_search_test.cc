@@ -179,12 +179,18 @@ TEST(ConceptPages, OverviewListsTheSixValuesInTheInterfaceLanguage) {
   EXPECT_NE(reply.body.find("href=\"/concept/independence\""), std::string::npos);
   EXPECT_NE(reply.body.find("href=\"/concept/conflict-of-interest\""), std::string::npos);
   EXPECT_NE(reply.body.find("независимость судей"), std::string::npos);  // ru label of a top
+  // One heading: the list is the page (it had a second "Понятия" above it).
+  const std::string heading = "Понятия</h";
+  const size_t first = reply.body.find(heading);
+  ASSERT_NE(first, std::string::npos) << reply.body;
+  EXPECT_EQ(reply.body.find(heading, first + 1), std::string::npos) << reply.body;
 }
 
 TEST(ConceptPages, ConceptPageShowsHierarchyLabelsAndDocuments) {
   const HttpReply reply = http_get(environment().port(), "/concept/conflict-of-interest?ui=zh");
   ASSERT_EQ(reply.status, 200u);
   EXPECT_NE(reply.body.find("<h1>利益冲突</h1>"), std::string::npos);
+  EXPECT_NE(reply.body.find("<h2>下位概念</h2>"), std::string::npos) << reply.body;
   EXPECT_NE(reply.body.find("class=\"breadcrumb\""), std::string::npos);
   EXPECT_NE(reply.body.find("конфликт интересов"), std::string::npos);  // labels, every language
   EXPECT_NE(reply.body.find("/doc/coi-guidance-zh"), std::string::npos);
