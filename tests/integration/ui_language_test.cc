@@ -73,6 +73,19 @@ TEST(UiLanguage, AnInvalidUiValueIsIgnored) {
   }
 }
 
+// A label's colon as each language writes it: French puts a no-break space before it, Chinese
+// uses the full-width colon.
+TEST(UiLanguage, ALabelsColonIsTheInterfaceLanguagesOwn) {
+  const HttpReply french = http_get(environment().port(), "/search?q=juges&ui=fr");
+  ASSERT_EQ(french.status, 200u);
+  EXPECT_TRUE(contains(french.body, "Trier par\u00a0:")) << french.body;
+  const HttpReply chinese = http_get(environment().port(), "/doc/coi-guidance-zh?ui=zh");
+  ASSERT_EQ(chinese.status, 200u);
+  EXPECT_TRUE(contains(chinese.body, "摘要：</strong>")) << chinese.body;
+  const HttpReply english = http_get(environment().port(), "/search?q=judges&ui=en");
+  EXPECT_TRUE(contains(english.body, "Sort by:")) << english.body;
+}
+
 TEST(UiLanguage, TheJsonApiIsTheSameInEveryUiLanguage) {
   const HttpReply plain = get_with("/api/v1/search?q=judges", {});
   const HttpReply arabic = get_with("/api/v1/search?q=judges&ui=ar",
