@@ -50,7 +50,7 @@ TEST(HtmlSearchPage, ShowsResultsWithHighlights) {
 TEST(HtmlSearchPage, QueryErrorsAreInTheInterfaceLanguage) {
   const std::pair<std::string, std::string> cases[] = {
       {"/search?q=%22%D8%A7%D9%84%D9%82%D8%A7%D8%B6%D9%8A&ui=ar", "العبارة غير مغلقة"},
-      {"/search?q=(juge&ui=fr", "Parenthèse ouvrante « ( » non refermée."},
+      {"/search?q=(juge&ui=fr", "Parenthèse ouvrante «\u00a0(\u00a0» non refermée."},
       {"/search?q=%D1%81%D1%83%D0%B4%D1%8C%D0%B8)&ui=ru", "Лишняя закрывающая скобка «)»."},
       {"/search?q=-juez&ui=es", "La búsqueda solo excluye palabras"},
       {"/search?q=OR+judges&ui=zh", "OR 两边都需要有词语。"},

@@ -20,7 +20,7 @@ struct MisspellingCase {
 
 const MisspellingCase kCases[] = {
     {"en", "impartialty", "impartiality", "Did you mean:"},
-    {"fr", "récussation", "recusation", "Vouliez-vous dire :"},
+    {"fr", "récussation", "recusation", "Vouliez-vous dire\u00a0:"},
     {"es", "imparcialidat", "imparcialidad", "Quizás quiso decir:"},
     {"ru", "беспристрасность", "беспристрастность", "Возможно, вы имели в виду:"},
     {"ar", "النزاهت", "النزاهه", "هل تقصد:"},
