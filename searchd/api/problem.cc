@@ -28,6 +28,8 @@ const char* title_for(unsigned http_status) {
       return "URI Too Long";
     case 416:
       return "Range Not Satisfiable";
+    case 417:
+      return "Expectation Failed";
     case 429:
       return "Too Many Requests";
     case 431:

@@ -32,7 +32,16 @@ std::optional<FramingProblem> check_framing(
       return FramingProblem{413, "the request body is too large"};
     }
   }
+  const size_t expectations = request.count(http::field::expect);
+  if (expectations > 1 ||
+      (expectations == 1 && !boost::beast::iequals(request[http::field::expect], "100-continue"))) {
+    return FramingProblem{417, "the only expectation understood is Expect: 100-continue"};
+  }
   return std::nullopt;
+}
+
+bool waits_for_continue(const http::request_parser<http::string_body>::value_type& request) {
+  return request.version() == 11 && request.count(http::field::expect) == 1;
 }
 
 }  // namespace jil::server

@@ -110,6 +110,20 @@ void HttpSession::on_header(beast::error_code error) {
     return refuse(problem->status, problem->detail);
   }
   if (parser_->is_done()) return admit();
+  if (waits_for_continue(parser_->get())) return send_continue();
+  read_body();
+}
+
+void HttpSession::send_continue() {
+  auto interim = std::make_shared<http::response<http::empty_body>>(http::status::continue_, 11);
+  http::async_write(stream_, *interim,
+                    [self = shared_from_this(), interim](beast::error_code error, size_t) {
+                      if (error) return self->close();
+                      self->read_body();
+                    });
+}
+
+void HttpSession::read_body() {
   http::async_read(stream_, buffer_, *parser_,
                    [self = shared_from_this()](beast::error_code body_error, size_t) {
                      self->on_body(body_error);

@@ -55,6 +55,9 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
 
   void read_request();
   void on_header(boost::beast::error_code error);
+  // Says "100 Continue" to a client that waits for it (framing_checks.h), then reads the body.
+  void send_continue();
+  void read_body();
   void on_body(boost::beast::error_code error);
   // Answers the parsed request here when it reads no index (and GET /metrics from loopback),
   // else queues it on the search threads or sheds it with 503.

@@ -51,6 +51,34 @@ TEST(FramingChecks, OneContentLengthWithinTheLimitPasses) {
   }
 }
 
+TEST(FramingChecks, Only100ContinueIsAnExpectationUnderstood) {
+  for (const char* value : {"100-continue", "100-Continue", "100-CONTINUE"}) {
+    const Outcome outcome = check_raw(request_with(std::string("Expect: ") + value + "\r\n"));
+    EXPECT_FALSE(outcome.problem.has_value()) << value;
+  }
+  for (const std::string& fields :
+       {std::string("Expect: 200-ok\r\n"), std::string("Expect: \r\n"),
+        std::string("Expect: 100-continue\r\nExpect: 100-continue\r\n")}) {
+    const Outcome outcome = check_raw(request_with(fields));
+    ASSERT_TRUE(outcome.problem.has_value()) << fields;
+    EXPECT_EQ(outcome.problem->status, 417u) << fields;
+  }
+}
+
+TEST(FramingChecks, OnlyAnHttp11ClientWaitsFor100Continue) {
+  const auto waits = [](const std::string& raw) {
+    http::request_parser<http::string_body> parser;
+    beast::error_code error;
+    parser.put(boost::asio::buffer(raw), error);
+    EXPECT_FALSE(error) << error.message();
+    return waits_for_continue(parser.get());
+  };
+  EXPECT_TRUE(waits("POST /oai HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\n"));
+  EXPECT_FALSE(waits("POST /oai HTTP/1.1\r\nContent-Length: 3\r\n\r\n"));
+  // RFC 9110: an HTTP/1.0 client cannot take an interim response.
+  EXPECT_FALSE(waits("POST /oai HTTP/1.0\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\n"));
+}
+
 TEST(FramingChecks, TransferEncodingIsRefusedWith400) {
   for (const char* coding : {"chunked", "gzip", "gzip, chunked", "identity"}) {
     const Outcome outcome =
