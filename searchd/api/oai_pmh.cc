@@ -86,6 +86,7 @@ class OaiAnswer {
       : searcher_(searcher),
         site_(site_url),
         identity_(identity),
+        catalog_(catalog),
         labels_(catalog, render::kOaiNamesLanguage) {}
 
   HttpResponse answer(const ParsedTarget& target);
@@ -129,6 +130,7 @@ class OaiAnswer {
   search::Searcher& searcher_;
   std::string site_;
   const OaiIdentity& identity_;
+  const render::UiCatalog& catalog_;
   const render::FacetLabels labels_;
 };
 
@@ -211,19 +213,27 @@ HttpResponse OaiAnswer::list_sets(const Echo& echo, const std::string& token) {
   if (!token.empty()) {
     return error(echo, "badResumptionToken", "ListSets answers in one piece: no token is valid");
   }
+  using schema::Facet;
   const auto& vocabulary = schema::Vocabulary::built_in();
   std::string xml = "<ListSets>";
-  const auto add = [&](const std::string& spec, const std::string& name) {
+  // The set's name in English (setName), and in each interface language in its description.
+  const auto add = [&](const std::string& spec, const std::string& name, auto name_in) {
+    std::vector<std::pair<std::string, std::string>> names;
+    for (std::string_view language : render::kUiLanguages) {
+      names.emplace_back(language, name_in(render::FacetLabels(catalog_, language)));
+    }
     xml += "<set>" + render::xml_element("setSpec", spec) + render::xml_element("setName", name) +
-           "</set>";
+           render::oai_set_description(names) + "</set>";
   };
-  add("type", "Document type");
-  for (const auto& id : vocabulary.ids(schema::Facet::kType)) {
-    add("type:" + id, labels_.value(schema::Facet::kType, id));
-  }
-  add("language", "Language");
-  for (const auto& id : vocabulary.ids(schema::Facet::kLanguage)) {
-    add("language:" + id, labels_.value(schema::Facet::kLanguage, id));
+  for (const Facet facet : {Facet::kType, Facet::kLanguage}) {
+    const std::string facet_key = "facet_" + std::string(schema::facet_name(facet));
+    add(std::string(schema::facet_name(facet)),
+        facet == Facet::kType ? "Document type" : "Language",
+        [&](const render::FacetLabels& in) { return in.text(facet_key); });
+    for (const auto& id : vocabulary.ids(facet)) {
+      add(std::string(schema::facet_name(facet)) + ":" + id, labels_.value(facet, id),
+          [&](const render::FacetLabels& in) { return in.value(facet, id); });
+    }
   }
   return respond(echo, xml + "</ListSets>");
 }

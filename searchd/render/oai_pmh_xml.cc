@@ -44,16 +44,32 @@ std::string oai_header(std::string_view identifier, std::string_view datestamp,
   return xml + "</header>";
 }
 
+namespace {
+
+// The opening of an oai_dc record, with its namespaces and schema location.
+constexpr std::string_view kOaiDcOpen =
+    "<oai_dc:dc xmlns:oai_dc=\"http://www.openarchives.org/OAI/2.0/oai_dc/\" "
+    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+    "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+    "xsi:schemaLocation=\"http://www.openarchives.org/OAI/2.0/oai_dc/ "
+    "http://www.openarchives.org/OAI/2.0/oai_dc.xsd\">";
+
+}  // namespace
+
+std::string oai_set_description(const std::vector<std::pair<std::string, std::string>>& names) {
+  std::string xml = "<setDescription>" + std::string(kOaiDcOpen);
+  for (const auto& [language, name] : names) {
+    xml +=
+        "<dc:title xml:lang=\"" + xml_escaped(language) + "\">" + xml_escaped(name) + "</dc:title>";
+  }
+  return xml + "</oai_dc:dc></setDescription>";
+}
+
 std::string oai_dc_metadata(const schema::DocRecord& record, std::string_view site_url,
                             const FacetLabels& labels) {
   using schema::Facet;
   const std::string page = std::string(site_url) + "/doc/" + record.id;
-  std::string xml =
-      "<metadata><oai_dc:dc xmlns:oai_dc=\"http://www.openarchives.org/OAI/2.0/oai_dc/\" "
-      "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
-      "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-      "xsi:schemaLocation=\"http://www.openarchives.org/OAI/2.0/oai_dc/ "
-      "http://www.openarchives.org/OAI/2.0/oai_dc.xsd\">";
+  std::string xml = "<metadata>" + std::string(kOaiDcOpen);
   xml += xml_element("dc:title", record.title);
   xml += xml_element("dc:language", analysis::language_code(record.language));
   // The DCMI Type Vocabulary's term, which aggregators map, then the library's document type.

@@ -45,6 +45,10 @@ inline constexpr std::string_view kOaiNamesLanguage = "en";
 std::string oai_dc_metadata(const schema::DocRecord& record, std::string_view site_url,
                             const FacetLabels& labels);
 
+// <setDescription> naming a set in several languages, for portals that show sets in their
+// reader's language: an oai_dc record with one dc:title per (language, name), in xml:lang.
+std::string oai_set_description(const std::vector<std::pair<std::string, std::string>>& names);
+
 // An element with escaped text content: <name>text</name>.
 std::string xml_element(std::string_view name, std::string_view text);
 

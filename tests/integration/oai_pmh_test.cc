@@ -169,6 +169,24 @@ TEST(OaiPmh, MetadataFormatsAndSets) {
   }
   EXPECT_EQ(children(sets.root, kOaiNs, "setSpec").size(),
             children(sets.root, kOaiNs, "setName").size());
+  // Each set is named in the six interface languages too: one setDescription per set, holding
+  // an oai_dc record with one dc:title per language.
+  const auto descriptions = children(sets.root, kOaiNs, "setDescription");
+  EXPECT_EQ(descriptions.size(), specs.size());
+  const HttpReply raw = http_get(environment().port(), "/oai?verb=ListSets");
+  const size_t guidance = raw.body.find("<setSpec>type:guidance</setSpec>");
+  ASSERT_NE(guidance, std::string::npos);
+  const std::string set = raw.body.substr(guidance, raw.body.find("</set>", guidance) - guidance);
+  for (const char* title :
+       {"<dc:title xml:lang=\"fr\">Guide</dc:title>",
+        "<dc:title xml:lang=\"ar\">إرشادات</dc:title>", "<dc:title xml:lang=\"zh\">指南</dc:title>",
+        "<dc:title xml:lang=\"en\">Guidance</dc:title>"}) {
+    EXPECT_NE(set.find(title), std::string::npos) << title << "\n" << set;
+  }
+  const size_t languages = raw.body.find("<setSpec>language</setSpec>");
+  ASSERT_NE(languages, std::string::npos);
+  EXPECT_NE(raw.body.find("<dc:title xml:lang=\"ru\">Язык</dc:title>", languages),
+            std::string::npos);
 }
 
 TEST(OaiPmh, ListIdentifiersHarvestsEveryDocumentAcrossPages) {
