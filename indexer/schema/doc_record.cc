@@ -3,7 +3,10 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <vector>
 
+#include "schema/id_suggestion.h"
 #include "schema/vocabulary.h"
 
 namespace jil::schema {
@@ -70,7 +73,8 @@ Status read_controlled(const json& object, Facet facet, bool required, std::stri
   }
   if (!object.contains(std::string(field))) return Status::ok();  // absent and not required
   if (!Vocabulary::built_in().contains(facet, out)) {
-    return field_error(field, "'" + out + "' is not one of: " + joined_ids(facet));
+    return field_error(
+        field, "'" + out + "' is not one of: " + joined_ids(facet) + did_you_mean(facet, out));
   }
   return Status::ok();
 }
@@ -90,7 +94,8 @@ Status read_controlled_list(const json& object, Facet facet, std::string_view fi
     if (!item.is_string()) return field_error(field, "must be an array of ids");
     const std::string id = item.get<std::string>();
     if (!Vocabulary::built_in().contains(facet, id)) {
-      return field_error(field, "'" + id + "' is not one of: " + joined_ids(facet));
+      return field_error(
+          field, "'" + id + "' is not one of: " + joined_ids(facet) + did_you_mean(facet, id));
     }
     if (std::find(out.begin(), out.end(), id) != out.end()) {
       return field_error(field, "'" + id + "' is listed twice");
@@ -100,74 +105,134 @@ Status read_controlled_list(const json& object, Facet facet, std::string_view fi
   return Status::ok();
 }
 
+// Every problem of one metadata object, so that its author can mend them all in one go. Missing
+// required fields are named together, after the other problems.
+class Problems {
+ public:
+  // Keeps `status` when it is an error; true when it is not.
+  bool note(Status status) {
+    if (status.is_ok()) return true;
+    if (messages_.empty() && missing_.empty()) code_ = status.code();
+    const std::string& message = status.message();
+    constexpr std::string_view kOpening = "field '";
+    constexpr std::string_view kRequired = "': is required";
+    if (message.starts_with(kOpening) && message.ends_with(kRequired)) {
+      missing_.push_back(message.substr(kOpening.size() - 1,
+                                        message.size() - kOpening.size() - kRequired.size() + 2));
+    } else {
+      messages_.push_back(message);
+    }
+    return false;
+  }
+
+  // OK, or the first problem's code with every message joined by "; ".
+  Status status() const {
+    if (messages_.empty() && missing_.empty()) return Status::ok();
+    std::string joined;
+    for (const std::string& message : messages_) {
+      if (!joined.empty()) joined += "; ";
+      joined += message;
+    }
+    if (!missing_.empty()) {
+      if (!joined.empty()) joined += "; ";
+      joined += missing_.size() == 1 ? "field " : "fields ";
+      for (size_t index = 0; index < missing_.size(); ++index) {
+        if (index > 0) joined += ", ";
+        joined += missing_[index];
+      }
+      joined += missing_.size() == 1 ? ": is required" : ": are required";
+    }
+    return Status(code_, std::move(joined));
+  }
+
+ private:
+  std::vector<std::string> messages_;
+  std::vector<std::string> missing_;  // 'id', 'title', ... quoted as in a field error
+  StatusCode code_ = StatusCode::kInvalidArgument;
+};
+
 constexpr std::string_view kKnownFields[] = {
     "id",      "work",   "title", "language", "script", "type",   "organisation",
     "country", "region", "year",  "topics",   "values", "summary"};
 
+Status read_id(const json& object, std::string_view field, bool required, std::string& out) {
+  if (Status status = read_string(object, field, required, 80, out); !status.is_ok()) {
+    return status;
+  }
+  if (object.contains(std::string(field)) && !is_valid_id(out)) {
+    return field_error(field, "'" + out + "' must match [a-z0-9][a-z0-9-]{2,79}");
+  }
+  return Status::ok();
+}
+
 // `required` false checks only the fields present (one source of several, metadata/).
-Status validate_fields(const json& object, bool required, DocRecord& record) {
+void validate_fields(const json& object, bool required, DocRecord& record, Problems& problems) {
   for (const auto& [key, value] : object.items()) {
     if (std::find(std::begin(kKnownFields), std::end(kKnownFields), key) ==
         std::end(kKnownFields)) {
-      return field_error(key, "is not a field of the metadata schema");
+      problems.note(field_error(key, "is not a field of the metadata schema"));
     }
   }
-  Status status = read_string(object, "id", required, 80, record.id);
-  if (status.is_ok() && object.contains("id") && !is_valid_id(record.id)) {
-    status = field_error("id", "'" + record.id + "' must match [a-z0-9][a-z0-9-]{2,79}");
+  const bool id_ok = problems.note(read_id(object, "id", required, record.id));
+  if (problems.note(read_string(object, "work", false, 80, record.work))) {
+    if (record.work.empty() && id_ok) record.work = record.id;
+    if (!record.work.empty() && !is_valid_id(record.work)) {
+      problems.note(
+          field_error("work", "'" + record.work + "' must match [a-z0-9][a-z0-9-]{2,79}"));
+    }
   }
-  if (status.is_ok()) status = read_string(object, "work", false, 80, record.work);
-  if (status.is_ok() && record.work.empty()) record.work = record.id;
-  if (status.is_ok() && !record.work.empty() && !is_valid_id(record.work)) {
-    status = field_error("work", "'" + record.work + "' must match [a-z0-9][a-z0-9-]{2,79}");
-  }
-  if (status.is_ok()) status = read_string(object, "title", required, kMaxTitleBytes, record.title);
-  if (status.is_ok() && object.contains("title") && record.title.empty()) {
-    status = field_error("title", "must not be empty");
+  if (problems.note(read_string(object, "title", required, kMaxTitleBytes, record.title)) &&
+      object.contains("title") && record.title.empty()) {
+    problems.note(field_error("title", "must not be empty"));
   }
   std::string language;
-  if (status.is_ok()) status = read_controlled(object, Facet::kLanguage, required, language);
-  if (status.is_ok() && !language.empty()) record.language = *analysis::parse_language(language);
-  if (status.is_ok()) status = read_string(object, "script", false, 10, record.script);
-  if (status.is_ok() && !record.script.empty() &&
-      ((!language.empty() && record.language != analysis::Language::kZh) ||
+  const bool language_ok =
+      problems.note(read_controlled(object, Facet::kLanguage, required, language));
+  if (language_ok && !language.empty()) record.language = *analysis::parse_language(language);
+  if (problems.note(read_string(object, "script", false, 10, record.script)) &&
+      !record.script.empty() &&
+      ((language_ok && !language.empty() && record.language != analysis::Language::kZh) ||
        (record.script != "Hans" && record.script != "Hant"))) {
-    status = field_error("script", "is only for Chinese and must be Hans or Hant");
+    problems.note(field_error("script", "is only for Chinese and must be Hans or Hant"));
   }
-  if (status.is_ok()) status = read_controlled(object, Facet::kType, required, record.type);
-  if (status.is_ok()) {
-    status = read_controlled(object, Facet::kOrganisation, required, record.organisation);
+  problems.note(read_controlled(object, Facet::kType, required, record.type));
+  problems.note(read_controlled(object, Facet::kOrganisation, required, record.organisation));
+  problems.note(read_controlled(object, Facet::kRegion, required, record.region));
+  if (problems.note(read_string(object, "country", required, 2, record.country)) &&
+      !record.country.empty() && !is_country_code(record.country)) {
+    const std::optional<std::string> meant = suggested_country_code(record.country);
+    problems.note(field_error("country", "'" + record.country +
+                                             "' is not an ISO 3166-1 alpha-2 code" +
+                                             (meant ? " (did you mean '" + *meant + "'?)" : "")));
   }
-  if (status.is_ok()) status = read_controlled(object, Facet::kRegion, required, record.region);
-  if (status.is_ok()) status = read_string(object, "country", required, 2, record.country);
-  if (status.is_ok() && !record.country.empty() && !is_country_code(record.country)) {
-    status = field_error("country", "'" + record.country + "' is not an ISO 3166-1 alpha-2 code");
-  }
-  return status;
 }
 
-Status validate_rest(const json& object, bool required, DocRecord& record) {
+void validate_rest(const json& object, bool required, DocRecord& record, Problems& problems) {
   const auto year = object.find("year");
-  if (year == object.end() && required) return field_error("year", "is required");
+  if (year == object.end() && required) problems.note(field_error("year", "is required"));
   if (year != object.end()) {
     if (!year->is_number_integer() || *year < 1900 || *year > 2100) {
-      return field_error("year", "must be an integer from 1900 to 2100");
+      problems.note(field_error("year", "must be an integer from 1900 to 2100"));
+    } else {
+      record.year = year->get<int>();
     }
-    record.year = year->get<int>();
   }
-  Status status = read_controlled_list(object, Facet::kTopic, "topics", required ? 1 : 0,
-                                       kMaxTopicsInSidecar, record.topics);
-  if (status.is_ok() && !required && object.contains("topics") && record.topics.empty()) {
-    status =
-        field_error("topics", "must hold 1 to " + std::to_string(kMaxTopicsInSidecar) + " ids");
+  if (problems.note(read_controlled_list(object, Facet::kTopic, "topics", required ? 1 : 0,
+                                         kMaxTopicsInSidecar, record.topics)) &&
+      !required && object.contains("topics") && record.topics.empty()) {
+    problems.note(
+        field_error("topics", "must hold 1 to " + std::to_string(kMaxTopicsInSidecar) + " ids"));
   }
-  if (status.is_ok()) {
-    status = read_controlled_list(object, Facet::kValue, "values", 0, 6, record.values);
-  }
-  if (status.is_ok()) {
-    status = read_string(object, "summary", false, kMaxSummaryBytes, record.summary);
-  }
-  return status;
+  problems.note(read_controlled_list(object, Facet::kValue, "values", 0, 6, record.values));
+  problems.note(read_string(object, "summary", false, kMaxSummaryBytes, record.summary));
+}
+
+// Every field's problems, in the order of kKnownFields' checks.
+Status validate(const json& object, bool required, DocRecord& record) {
+  Problems problems;
+  validate_fields(object, required, record, problems);
+  validate_rest(object, required, record, problems);
+  return problems.status();
 }
 
 }  // namespace
@@ -225,14 +290,12 @@ bool is_metadata_field(std::string_view name) {
 
 Status check_metadata_fields(const json& object) {
   DocRecord record;
-  if (Status status = validate_fields(object, false, record); !status.is_ok()) return status;
-  return validate_rest(object, false, record);
+  return validate(object, false, record);
 }
 
 Result<DocRecord> record_from_metadata(const json& object) {
   DocRecord record;
-  if (Status status = validate_fields(object, true, record); !status.is_ok()) return status;
-  if (Status status = validate_rest(object, true, record); !status.is_ok()) return status;
+  if (Status status = validate(object, true, record); !status.is_ok()) return status;
   return record;
 }
 

@@ -3,6 +3,7 @@
 #include "schema/doc_record.h"
 
 #include "schema/document_data.h"
+#include "schema/id_suggestion.h"
 
 #include <gtest/gtest.h>
 
@@ -142,10 +143,59 @@ TEST(ParseSidecar, ScriptIsOnlyForChinese) {
 TEST(ParseSidecar, CountryMustBeAnUpperCaseIsoCode) {
   EXPECT_EQ(problem_of(with_field("country", "FR")), "ok");
   EXPECT_EQ(problem_of(with_field("country", "fr")),
-            "field 'country': 'fr' is not an ISO 3166-1 alpha-2 code");
+            "field 'country': 'fr' is not an ISO 3166-1 alpha-2 code (did you mean 'FR'?)");
   EXPECT_EQ(problem_of(with_field("country", "XX")),
             "field 'country': 'XX' is not an ISO 3166-1 alpha-2 code");
   EXPECT_EQ(problem_of(with_field("country", "FRA")), "field 'country': is longer than 2 bytes");
+}
+
+TEST(ParseSidecar, EveryProblemIsNamedInOneMessageInFieldOrder) {
+  json sidecar = valid_sidecar();
+  sidecar["organisation"] = "UNODC";
+  sidecar["region"] = "europe";
+  sidecar["country"] = "at";
+  sidecar["year"] = "2021";
+  sidecar["author"] = "someone";
+  EXPECT_EQ(problem_of(sidecar),
+            "field 'author': is not a field of the metadata schema; "
+            "field 'organisation': 'UNODC' is not one of: ijin, ccje-net, ajcn, afrjust, redjus, "
+            "francojust, eurasjud, apjc, national-judiciary, national-judicial-council, "
+            "judicial-training-institute; "
+            "field 'region': 'europe' is not one of: africa, americas, arab-states, asia-pacific, "
+            "europe-central-asia, global (did you mean 'europe-central-asia'?); "
+            "field 'country': 'at' is not an ISO 3166-1 alpha-2 code (did you mean 'AT'?); "
+            "field 'year': must be an integer from 1900 to 2100");
+}
+
+TEST(ParseSidecar, MissingFieldsAreNamedTogetherAfterTheOtherProblems) {
+  json sidecar = valid_sidecar();
+  sidecar.erase("title");
+  sidecar.erase("year");
+  sidecar.erase("topics");
+  sidecar["type"] = "Report";
+  EXPECT_EQ(problem_of(sidecar),
+            "field 'type': 'Report' is not one of: code-of-conduct, guidance, report, training, "
+            "legislation, tool (did you mean 'report'?); "
+            "fields 'title', 'year', 'topics': are required");
+}
+
+TEST(ParseSidecar, AnUnknownIdSuggestsOnlyTheOneMeant) {
+  EXPECT_EQ(suggested_id(Facet::kType, "Code of Conduct"), "code-of-conduct");  // the label
+  EXPECT_EQ(suggested_id(Facet::kType, "code_of_conduct"), "code-of-conduct");
+  EXPECT_EQ(suggested_id(Facet::kType, "guidence"), "guidance");             // two edits
+  EXPECT_EQ(suggested_id(Facet::kRegion, "Europe"), "europe-central-asia");  // its opening
+  EXPECT_EQ(suggested_id(Facet::kRegion, "Arab States"), "arab-states");
+  EXPECT_EQ(suggested_id(Facet::kTopic, "gift"), "gifts");
+  EXPECT_EQ(suggested_id(Facet::kOrganisation, "National Judicial Council"),
+            "national-judicial-council");
+  // Two ids begin with "national-": neither is suggested.
+  EXPECT_EQ(suggested_id(Facet::kOrganisation, "national"), std::nullopt);
+  EXPECT_EQ(suggested_id(Facet::kRegion, "mars"), std::nullopt);
+  EXPECT_EQ(suggested_id(Facet::kLanguage, "de"), std::nullopt);  // one edit is the whole word
+  EXPECT_EQ(suggested_id(Facet::kType, ""), std::nullopt);
+  EXPECT_EQ(suggested_country_code("fr"), "FR");
+  EXPECT_EQ(suggested_country_code("FR"), std::nullopt);  // already right
+  EXPECT_EQ(suggested_country_code("xx"), std::nullopt);
 }
 
 TEST(ParseSidecar, YearMustBeAnIntegerInRange) {
@@ -201,8 +251,8 @@ TEST(ParseSidecar, DeepNestingIsRefusedBeforeParsing) {
   ASSERT_FALSE(parsed.is_ok());
   EXPECT_EQ(parsed.status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(parsed.status().message(), "metadata is nested deeper than 8 levels");
-  EXPECT_EQ(problem_of(json::parse("{\"extra\": [[[[[[[1]]]]]]]}")),
-            "field 'extra': is not a field of the metadata schema");
+  EXPECT_TRUE(problem_of(json::parse("{\"extra\": [[[[[[[1]]]]]]]}"))
+                  .starts_with("field 'extra': is not a field of the metadata schema; "));
 }
 
 TEST(ParseSidecar, ManyOpeningBracketsIsRefusedWithoutRecursion) {
