@@ -19,6 +19,7 @@ packages=(
   tesseract-ocr-chi-sim tesseract-ocr-chi-tra
   nlohmann-json3-dev                         # JSON sidecars, document data, API
   libgumbo-dev libmd4c-dev                   # HTML and Markdown extraction
+  libmagic-dev                               # what a file's bytes are, against its name (T-P8)
   libkainjow-mustache-dev                    # logic-less HTML templates
   libcld2-dev                                # language detection (Latin script) for files without one
 )

@@ -1,4 +1,5 @@
-// Dispatch from format to extractor; Markdown must be valid UTF-8 first, HTML too unless it
+// Dispatch from format to extractor, once libmagic agrees that the content is what the name
+// says (content_check.h); Markdown must be valid UTF-8 first, HTML too unless it
 // declares another charset or has one ICU detects; binary formats (PDF, DOCX, ODT, EPUB) check
 // their own structure. Every text then gets the same Arabic repair
 // and quality assessment.
@@ -6,6 +7,7 @@
 
 #include "base/utf8.h"
 #include "extract/arabic_text_repair.h"
+#include "extract/content_check.h"
 #include "extract/docx_extractor.h"
 #include "extract/epub_extractor.h"
 #include "extract/html_extractor.h"
@@ -86,6 +88,9 @@ void finish_extraction(ExtractedText& extracted) {
 }
 
 Result<ExtractedText> extract(DocumentFormat format, std::string_view bytes) {
+  if (Status agrees = check_content(format, bytes); !agrees.is_ok()) {
+    return agrees;
+  }
   Result<ExtractedText> extracted = dispatch(format, bytes);
   if (extracted.is_ok()) finish_extraction(*extracted);
   return extracted;

@@ -294,6 +294,36 @@ TEST(IndexerCli, NonIndexFolderIsRefusedAndItsFileUntouched) {
       << "nothing may be stored for a run that cannot open its index";
 }
 
+TEST(IndexerCli, AFileWhoseContentIsAnotherFormatIsRefusedUntilItIsRenamed) {
+  // T-P8: a real PDF named .txt used to be decoded as a legacy charset and indexed as noise.
+  const std::filesystem::path source = environment().make_temp_dir("lying-names");
+  const std::string pdf = file_bytes(kSourceDir / "tests/fixtures/formats/two-pages-en.pdf");
+  write_document(source, "two-pages.txt", pdf, sidecar_for("integration-two-pages"));
+  write_document(source, "notes.txt", "A plain note on judicial ethics.\n",
+                 sidecar_for("integration-plain-note"));
+  const std::filesystem::path work = environment().make_temp_dir("lying-names-index");
+  const ProgramResult run = run_index(work / "index", work / "store", source, false);
+  EXPECT_EQ(run.exit_code, kExitSomeFailed) << run.err;
+  EXPECT_NE(run.err.find("failed: two-pages.txt: the content is a PDF document, not the txt its "
+                         "name says: rename it .pdf"),
+            std::string::npos)
+      << run.err;
+  EXPECT_NE(run.err.find("added 1, updated 0, unchanged 0, removed 0, failed 1"), std::string::npos)
+      << run.err;
+  EXPECT_FALSE(std::filesystem::exists(work / "store/records/integration-two-pages.json"));
+
+  // Renamed as the message says, the same bytes and sidecar are indexed as the PDF they are.
+  std::filesystem::rename(source / "two-pages.txt", source / "two-pages.pdf");
+  std::filesystem::rename(source / "two-pages.txt.json", source / "two-pages.pdf.json");
+  const ProgramResult renamed = run_index(work / "index", work / "store", source, false);
+  EXPECT_EQ(renamed.exit_code, kExitOk) << renamed.err;
+  EXPECT_NE(renamed.err.find("added 1, updated 0, unchanged 1, removed 0, failed 0"),
+            std::string::npos)
+      << renamed.err;
+  const json record = json::parse(file_bytes(work / "store/records/integration-two-pages.json"));
+  EXPECT_EQ(record["document"].value("format", ""), "pdf") << record.dump(2);
+}
+
 TEST(IndexerCli, NonIndexFolderGainsNoFiles) {
   // T-D7: the folder must be byte-identical afterwards, new files included.
   const std::filesystem::path folder = make_non_index_folder();
