@@ -26,6 +26,7 @@ packages=(
 if [ "$mode" = test ] || [ "$mode" = bench ]; then
   packages+=(googletest libgtest-dev clang-format chromium fonts-noto-core fonts-noto-cjk curl python3)
   packages+=(libxml2-utils)  # xmllint: OAI-PMH answers against the schemas in tests/fixtures/oai
+  packages+=(strace)  # the order of the indexer's renames and syncs (RELIABILITY.md T-D6)
   command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 fi
 if [ "$mode" = fuzz ]; then
