@@ -24,6 +24,22 @@ void drop(const std::filesystem::path& inbox, const std::string& name, const std
   backdate(inbox / (name + ".json"));
 }
 
+TEST(IndexerWatch, AnUploadWhoseContentIsAnotherFormatFailsWithTheNameToGiveIt) {
+  // T-P8 through the inbox: a real PDF uploaded as .txt is not indexed as text.
+  const std::filesystem::path inbox = environment().make_temp_dir("inbox-lying");
+  const std::filesystem::path work = environment().make_temp_dir("inbox-lying-index");
+  drop(inbox, "minutes.txt", read_bytes(kSourceDir / "tests/fixtures/formats/two-pages-en.pdf"),
+       sidecar_json("inbox-minutes"));
+  const ProgramResult run = run_indexer({"watch", "--db", (work / "index").string(), "--store",
+                                         (work / "store").string(), "--once", inbox.string()});
+  EXPECT_EQ(run.exit_code, kIndexerSomeFailed) << run.err;
+  EXPECT_TRUE(std::filesystem::exists(inbox / "failed" / "minutes.txt"));
+  EXPECT_EQ(read_bytes(inbox / "failed" / "minutes.txt.reason.txt")
+                .find("the content is a PDF document, not the txt its name says: rename it .pdf"),
+            0u)
+      << read_bytes(inbox / "failed" / "minutes.txt.reason.txt");
+}
+
 TEST(IndexerWatch, OnceIndexesCompleteFilesAndSortsThemIntoDoneAndFailed) {
   const std::filesystem::path inbox = environment().make_temp_dir("inbox");
   const std::filesystem::path work = environment().make_temp_dir("inbox-index");
