@@ -51,13 +51,10 @@ std::string joined_ids(Facet facet) {
   return out;
 }
 
-// Reads a required (or optional, with a default) string field.
-Status read_string(const json& object, std::string_view field, bool required, size_t max_bytes,
-                   std::string& out) {
+// Reads a string field when it is present (whether it must be is validate()'s concern).
+Status read_string(const json& object, std::string_view field, size_t max_bytes, std::string& out) {
   const auto found = object.find(std::string(field));
-  if (found == object.end()) {
-    return required ? field_error(field, "is required") : Status::ok();
-  }
+  if (found == object.end()) return Status::ok();
   if (!found->is_string()) return field_error(field, "must be a string");
   out = found->get<std::string>();
   if (out.size() > max_bytes) {
@@ -66,12 +63,10 @@ Status read_string(const json& object, std::string_view field, bool required, si
   return Status::ok();
 }
 
-Status read_controlled(const json& object, Facet facet, bool required, std::string& out) {
+Status read_controlled(const json& object, Facet facet, std::string& out) {
   const std::string_view field = facet == Facet::kLanguage ? "language" : facet_name(facet);
-  if (Status status = read_string(object, field, required, 100, out); !status.is_ok()) {
-    return status;
-  }
-  if (!object.contains(std::string(field))) return Status::ok();  // absent and not required
+  if (Status status = read_string(object, field, 100, out); !status.is_ok()) return status;
+  if (!object.contains(std::string(field))) return Status::ok();
   if (!Vocabulary::built_in().contains(facet, out)) {
     return field_error(
         field, "'" + out + "' is not one of: " + joined_ids(facet) + did_you_mean(facet, out));
@@ -82,9 +77,7 @@ Status read_controlled(const json& object, Facet facet, bool required, std::stri
 Status read_controlled_list(const json& object, Facet facet, std::string_view field,
                             size_t min_count, size_t max_count, std::vector<std::string>& out) {
   const auto found = object.find(std::string(field));
-  if (found == object.end()) {
-    return min_count > 0 ? field_error(field, "is required") : Status::ok();
-  }
+  if (found == object.end()) return Status::ok();
   if (!found->is_array()) return field_error(field, "must be an array of ids");
   if (found->size() < min_count || found->size() > max_count) {
     return field_error(field, "must hold " + std::to_string(min_count) + " to " +
@@ -112,104 +105,90 @@ class Problems {
   // Keeps `status` when it is an error; true when it is not.
   bool note(Status status) {
     if (status.is_ok()) return true;
-    if (messages_.empty() && missing_.empty()) code_ = status.code();
-    const std::string& message = status.message();
-    constexpr std::string_view kOpening = "field '";
-    constexpr std::string_view kRequired = "': is required";
-    if (message.starts_with(kOpening) && message.ends_with(kRequired)) {
-      missing_.push_back(message.substr(kOpening.size() - 1,
-                                        message.size() - kOpening.size() - kRequired.size() + 2));
-    } else {
-      messages_.push_back(message);
-    }
+    messages_.push_back(status.message());
     return false;
   }
 
-  // OK, or the first problem's code with every message joined by "; ".
+  void missing(std::string_view field) { missing_.push_back("'" + std::string(field) + "'"); }
+
+  // OK, or invalid_argument with every message joined by "; ".
   Status status() const {
-    if (messages_.empty() && missing_.empty()) return Status::ok();
+    std::vector<std::string> all = messages_;
+    if (!missing_.empty()) {
+      std::string named = missing_.size() == 1 ? "field " : "fields ";
+      for (size_t index = 0; index < missing_.size(); ++index) {
+        if (index > 0) named += ", ";
+        named += missing_[index];
+      }
+      all.push_back(named + (missing_.size() == 1 ? ": is required" : ": are required"));
+    }
+    if (all.empty()) return Status::ok();
     std::string joined;
-    for (const std::string& message : messages_) {
+    for (const std::string& message : all) {
       if (!joined.empty()) joined += "; ";
       joined += message;
     }
-    if (!missing_.empty()) {
-      if (!joined.empty()) joined += "; ";
-      joined += missing_.size() == 1 ? "field " : "fields ";
-      for (size_t index = 0; index < missing_.size(); ++index) {
-        if (index > 0) joined += ", ";
-        joined += missing_[index];
-      }
-      joined += missing_.size() == 1 ? ": is required" : ": are required";
-    }
-    return Status(code_, std::move(joined));
+    return invalid_argument(std::move(joined));
   }
 
  private:
   std::vector<std::string> messages_;
-  std::vector<std::string> missing_;  // 'id', 'title', ... quoted as in a field error
-  StatusCode code_ = StatusCode::kInvalidArgument;
+  std::vector<std::string> missing_;  // 'id', 'title', ... in kRequiredFields order
 };
 
 constexpr std::string_view kKnownFields[] = {
     "id",      "work",   "title", "language", "script", "type",   "organisation",
     "country", "region", "year",  "topics",   "values", "summary"};
+constexpr std::string_view kRequiredFields[] = {
+    "id", "title", "language", "type", "organisation", "region", "country", "year", "topics"};
 
-Status read_id(const json& object, std::string_view field, bool required, std::string& out) {
-  if (Status status = read_string(object, field, required, 80, out); !status.is_ok()) {
-    return status;
-  }
+Status read_id(const json& object, std::string_view field, std::string& out) {
+  if (Status status = read_string(object, field, 80, out); !status.is_ok()) return status;
   if (object.contains(std::string(field)) && !is_valid_id(out)) {
     return field_error(field, "'" + out + "' must match [a-z0-9][a-z0-9-]{2,79}");
   }
   return Status::ok();
 }
 
-// `required` false checks only the fields present (one source of several, metadata/).
-void validate_fields(const json& object, bool required, DocRecord& record, Problems& problems) {
+// Checks the fields present (the missing ones are validate()'s).
+void validate_fields(const json& object, DocRecord& record, Problems& problems) {
   for (const auto& [key, value] : object.items()) {
     if (std::find(std::begin(kKnownFields), std::end(kKnownFields), key) ==
         std::end(kKnownFields)) {
       problems.note(field_error(key, "is not a field of the metadata schema"));
     }
   }
-  const bool id_ok = problems.note(read_id(object, "id", required, record.id));
-  if (problems.note(read_string(object, "work", false, 80, record.work))) {
+  const bool id_ok = problems.note(read_id(object, "id", record.id));
+  if (problems.note(read_string(object, "work", 80, record.work))) {
     if (record.work.empty() && id_ok) record.work = record.id;
     if (!record.work.empty() && !is_valid_id(record.work)) {
       problems.note(
           field_error("work", "'" + record.work + "' must match [a-z0-9][a-z0-9-]{2,79}"));
     }
   }
-  if (problems.note(read_string(object, "title", required, kMaxTitleBytes, record.title)) &&
+  if (problems.note(read_string(object, "title", kMaxTitleBytes, record.title)) &&
       object.contains("title") && record.title.empty()) {
     problems.note(field_error("title", "must not be empty"));
   }
   std::string language;
-  const bool language_ok =
-      problems.note(read_controlled(object, Facet::kLanguage, required, language));
+  const bool language_ok = problems.note(read_controlled(object, Facet::kLanguage, language));
   if (language_ok && !language.empty()) record.language = *analysis::parse_language(language);
-  if (problems.note(read_string(object, "script", false, 10, record.script)) &&
-      !record.script.empty() &&
+  if (problems.note(read_string(object, "script", 10, record.script)) && !record.script.empty() &&
       ((language_ok && !language.empty() && record.language != analysis::Language::kZh) ||
        (record.script != "Hans" && record.script != "Hant"))) {
     problems.note(field_error("script", "is only for Chinese and must be Hans or Hant"));
   }
-  problems.note(read_controlled(object, Facet::kType, required, record.type));
-  problems.note(read_controlled(object, Facet::kOrganisation, required, record.organisation));
-  problems.note(read_controlled(object, Facet::kRegion, required, record.region));
-  if (problems.note(read_string(object, "country", required, 2, record.country)) &&
-      !record.country.empty() && !is_country_code(record.country)) {
+  problems.note(read_controlled(object, Facet::kType, record.type));
+  problems.note(read_controlled(object, Facet::kOrganisation, record.organisation));
+  problems.note(read_controlled(object, Facet::kRegion, record.region));
+  if (problems.note(read_string(object, "country", 2, record.country)) && !record.country.empty() &&
+      !is_country_code(record.country)) {
     const std::optional<std::string> meant = suggested_country_code(record.country);
     problems.note(field_error("country", "'" + record.country +
                                              "' is not an ISO 3166-1 alpha-2 code" +
                                              (meant ? " (did you mean '" + *meant + "'?)" : "")));
   }
-}
-
-void validate_rest(const json& object, bool required, DocRecord& record, Problems& problems) {
   const auto year = object.find("year");
-  if (year == object.end() && required) problems.note(field_error("year", "is required"));
   if (year != object.end()) {
     if (!year->is_number_integer() || *year < 1900 || *year > 2100) {
       problems.note(field_error("year", "must be an integer from 1900 to 2100"));
@@ -217,21 +196,22 @@ void validate_rest(const json& object, bool required, DocRecord& record, Problem
       record.year = year->get<int>();
     }
   }
-  if (problems.note(read_controlled_list(object, Facet::kTopic, "topics", required ? 1 : 0,
-                                         kMaxTopicsInSidecar, record.topics)) &&
-      !required && object.contains("topics") && record.topics.empty()) {
-    problems.note(
-        field_error("topics", "must hold 1 to " + std::to_string(kMaxTopicsInSidecar) + " ids"));
-  }
+  problems.note(
+      read_controlled_list(object, Facet::kTopic, "topics", 1, kMaxTopicsInSidecar, record.topics));
   problems.note(read_controlled_list(object, Facet::kValue, "values", 0, 6, record.values));
-  problems.note(read_string(object, "summary", false, kMaxSummaryBytes, record.summary));
+  problems.note(read_string(object, "summary", kMaxSummaryBytes, record.summary));
 }
 
-// Every field's problems, in the order of kKnownFields' checks.
+// Every field's problems; with `required`, the absent required fields too (without, only the
+// fields present are checked: one source of several, metadata/).
 Status validate(const json& object, bool required, DocRecord& record) {
   Problems problems;
-  validate_fields(object, required, record, problems);
-  validate_rest(object, required, record, problems);
+  validate_fields(object, record, problems);
+  if (required) {
+    for (const std::string_view field : kRequiredFields) {
+      if (!object.contains(std::string(field))) problems.missing(field);
+    }
+  }
   return problems.status();
 }
 
