@@ -1,9 +1,15 @@
-// Implementation of id_suggestion.h: ASCII case folding and a bounded edit distance are enough,
-// since every controlled id is lower-case ASCII with hyphens.
+// Implementation of id_suggestion.h: ASCII case folding and a bounded edit distance are enough
+// for ids, which are lower-case ASCII with hyphens; labels in the UI languages are compared after
+// the search's own case and accent folding.
 #include "schema/id_suggestion.h"
+
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <vector>
+
+#include "analysis/token_folding.h"
+#include "schema/translated_labels.h"
 
 namespace jil::schema {
 namespace {
@@ -24,6 +30,38 @@ std::string id_shaped(std::string_view text) {
     }
   }
   return shaped;
+}
+
+// A label as the search folds it, with spaces as hyphens: "Éthique  judiciaire" and "ethique
+// judiciaire" give the same key.
+std::string label_key(std::string_view text) {
+  static const analysis::TokenFolding folding = [] {
+    auto created = analysis::TokenFolding::create();
+    JIL_CHECK(created.is_ok());
+    return std::move(created).value();
+  }();
+  const icu::UnicodeString folded = folding.fold(folding.case_fold(icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))));
+  std::string key;
+  folded.toUTF8String(key);
+  std::string shaped;
+  for (const char c : key) {
+    const bool space = c == ' ' || c == '_' || c == '-';
+    if (!space) {
+      shaped += c;
+    } else if (!shaped.empty() && shaped.back() != '-') {
+      shaped += '-';
+    }
+  }
+  while (!shaped.empty() && shaped.back() == '-') shaped.pop_back();
+  return shaped;
+}
+
+// Whether `key` (a label_key) is one of the labels of `id` in a UI language.
+bool is_translated_label(Facet facet, const std::string& id, const std::string& key) {
+  const std::vector<std::string>& labels = translated_labels(facet, id);
+  return std::any_of(labels.begin(), labels.end(),
+                     [&](const std::string& label) { return label_key(label) == key; });
 }
 
 // Levenshtein distance, one row at a time.
@@ -65,6 +103,11 @@ std::optional<std::string> suggested_id(Facet facet, std::string_view given) {
         return id == shaped || id_shaped(vocabulary.label(facet, id)) == shaped;
       })) {
     return same;
+  }
+  const std::string key = label_key(given);
+  if (auto translated = only_id(
+          ids, [&](const std::string& id) { return is_translated_label(facet, id, key); })) {
+    return translated;
   }
   if (auto begun = only_id(ids, [&](const std::string& id) {
         return id.size() > shaped.size() && id.starts_with(shaped) && id[shaped.size()] == '-';

@@ -1,6 +1,7 @@
 // The id a metadata author most likely meant when a controlled field holds an unknown value:
-// the same id in another case or spelled with spaces, the id whose English label was written,
-// the one id the value begins, or the one id within two edits. Used only to word an error.
+// the same id in another case or spelled with spaces, the id whose label was written (in English
+// or in any UI language, case and accents aside), the one id the value begins, or the one id
+// within two edits. Used only to word an error.
 #pragma once
 
 #include <optional>

@@ -198,6 +198,24 @@ TEST(ParseSidecar, AnUnknownIdSuggestsOnlyTheOneMeant) {
   EXPECT_EQ(suggested_country_code("xx"), std::nullopt);
 }
 
+TEST(ParseSidecar, ALabelInAnyUiLanguageSuggestsItsId) {
+  EXPECT_EQ(suggested_id(Facet::kType, "Rapport"), "report");  // French
+  EXPECT_EQ(suggested_id(Facet::kType, "informe"), "report");  // Spanish, another case
+  EXPECT_EQ(suggested_id(Facet::kType, "Доклад"), "report");
+  EXPECT_EQ(suggested_id(Facet::kType, "تقرير"), "report");
+  EXPECT_EQ(suggested_id(Facet::kType, "报告"), "report");
+  EXPECT_EQ(suggested_id(Facet::kTopic, "deontologie judiciaire"), "judicial-ethics");  // accents
+  EXPECT_EQ(suggested_id(Facet::kTopic, "Conflits d’intérêts"), "conflicts-of-interest");
+  EXPECT_EQ(suggested_id(Facet::kRegion, "Estados  árabes"), "arab-states");
+  EXPECT_EQ(suggested_id(Facet::kValue, "Беспристрастность"), "impartiality");
+  // A label of another facet is not suggested, nor a word that is only part of a label.
+  EXPECT_EQ(suggested_id(Facet::kRegion, "Rapport"), std::nullopt);
+  EXPECT_EQ(suggested_id(Facet::kTopic, "Regalos"), std::nullopt);
+  EXPECT_EQ(problem_of(with_field("type", "Rapport")),
+            "field 'type': 'Rapport' is not one of: code-of-conduct, guidance, report, training, "
+            "legislation, tool (did you mean 'report'?)");
+}
+
 TEST(ParseSidecar, YearMustBeAnIntegerInRange) {
   const std::string problem = "field 'year': must be an integer from 1900 to 2100";
   EXPECT_EQ(problem_of(with_field("year", 1899)), problem);
