@@ -117,6 +117,36 @@ bool is_block(GumboTag tag) {
   }
 }
 
+bool is_table_frame(const GumboNode* node) {
+  if (node == nullptr || node->type != GUMBO_NODE_ELEMENT) return false;
+  switch (node->v.element.tag) {
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_TR:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_cell(const GumboNode* node) {
+  return node->type == GUMBO_NODE_ELEMENT &&
+         (node->v.element.tag == GUMBO_TAG_TD || node->v.element.tag == GUMBO_TAG_TH);
+}
+
+// Whether a cell of the same row comes before `cell`: then " | " keeps the two apart, so that
+// "judges" "1,108" "1,146" do not read as "judges1,1081,146".
+bool follows_a_cell(const GumboNode* cell) {
+  const GumboNode* row = cell->parent;
+  if (row == nullptr || row->type != GUMBO_NODE_ELEMENT) return false;
+  for (size_t index = 0; index < cell->index_within_parent; ++index) {
+    if (is_cell(static_cast<const GumboNode*>(row->v.element.children.data[index]))) return true;
+  }
+  return false;
+}
+
 std::string node_text(const GumboNode* node) {
   std::string out;
   std::vector<const GumboNode*> stack{node};
@@ -169,6 +199,8 @@ std::string body_text(const GumboNode* root, std::string& first_heading) {
       out += "\n\n";
       continue;
     }
+    // White space between a table's rows and cells is layout of the source, not text.
+    if (current->type == GUMBO_NODE_WHITESPACE && is_table_frame(current->parent)) continue;
     if (current->type == GUMBO_NODE_TEXT || current->type == GUMBO_NODE_WHITESPACE ||
         current->type == GUMBO_NODE_CDATA) {
       out += current->v.text.text;
@@ -185,6 +217,10 @@ std::string body_text(const GumboNode* root, std::string& first_heading) {
       if (is_block(tag)) {
         out += "\n\n";
         stack.push_back(nullptr);
+      }
+      // A cell that ended in a block (its own paragraphs) is apart already.
+      if (is_cell(current) && follows_a_cell(current) && !out.empty() && out.back() != '\n') {
+        out += " | ";
       }
       children = &current->v.element.children;
     }

@@ -39,6 +39,11 @@ std::string decoded_entity(std::string_view entity) {
 
 int enter_block(MD_BLOCKTYPE type, void* detail, void* userdata) {
   auto* state = static_cast<MarkdownState*>(userdata);
+  // The cells of a row on one line, kept apart as in the HTML extractor: "judges | 1,108".
+  if ((type == MD_BLOCK_TD || type == MD_BLOCK_TH) && !state->text.empty() &&
+      state->text.back() != '\n') {
+    state->text += " | ";
+  }
   if (type == MD_BLOCK_H && !state->title_done &&
       static_cast<MD_BLOCK_H_DETAIL*>(detail)->level == 1) {
     state->in_first_heading = true;
@@ -52,8 +57,8 @@ int leave_block(MD_BLOCKTYPE type, void*, void* userdata) {
     state->in_first_heading = false;
     state->title_done = true;
   }
-  state->text +=
-      (type == MD_BLOCK_LI || type == MD_BLOCK_TD || type == MD_BLOCK_TH) ? "\n" : "\n\n";
+  if (type == MD_BLOCK_TD || type == MD_BLOCK_TH) return 0;
+  state->text += type == MD_BLOCK_LI ? "\n" : "\n\n";
   return 0;
 }
 

@@ -127,14 +127,15 @@ std::unique_ptr<IngestRun::PendingFile> IngestRun::prepare(const SourceFile& fil
   if (const std::optional<std::string> owner = ids_.claim(id, file.relative)) {
     return decide(invalid_argument("id '" + id + "' is already used by " + *owner));
   }
-  const std::string fingerprint = fingerprint_of(*original, given->fingerprint_text);
+  const extract::DocumentFormat format = *extract::format_of(file.path);
+  const std::string fingerprint = fingerprint_of(*original, given->fingerprint_text, format);
   Result<IndexedDocument> indexed = writer_.find(id);
   if (!indexed.is_ok()) return decide(indexed.status(), true);
   if (indexed->docid != 0 && indexed->fingerprint == fingerprint &&
       is_current(id, fingerprint, file)) {
     return decide(note_ingested(file, id, FileOutcome::kUnchanged));
   }
-  pending->format = *extract::format_of(file.path);
+  pending->format = format;
   // OCR (scanned PDFs) reads in the language the sidecar or manifest row names, if any.
   for (const nlohmann::json* named : {&given->sidecar, &given->row}) {
     if (pending->ocr_language.empty() && named->is_object() && named->contains("language")) {

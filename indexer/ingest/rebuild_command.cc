@@ -113,7 +113,7 @@ Result<Xapian::Document> rebuild_document(const StoredRecord& stored,
   Result<schema::DocRecord> record = to_doc_record(stored, std::move(text));
   if (!record.is_ok()) return record.status();
   // Made again under this build's versions: the next `index` run finds the file unchanged.
-  return builder.build(*record, with_current_versions(stored.fingerprint));
+  return builder.build(*record, with_current_versions(stored.fingerprint, *format));
 }
 
 }  // namespace

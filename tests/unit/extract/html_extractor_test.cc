@@ -56,6 +56,24 @@ TEST(HtmlExtractor, FirstHeadingIsTheTitleWhenThereIsNoTitleElement) {
   EXPECT_EQ(page.description, "");
 }
 
+TEST(HtmlExtractor, TableRowsAreParagraphsWithTheirCellsApart) {
+  // The layout white space between rows and cells is the source's, not text.
+  const ExtractedText page = extracted(
+      "<body><table>\n  <thead><tr>\n    <th>المؤشر</th>\n    <th>2021</th><th>2022</th>\n"
+      "  </tr></thead>\n  <tbody>\n  <tr><td>عدد القضاة العاملين</td>\n    <td>1,108</td>"
+      "<td>1,146</td></tr>\n  <tr><td>Women judges</td><td></td><td><b>28</b>%</td></tr>\n"
+      "  </tbody></table><p>After.</p></body>");
+  EXPECT_EQ(page.text,
+            "المؤشر | 2021 | 2022\n\nعدد القضاة العاملين | 1,108 | 1,146\n\n"
+            "Women judges | | 28%\n\nAfter.");
+}
+
+TEST(HtmlExtractor, ACellHoldingParagraphsIsNotRunIntoTheNext) {
+  const ExtractedText page =
+      extracted("<table><tr><td><p>First.</p><p>Second.</p></td><td>Next</td></tr></table>");
+  EXPECT_EQ(page.text, "First.\n\nSecond.\n\nNext");
+}
+
 TEST(HtmlExtractor, DecodesEntities) {
   const ExtractedText page =
       extracted("<p>&eacute;t&eacute; &amp; &#x4E2D;&#25991; &laquo;&nbsp;juge&nbsp;&raquo;</p>");
