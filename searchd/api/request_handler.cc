@@ -302,11 +302,19 @@ HttpResponse RequestHandler::html_document(const HtmlContext& html, const std::s
   Result<std::vector<schema::DocRecord>> related = searcher_.related(
       *record, reader ? *reader : analysis::Language::kUnd, search::kRelatedDocuments);
   if (!related.is_ok()) return html_error(html, 503, "error_document_unreadable");
-  const render::DocumentPageData data{
-      *record,    *versions,
-      paragraphs, highlighter.highlighted(record->title, record->language),
-      query,      permanent_document_url(site_url, id),
-      *related};
+  // The search that led here, for the way back; parameters it cannot take keep its words only.
+  search::SearchRequest back_search;
+  if (Result<search::SearchRequest> led_here = parse_search_parameters(*parsed); led_here.is_ok()) {
+    back_search = std::move(led_here).value();
+  }
+  back_search.query = query;
+  const render::DocumentPageData data{*record,
+                                      *versions,
+                                      paragraphs,
+                                      highlighter.highlighted(record->title, record->language),
+                                      std::move(back_search),
+                                      permanent_document_url(site_url, id),
+                                      *related};
   return html_response(html, 200, assets_.renderer.document_page(html.page, data));
 }
 

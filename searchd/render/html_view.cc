@@ -267,7 +267,8 @@ std::string HtmlRenderer::search_page(const PageContext& page, const search::Sea
   for (const auto& hit : results.hits) {
     const std::string language(analysis::language_code(hit.record.language));
     data item;
-    item.set("url", "/doc/" + hit.record.id + "?q=" + url_encode(request.query));
+    // The search rides along, so that the document page's way back returns to this very page.
+    item.set("url", "/doc/" + hit.record.id + "?" + search::to_query_string(request));
     item.set("title_html", parts_to_html(hit.title));
     item.set("snippet_html", parts_to_html(hit.snippet));
     item.set("lang", language);
@@ -293,7 +294,7 @@ std::string HtmlRenderer::search_page(const PageContext& page, const search::Sea
       data others{data::type::list};
       for (const auto& version : hit.other_versions) {
         data entry;
-        entry.set("url", "/doc/" + version.id + "?q=" + url_encode(request.query));
+        entry.set("url", "/doc/" + version.id + "?" + search::to_query_string(request));
         entry.set("lang", version.language);
         entry.set("language_name", labels.value(Facet::kLanguage, version.language));
         append(others, std::move(entry));
@@ -469,7 +470,7 @@ std::string HtmlRenderer::document_page(const PageContext& page,
   view.set("title_html", parts_to_html(document.title));
   view.set("lang", language);
   view.set("dir", text_direction(language));
-  view.set("back_url", "/search?q=" + url_encode(document.back_query));
+  view.set("back_url", "/search?" + search::to_query_string(document.back_search));
   if (!record.summary.empty()) view.set("summary", record.summary);
   view.set("type_label", labels.value(Facet::kType, record.type));
   view.set("language_name", labels.value(Facet::kLanguage, language));
@@ -528,7 +529,7 @@ std::string HtmlRenderer::document_page(const PageContext& page,
   view.set("has_related",
            data(document.related.empty() ? data::type::bool_false : data::type::bool_true));
   return render_page(templates_, catalog_, shared_names(*languages_, page.ui_language), page,
-                     record.title, "document", view, nullptr, document.permanent_url);
+                     record.title, "document", view, &document.back_search, document.permanent_url);
 }
 
 std::string HtmlRenderer::concept_page(const PageContext& page, const thesaurus::Concept* shown,

@@ -33,8 +33,9 @@ struct DocumentPageData {
   const std::vector<schema::DocRecord>& versions;  // every version of the work, this one too
   const std::vector<std::vector<search::TextPart>>& paragraphs;  // the text, query highlighted
   std::vector<search::TextPart> title;                           // the title, query highlighted
-  std::string back_query;     // the search that led here ("" for none)
-  std::string permanent_url;  // absolute: shown, cited and the page's rel=canonical
+  search::SearchRequest back_search;  // the search that led here (empty query and no filters
+                                      // for none): "Back to results" returns to that very page
+  std::string permanent_url;          // absolute: shown, cited and the page's rel=canonical
   const std::vector<schema::DocRecord>& related;  // "more like this", best first
 };
 

@@ -84,6 +84,34 @@ TEST(DocumentPage, CitationIsSelectableTextWithACopyButtonFromAnExternalScript) 
   EXPECT_TRUE(contains(arabic.body, ". Guidance on Conflicts of Interest and Recusal. 2022. "));
 }
 
+// A reader who opens a result on page 2 of a filtered search and goes back lands on that page,
+// filters and all, and the search box still holds the words.
+TEST(DocumentPage, TheWayBackReturnsToTheSamePageOfTheSameSearch) {
+  const HttpReply results =
+      http_get(environment().port(), "/search?q=judges&lang=en&size=5&page=2");
+  ASSERT_EQ(results.status, 200u) << results.error;
+  static const std::regex result_link(
+      R"re(href="(/doc/[a-z0-9-]+\?q=judges&amp;lang=en&amp;size=5&amp;page=2)")re");
+  std::smatch link;
+  ASSERT_TRUE(std::regex_search(results.body, link, result_link))
+      << "no result link keeps the search";
+  std::string target = link[1].str();
+  for (size_t at = target.find("&amp;"); at != std::string::npos; at = target.find("&amp;")) {
+    target.replace(at, 5, "&");
+  }
+  const HttpReply document = http_get(environment().port(), target);
+  ASSERT_EQ(document.status, 200u) << target;
+  EXPECT_TRUE(
+      contains(document.body, "<a href=\"/search?q=judges&amp;lang=en&amp;size=5&amp;page=2\">"))
+      << "the way back lost the search";
+  EXPECT_TRUE(contains(document.body, "value=\"judges\""));
+  EXPECT_TRUE(contains(document.body, "name=\"lang\" value=\"en\""));
+  // Parameters a search cannot take leave the words alone.
+  const HttpReply odd = http_get(environment().port(), "/doc/coi-guidance-en?q=recusal&page=0");
+  ASSERT_EQ(odd.status, 200u);
+  EXPECT_TRUE(contains(odd.body, "<a href=\"/search?q=recusal\">"));
+}
+
 TEST(DocumentPage, LinksToTheFirstMatchOfTheQuery) {
   const HttpReply reply = http_get(environment().port(), "/doc/coi-guidance-en?q=recusal");
   ASSERT_EQ(reply.status, 200u) << reply.error;

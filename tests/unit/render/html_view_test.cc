@@ -60,6 +60,12 @@ search::SearchResults sample_results(uint64_t total) {
   return results;
 }
 
+search::SearchRequest searched(std::string query) {
+  search::SearchRequest request;
+  request.query = std::move(query);
+  return request;
+}
+
 // Every language version apart: the count says documents (collapsed pages have their tests).
 std::string search_page(std::string_view ui_language, uint64_t total = 5) {
   search::SearchRequest request;
@@ -142,7 +148,7 @@ TEST(HtmlView, DocumentPageListsTopicsWithTheLanguageSeparator) {
   const std::vector<schema::DocRecord> related;
   const std::string page = renderer().document_page(
       PageContext{"zh", "/doc/gifts-guide-en"},
-      {record, versions, paragraphs, {}, "", "http://localhost/doc/gifts-guide-en", related});
+      {record, versions, paragraphs, {}, {}, "http://localhost/doc/gifts-guide-en", related});
   EXPECT_TRUE(contains(page, "礼品与款待、司法伦理"));
   EXPECT_TRUE(contains(page, "廉正"));
   EXPECT_TRUE(contains(page, "<html lang=\"zh\" dir=\"ltr\">"));
@@ -161,8 +167,13 @@ TEST(HtmlView, DocumentPageHasCanonicalCitationFirstMatchAndRelated) {
       {{"Judges refuse ", false}, {"gifts", true}, {" and ", false}, {"gifts", true}}};
   const std::vector<schema::DocRecord> related = {other};
   const std::string page = renderer().document_page(
-      PageContext{"en", "/doc/gifts-guide-en?q=gifts"},
-      {record, versions, paragraphs, {}, "gifts", "http://localhost/doc/gifts-guide-en", related});
+      PageContext{"en", "/doc/gifts-guide-en?q=gifts"}, {record,
+                                                         versions,
+                                                         paragraphs,
+                                                         {},
+                                                         searched("gifts"),
+                                                         "http://localhost/doc/gifts-guide-en",
+                                                         related});
   EXPECT_TRUE(
       contains(page, "<link rel=\"canonical\" href=\"http://localhost/doc/gifts-guide-en\">"));
   EXPECT_TRUE(contains(page,
@@ -180,10 +191,37 @@ TEST(HtmlView, DocumentPageHasCanonicalCitationFirstMatchAndRelated) {
   const std::vector<schema::DocRecord> none;
   const std::string quiet = renderer().document_page(
       PageContext{"ar", "/doc/gifts-guide-en"},
-      {record, versions, plain, {}, "", "http://localhost/doc/gifts-guide-en", none});
+      {record, versions, plain, {}, {}, "http://localhost/doc/gifts-guide-en", none});
   EXPECT_FALSE(contains(quiet, "first-match"));
   EXPECT_FALSE(contains(quiet, "class=\"related\""));
   EXPECT_TRUE(contains(quiet, "الاستشهاد بهذه الوثيقة"));
+}
+
+TEST(HtmlView, TheWayBackFromADocumentReturnsToTheSamePageOfTheSameSearch) {
+  const schema::DocRecord record = sample_record();
+  const std::vector<schema::DocRecord> versions = {record};
+  const std::vector<std::vector<search::TextPart>> paragraphs;
+  const std::vector<schema::DocRecord> related;
+  search::SearchRequest search = searched("gifts & hospitality");
+  search.filters[schema::Facet::kLanguage] = {"en"};
+  search.year_from = 2015;
+  search.sort = search::SortOrder::kNewest;
+  search.page = 2;
+  const std::string page = renderer().document_page(
+      PageContext{"en", "/doc/gifts-guide-en"},
+      {record, versions, paragraphs, {}, search, "http://localhost/doc/gifts-guide-en", related});
+  EXPECT_TRUE(contains(page,
+                       "<a href=\"/search?q=gifts%20%26%20hospitality&amp;lang=en&amp;"
+                       "year_from=2015&amp;sort=newest&amp;page=2\">"));
+  // The search box holds the words, and searching again keeps the filters.
+  EXPECT_TRUE(contains(page, "value=\"gifts &amp; hospitality\""));
+  EXPECT_TRUE(contains(page, "name=\"lang\" value=\"en\""));
+  // The result links carry the search that made them.
+  const std::string results =
+      renderer().search_page(PageContext{"en", "/search?q=gifts"}, search, sample_results(1), "");
+  EXPECT_TRUE(contains(results,
+                       "href=\"/doc/gifts-guide-en?q=gifts%20%26%20hospitality&amp;lang=en&amp;"
+                       "year_from=2015&amp;sort=newest&amp;page=2\""));
 }
 
 TEST(HtmlView, UntranslatedVocabularyIdFallsBackToTheEnglishLabel) {
