@@ -92,10 +92,9 @@ Result<search::SearchRequest> parse_search_parameters(const ParsedTarget& target
     }
     request.filters[facet] = std::move(values);
   }
-  const auto languages = request.filters.find(Facet::kLanguage);
-  if (languages != request.filters.end() && languages->second.size() == 1) {
-    request.query_language = *analysis::parse_language(languages->second[0]);
-  }
+  // The words are analysed alike with or without a language selected (all languages' stems):
+  // the language facet counted each language's results under that analysis, and selecting one
+  // must find exactly the results it counted.
   Result<uint32_t> size =
       parse_number("size", target.first("size"), 1, search::kMaxPageSize, search::kDefaultPageSize);
   if (!size.is_ok()) return size.status();

@@ -175,6 +175,28 @@ TEST(SearchFacets, LanguageFilterReturnsExactlyThatLanguage) {
   }
 }
 
+// Every language the facet lists finds, when chosen, exactly the results it counted, for words
+// whose stems differ between languages ("independence" is "indépendance" in French).
+TEST(SearchFacets, ALanguageFindsWhatItsCountSaid) {
+  for (const char* query : {"independence", "judges", "conflict%20of%20interest", "recusation"}) {
+    const SearchPage page = search_page(std::string("q=") + query + "&versions=all&size=1");
+    ASSERT_EQ(page.status, 200u) << query;
+    const std::map<std::string, uint64_t> counts = facet_counts(page.body, "language");
+    ASSERT_FALSE(counts.empty()) << query;
+    for (const auto& [language, count] : counts) {
+      const SearchPage chosen =
+          search_page(std::string("q=") + query + "&versions=all&size=1&lang=" + language);
+      ASSERT_EQ(chosen.status, 200u);
+      EXPECT_EQ(chosen.body["total"].get<uint64_t>(), count) << query << " in " << language;
+      // Naming the language twice is the same selection.
+      const SearchPage twice =
+          search_page(std::string("q=") + query + "&versions=all&size=1&lang=" + language +
+                      "&lang=" + language);
+      EXPECT_EQ(twice.body["total"], chosen.body["total"]) << query << " in " << language;
+    }
+  }
+}
+
 TEST(SearchFacets, EachFacetCountsWithEveryOtherFacetsSelection) {
   const SearchPage page = search_page("q=&lang=fr&type=legislation&size=1");
   ASSERT_EQ(page.status, 200u);
