@@ -48,6 +48,7 @@ def chart(x0, title, rows, series, width=300, height=200):
            f'<line x1="{pad}" y1="25" x2="{pad}" y2="{height - pad}" stroke="black"/>',
            f'<text x="{pad}" y="{height - pad + 15}" font-size="10">0</text>',
            f'<text x="{width - 60}" y="{height - pad + 15}" font-size="10">{xmax} docs</text>',
+           f'<text x="2" y="30" font-size="10">{ymax:,.0f}</text>' if ymax >= 100 else
            f'<text x="2" y="30" font-size="10">{ymax:.3g}</text>']
     colours = ["#1f77b4", "#d62728", "#2ca02c"]
     for index, (key, label) in enumerate(series):
