@@ -4,6 +4,7 @@
 #include <charconv>
 #include <utility>
 
+#include "api/typed_digits.h"
 #include "schema/vocabulary.h"
 #include "search/search_url.h"
 #include "thesaurus/thesaurus.h"
@@ -52,12 +53,13 @@ Status check_filter_value(Facet facet, const std::string& value) {
 }
 
 // A year bound: empty → 0 (no bound), else exactly four digits.
-Result<int> parse_year_bound(const std::string& name, const std::string& text) {
+Result<int> parse_year_bound(const std::string& name, const std::string& typed) {
+  const std::string text = with_ascii_digits(typed);  // "٢٠١٥" is 2015
   if (text.empty()) return 0;
   if (text.size() != 4 || text.find_first_not_of("0123456789") != std::string::npos ||
       text[0] == '0') {
     return invalid_argument("parameter '" + name +
-                            "' must be a year of four digits such as 2015, not '" + text + "'");
+                            "' must be a year of four digits such as 2015, not '" + typed + "'");
   }
   return std::stoi(text);
 }

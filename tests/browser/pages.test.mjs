@@ -216,6 +216,31 @@ if (!PLAYWRIGHT_INSTALLED) {
     }
   });
 
+  it('takes a year typed in Arabic-Indic digits, and goes back from a result to the same page of the search', async () => {
+    const context = await newContext(browser);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/search?q=${encodeURIComponent('القضاة')}&ui=ar`);
+      await page.locator('input[type="text"][name="year_from"]').fill('٢٠٢٠');
+      assert.equal(await page.locator('input[type="text"][name="year_from"]').inputValue(), '٢٠٢٠', 'the box keeps what was typed');
+      await Promise.all([page.waitForURL((url) => url.searchParams.get('year_from') === '٢٠٢٠'),
+        page.locator('input[type="text"][name="year_from"]').press('Enter')]);
+      assert.equal(await page.locator('input[type="text"][name="year_from"]').inputValue(), '2020', 'read as the year 2020');
+      assert.ok(await page.locator('ol.hits > li').count() > 0, 'results from 2020 on');
+      // A result's link keeps the search; its page's way back returns to it.
+      const searchUrl = page.url();
+      await Promise.all([page.waitForURL((url) => url.pathname.startsWith('/doc/')),
+        page.locator('ol.hits a[href^="/doc/"]').first().click()]);
+      await Promise.all([page.waitForURL((url) => url.pathname === '/search'),
+        page.locator('main.document p a[href^="/search"]').first().click()]);
+      const back = new URL(page.url());
+      assert.equal(back.searchParams.get('year_from'), '2020');
+      assert.equal(back.searchParams.get('q'), new URL(searchUrl).searchParams.get('q'));
+    } finally {
+      await context.close();
+    }
+  });
+
   it('downloads RIS and BibTeX, follows the first-match link and a related document', async () => {
     const context = await newContext(browser, { acceptDownloads: true });
     try {

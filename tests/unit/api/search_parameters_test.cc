@@ -62,6 +62,21 @@ TEST(SearchParameters, ALanguageFilterLeavesTheWordsAnalysedForEveryLanguage) {
   EXPECT_EQ(parsed("lang=ar&lang=fr")->query_language, analysis::Language::kUnd);
 }
 
+// A year typed on an Arabic, Persian or Chinese keyboard is the same year.
+TEST(SearchParameters, YearsTypedInOtherDigitsAreRead) {
+  // ٢٠١٥ (Arabic-Indic), ۲۰۱۸ (extended Arabic-Indic, Persian), ２０２０ (fullwidth).
+  Result<search::SearchRequest> request =
+      parsed("year_from=%D9%A2%D9%A0%D9%A1%D9%A5&year_to=%DB%B2%DB%B0%DB%B1%DB%B8");
+  ASSERT_TRUE(request.is_ok()) << request.status().to_string();
+  EXPECT_EQ(request->year_from, 2015);
+  EXPECT_EQ(request->year_to, 2018);
+  EXPECT_EQ(parsed("year_to=%EF%BC%92%EF%BC%90%EF%BC%92%EF%BC%90")->year_to, 2020);
+  EXPECT_EQ(parsed("year_to=2%D9%A0%D9%A22")->year_to, 2022);  // mixed
+  // Three digits are still not a year, and the message quotes what was typed.
+  EXPECT_EQ(problem_of("year_from=%D9%A2%D9%A0%D9%A1"),
+            "parameter 'year_from' must be a year of four digits such as 2015, not '٢٠١'");
+}
+
 TEST(SearchParameters, EmptyFilterValuesAreIgnored) {
   Result<search::SearchRequest> request = parsed("type=&lang=&q=x");
   ASSERT_TRUE(request.is_ok()) << request.status().to_string();
