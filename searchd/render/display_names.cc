@@ -8,6 +8,8 @@
 #include <functional>
 #include <map>
 
+#include "analysis/language.h"
+
 namespace jil::render {
 namespace {
 
@@ -63,6 +65,11 @@ std::string country_display_name(std::string_view country_code, std::string_view
 
 const char* text_direction(std::string_view language_code) {
   return language_code == "ar" ? "rtl" : "ltr";
+}
+
+std::string html_lang(const schema::DocRecord& record) {
+  const std::string code(analysis::language_code(record.language));
+  return record.script == "Hant" ? code + "-Hant" : code;
 }
 
 }  // namespace jil::render

@@ -271,7 +271,7 @@ std::string HtmlRenderer::search_page(const PageContext& page, const search::Sea
     item.set("url", "/doc/" + hit.record.id + "?" + search::to_query_string(request));
     item.set("title_html", parts_to_html(hit.title));
     item.set("snippet_html", parts_to_html(hit.snippet));
-    item.set("lang", language);
+    item.set("lang", html_lang(hit.record));
     item.set("dir", text_direction(language));
     item.set("language_name", labels.value(Facet::kLanguage, language));
     item.set("type_label", labels.value(Facet::kType, hit.record.type));
@@ -468,7 +468,7 @@ std::string HtmlRenderer::document_page(const PageContext& page,
   const std::string language(analysis::language_code(record.language));
   data view;
   view.set("title_html", parts_to_html(document.title));
-  view.set("lang", language);
+  view.set("lang", html_lang(record));
   view.set("dir", text_direction(language));
   view.set("back_url", "/search?" + search::to_query_string(document.back_search));
   if (!record.summary.empty()) view.set("summary", record.summary);
@@ -489,7 +489,7 @@ std::string HtmlRenderer::document_page(const PageContext& page,
     const std::string version_language(analysis::language_code(version.language));
     data entry;
     entry.set("url", "/doc/" + version.id);
-    entry.set("lang", version_language);
+    entry.set("lang", html_lang(version));
     entry.set("language_name", labels.value(Facet::kLanguage, version_language));
     append(others, std::move(entry));
   }
@@ -519,7 +519,7 @@ std::string HtmlRenderer::document_page(const PageContext& page,
     data entry;
     entry.set("url", "/doc/" + other.id);
     entry.set("title", other.title);
-    entry.set("lang", other_language);
+    entry.set("lang", html_lang(other));
     entry.set("dir", text_direction(other_language));
     entry.set("language_name", labels.value(Facet::kLanguage, other_language));
     entry.set("year", std::to_string(other.year));
@@ -611,7 +611,7 @@ std::string HtmlRenderer::concept_page(const PageContext& page, const thesaurus:
     data item;
     item.set("url", "/doc/" + hit.record.id);
     item.set("title", hit.record.title);
-    item.set("lang", language);
+    item.set("lang", html_lang(hit.record));
     item.set("dir", text_direction(language));
     item.set("language_name", labels.value(Facet::kLanguage, language));
     item.set("year", std::to_string(hit.record.year));

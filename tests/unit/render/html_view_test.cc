@@ -197,6 +197,26 @@ TEST(HtmlView, DocumentPageHasCanonicalCitationFirstMatchAndRelated) {
   EXPECT_TRUE(contains(quiet, "الاستشهاد بهذه الوثيقة"));
 }
 
+TEST(HtmlView, TraditionalChineseTextIsMarkedZhHant) {
+  schema::DocRecord record = sample_record();
+  record.language = analysis::Language::kZh;
+  record.script = "Hant";
+  record.title = "法官社群媒體使用指引";
+  const std::vector<schema::DocRecord> versions = {record};
+  const std::vector<std::vector<search::TextPart>> paragraphs = {{{"法官應謹慎。", false}}};
+  const std::vector<schema::DocRecord> related;
+  const std::string page = renderer().document_page(
+      PageContext{"en", "/doc/gifts-guide-en"},
+      {record, versions, paragraphs, {}, {}, "http://localhost/doc/gifts-guide-en", related});
+  EXPECT_TRUE(contains(page, "<article lang=\"zh-Hant\" dir=\"ltr\">"))
+      << "Traditional glyphs and punctuation";
+  search::SearchResults results = sample_results(1);
+  results.hits[0].record = record;
+  const std::string listed =
+      renderer().search_page(PageContext{"en", "/search?q=x"}, searched("x"), results, "");
+  EXPECT_TRUE(contains(listed, "<li class=\"hit\" lang=\"zh-Hant\" dir=\"ltr\">"));
+}
+
 TEST(HtmlView, TheWayBackFromADocumentReturnsToTheSamePageOfTheSameSearch) {
   const schema::DocRecord record = sample_record();
   const std::vector<schema::DocRecord> versions = {record};
