@@ -440,9 +440,19 @@ std::string HtmlRenderer::search_page(const PageContext& page, const search::Sea
 
   const uint64_t last_page = std::min<uint64_t>((results.total + request.size - 1) / request.size,
                                                 search::kMaxResultDepth / request.size);
-  if (last_page > 1) {
+  search::SearchRequest other = request;
+  if (results.total > 0 && request.page > last_page) {
+    // A page past the end (an old link, a shorter result list since): say so, and lead to the
+    // last page instead of showing "Page 99 of 2" over an empty list.
+    data past_end;
+    past_end.set("text", catalog_.format(page.ui_language, "past_last_page",
+                                         {{"page", static_cast<int64_t>(request.page)},
+                                          {"pages", static_cast<int64_t>(last_page)}}));
+    other.page = static_cast<uint32_t>(last_page);
+    past_end.set("url", search_url(other));
+    put(view, "past_end", std::move(past_end));
+  } else if (last_page > 1) {
     data paging;
-    search::SearchRequest other = request;
     if (request.page > 1) {
       other.page = request.page - 1;
       paging.set("prev_url", search_url(other));

@@ -197,6 +197,29 @@ TEST(HtmlView, DocumentPageHasCanonicalCitationFirstMatchAndRelated) {
   EXPECT_TRUE(contains(quiet, "الاستشهاد بهذه الوثيقة"));
 }
 
+TEST(HtmlView, APagePastTheEndSaysSoAndLeadsToTheLastPage) {
+  search::SearchRequest request = searched("gifts");
+  request.size = 2;
+  request.page = 9;
+  search::SearchResults results = sample_results(5);  // 3 pages of 2
+  results.hits.clear();
+  const std::string page =
+      renderer().search_page(PageContext{"en", "/search?q=gifts"}, request, results, "");
+  EXPECT_TRUE(contains(page,
+                       "There is no page 9: this search has 3 pages of results. "
+                       "<a href=\"/search?q=gifts&amp;size=2&amp;page=3\">Go to the last "
+                       "page</a>"));
+  EXPECT_FALSE(contains(page, "Page 9 of")) << "no pager over an empty list";
+  const std::string russian =
+      renderer().search_page(PageContext{"ru", "/search?q=gifts"}, request, results, "");
+  EXPECT_TRUE(contains(russian, "результаты этого поиска занимают 3 страницы."));
+  request.page = 3;  // the last page itself has its pager
+  results.hits = sample_results(5).hits;
+  EXPECT_FALSE(
+      contains(renderer().search_page(PageContext{"en", "/search?q=gifts"}, request, results, ""),
+               "There is no page"));
+}
+
 TEST(HtmlView, TraditionalChineseTextIsMarkedZhHant) {
   schema::DocRecord record = sample_record();
   record.language = analysis::Language::kZh;
