@@ -2,6 +2,7 @@
 #include "render/html_view.h"
 
 #include <algorithm>
+#include <cctype>
 #include <kainjow/mustache.hpp>
 #include <map>
 
@@ -69,6 +70,32 @@ bool concept_is_listed(const search::SearchRequest& request, const std::string& 
     }
   }
   return false;
+}
+
+// A snippet for the results page: where the text breaks a line or a paragraph ("2. What is a
+// conflict of interest\n\nA conflict arises …"), " · " shows the break that the page's flowing
+// text would otherwise hide, so a heading does not read into the sentence after it.
+std::string snippet_to_html(std::vector<search::TextPart> parts) {
+  for (size_t index = 0; index < parts.size(); ++index) {
+    search::TextPart& part = parts[index];
+    if (part.match || part.text.find('\n') == std::string::npos) continue;
+    std::string joined;
+    for (size_t at = 0; at < part.text.size();) {
+      if (part.text[at] != '\n' && part.text[at] != '\r') {
+        joined += part.text[at++];
+        continue;
+      }
+      // The whole run of white space around the break becomes one separator, unless the break
+      // opens or closes the snippet.
+      while (!joined.empty() && (joined.back() == ' ' || joined.back() == '\t')) joined.pop_back();
+      while (at < part.text.size() && std::isspace(static_cast<unsigned char>(part.text[at]))) ++at;
+      const bool text_before = !joined.empty() || index > 0;
+      const bool text_after = at < part.text.size() || index + 1 < parts.size();
+      if (text_before && text_after) joined += " · ";
+    }
+    part.text = std::move(joined);
+  }
+  return parts_to_html(parts);
 }
 
 // parts_to_html, with id="first-match" on the first match; `anchored` is set once it is placed.
@@ -270,7 +297,7 @@ std::string HtmlRenderer::search_page(const PageContext& page, const search::Sea
     // The search rides along, so that the document page's way back returns to this very page.
     item.set("url", "/doc/" + hit.record.id + "?" + search::to_query_string(request));
     item.set("title_html", parts_to_html(hit.title));
-    item.set("snippet_html", parts_to_html(hit.snippet));
+    item.set("snippet_html", snippet_to_html(hit.snippet));
     item.set("lang", html_lang(hit.record));
     item.set("dir", text_direction(language));
     item.set("language_name", labels.value(Facet::kLanguage, language));

@@ -47,6 +47,22 @@ TEST(HtmlSearchPage, ShowsResultsWithHighlights) {
 }
 
 // What a judge can type wrong is said in the interface language; the API keeps English.
+// Every page names its icon, so that browsers do not ask for a /favicon.ico that is not there
+// (a 404 and a console error on each page).
+TEST(HtmlSearchPage, EveryPageNamesItsIconAndTheIconIsServed) {
+  for (const char* target : {"/", "/search?q=judges", "/doc/coi-guidance-en", "/concepts"}) {
+    const HttpReply page = http_get(environment().port(), target);
+    EXPECT_NE(page.body.find("<link rel=\"icon\" href=\"/static/favicon.svg\" "
+                             "type=\"image/svg+xml\">"),
+              std::string::npos)
+        << target;
+  }
+  const HttpReply icon = http_get(environment().port(), "/static/favicon.svg");
+  EXPECT_EQ(icon.status, 200u);
+  EXPECT_EQ(icon.header("Content-Type"), "image/svg+xml");
+  EXPECT_TRUE(icon.body.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+}
+
 TEST(HtmlSearchPage, QueryErrorsAreInTheInterfaceLanguage) {
   const std::pair<std::string, std::string> cases[] = {
       {"/search?q=%22%D8%A7%D9%84%D9%82%D8%A7%D8%B6%D9%8A&ui=ar", "العبارة غير مغلقة"},

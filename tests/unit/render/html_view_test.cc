@@ -197,6 +197,22 @@ TEST(HtmlView, DocumentPageHasCanonicalCitationFirstMatchAndRelated) {
   EXPECT_TRUE(contains(quiet, "الاستشهاد بهذه الوثيقة"));
 }
 
+// A heading does not read into the sentence after it: the snippet's line and paragraph breaks
+// show as " · " on the results page (the API keeps them as they are).
+TEST(HtmlView, SnippetBreaksShowAsASeparator) {
+  search::SearchResults results = sample_results(1);
+  results.hits[0].snippet = {{"… application.\n\n2. What is a ", false},
+                             {"conflict", true},
+                             {"\n\n", false},
+                             {"Conflict", true},
+                             {" arises\n when …\n", false}};
+  const std::string page =
+      renderer().search_page(PageContext{"en", "/search?q=x"}, searched("x"), results, "");
+  EXPECT_TRUE(contains(page,
+                       "<p class=\"snippet\">… application. · 2. What is a <mark>conflict</mark> · "
+                       "<mark>Conflict</mark> arises · when …</p>"));
+}
+
 TEST(HtmlView, APagePastTheEndSaysSoAndLeadsToTheLastPage) {
   search::SearchRequest request = searched("gifts");
   request.size = 2;
