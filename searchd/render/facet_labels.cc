@@ -1,6 +1,11 @@
 // Implementation of facet_labels.h.
 #include "render/facet_labels.h"
 
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf16.h>
+
 #include "render/display_names.h"
 #include "thesaurus/thesaurus.h"
 
@@ -20,6 +25,19 @@ std::string FacetLabels::value(Facet facet, const std::string& id) const {
   const std::string key = std::string(schema::facet_name(facet)) + "." + id;
   if (const std::string* text = catalog_.find(ui_language_, key)) return *text;
   return schema::Vocabulary::built_in().label(facet, id);
+}
+
+std::string FacetLabels::listed(Facet facet, const std::string& id) const {
+  const std::string name = value(facet, id);
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(name);
+  if (text.isEmpty() || !u_islower(text.char32At(0))) return name;
+  const int32_t first_length = U16_LENGTH(text.char32At(0));
+  icu::UnicodeString first = text.tempSubString(0, first_length);
+  first.toUpper(icu::Locale(std::string(ui_language_).c_str()));
+  icu::UnicodeString capitalised = first + text.tempSubString(first_length);
+  std::string out;
+  capitalised.toUTF8String(out);
+  return out;
 }
 
 std::string FacetLabels::joined(Facet facet, const std::vector<std::string>& ids) const {

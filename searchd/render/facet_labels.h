@@ -24,6 +24,10 @@ class FacetLabels {
   // The name of `id` in `facet` ("gifts" → "Gifts and hospitality"); an unknown id is its own
   // name, and a year is itself.
   std::string value(schema::Facet facet, const std::string& id) const;
+  // value() as an item of a list of its own (a facet's values, a chip): its first letter a
+  // capital in the UI language, as every other list item is ("Chinois", not "chinois": ICU and
+  // the thesaurus give names in the case they take inside a sentence).
+  std::string listed(schema::Facet facet, const std::string& id) const;
   // The names of `ids`, joined by the catalog's list separator.
   std::string joined(schema::Facet facet, const std::vector<std::string>& ids) const;
 

@@ -377,13 +377,13 @@ std::string HtmlRenderer::search_page(const PageContext& page, const search::Sea
         selected.push_back(value.value);
       }
       data entry;
-      entry.set("label", labels.value(counts.facet, value.value));
+      entry.set("label", labels.listed(counts.facet, value.value));
       entry.set("count", labels.number(value.count));
       entry.set("url", search_url(toggled));
       if (value.selected) {
         entry.set("selected", data::type::bool_true);
         data chip;
-        chip.set("label", labels.value(counts.facet, value.value));
+        chip.set("label", labels.listed(counts.facet, value.value));
         chip.set("remove_url", search_url(toggled));
         append(active, std::move(chip));
       }

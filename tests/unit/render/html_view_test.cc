@@ -199,6 +199,26 @@ TEST(HtmlView, DocumentPageHasCanonicalCitationFirstMatchAndRelated) {
 
 // A heading does not read into the sentence after it: the snippet's line and paragraph breaks
 // show as " · " on the results page (the API keeps them as they are).
+// Facet values and chips are list items: capitalised in every UI language, though ICU names
+// languages in lower case in French, Spanish and Russian ("chinois").
+TEST(HtmlView, FacetValuesAreCapitalisedAsListItems) {
+  search::SearchResults results = sample_results(3);
+  results.facets.push_back({schema::Facet::kLanguage, {{"zh", 2, false}, {"ar", 1, true}}});
+  search::SearchRequest request = searched("x");
+  request.filters[schema::Facet::kLanguage] = {"ar"};
+  const std::string french =
+      renderer().search_page(PageContext{"fr", "/search?q=x"}, request, results, "");
+  EXPECT_TRUE(contains(french, ">Chinois<")) << "facet value";
+  EXPECT_TRUE(contains(french, "Arabe")) << "chip";
+  EXPECT_FALSE(contains(french, ">chinois<"));
+  const std::string russian =
+      renderer().search_page(PageContext{"ru", "/search?q=x"}, request, results, "");
+  EXPECT_TRUE(contains(russian, ">Китайский<"));
+  EXPECT_TRUE(contains(
+      renderer().search_page(PageContext{"ar", "/search?q=x"}, request, results, ""), "الصينية"))
+      << "a script without case is left as it is";
+}
+
 TEST(HtmlView, SnippetBreaksShowAsASeparator) {
   search::SearchResults results = sample_results(1);
   results.hits[0].snippet = {{"… application.\n\n2. What is a ", false},
