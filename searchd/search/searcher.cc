@@ -307,6 +307,11 @@ Result<SearchResults> Searcher::search_tree(const SearchRequest& request, const 
   Xapian::Enquire enquire(database_);
   enquire.set_query(query);
   apply_sort(enquire, request.sort, has_query);
+  const FacetColumns* columns = nullptr;
+  if (local_) {
+    tables_.refresh(database_, LocalTables::column_slots());
+    columns = &tables_.columns();
+  }
   std::unique_ptr<TitleKeyMaker> title_keys;  // must outlive get_mset
   if (request.sort == SortOrder::kTitle && request.home_language != analysis::Language::kUnd &&
       local_) {
@@ -315,12 +320,10 @@ Result<SearchResults> Searcher::search_tree(const SearchRequest& request, const 
     Result<std::unique_ptr<TitleKeyMaker>> made = TitleKeyMaker::create(request.home_language);
     if (!made.is_ok()) return made.status();
     title_keys = std::move(made).value();
+    if (request.collapse_translations) {
+      title_keys->sort_works_by_version_in(database_, tables_.works(), request.home_language);
+    }
     enquire.set_sort_by_key_then_relevance(title_keys.get(), false);
-  }
-  const FacetColumns* columns = nullptr;
-  if (local_) {
-    tables_.refresh(database_, LocalTables::column_slots());
-    columns = &tables_.columns();
   }
   FacetCounter facets(columns);
   TranslationCollapse collapse(request, columns);  // must outlive get_mset

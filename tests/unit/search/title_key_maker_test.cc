@@ -94,5 +94,44 @@ TEST(TitleKeyMaker, SearcherSortsEveryMatchByTheReadersCollation) {
   EXPECT_EQ(first_ids(Language::kEs, 1), Titles{"anuario"});
 }
 
+// Collapsed into works, each shown in the reader's language, the list is in the order of the
+// titles it shows: a work sorts by its reader's-language title, not by its version whose title
+// sorts first in another language.
+TEST(TitleKeyMaker, CollapsedWorksSortByTheTitleTheyAreShownWith) {
+  TemporaryDirectory directory;
+  const std::filesystem::path path = directory.path() / "index";
+  {
+    Xapian::WritableDatabase writer(path.string(), Xapian::DB_CREATE_OR_OPEN);
+    add_documents(
+        writer,
+        {sample_record("zeta-en", "zeta", Language::kEn, "report", 2020, "Zeta code", {}, "judges"),
+         sample_record("zeta-fr", "zeta", Language::kFr, "report", 2020, "Alpha code", {}, "juges"),
+         sample_record("beta-en", "beta", Language::kEn, "report", 2021, "Beta guide", {},
+                       "judges"),
+         sample_record("gamma-es", "gamma", Language::kEs, "report", 2019, "Gamma informe", {},
+                       "jueces")});
+    writer.commit();
+  }
+  Result<std::unique_ptr<Searcher>> searcher = Searcher::open(path);
+  ASSERT_TRUE(searcher.is_ok()) << searcher.status().to_string();
+  const auto titles = [&](Language home, bool collapse) {
+    SearchRequest request;
+    request.sort = SortOrder::kTitle;
+    request.home_language = home;
+    request.collapse_translations = collapse;
+    Result<SearchResults> results = (*searcher)->search(request);
+    EXPECT_TRUE(results.is_ok()) << results.status().to_string();
+    std::vector<std::string> shown;
+    if (results.is_ok()) {
+      for (const SearchHit& hit : results->hits) shown.push_back(hit.record.title);
+    }
+    return shown;
+  };
+  EXPECT_EQ(titles(Language::kEn, true), (Titles{"Beta guide", "Gamma informe", "Zeta code"}));
+  EXPECT_EQ(titles(Language::kFr, true), (Titles{"Alpha code", "Beta guide", "Gamma informe"}));
+  EXPECT_EQ(titles(Language::kEn, false),
+            (Titles{"Alpha code", "Beta guide", "Gamma informe", "Zeta code"}));
+}
+
 }  // namespace
 }  // namespace jil::search
