@@ -146,6 +146,58 @@ std::vector<TextPart> SnippetMaker::mark(std::string_view text, const std::vecto
   return parts;
 }
 
+void SnippetMaker::count_whole_han_run_ending_at(const std::vector<Token>& tokens, size_t word,
+                                                 size_t unchosen_words, size_t window,
+                                                 std::vector<bool>& word_matches,
+                                                 std::map<std::string, size_t>& in_window) const {
+  for (const std::vector<std::string>& run : *han_runs_) {
+    if (run.empty() || run.size() > word + 1 || word + 1 - run.size() < unchosen_words) continue;
+    const size_t first = word + 1 - run.size();
+    const bool whole = std::equal(run.begin(), run.end(), tokens.begin() + first,
+                                  [](const std::string& character, const Token& at) {
+                                    return at.kind == analysis::TokenKind::kHanChar &&
+                                           !at.forms.empty() && at.forms.front() == character;
+                                  });
+    if (!whole) continue;
+    for (size_t index = first; index <= word; ++index) {
+      // Counted only while in the window that ends at `word`, so that leaving it uncounts it.
+      if (word_matches[index] || index + window <= word) continue;
+      word_matches[index] = true;
+      ++in_window[tokens[index].forms.front()];
+    }
+  }
+}
+
+void SnippetMaker::keep_han_words_whole(std::string_view text, const std::vector<Token>& tokens,
+                                        size_t& first, size_t& last, analysis::Language language) {
+  // The longest dictionary words are a few characters; this many on each side of an edge tell
+  // ICU where the words around it end.
+  constexpr size_t kContextCharacters = 6;
+  const auto word_around = [&](size_t edge_token) -> std::pair<size_t, size_t> {
+    const size_t from = edge_token > kContextCharacters ? edge_token - kContextCharacters : 0;
+    const size_t to = std::min(tokens.size() - 1, edge_token + kContextCharacters);
+    const uint32_t begin = tokens[from].utf8_begin;
+    const std::string_view piece = text.substr(begin, tokens[to].utf8_end - begin);
+    for (const Token& word : analyzer_.analyze(piece, language, stem_gate_)) {
+      if (word.kind != analysis::TokenKind::kHanWord) continue;
+      const uint32_t word_begin = begin + word.utf8_begin;
+      const uint32_t word_end = begin + word.utf8_end;
+      if (word_begin > tokens[edge_token].utf8_begin || word_end <= tokens[edge_token].utf8_begin) {
+        continue;
+      }
+      // The characters the word spans, by their offsets.
+      size_t word_first = edge_token;
+      while (word_first > from && tokens[word_first].utf8_begin > word_begin) --word_first;
+      size_t word_last = edge_token;
+      while (word_last < to && tokens[word_last].utf8_end < word_end) ++word_last;
+      return {word_first, word_last};
+    }
+    return {edge_token, edge_token};
+  };
+  if (tokens[first].kind == analysis::TokenKind::kHanChar) first = word_around(first).first;
+  if (tokens[last].kind == analysis::TokenKind::kHanChar) last = word_around(last).second;
+}
+
 void SnippetMaker::append_closing_punctuation(std::string_view rest, std::vector<TextPart>& parts) {
   // After the last word there is only what no word is made of: the final "." or "。" of the
   // text, a closing bracket or quote; space and line ends are left out, and so is a long run.
@@ -200,8 +252,16 @@ std::vector<TextPart> SnippetMaker::snippet(std::string_view text, analysis::Lan
       token.utf8_end += static_cast<uint32_t>(scanned);
       tokens.push_back(std::move(token));
       const size_t word = tokens.size() - 1;
-      word_matches.push_back(word >= unchosen_words && matches(tokens.back()));
-      if (word_matches[word]) ++in_window[form_of(word)];
+      if (tokens.back().kind == analysis::TokenKind::kHanChar && han_runs_ != nullptr) {
+        // A Han character counts once its whole run of the query stands (as marked() marks it):
+        // the 法 of 司法 is no match for 法官.
+        word_matches.push_back(false);
+        count_whole_han_run_ending_at(tokens, word, unchosen_words, window_wanted, word_matches,
+                                      in_window);
+      } else {
+        word_matches.push_back(word >= unchosen_words && matches(tokens.back()));
+        if (word_matches[word]) ++in_window[form_of(word)];
+      }
       if (word >= window_wanted) {
         const size_t leaving = word - window_wanted;
         if (word_matches[leaving] && --in_window[form_of(leaving)] == 0) {
@@ -227,7 +287,9 @@ std::vector<TextPart> SnippetMaker::snippet(std::string_view text, analysis::Lan
     best_start = first_match > context ? first_match - context : 0;
     best_start = std::min(best_start, tokens.size() - window);
   }
-  const size_t last = best_start + window - 1;
+  size_t last = best_start + window - 1;
+  if (language == analysis::Language::kZh)
+    keep_han_words_whole(text, tokens, best_start, last, language);
   const bool cut_after = last + 1 < tokens.size() || scanned < text.size();
   std::vector<TextPart> parts =
       mark(text, tokens, best_start, last, best_start > 0, cut_after, language);

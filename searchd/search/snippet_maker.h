@@ -3,6 +3,7 @@
 // never cuts a character and reads the same in every script.
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -75,6 +76,16 @@ class SnippetMaker {
                                           const std::vector<analysis::Token>& tokens, size_t first,
                                           analysis::Language language,
                                           std::vector<bool>& marks) const;
+  // While scanning for the best window: when tokens[..word] ends a whole run of han_runs_, marks
+  // its characters as matches in `word_matches` and counts them in `in_window`.
+  void count_whole_han_run_ending_at(const std::vector<analysis::Token>& tokens, size_t word,
+                                     size_t unchosen_words, size_t window,
+                                     std::vector<bool>& word_matches,
+                                     std::map<std::string, size_t>& in_window) const;
+  // Widens tokens[first..last] so that neither edge cuts a Han dictionary word in two ("发布施行"
+  // is not shown as "布施行"): ICU's dictionary segmentation of a few characters around each edge.
+  void keep_han_words_whole(std::string_view text, const std::vector<analysis::Token>& tokens,
+                            size_t& first, size_t& last, analysis::Language language);
   // Adds the punctuation that closes a text (`rest`: what follows its last word) to a snippet
   // that shows that last word.
   static void append_closing_punctuation(std::string_view rest, std::vector<TextPart>& parts);

@@ -112,6 +112,43 @@ TEST_F(SnippetMakerTest, ChineseSnippetIsValidUtf8AndMergesAdjacentMatches) {
   EXPECT_EQ(parts.front().text, "… ");
 }
 
+// A Chinese snippet does not begin or end in the middle of a word: its window, counted in
+// characters, is widened to the words ICU's dictionary finds at its edges.
+// The 法 of 司法 is no match for 法官: the window goes to the whole word, however often its
+// characters stand apart before it.
+TEST_F(SnippetMakerTest, ChineseWindowGoesToTheWholeRunNotToItsCharacters) {
+  std::string text;
+  for (int repeat = 0; repeat < 30; ++repeat) text += "司法机关公开审理案件。";
+  text += "法官应当保持独立。";
+  for (int repeat = 0; repeat < 5; ++repeat) text += "司法机关公开审理案件。";
+  for (const bool stop_early : {true, false}) {
+    const std::vector<TextPart> parts = snippet("法官", text, Language::kZh, stop_early);
+    EXPECT_EQ(matched(parts), std::vector<std::string>{"法官"}) << joined(parts);
+  }
+}
+
+TEST_F(SnippetMakerTest, ChineseSnippetNeitherBeginsNorEndsInsideAWord) {
+  std::string text;
+  for (int repeat = 0; repeat < 30; ++repeat) text += "司法公开审理民事案件";
+  text += "即法官应当保持独立";
+  for (int repeat = 0; repeat < 30; ++repeat) text += "司法公开审理民事案件";
+  const std::vector<TextPart> parts = snippet("法官", text, Language::kZh);
+  ASSERT_GE(parts.size(), 3u);
+  ASSERT_EQ(parts.front().text, "… ");
+  ASSERT_EQ(parts.back().text, " …");
+  std::string body = joined(parts);
+  body = body.substr(std::string("… ").size(),
+                     body.size() - std::string("… ").size() - std::string(" …").size());
+  // Counted back from the match, the window would begin at 事 of 民事.
+  EXPECT_TRUE(body.starts_with("民事案件司法")) << body;
+  bool ends_whole = false;
+  for (const char* word : {"司法", "公开", "审理", "民事", "案件"}) {
+    ends_whole = ends_whole || body.ends_with(word);
+  }
+  EXPECT_TRUE(ends_whole) << body;
+  EXPECT_EQ(matched(parts), std::vector<std::string>{"法官"});
+}
+
 // A document matches a Han query as a whole run (its bigrams and the phrase of its characters),
 // so 利益 of 財務利益 is not marked for 利益冲突, nor 法 of 法院 for 法官; a one-character query
 // word is marked wherever it stands, and each dictionary word of a relaxed query on its own.
