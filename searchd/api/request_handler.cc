@@ -245,7 +245,7 @@ HttpResponse RequestHandler::api_document(const std::string& id, const std::stri
   }
   const std::string text = parsed->first("text");
   if (!text.empty() && text != "0" && text != "1" && text != "false" && text != "true") {
-    return problem_response(400, "parameter 'text' must be 0 or 1");
+    return problem_response(400, "parameter 'text' must be 0, 1, false or true");
   }
   Result<schema::DocRecord> record = searcher_.document(id);
   if (!record.is_ok()) return problem_response(record.status());
