@@ -70,6 +70,7 @@ HttpResponse atom_feed_response(search::Searcher& searcher, const HttpRequest& r
   render::AtomFeed feed;
   feed.base_url = std::string(site_url);
   feed.self_target = request.target;
+  feed.html_target = feed_html_target(*parsed);
   feed.title = search_request->query.empty()
                    ? "Judicial Integrity Library: newest documents"
                    : "Judicial Integrity Library: " + search_request->query;
