@@ -39,6 +39,7 @@ const EndpointParameters& endpoint_parameters(ApiEndpoint endpoint) {
   static const EndpointParameters facets = search_parameters(true);
   static const EndpointParameters suggest{{"q", "lang"}, {}};
   static const EndpointParameters document{{"text", "fields"}, {}};
+  static const EndpointParameters none{};
   switch (endpoint) {
     case ApiEndpoint::kSearch:
       return search;
@@ -48,6 +49,10 @@ const EndpointParameters& endpoint_parameters(ApiEndpoint endpoint) {
       return suggest;
     case ApiEndpoint::kDocument:
       return document;
+    case ApiEndpoint::kConcepts:
+    case ApiEndpoint::kTranslationGaps:
+    case ApiEndpoint::kOpenApi:
+      return none;
   }
   return search;
 }
@@ -68,11 +73,18 @@ Status check_api_parameters(const ParsedTarget& target, ApiEndpoint endpoint) {
       continue;
     }
     if (!listed(known.repeatable, name)) {
+      const std::string reads = joined(known);
       return invalid_argument("unknown parameter '" + name + "': this endpoint reads " +
-                              joined(known));
+                              (reads.empty() ? "none" : reads));
     }
   }
   return Status::ok();
+}
+
+Status check_api_parameters(std::string_view target, ApiEndpoint endpoint) {
+  Result<ParsedTarget> parsed = parse_target(target);
+  if (!parsed.is_ok()) return parsed.status();
+  return check_api_parameters(*parsed, endpoint);
 }
 
 }  // namespace jil::api

@@ -13,7 +13,16 @@
 
 namespace jil::api {
 
-enum class ApiEndpoint { kSearch, kFacets, kSuggest, kDocument };
+// The concepts, the translation gaps and the OpenAPI document read no parameter at all.
+enum class ApiEndpoint {
+  kSearch,
+  kFacets,
+  kSuggest,
+  kDocument,
+  kConcepts,
+  kTranslationGaps,
+  kOpenApi
+};
 
 // Site-wide parameters every endpoint accepts and the API ignores: `ui` chooses the interface
 // language of the pages, and a link may carry it to the API.
@@ -28,5 +37,8 @@ const EndpointParameters& endpoint_parameters(ApiEndpoint endpoint);
 
 // OK, or kInvalidArgument naming the first unknown or repeated parameter and the known ones.
 Status check_api_parameters(const ParsedTarget& target, ApiEndpoint endpoint);
+// The same for a raw request target, for endpoints that read nothing else of it; a target that
+// cannot be decoded is kInvalidArgument too.
+Status check_api_parameters(std::string_view target, ApiEndpoint endpoint);
 
 }  // namespace jil::api

@@ -57,16 +57,12 @@ HttpResponse atom_feed_response(search::Searcher& searcher, const HttpRequest& r
                                 std::string_view site_url) {
   Result<ParsedTarget> parsed = parse_target(request.target);
   if (!parsed.is_ok()) return problem_response(parsed.status());
-  Result<search::SearchRequest> search_request = parse_search_parameters(*parsed);
+  // The feed's own page size, so that `page` is checked (and its message says its range) for it.
+  Result<search::SearchRequest> search_request = parse_search_parameters(*parsed, kFeedEntries);
   if (!search_request.is_ok()) return problem_response(search_request.status());
   if (parsed->first("sort").empty()) search_request->sort = search::SortOrder::kAdded;
-  if (parsed->first("size").empty()) search_request->size = kFeedEntries;
   // A feed lists every new document, new translations too, unless versions says otherwise.
   if (parsed->first("versions").empty()) search_request->collapse_translations = false;
-  if (search_request->page * search_request->size > search::kMaxResultDepth) {
-    return problem_response(400, "parameter 'page' goes past the first " +
-                                     std::to_string(search::kMaxResultDepth) + " results");
-  }
   Result<search::SearchResults> results = searcher.search(*search_request);
   if (!results.is_ok()) return problem_response(results.status());
   std::vector<schema::DocRecord> records;
@@ -74,6 +70,7 @@ HttpResponse atom_feed_response(search::Searcher& searcher, const HttpRequest& r
   render::AtomFeed feed;
   feed.base_url = std::string(site_url);
   feed.self_target = request.target;
+  feed.html_target = feed_html_target(*parsed);
   feed.title = search_request->query.empty()
                    ? "Judicial Integrity Library: newest documents"
                    : "Judicial Integrity Library: " + search_request->query;

@@ -9,20 +9,22 @@
 namespace jil::api {
 namespace {
 
+// Appends name=value to a query string ("" or "?a=b"), both encoded again.
+void add_parameter(std::string& query, std::string_view name, std::string_view value) {
+  query.append(query.empty() ? "?" : "&")
+      .append(url_encode(name))
+      .append("=")
+      .append(url_encode(value));
+}
+
 // The target of page `page`: the request's path and parameters (decoded by parse_target, encoded
 // again here), without `page` for the first page.
 std::string page_target(const ParsedTarget& target, uint64_t page) {
   std::string query;
-  const auto add = [&query](std::string_view name, std::string_view value) {
-    query.append(query.empty() ? "?" : "&")
-        .append(url_encode(name))
-        .append("=")
-        .append(url_encode(value));
-  };
   for (const auto& [name, value] : target.parameters) {
-    if (name != "page") add(name, value);
+    if (name != "page") add_parameter(query, name, value);
   }
-  if (page > 1) add("page", std::to_string(page));
+  if (page > 1) add_parameter(query, "page", std::to_string(page));
   return target.path + query;
 }
 
@@ -41,6 +43,14 @@ render::FeedPages feed_pages(const ParsedTarget& target, uint32_t page, uint32_t
   if (page > 1) pages.previous = page_target(target, std::min<uint64_t>(page - 1, last));
   if (page < last) pages.next = page_target(target, uint64_t{page} + 1);
   return pages;
+}
+
+std::string feed_html_target(const ParsedTarget& target) {
+  std::string query;
+  for (const auto& [name, value] : target.parameters) {
+    if (name != "page" && name != "size") add_parameter(query, name, value);
+  }
+  return query.empty() ? "/" : "/search" + query;
 }
 
 }  // namespace jil::api

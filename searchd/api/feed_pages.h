@@ -1,9 +1,11 @@
 // The RFC 5005 (section 3) paging links of /feed.atom: the request targets of the feed's first,
 // previous and next pages. Each is the request's own parameters with only `page` changed, so that
 // every page is the same feed (query, filters, size, sort) further on; page 1 has no `page`.
+// Also the feed's rel="alternate": the HTML search page that shows the same search.
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 #include "api/query_string.h"
 #include "render/atom_feed.h"
@@ -18,5 +20,10 @@ namespace jil::api {
 // entries follow.
 render::FeedPages feed_pages(const ParsedTarget& target, uint32_t page, uint32_t size,
                              uint64_t total, uint32_t max_depth);
+
+// The target of the HTML page a feed mirrors: /search with the feed's parameters but `page` and
+// `size` (the page has its own), such as "/search?lang=fr&q=recusal"; "/" (the home page, which
+// lists the newest documents too) when no other parameter is left.
+std::string feed_html_target(const ParsedTarget& target);
 
 }  // namespace jil::api

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "api/api_parameters.h"
 #include "api/cache_policy.h"
 #include "api/discovery_routes.h"
 #include "api/html_context.h"
@@ -83,7 +84,13 @@ HttpResponse quick_route(const HttpRequest& request, const SiteAssets& assets,
     return response;
   }
   if (path == "/healthz") return health(document_count());
-  if (path == "/api/v1/openapi.json") return openapi_response();
+  if (path == "/api/v1/openapi.json") {
+    if (Status known = check_api_parameters(request.target, ApiEndpoint::kOpenApi);
+        !known.is_ok()) {
+      return problem_response(known);
+    }
+    return openapi_response();
+  }
   if (path.starts_with("/api/")) return problem_response(404, "no such API route");
   if (path == "/opensearch.xml") {
     return opensearch_response(site_base_url(request, assets.public_url));

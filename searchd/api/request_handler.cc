@@ -119,12 +119,24 @@ HttpResponse RequestHandler::route(const HttpRequest& request) {
   const std::string_view path = std::string_view(request.target).substr(0, question);
   if (path == "/api/v1/search") return api_search(request.target);
   if (path == "/api/v1/suggest") return suggest_response(searcher_, request.target);
-  if (path == "/api/v1/concepts") return api_concepts();
+  if (path == "/api/v1/concepts") {
+    if (Status known = check_api_parameters(request.target, ApiEndpoint::kConcepts);
+        !known.is_ok()) {
+      return problem_response(known);
+    }
+    return api_concepts();
+  }
   if (path == "/api/v1/facets" || path.starts_with("/api/v1/facets/")) {
     return facet_vocabulary_response(searcher_, assets_.renderer.catalog(),
                                      path.size() > 15 ? path.substr(15) : "", request.target);
   }
-  if (path == "/api/v1/translation-gaps") return api_translation_gaps();
+  if (path == "/api/v1/translation-gaps") {
+    if (Status known = check_api_parameters(request.target, ApiEndpoint::kTranslationGaps);
+        !known.is_ok()) {
+      return problem_response(known);
+    }
+    return api_translation_gaps();
+  }
   if (assets_.test_fault_route && path == "/__test/fault") {
     throw std::runtime_error("test fault hook at " __FILE__ " (internal detail, never sent)");
   }
@@ -233,7 +245,7 @@ HttpResponse RequestHandler::api_document(const std::string& id, const std::stri
   }
   const std::string text = parsed->first("text");
   if (!text.empty() && text != "0" && text != "1" && text != "false" && text != "true") {
-    return problem_response(400, "parameter 'text' must be 0 or 1");
+    return problem_response(400, "parameter 'text' must be 0, 1, false or true");
   }
   Result<schema::DocRecord> record = searcher_.document(id);
   if (!record.is_ok()) return problem_response(record.status());

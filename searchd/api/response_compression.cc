@@ -37,10 +37,12 @@ double quality_of(std::string_view parameters) {
 
 bool compressible_type(std::string_view content_type) {
   content_type = content_type.substr(0, content_type.find(';'));
-  static constexpr std::array<std::string_view, 10> kTypes = {"text/html",
+  // text/xml is OAI-PMH's type (render/oai_pmh_xml.h): a ListRecords page is about 77 KB.
+  static constexpr std::array<std::string_view, 11> kTypes = {"text/html",
                                                               "text/css",
                                                               "text/plain",
                                                               "text/javascript",
+                                                              "text/xml",
                                                               "application/json",
                                                               "application/problem+json",
                                                               "application/javascript",

@@ -77,7 +77,8 @@ void put_years_in_order(ParsedTarget& target) {
   }
 }
 
-Result<search::SearchRequest> parse_search_parameters(const ParsedTarget& target) {
+Result<search::SearchRequest> parse_search_parameters(const ParsedTarget& target,
+                                                      uint32_t default_size) {
   search::SearchRequest request;
   request.query = target.first("q");
   for (Facet facet : schema::all_facets()) {
@@ -98,7 +99,7 @@ Result<search::SearchRequest> parse_search_parameters(const ParsedTarget& target
   // the language facet counted each language's results under that analysis, and selecting one
   // must find exactly the results it counted.
   Result<uint32_t> size =
-      parse_number("size", target.first("size"), 1, search::kMaxPageSize, search::kDefaultPageSize);
+      parse_number("size", target.first("size"), 1, search::kMaxPageSize, default_size);
   if (!size.is_ok()) return size.status();
   request.size = *size;
   Result<uint32_t> page =
@@ -127,7 +128,7 @@ Result<search::SearchRequest> parse_search_parameters(const ParsedTarget& target
   if (cross == "0" || cross == "false") {
     request.cross_language = false;
   } else if (!cross.empty() && cross != "1" && cross != "true") {
-    return invalid_argument("parameter 'cross' must be 0 or 1");
+    return invalid_argument("parameter 'cross' must be 0, 1, false or true");
   }
   const std::string versions = target.first("versions");
   if (versions.empty() || versions == "collapsed") {

@@ -9,7 +9,10 @@
 
 namespace jil::api {
 
-Result<search::SearchRequest> parse_search_parameters(const ParsedTarget& target);
+// `default_size` is the page size without `size` (the Atom feed's is larger); `page` is checked
+// against the size in force, so its message gives the real range (1 to kMaxResultDepth / size).
+Result<search::SearchRequest> parse_search_parameters(
+    const ParsedTarget& target, uint32_t default_size = search::kDefaultPageSize);
 
 // For the HTML form: a year_from after year_to (both years of four digits) is swapped, since a
 // range typed backwards names the same years; the API refuses it instead (a 400).

@@ -38,8 +38,9 @@ std::string atom_feed_xml(const AtomFeed& feed, const std::vector<schema::DocRec
       "</id>\n" + feed_link("self", base, feed.self_target) +
       feed_link("first", base, feed.pages.first) +
       feed_link("previous", base, feed.pages.previous) + feed_link("next", base, feed.pages.next) +
-      "  <link rel=\"alternate\" href=\"" + xml_escaped(base + "/") + "\"/>\n  <updated>" +
-      xml_escaped(updated) +
+      "  <link rel=\"alternate\" type=\"text/html\" href=\"" +
+      xml_escaped(base + (feed.html_target.empty() ? "/" : feed.html_target)) +
+      "\"/>\n  <updated>" + xml_escaped(updated) +
       "</updated>\n  <author><name>Judicial Integrity Library</name></author>\n";
   for (const auto& record : records) {
     const std::string language(analysis::language_code(record.language));

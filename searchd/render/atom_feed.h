@@ -29,6 +29,7 @@ struct FeedPages {
 struct AtomFeed {
   std::string base_url;     // the site's absolute base URL, under which every link points
   std::string self_target;  // the request target ("/feed.atom?q=x"): the feed's id, rel="self"
+  std::string html_target;  // the HTML page it mirrors ("/search?q=x", or "/"): rel="alternate"
   std::string title;
   // The feed's <updated> when it has no entry (RFC 3339; must not be empty): when the library
   // last changed. With entries it is the newest entry's.

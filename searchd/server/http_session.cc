@@ -31,6 +31,12 @@ std::string header_safe(std::string value) {
   return value;
 }
 
+// Whether an answer of `status` may carry Content-Length (RFC 9110 8.6): never for 1xx and 204,
+// which have no content, nor for 304, whose Content-Length could only be that of the 200.
+bool may_send_content_length(unsigned status) {
+  return status >= 200 && status != 204 && status != 304;
+}
+
 // True when the client has closed its side or reset the connection (peeked without blocking);
 // a request it left behind is not worth running. Bytes waiting (a pipelined request) or none
 // yet (EAGAIN) mean it is still there.
@@ -259,7 +265,9 @@ void HttpSession::send(api::HttpResponse answer, unsigned version, bool keep_ali
   }
   if (answer.status == 413) response_->reason("Content Too Large");  // RFC 9110 wording
   response_->keep_alive(keep_alive);
-  if (head) {
+  if (!may_send_content_length(answer.status)) {
+    // No body and no Content-Length, where Beast's prepare_payload would write "0".
+  } else if (head) {
     response_->set(http::field::content_length, std::to_string(answer.body_size()));
   } else {
     response_->body().text = std::move(answer.body);

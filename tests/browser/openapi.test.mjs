@@ -11,6 +11,7 @@ import { describe, it, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import http from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -95,6 +96,25 @@ async function checkAgainstSpec(target, expectedStatus, headers = {}) {
   assert.ok(validate(body),
     `${target}: the ${response.status} body does not match the document: ${ajv.errorsText(validate.errors)}`);
   return body;
+}
+
+// One request over node:http, which (unlike fetch) lets a GET announce a body: the status, the
+// media type and the body text of the answer.
+function rawRequest(target, method = 'GET', headers = {}) {
+  return new Promise((resolve, reject) => {
+    const request = http.request(baseUrl + target, { method, headers }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (piece) => { text += piece; });
+      response.on('end', () => resolve({
+        status: response.statusCode,
+        mediaType: (response.headers['content-type'] || '').split(';')[0].trim(),
+        text,
+      }));
+    });
+    request.on('error', reject);
+    request.end();
+  });
 }
 
 if (!AJV_INSTALLED) {
@@ -238,6 +258,11 @@ if (!AJV_INSTALLED) {
     const document = await checkAgainstSpec(`/api/v1/documents/${id}?fields=title,translations,text`, 200);
     assert.deepEqual(Object.keys(document).sort(), ['text', 'title', 'translations']);
     assert.ok(document.text.length > 0, 'fields=text implies the text');
+    // other_versions is selectable (versions=collapsed, the default), so its schema must allow it.
+    const versions = await checkAgainstSpec('/api/v1/search?q=judges&fields=id,other_versions', 200);
+    assert.ok(versions.results.length > 0);
+    for (const hit of versions.results) assert.deepEqual(Object.keys(hit).sort(), ['id', 'other_versions']);
+    assert.ok(versions.results.some((hit) => hit.other_versions.length > 0), 'some hit has translations');
     for (const target of ['/api/v1/search?q=judges&fields=id,nope', '/api/v1/search?q=judges&fields=',
       '/api/v1/search?q=judges&fields=id,,title', `/api/v1/documents/${id}?fields=snippet`]) {
       const problem = await checkAgainstSpec(target, 400);
@@ -315,6 +340,30 @@ if (!AJV_INSTALLED) {
       assert.equal(notPreflight.status, 405, `${target}: OPTIONS without the preflight headers`);
       const validate405 = validatorFor(responseSchemaPointer(template, 405, 'application/problem+json', 'options'));
       assert.ok(validate405(await notPreflight.json()), `${target}: ${ajv.errorsText(validate405.errors)}`);
+    }
+  });
+
+  it('describes the refusals of the edge: 405, 413, 414 and 431, and the 1000-byte query', async () => {
+    for (const template of Object.keys(spec.paths)) {
+      const target = template.replace('{id}', 'coi-guidance-en').replace('{facet}', 'type');
+      for (const [status, method, headers, path] of [
+        [405, 'PUT', {}, target],
+        [413, 'GET', { 'Content-Length': String(64 * 1024 + 1) }, target],
+        [414, 'GET', {}, `${target}?q=${'a'.repeat(8 * 1024)}`],
+        [431, 'GET', { 'X-Filler': 'x'.repeat(16 * 1024) }, target],
+      ]) {
+        const answer = await rawRequest(path, method, headers);
+        assert.equal(answer.status, status, `${method} ${target}: ${answer.text.slice(0, 200)}`);
+        const validate = validatorFor(responseSchemaPointer(template, status, answer.mediaType));
+        assert.ok(validate(JSON.parse(answer.text)), `${target} ${status}: ${ajv.errorsText(validate.errors)}`);
+      }
+    }
+    const q = spec.components.parameters.q.schema;
+    assert.equal(q.maxLength, 1000);
+    const padded = (bytes) => encodeURIComponent('judges'.padEnd(bytes, ' '));
+    for (const route of ['/api/v1/search', '/api/v1/facets']) {
+      await checkAgainstSpec(`${route}?q=${padded(q.maxLength)}`, 200);
+      await checkAgainstSpec(`${route}?q=${padded(q.maxLength + 1)}`, 400);
     }
   });
 

@@ -60,14 +60,16 @@ TEST(ApiParameters, EachJsonEndpointRefusesWhatItDoesNotRead) {
        {"/api/v1/documents/coi-guidance-en?hl=fr", "/api/v1/documents/coi-guidance-en?text=2",
         "/api/v1/documents/coi-guidance-en?text=1&text=1", "/api/v1/suggest?q=jud&size=3",
         "/api/v1/facets?q=judge&language=fr", "/api/v1/facets?q=judge&size=5",
-        "/api/v1/facets/type?q=judge&q=ethics"}) {
+        "/api/v1/facets/type?q=judge&q=ethics", "/api/v1/concepts?x=1",
+        "/api/v1/translation-gaps?x=1", "/api/v1/openapi.json?x=1", "/api/v1/concepts?lang=fr"}) {
     expect_problem(http_get(environment().port(), target), 400, target);
   }
   const HttpReply reply = http_get(environment().port(), "/api/v1/search?q=judge&language=fr");
   EXPECT_NE(reply.body.find("unknown parameter 'language'"), std::string::npos) << reply.body;
   for (const char* target :
        {"/api/v1/documents/coi-guidance-en?text=1&fields=id,text&ui=fr",
-        "/api/v1/suggest?q=jud&lang=en", "/api/v1/facets/type?q=judge&versions=all"}) {
+        "/api/v1/suggest?q=jud&lang=en", "/api/v1/facets/type?q=judge&versions=all",
+        "/api/v1/concepts?ui=fr", "/api/v1/translation-gaps?ui=fr", "/api/v1/openapi.json?ui=fr"}) {
     EXPECT_EQ(http_get(environment().port(), target).status, 200u) << target;
   }
 }

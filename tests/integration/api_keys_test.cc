@@ -303,6 +303,7 @@ TEST_F(ApiKeys, CorsAllowsOnlyTheKeysOrigins) {
   EXPECT_EQ(preflight.header("Access-Control-Allow-Methods"), "GET, HEAD");
   EXPECT_EQ(preflight.header("Access-Control-Allow-Headers"), "Authorization, X-API-Key");
   EXPECT_EQ(preflight.header("Access-Control-Max-Age"), "600");
+  EXPECT_EQ(preflight.header_count("Content-Length"), 0u) << "a 204 has none (RFC 9110 8.6)";
   for (const char* origin : {"https://b.example", "null"}) {
     const HttpReply refused =
         get("/api/v1/search?q=x", {{"Origin", origin}, {"Access-Control-Request-Method", "GET"}},

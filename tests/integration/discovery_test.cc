@@ -214,5 +214,27 @@ TEST(Discovery, AtomFeedOfASearchTakesTheParametersOfSearch) {
   EXPECT_EQ(http_get(environment().port(), "/feed.atom?page=100").status, 400u);
 }
 
+// rel="alternate" is the HTML page of the same search (it was the home page for every feed).
+TEST(Discovery, AtomFeedOfASearchLinksTheSameSearchPage) {
+  const auto alternate = [](const std::string& target) {
+    const HttpReply reply = http_get(environment().port(), target);
+    EXPECT_EQ(reply.status, 200u) << reply.body;
+    AutoPtr<Document> document = parse_xml(reply.body);
+    if (!document) return std::string("(not XML)");
+    for (Element* link : elements(*document, kAtomNs, "link")) {
+      if (link->getAttribute("rel") == "alternate") return link->getAttribute("href");
+    }
+    return std::string("(none)");
+  };
+  const std::string base = "http://127.0.0.1:" + std::to_string(environment().port());
+  const std::string page = alternate("/feed.atom?q=recusal&lang=fr&size=50");
+  EXPECT_EQ(page, base + "/search?lang=fr&q=recusal");
+  EXPECT_EQ(alternate("/feed.atom"), base + "/");
+  // The page it names is a real search page.
+  const HttpReply html = http_get(environment().port(), page.substr(base.size()));
+  EXPECT_EQ(html.status, 200u);
+  EXPECT_EQ(html.header("Content-Type"), "text/html; charset=utf-8");
+}
+
 }  // namespace
 }  // namespace jil::integration

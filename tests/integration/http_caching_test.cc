@@ -57,6 +57,41 @@ TEST(HttpCaching, EveryApiRouteHasAnEtag) {
   }
 }
 
+// RFC 9110 8.6: a 304 sends no Content-Length (Beast's prepare_payload used to write "0", which
+// a cache may take as the length of the stored answer), for GET and HEAD alike.
+TEST(HttpCaching, NotModifiedAnswersCarryNoContentLength) {
+  for (const std::string target :
+       {"/api/v1/search?q=judges&size=5", "/doc/coi-guidance-en/original", "/static/jil.css"}) {
+    const HttpReply full = http_get(environment().port(), target);
+    ASSERT_EQ(full.status, 200u) << target;
+    const HeaderList revalidation = {{"If-None-Match", full.header("ETag")}};
+    for (const char* method : {"GET", "HEAD"}) {
+      const HttpReply not_modified =
+          http_request(environment().port(), method, target, revalidation);
+      EXPECT_EQ(not_modified.status, 304u) << method << " " << target;
+      EXPECT_EQ(not_modified.header_count("Content-Length"), 0u) << method << " " << target;
+      EXPECT_EQ(not_modified.header_count("Transfer-Encoding"), 0u) << method << " " << target;
+    }
+  }
+}
+
+// HEAD gets the headers GET would, Content-Length included: the length of GET's body, gzipped
+// or not.
+TEST(HttpCaching, HeadGivesTheContentLengthOfTheGetBody) {
+  for (const std::string target :
+       {"/api/v1/search?q=judges&size=5", "/doc/coi-guidance-en/original", "/sitemap.xml"}) {
+    for (const HeaderList& headers : {HeaderList{}, HeaderList{{"Accept-Encoding", "gzip"}}}) {
+      const HttpReply get = get_with(target, headers);
+      ASSERT_EQ(get.status, 200u) << target;
+      const HttpReply head = http_request(environment().port(), "HEAD", target, headers);
+      ASSERT_EQ(head.status, 200u) << target;
+      EXPECT_TRUE(head.body.empty());
+      EXPECT_EQ(head.header("Content-Encoding"), get.header("Content-Encoding")) << target;
+      EXPECT_EQ(head.header("Content-Length"), std::to_string(get.body.size())) << target;
+    }
+  }
+}
+
 TEST(HttpCaching, HtmlPagesRevalidateAndDependOnTheInterfaceLanguage) {
   const HttpReply english = get_with("/search?q=judges", {{"Accept-Language", "en"}});
   ASSERT_EQ(english.status, 200u);

@@ -103,7 +103,9 @@ TEST_F(PublicUrl, AtomFeedIdsAndLinksAreUnderThePublicUrl) {
   expect_all_under(links, kPublicUrl, "atom links");
   EXPECT_GT(ids.size(), 1u) << "the feed's id and its entries'";
   EXPECT_TRUE(contains(reply.body, "<id>https://jil.example.org/feed.atom?q=recusal</id>"));
-  EXPECT_TRUE(contains(reply.body, "<link rel=\"alternate\" href=\"https://jil.example.org/\"/>"));
+  EXPECT_TRUE(contains(reply.body,
+                       "<link rel=\"alternate\" type=\"text/html\" "
+                       "href=\"https://jil.example.org/search?q=recusal\"/>"));
   expect_no_foreign_host(reply.body, "atom");
 }
 

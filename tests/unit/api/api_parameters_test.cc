@@ -61,10 +61,25 @@ TEST(ApiParameters, EachEndpointHasItsOwnList) {
   EXPECT_NE(problem_of("lang=fr", ApiEndpoint::kDocument), "ok");
 }
 
+TEST(ApiParameters, EndpointsThatReadNothingRefuseEveryParameterButUi) {
+  for (ApiEndpoint endpoint :
+       {ApiEndpoint::kConcepts, ApiEndpoint::kTranslationGaps, ApiEndpoint::kOpenApi}) {
+    EXPECT_EQ(problem_of("", endpoint), "ok");
+    EXPECT_EQ(problem_of("ui=fr", endpoint), "ok");
+    EXPECT_EQ(problem_of("x=1", endpoint), "unknown parameter 'x': this endpoint reads none");
+    EXPECT_EQ(problem_of("ui=fr&lang=fr", endpoint),
+              "unknown parameter 'lang': this endpoint reads none");
+  }
+  EXPECT_EQ(check_api_parameters("/api/v1/concepts?ui=ar", ApiEndpoint::kConcepts).message(), "");
+  EXPECT_FALSE(check_api_parameters("/api/v1/concepts?q=%FF", ApiEndpoint::kConcepts).is_ok());
+}
+
 // The query parameters the OpenAPI document gives `path`'s GET, $refs resolved.
 std::set<std::string> documented(const nlohmann::json& spec, const std::string& path) {
   std::set<std::string> names;
-  for (const nlohmann::json& parameter : spec.at("paths").at(path).at("get").at("parameters")) {
+  const nlohmann::json& get = spec.at("paths").at(path).at("get");
+  if (!get.contains("parameters")) return names;
+  for (const nlohmann::json& parameter : get.at("parameters")) {
     const nlohmann::json* resolved = &parameter;
     if (parameter.contains("$ref")) {
       const std::string ref = parameter.at("$ref");
@@ -89,6 +104,9 @@ TEST(ApiParameters, TheOpenApiDocumentListsExactlyWhatEachEndpointReads) {
   EXPECT_EQ(documented(spec, "/api/v1/facets/{facet}"), accepted(ApiEndpoint::kFacets));
   EXPECT_EQ(documented(spec, "/api/v1/suggest"), accepted(ApiEndpoint::kSuggest));
   EXPECT_EQ(documented(spec, "/api/v1/documents/{id}"), accepted(ApiEndpoint::kDocument));
+  EXPECT_EQ(documented(spec, "/api/v1/concepts"), accepted(ApiEndpoint::kConcepts));
+  EXPECT_EQ(documented(spec, "/api/v1/translation-gaps"), accepted(ApiEndpoint::kTranslationGaps));
+  EXPECT_EQ(documented(spec, "/api/v1/openapi.json"), accepted(ApiEndpoint::kOpenApi));
 }
 
 }  // namespace

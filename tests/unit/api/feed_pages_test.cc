@@ -64,5 +64,16 @@ TEST(FeedPages, NoLinkGoesDeeperThanARequestMay) {
   EXPECT_EQ(feed_pages(parsed("/feed.atom?size=50&page=20"), 20, 50, 5000, kDepth).next, "");
 }
 
+TEST(FeedHtmlTarget, IsTheSearchPageWithTheFeedsParametersButPageAndSize) {
+  EXPECT_EQ(feed_html_target(parsed("/feed.atom?q=recusal&lang=fr&size=50")),
+            "/search?lang=fr&q=recusal");
+  EXPECT_EQ(feed_html_target(parsed("/feed.atom?page=2&q=conflict+of%20interest&lang=fr&lang=en"
+                                    "&sort=newest&size=5")),
+            "/search?lang=fr&lang=en&q=conflict%20of%20interest&sort=newest");
+  EXPECT_EQ(feed_html_target(parsed("/feed.atom?q=a%26b%3Cc")), "/search?q=a%26b%3Cc");
+  EXPECT_EQ(feed_html_target(parsed("/feed.atom")), "/");
+  EXPECT_EQ(feed_html_target(parsed("/feed.atom?size=50&page=2")), "/");
+}
+
 }  // namespace
 }  // namespace jil::api

@@ -173,6 +173,28 @@ TEST_F(RequestHandlerTest, ApiSearchErrorsAreProblemJson) {
   }
 }
 
+// Each message gives what is really accepted: the words `cross` and `text` take too, and the
+// feed's page range for its own page size (20: pages 1 to 50), not the search's (10: 1 to 100).
+TEST_F(RequestHandlerTest, ProblemsNameTheValuesAndRangesReallyAccepted) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"/api/v1/search?cross=FALSE", "parameter 'cross' must be 0, 1, false or true"},
+      {"/api/v1/documents/code-en?text=2", "parameter 'text' must be 0, 1, false or true"},
+      {"/feed.atom?page=0", "parameter 'page' must be a whole number from 1 to 50"},
+      {"/feed.atom?page=51", "parameter 'page' must be a whole number from 1 to 50"},
+      {"/feed.atom?size=50&page=21", "parameter 'page' must be a whole number from 1 to 20"},
+      {"/feed.atom?size=10&page=101", "parameter 'page' must be a whole number from 1 to 100"},
+  };
+  for (const auto& [target, detail] : cases) {
+    const HttpResponse response = get(target);
+    EXPECT_EQ(response.status, 400u) << target;
+    EXPECT_EQ(nlohmann::json::parse(response.body)["detail"], detail) << target;
+  }
+  for (const char* target : {"/api/v1/search?cross=false", "/api/v1/documents/code-en?text=true",
+                             "/feed.atom?page=50", "/feed.atom?size=10&page=100"}) {
+    EXPECT_EQ(get(target).status, 200u) << target;
+  }
+}
+
 TEST_F(RequestHandlerTest, ApiDocumentListsItsLanguageVersions) {
   const HttpResponse response = get("/api/v1/documents/code-en");
   EXPECT_EQ(response.status, 200u);

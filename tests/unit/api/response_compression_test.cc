@@ -57,7 +57,8 @@ TEST(ResponseCompression, AcceptEncodingAdmitsGzipByNameOrStarWithAPositiveQuali
 TEST(ResponseCompression, ATextAnswerIsGzippedAndInflatesToTheSameBytes) {
   for (const std::string type :
        {"text/html; charset=utf-8", "application/json", "application/problem+json", "text/css",
-        "image/svg+xml", "application/atom+xml; charset=utf-8"}) {
+        "image/svg+xml", "application/atom+xml; charset=utf-8",
+        "text/xml; charset=utf-8" /* OAI-PMH */, "application/xml"}) {
     HttpResponse response = page(type, 30000);
     const std::string original = response.body;
     compress_if_accepted(asking("gzip, deflate, br"), response);

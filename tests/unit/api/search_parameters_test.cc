@@ -108,6 +108,26 @@ TEST(SearchParameters, PageTimesSizeIsCappedAtTheResultDepth) {
   EXPECT_EQ(problem_of("page=0"), "parameter 'page' must be a whole number from 1 to 100");
 }
 
+TEST(SearchParameters, PageIsCheckedAgainstTheDefaultSizeInForce) {
+  Result<ParsedTarget> target = parse_target("/feed.atom?page=51");
+  ASSERT_TRUE(target.is_ok());
+  EXPECT_EQ(parse_search_parameters(*target, 20).status().message(),
+            "parameter 'page' must be a whole number from 1 to 50");
+  target = parse_target("/feed.atom?page=50");
+  ASSERT_TRUE(target.is_ok());
+  Result<search::SearchRequest> request = parse_search_parameters(*target, 20);
+  ASSERT_TRUE(request.is_ok()) << request.status().to_string();
+  EXPECT_EQ(request->size, 20u);
+  EXPECT_EQ(request->page, 50u);
+}
+
+TEST(SearchParameters, CrossTakesZeroOneFalseOrTrue) {
+  EXPECT_FALSE(parsed("cross=0")->cross_language);
+  EXPECT_FALSE(parsed("cross=false")->cross_language);
+  EXPECT_TRUE(parsed("cross=true")->cross_language);
+  EXPECT_EQ(problem_of("cross=FALSE"), "parameter 'cross' must be 0, 1, false or true");
+}
+
 TEST(SearchParameters, ControlledFacetsAcceptOnlyVocabularyIds) {
   EXPECT_EQ(problem_of("lang=de"), "parameter 'lang': unknown value 'de'");
   EXPECT_EQ(problem_of("type=memo"), "parameter 'type': unknown value 'memo'");

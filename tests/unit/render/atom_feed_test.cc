@@ -96,6 +96,18 @@ TEST(AtomFeed, PagingLinksAreAbsoluteAndEscaped) {
       << xml;
 }
 
+TEST(AtomFeed, AlternateIsTheHtmlPageItMirrorsAbsoluteAndEscaped) {
+  AtomFeed feed = feed_of("/feed.atom?q=recusal&lang=fr&size=50");
+  feed.html_target = "/search?lang=fr&q=recusal";
+  EXPECT_TRUE(contains(atom_feed_xml(feed, {}),
+                       "<link rel=\"alternate\" type=\"text/html\" "
+                       "href=\"https://jil.example.org/search?lang=fr&amp;q=recusal\"/>"));
+  feed.html_target.clear();  // a feed of no search: the home page
+  EXPECT_TRUE(contains(atom_feed_xml(feed, {}),
+                       "<link rel=\"alternate\" type=\"text/html\" "
+                       "href=\"https://jil.example.org/\"/>"));
+}
+
 TEST(AtomFeed, OnePageFeedHasNoPagingLinks) {
   const std::string xml =
       atom_feed_xml(feed_of("/feed.atom"), {record_of("a", 2001, "2020-09-13T12:26:40Z")});
