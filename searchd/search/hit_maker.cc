@@ -47,6 +47,10 @@ struct HitMaker::Pending {
   Status status;  // the first error: the later stages skip the entry
   Passage passage;
   std::string shown;  // the passage's text
+  // The body holds no query word (the document matched through a concept, another language's
+  // words or its title alone): its summary says more than its opening, which mostly repeats the
+  // title shown above it.
+  bool body_without_words = false;
 };
 
 void HitMaker::read_head(const RankedMatch& match, Pending& pending) {
@@ -66,17 +70,19 @@ void HitMaker::read_head(const RankedMatch& match, Pending& pending) {
 }
 
 bool HitMaker::describes_itself(const Pending& pending) const {
-  return !has_words_ && !pending.stored.record.summary.empty();
+  return (!has_words_ || pending.body_without_words) && !pending.stored.record.summary.empty();
 }
 
 void HitMaker::find_passage(Pending& pending) {
   if (!pending.status.is_ok() || describes_itself(pending)) return;
   const schema::HitData& stored = pending.stored;
   const size_t window = snippet_window(stored.record.language);
-  pending.passage = passages_
-                        .find(pending.document.get_docid(), stored.blocks, stored.text_size,
-                              stored.record.language, window)
-                        .value_or(PassageFinder::opening(stored.blocks, stored.text_size, window));
+  const std::optional<Passage> found =
+      passages_.find(pending.document.get_docid(), stored.blocks, stored.text_size,
+                     stored.record.language, window);
+  pending.body_without_words = !found;
+  if (describes_itself(pending)) return;
+  pending.passage = found.value_or(PassageFinder::opening(stored.blocks, stored.text_size, window));
 }
 
 void HitMaker::read_passage(Pending& pending) {

@@ -51,8 +51,9 @@ class HitMaker {
   void read_passage(Pending& pending);
   Result<SearchHit> finish(Pending& pending);
   // Whether the entry's snippet is its record's summary: a search without words to mark (a
-  // listing by filters alone) shows what each document is about, not its opening words, which
-  // mostly repeat the title.
+  // listing by filters alone), or a document whose body holds none of them (found through a
+  // concept or its title), shows what it is about, not its opening words, which mostly repeat
+  // the title.
   bool describes_itself(const Pending& pending) const;
 
   std::vector<std::string> work_languages(const std::string& work) const;

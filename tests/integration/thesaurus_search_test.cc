@@ -63,6 +63,25 @@ TEST(CrossLanguage, WordMatchesRankFirst) {
   EXPECT_TRUE(other_language) << "no result in another language";
 }
 
+// A document found through the concept alone holds none of the query's words: its snippet is
+// its summary, which says what it is about, not its opening lines, which repeat the title.
+TEST(CrossLanguage, AResultFoundThroughTheConceptAloneShowsItsSummary) {
+  const SearchPage page =
+      search_page(query_parameters("تضارب المصالح", "&hl=ar&size=50&versions=all"));
+  ASSERT_EQ(page.status, 200u);
+  size_t through_concept = 0;
+  for (const json& hit : page.body.at("results")) {
+    if (hit.at("language") == "ar" || hit.value("summary", "").empty()) continue;
+    ++through_concept;
+    // The summary, cut at the snippet's length ("… " closes a cut one).
+    std::string snippet = hit.at("snippet").at("text");
+    if (snippet.ends_with(" …")) snippet.resize(snippet.size() - std::string(" …").size());
+    EXPECT_TRUE(hit.at("summary").get<std::string>().starts_with(snippet)) << hit.at("id");
+    EXPECT_GT(snippet.size(), 40u) << hit.at("id");
+  }
+  EXPECT_GT(through_concept, 0u) << "no result in another language with a summary";
+}
+
 // A document in the reader's language that names the concept by another of its labels is
 // found too: the Taiwanese guidance says 社群媒體, the query 社交媒体.
 TEST(CrossLanguage, OtherLabelsOfTheConceptFindDocumentsInTheReadersLanguage) {
