@@ -99,9 +99,20 @@ Result<Concept> parse_concept(const json& object) {
     parsed.labels[language] = std::move(labels).value();
     if (!exact->empty()) parsed.exact_labels[language] = std::move(exact).value();
   }
-  if (object.contains("scope") && object.at("scope").is_object() &&
-      object.at("scope").contains("en") && object.at("scope").at("en").is_string()) {
-    parsed.scope = object.at("scope").at("en").get<std::string>();
+  if (object.contains("scope") && object.at("scope").is_object()) {
+    for (const auto& [code, note] : object.at("scope").items()) {
+      const std::optional<analysis::Language> language = analysis::parse_language(code);
+      if (!language || *language == analysis::Language::kUnd || !note.is_string()) {
+        return concept_error(parsed.id, "scope note '" + code +
+                                            "' is not a string in one of "
+                                            "the six languages");
+      }
+      parsed.scopes[*language] = note.get<std::string>();
+    }
+    if (const auto english = parsed.scopes.find(analysis::Language::kEn);
+        english != parsed.scopes.end()) {
+      parsed.scope = english->second;
+    }
   }
   return parsed;
 }
@@ -213,6 +224,18 @@ std::string Thesaurus::preferred_label(std::string_view id, analysis::Language l
   auto labels = entry->labels.find(language);
   if (labels == entry->labels.end()) labels = entry->labels.find(analysis::Language::kEn);
   return labels == entry->labels.end() ? entry->id : labels->second.front();
+}
+
+const std::string& Concept::scope_in(analysis::Language language,
+                                     analysis::Language* written_in) const {
+  static const std::string none;
+  for (const analysis::Language candidate : {language, analysis::Language::kEn}) {
+    if (const auto found = scopes.find(candidate); found != scopes.end()) {
+      if (written_in != nullptr) *written_in = candidate;
+      return found->second;
+    }
+  }
+  return none;
 }
 
 }  // namespace jil::thesaurus

@@ -26,6 +26,12 @@ struct Concept {
   // stems to "juez", judge).
   std::map<analysis::Language, std::vector<std::string>> exact_labels;
   std::string scope;  // English scope note
+  // The scope note in each language that has one (English included).
+  std::map<analysis::Language, std::string> scopes;
+
+  // The scope note in `language`, else the English one ("" for none); `written_in` says which.
+  const std::string& scope_in(analysis::Language language,
+                              analysis::Language* written_in = nullptr) const;
 };
 
 class Thesaurus {

@@ -616,13 +616,26 @@ std::string HtmlRenderer::concept_page(const PageContext& page, const thesaurus:
     for (const std::string& id : chain) append(ancestors, link(id));
     put(view, "ancestors", std::move(ancestors));
     view.set("has_ancestors", data::type::bool_true);
-    if (!shown->scope.empty()) view.set("scope", shown->scope);
+    const auto reader = analysis::parse_language(page.ui_language);
+    analysis::Language note_language = analysis::Language::kEn;
+    const std::string& note =
+        shown->scope_in(reader ? *reader : analysis::Language::kEn, &note_language);
+    if (!note.empty()) {
+      // In the reader's language where the thesaurus has it, else in English, marked as such.
+      const std::string note_code(analysis::language_code(note_language));
+      data scope;
+      scope.set("text", note);
+      scope.set("lang", note_code);
+      scope.set("dir", text_direction(note_code));
+      put(view, "scope", std::move(scope));
+    }
     const auto found = counts.find(shown->id);
     view.set("documents_text",
              catalog_.format(
                  page.ui_language, "results_count",
                  {{"count", static_cast<int64_t>(found == counts.end() ? 0 : found->second)}}));
-    view.set("search_url", "/search?q=&concept=" + url_encode(shown->id));
+    // Every language version, so that the search finds the documents the count above says.
+    view.set("search_url", "/search?q=&concept=" + url_encode(shown->id) + "&versions=all");
     data related{data::type::list};
     for (const std::string& id : shown->related) append(related, link(id));
     put(view, "related", std::move(related));

@@ -253,6 +253,19 @@ std::string translation_gaps_json(const std::vector<search::WorkSummary>& works,
                {"missing_per_language", missing_per_language}});
 }
 
+namespace {
+
+// {"en": "...", "fr": "...", ...}: a concept's scope notes by language code.
+json scopes_of(const thesaurus::Concept& entry) {
+  json scopes = json::object();
+  for (const auto& [language, note] : entry.scopes) {
+    scopes[std::string(analysis::language_code(language))] = note;
+  }
+  return scopes;
+}
+
+}  // namespace
+
 std::string concepts_json(const thesaurus::Thesaurus& thesaurus,
                           const std::map<std::string, Xapian::doccount>& documents) {
   json concepts = json::array();
@@ -270,6 +283,7 @@ std::string concepts_json(const thesaurus::Thesaurus& thesaurus,
                         {"narrower", entry.narrower},
                         {"related", entry.related},
                         {"scope", entry.scope},
+                        {"scopes", scopes_of(entry)},
                         {"documents", count == documents.end() ? 0 : count->second}});
   }
   return dump({{"version", thesaurus.version()},

@@ -5,12 +5,15 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <regex>
 #include <set>
 #include <string>
+#include <tuple>
 
 #include "http_client.h"
 #include "search_client.h"
 #include "test_environment.h"
+#include "thesaurus/thesaurus.h"
 
 namespace jil::integration {
 namespace {
@@ -216,6 +219,47 @@ TEST(ConceptPages, ConceptPageShowsHierarchyLabelsAndDocuments) {
   EXPECT_NE(reply.body.find("concept=conflict-of-interest"), std::string::npos);
   EXPECT_EQ(http_get(environment().port(), "/concept/no-such-concept").status, 404u);
   EXPECT_EQ(http_get(environment().port(), "/concept/..%2F..%2Fetc").status, 404u);
+}
+
+// A judge reads what a concept means in the language of the page, and its link finds as many
+// documents as the page says it has.
+TEST(ConceptPages, TheScopeNoteIsInTheReadersLanguageAndTheCountMatchesItsSearch) {
+  const thesaurus::Concept* independence = thesaurus::Thesaurus::built_in().find("independence");
+  ASSERT_NE(independence, nullptr);
+  for (const auto& [ui, language, direction] : {std::tuple{"fr", analysis::Language::kFr, "ltr"},
+                                                std::tuple{"ar", analysis::Language::kAr, "rtl"},
+                                                std::tuple{"zh", analysis::Language::kZh, "ltr"}}) {
+    const HttpReply reply =
+        http_get(environment().port(), std::string("/concept/independence?ui=") + ui);
+    ASSERT_EQ(reply.status, 200u) << ui;
+    std::string note = independence->scopes.at(language);
+    for (size_t at = note.find('\''); at != std::string::npos; at = note.find('\'', at)) {
+      note.replace(at, 1, "&apos;");  // as the page escapes it
+    }
+    EXPECT_NE(independence->scopes.at(language), independence->scope) << ui << ": translated";
+    EXPECT_NE(reply.body.find(std::string("<p class=\"scope\" lang=\"") + ui + "\" dir=\"" +
+                              direction + "\">" + note + "</p>"),
+              std::string::npos)
+        << ui;
+  }
+  // "N documents · see them all": the search behind the link finds N.
+  const HttpReply page = http_get(environment().port(), "/concept/conflict-of-interest?ui=en");
+  static const std::regex count(R"re(<p>(\d+) documents · <a href="([^"]+)">)re");
+  std::smatch found;
+  ASSERT_TRUE(std::regex_search(page.body, found, count)) << page.body;
+  std::string link = found[2].str();
+  for (size_t at = link.find("&amp;"); at != std::string::npos; at = link.find("&amp;")) {
+    link.replace(at, 5, "&");
+  }
+  const SearchPage search = search_page(link.substr(link.find('?') + 1) + "&size=1");
+  ASSERT_EQ(search.status, 200u) << link;
+  EXPECT_EQ(search.body.at("total").get<uint64_t>(), std::stoull(found[1].str())) << link;
+  // The API gives every language's note.
+  const HttpReply api = http_get(environment().port(), "/api/v1/concepts");
+  const json concepts = json::parse(api.body).at("concepts");
+  for (const json& entry : concepts) {
+    EXPECT_EQ(entry.at("scopes").size(), 6u) << entry.at("id");
+  }
 }
 
 TEST(TranslationGaps, ApiListsEachWorkWithItsMissingLanguages) {

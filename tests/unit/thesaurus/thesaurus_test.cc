@@ -109,6 +109,26 @@ TEST(ThesaurusParse, ReadsEachLanguagesExactLabels) {
   EXPECT_EQ(child.exact_labels.at(Language::kEn), std::vector<std::string>{"d"});
 }
 
+// A scope note in the reader's language where there is one, in English otherwise.
+TEST(ThesaurusParse, ScopeNotesAreReadInEachLanguage) {
+  Result<Thesaurus> parsed = Thesaurus::parse(with_second(
+      labelled("child", R"("broader":["top"],"scope":{"en":"A note.","fr":"Une note."},)")));
+  ASSERT_TRUE(parsed.is_ok()) << parsed.status().to_string();
+  const Concept& child = *parsed->find("child");
+  EXPECT_EQ(child.scope, "A note.");
+  Language written_in = Language::kUnd;
+  EXPECT_EQ(child.scope_in(Language::kFr, &written_in), "Une note.");
+  EXPECT_EQ(written_in, Language::kFr);
+  EXPECT_EQ(child.scope_in(Language::kRu, &written_in), "A note.");
+  EXPECT_EQ(written_in, Language::kEn) << "English when the reader's language has none";
+  EXPECT_EQ(parsed->find("top")->scope_in(Language::kFr), "");
+  Result<Thesaurus> unknown = Thesaurus::parse(
+      with_second(labelled("child", R"("broader":["top"],"scope":{"de":"Eine Notiz."},)")));
+  ASSERT_FALSE(unknown.is_ok());
+  EXPECT_EQ(unknown.status().message(),
+            "concept 'child': scope note 'de' is not a string in one of the six languages");
+}
+
 TEST(ThesaurusParse, RefusesEachDefectWithAPreciseMessage) {
   const std::pair<std::string, std::string> cases[] = {
       {with_second(labelled("child", R"("broader":["missing"],)")),
