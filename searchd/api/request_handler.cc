@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <stdexcept>
 
 #include "api/api_parameters.h"
@@ -261,10 +262,10 @@ HttpResponse RequestHandler::api_document(const std::string& id, const std::stri
 
 HttpResponse RequestHandler::html_search(const HtmlContext& html, const std::string& target) {
   Result<ParsedTarget> parsed = parse_target(target);
-  if (!parsed.is_ok()) return html_error_message(html, 400, parsed.status().message());
+  if (!parsed.is_ok()) return html_address_error(html, parsed.status().message());
   put_years_in_order(*parsed);  // a range typed backwards in the form means the same years
   Result<search::SearchRequest> request = parse_search_parameters(*parsed);
-  if (!request.is_ok()) return html_error_message(html, 400, request.status().message());
+  if (!request.is_ok()) return html_address_error(html, request.status().message());
   if (const auto home = analysis::parse_language(html.page.ui_language)) {
     request->home_language = *home;  // the reader's language is the interface's
   }
@@ -287,7 +288,7 @@ HttpResponse RequestHandler::html_document(const HtmlContext& html, const std::s
                                            const HttpRequest& request, std::string_view site_url) {
   if (!schema::is_valid_id(id)) return html_error(html, 404, "error_no_document");
   Result<ParsedTarget> parsed = parse_target(request.target);
-  if (!parsed.is_ok()) return html_error_message(html, 400, parsed.status().message());
+  if (!parsed.is_ok()) return html_address_error(html, parsed.status().message());
   Result<schema::DocRecord> record = searcher_.document(id);
   if (!record.is_ok()) {
     const unsigned status = http_status_for(record.status().code());
@@ -357,6 +358,25 @@ HttpResponse RequestHandler::html_error(const HtmlContext& html, unsigned status
                                         const std::string& message_key) {
   return html_error_message(html, status,
                             assets_.renderer.catalog().text(html.page.ui_language, message_key));
+}
+
+HttpResponse RequestHandler::html_address_error(const HtmlContext& html,
+                                                const std::string& detail) {
+  // The parameter the message names ("parameter 'sort' must be ..."), said in the reader's
+  // language; the precise English message follows, for whoever mends the link.
+  static const std::regex named(R"(^parameter '([a-z_]+)')");
+  std::smatch parameter;
+  const render::UiCatalog& catalog = assets_.renderer.catalog();
+  std::string message = catalog.text(html.page.ui_language, "error_bad_address");
+  if (std::regex_search(detail, parameter, named)) {
+    // The pattern's one argument is a parameter's name, put in as it is written in URLs.
+    message = catalog.text(html.page.ui_language, "error_bad_parameter");
+    const std::string placeholder = "{parameter}";
+    if (const size_t at = message.find(placeholder); at != std::string::npos) {
+      message.replace(at, placeholder.size(), parameter[1].str());
+    }
+  }
+  return html_response(html, 400, assets_.renderer.error_page(html.page, 400, message, detail));
 }
 
 HttpResponse RequestHandler::html_error_message(const HtmlContext& html, unsigned status,

@@ -69,6 +69,9 @@ class RequestHandler {
   HttpResponse original_file(const HtmlContext& html, const std::string& id);
   // The error page with the catalog text of `message_key` ("error_no_page").
   HttpResponse html_error(const HtmlContext& html, unsigned status, const std::string& message_key);
+  // A 400 page for an address the search cannot take: in the reader's language, naming the
+  // parameter when `detail` (the English message, shown below it) does.
+  HttpResponse html_address_error(const HtmlContext& html, const std::string& detail);
   // The error page with `message` as given (a parameter error, in English).
   HttpResponse html_error_message(const HtmlContext& html, unsigned status,
                                   const std::string& message);

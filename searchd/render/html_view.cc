@@ -710,12 +710,13 @@ std::string HtmlRenderer::gaps_page(const PageContext& page,
 }
 
 std::string HtmlRenderer::error_page(const PageContext& page, unsigned status,
-                                     const std::string& message) const {
+                                     const std::string& message, const std::string& detail) const {
   const std::string& heading =
       catalog_.text(page.ui_language, status == 404 ? "not_found_title" : "error_title");
   data view;
   view.set("heading", heading);
   view.set("message", message);
+  if (!detail.empty() && detail != message) view.set("detail", detail);
   return render_page(templates_, catalog_, shared_names(*languages_, page.ui_language), page,
                      heading, "error", view, nullptr);
 }

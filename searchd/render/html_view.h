@@ -58,9 +58,10 @@ class HtmlRenderer {
   // Works missing a version in some language of the library.
   std::string gaps_page(const PageContext& page, const std::vector<search::WorkSummary>& works,
                         const std::vector<std::string>& languages) const;
-  // `message` is shown as given (already in the UI language, or a parameter error).
-  std::string error_page(const PageContext& page, unsigned status,
-                         const std::string& message) const;
+  // `message` is shown as given (already in the UI language, or a parameter error); `detail`,
+  // when given, below it as English text.
+  std::string error_page(const PageContext& page, unsigned status, const std::string& message,
+                         const std::string& detail = "") const;
 
   const UiCatalog& catalog() const { return catalog_; }
 

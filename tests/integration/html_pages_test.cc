@@ -63,6 +63,29 @@ TEST(HtmlSearchPage, EveryPageNamesItsIconAndTheIconIsServed) {
   EXPECT_TRUE(icon.body.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
 }
 
+// A link with a value the search cannot take (an old or hand-edited address) is answered in the
+// reader's language, naming the parameter; the precise English message follows for whoever
+// mends the link.
+TEST(HtmlSearchPage, AParameterErrorIsInTheInterfaceLanguage) {
+  const HttpReply arabic = http_get(environment().port(), "/search?q=judges&sort=foo&ui=ar");
+  EXPECT_EQ(arabic.status, 400u);
+  EXPECT_NE(arabic.body.find("<p>يعطي هذا العنوان «sort» قيمة لا تفهمها المكتبة."),
+            std::string::npos)
+      << arabic.body;
+  EXPECT_NE(arabic.body.find("<p class=\"detail\" lang=\"en\" dir=\"ltr\"><small>parameter "
+                             "&apos;sort&apos; must be"),
+            std::string::npos)
+      << arabic.body;
+  const HttpReply french = http_get(environment().port(), "/search?q=judges&year_from=15&ui=fr");
+  EXPECT_EQ(french.status, 400u);
+  EXPECT_NE(french.body.find("Cette adresse donne à « year_from » une valeur"), std::string::npos);
+  // An address that is not even well formed has no parameter to name (nor a readable ui).
+  const HttpReply malformed = http_get(environment().port(), "/search?q=%ZZ");
+  EXPECT_EQ(malformed.status, 400u);
+  EXPECT_NE(malformed.body.find("<p>This address is malformed. Start a new search.</p>"),
+            std::string::npos);
+}
+
 TEST(HtmlSearchPage, QueryErrorsAreInTheInterfaceLanguage) {
   const std::pair<std::string, std::string> cases[] = {
       {"/search?q=%22%D8%A7%D9%84%D9%82%D8%A7%D8%B6%D9%8A&ui=ar", "العبارة غير مغلقة"},
