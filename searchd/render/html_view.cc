@@ -98,6 +98,36 @@ std::string snippet_to_html(std::vector<search::TextPart> parts) {
   return parts_to_html(parts);
 }
 
+// The text of `parts`, white space runs as single spaces, trimmed.
+std::string plain_text(const std::vector<search::TextPart>& parts) {
+  std::string text;
+  for (const auto& part : parts) {
+    for (const char c : part.text) {
+      const bool space = std::isspace(static_cast<unsigned char>(c));
+      if (!space) {
+        text += c;
+      } else if (!text.empty() && text.back() != ' ') {
+        text += ' ';
+      }
+    }
+  }
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  return text;
+}
+
+// How many of the text's first paragraphs repeat its title (the title itself, alone or opening
+// the paragraph): at most the first three paragraphs are looked at.
+size_t first_paragraph_past_title(const std::vector<std::vector<search::TextPart>>& paragraphs,
+                                  const std::string& title) {
+  constexpr size_t kTitleEchoParagraphs = 3;
+  const std::string wanted = plain_text({{title, false}});
+  if (wanted.empty()) return 0;
+  for (size_t index = 0; index < std::min(paragraphs.size(), kTitleEchoParagraphs); ++index) {
+    if (plain_text(paragraphs[index]).starts_with(wanted)) return index + 1;
+  }
+  return 0;
+}
+
 // parts_to_html, with id="first-match" on the first match; `anchored` is set once it is placed.
 std::string parts_to_html_anchored(const std::vector<search::TextPart>& parts, bool& anchored) {
   std::string html;
@@ -534,11 +564,23 @@ std::string HtmlRenderer::document_page(const PageContext& page,
            data(document.versions.size() > 1 ? data::type::bool_true : data::type::bool_false));
   put(view, "versions", std::move(others));
   data paragraph_list{data::type::list};
-  bool anchored = false;  // the first match gets the anchor the "first match" link points to
-  for (const auto& parts : document.paragraphs) {
+  // The first match gets the anchor the "first match" link points to; most texts open with their
+  // title, already shown above, so a match there gets it only when the text has no other.
+  const size_t anchor_from = first_paragraph_past_title(document.paragraphs, record.title);
+  bool anchored = false;
+  std::vector<std::string> html(document.paragraphs.size());
+  for (size_t index = anchor_from; index < document.paragraphs.size(); ++index) {
+    const auto& parts = document.paragraphs[index];
+    html[index] = anchored ? parts_to_html(parts) : parts_to_html_anchored(parts, anchored);
+  }
+  for (size_t index = 0; index < std::min(anchor_from, html.size()); ++index) {
+    // Anchored here only when the title's words are the text's only matches.
+    const auto& parts = document.paragraphs[index];
+    html[index] = anchored ? parts_to_html(parts) : parts_to_html_anchored(parts, anchored);
+  }
+  for (std::string& paragraph_html : html) {
     data paragraph;
-    paragraph.set("html",
-                  anchored ? parts_to_html(parts) : parts_to_html_anchored(parts, anchored));
+    paragraph.set("html", std::move(paragraph_html));
     append(paragraph_list, std::move(paragraph));
   }
   put(view, "paragraphs", std::move(paragraph_list));

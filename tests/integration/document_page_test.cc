@@ -117,13 +117,25 @@ TEST(DocumentPage, LinksToTheFirstMatchOfTheQuery) {
   ASSERT_EQ(reply.status, 200u) << reply.error;
   EXPECT_EQ(occurrences(reply.body, "id=\"first-match\""), 1u);
   EXPECT_TRUE(contains(reply.body, "<a href=\"#first-match\">Go to the first match</a>"));
-  // The anchor is the first highlighted word of the full text, not of the title.
+  // The anchor is the first highlighted word of the full text past its opening line, which
+  // repeats the title shown above ("Guidance on Conflicts of Interest and Recusal").
   const size_t text = reply.body.find("<section class=\"fulltext\"");
   const size_t anchor = reply.body.find("<mark id=\"first-match\">");
   ASSERT_NE(text, std::string::npos);
   ASSERT_NE(anchor, std::string::npos);
   EXPECT_GT(anchor, text);
-  EXPECT_LT(anchor, reply.body.find("<mark>", text)) << "the anchor is the first match";
+  const size_t title_line = reply.body.find(
+      "<p>Guidance on Conflicts of Interest and <mark>Recusal"
+      "</mark></p>",
+      text);
+  ASSERT_NE(title_line, std::string::npos) << "the text opens with its title";
+  const size_t past_title = reply.body.find("</p>", title_line);
+  EXPECT_GT(anchor, past_title);
+  EXPECT_GT(reply.body.find("<mark>", past_title), anchor)
+      << "the anchor is the first match past the title";
+  // A text whose only match is its title line anchors there.
+  const HttpReply title_only = http_get(environment().port(), "/doc/coi-guidance-en?q=guidance");
+  EXPECT_EQ(occurrences(title_only.body, "id=\"first-match\""), 1u);
   const HttpReply plain = http_get(environment().port(), "/doc/coi-guidance-en");
   EXPECT_FALSE(contains(plain.body, "first-match")) << "no query, no link";
 }
