@@ -150,7 +150,7 @@ TEST(HtmlView, DocumentPageListsTopicsWithTheLanguageSeparator) {
       PageContext{"zh", "/doc/gifts-guide-en"},
       {record, versions, paragraphs, {}, {}, "http://localhost/doc/gifts-guide-en", related});
   EXPECT_TRUE(contains(page, "礼品与款待、司法伦理"));
-  EXPECT_TRUE(contains(page, "廉正"));
+  EXPECT_TRUE(contains(page, "廉洁"));
   EXPECT_TRUE(contains(page, "<html lang=\"zh\" dir=\"ltr\">"));
 }
 

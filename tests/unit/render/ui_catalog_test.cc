@@ -15,6 +15,7 @@
 
 #include "schema/vocabulary.h"
 #include "search/query_errors.h"
+#include "thesaurus/thesaurus.h"
 
 namespace jil::render {
 namespace {
@@ -113,6 +114,30 @@ TEST(UiCatalog, EveryVocabularyIdHasALabelInEveryLanguage) {
       for (std::string_view language : kUiLanguages) {
         EXPECT_NE(catalog().find(language, key), nullptr) << language << " " << key;
       }
+    }
+  }
+}
+
+// The six values of judicial conduct are both a facet (the catalog's labels) and concepts (the
+// thesaurus's): a page lists both, so each value must have one name in each language, the
+// concept's preferred label, capitalised as a list item. Independence alone differs, as the
+// value and "judicial independence" the concept.
+TEST(UiCatalog, EachJudicialValueIsNamedAsItsConcept) {
+  const thesaurus::Thesaurus& thesaurus = thesaurus::Thesaurus::built_in();
+  for (const auto& id : schema::Vocabulary::built_in().ids(schema::Facet::kValue)) {
+    if (id == "independence") continue;
+    const thesaurus::Concept* concept_of_value = thesaurus.find(id);
+    ASSERT_NE(concept_of_value, nullptr) << id;
+    for (std::string_view language : kUiLanguages) {
+      const auto parsed = analysis::parse_language(language);
+      ASSERT_TRUE(parsed.has_value());
+      icu::UnicodeString label =
+          icu::UnicodeString::fromUTF8(catalog().text(language, "value." + id));
+      icu::UnicodeString pref =
+          icu::UnicodeString::fromUTF8(concept_of_value->labels.at(*parsed).front());
+      EXPECT_EQ(label.foldCase(), pref.foldCase())
+          << language << " " << id << ": " << catalog().text(language, "value." + id) << " / "
+          << concept_of_value->labels.at(*parsed).front();
     }
   }
 }
