@@ -37,7 +37,7 @@ std::string joined(const EndpointParameters& known) {
 const EndpointParameters& endpoint_parameters(ApiEndpoint endpoint) {
   static const EndpointParameters search = search_parameters(false);
   static const EndpointParameters facets = search_parameters(true);
-  static const EndpointParameters suggest{{"q", "lang"}, {}};
+  static const EndpointParameters suggest{{"q", "lang", "hl"}, {}};
   static const EndpointParameters document{{"text", "fields"}, {}};
   static const EndpointParameters none{};
   switch (endpoint) {

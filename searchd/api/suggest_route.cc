@@ -22,14 +22,18 @@ HttpResponse suggest_response(search::Searcher& searcher, const std::string& tar
                                      std::to_string(search::kMaxSuggestTextBytes) + " bytes");
   }
   analysis::Language language = analysis::Language::kUnd;
-  if (const std::string code = parsed->first("lang"); !code.empty()) {
+  analysis::Language home = analysis::Language::kUnd;
+  for (auto [name, chosen] : {std::pair{"lang", &language}, std::pair{"hl", &home}}) {
+    const std::string code = parsed->first(name);
+    if (code.empty()) continue;
     const std::optional<analysis::Language> known = analysis::parse_language(code);
     if (!known || *known == analysis::Language::kUnd) {
-      return problem_response(400, "parameter 'lang' must be one of ar, en, es, fr, ru, zh");
+      return problem_response(
+          400, std::string("parameter '") + name + "' must be one of ar, en, es, fr, ru, zh");
     }
-    language = *known;
+    *chosen = *known;
   }
-  Result<search::Suggestions> found = searcher.suggestions(text, language);
+  Result<search::Suggestions> found = searcher.suggestions(text, language, home);
   if (!found.is_ok()) return problem_response(found.status());
   nlohmann::json terms = nlohmann::json::array();
   for (const auto& term : found->terms) {

@@ -60,7 +60,8 @@ class Searcher {
   // kNotFound for an unknown id. The record includes the text.
   Result<schema::DocRecord> document(const std::string& id);
   // Suggestions as you type for `text` (see suggester.h); kUnavailable like search().
-  Result<Suggestions> suggestions(const std::string& text, analysis::Language language);
+  Result<Suggestions> suggestions(const std::string& text, analysis::Language language,
+                                  analysis::Language home = analysis::Language::kUnd);
   // "More like this" (related_documents.h): up to `count` documents like `record` (as document()
   // returned it), in the `reader` language first, never the record's work. kNotFound when the
   // record's id is no longer in the index.

@@ -90,9 +90,11 @@ Result<std::vector<schema::RemovedDocument>> Searcher::removed_documents() {
   });
 }
 
-Result<Suggestions> Searcher::suggestions(const std::string& text, analysis::Language language) {
-  return with_fresh_database(
-      [&]() -> Result<Suggestions> { return suggest(database_, *analyzer_, text, language); });
+Result<Suggestions> Searcher::suggestions(const std::string& text, analysis::Language language,
+                                          analysis::Language home) {
+  return with_fresh_database([&]() -> Result<Suggestions> {
+    return suggest(database_, *analyzer_, text, language, home);
+  });
 }
 
 Result<schema::DocRecord> Searcher::document(const std::string& id) {

@@ -44,7 +44,7 @@ std::string document_id(const Xapian::Document& document) {
 }  // namespace
 
 Suggestions suggest(const Xapian::Database& database, analysis::Analyzer& analyzer,
-                    const std::string& text, analysis::Language language) {
+                    const std::string& text, analysis::Language language, analysis::Language home) {
   Suggestions out;
   const size_t last_space = text.find_last_of(" \t");
   const std::string head = last_space == std::string::npos ? "" : text.substr(0, last_space + 1);
@@ -56,6 +56,7 @@ Suggestions suggest(const Xapian::Database& database, analysis::Analyzer& analyz
   if (prefix.empty()) return out;
 
   std::map<std::string, uint64_t> documents;              // surface word → titles
+  std::set<std::string> in_home_titles;                   // surface words of `home` titles
   std::map<std::string, std::vector<std::string>> terms;  // surface word → its terms
   std::vector<analysis::Language> languages;
   if (language == analysis::Language::kUnd) {
@@ -74,12 +75,16 @@ Suggestions suggest(const Xapian::Database& database, analysis::Analyzer& analyz
       if (space == std::string::npos) continue;
       const std::string surface = full.substr(space + 1);
       documents[surface] += term.get_termfreq();
+      if (each == home) in_home_titles.insert(surface);
       terms[surface].push_back(full);
     }
   }
   std::vector<std::pair<std::string, uint64_t>> ranked(documents.begin(), documents.end());
-  std::stable_sort(ranked.begin(), ranked.end(),
-                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::stable_sort(ranked.begin(), ranked.end(), [&](const auto& a, const auto& b) {
+    const bool a_home = in_home_titles.count(a.first) > 0;
+    const bool b_home = in_home_titles.count(b.first) > 0;
+    return a_home != b_home ? a_home : a.second > b.second;
+  });
   if (ranked.size() > kMaxSuggestedTerms) ranked.resize(kMaxSuggestedTerms);
   std::set<Xapian::docid> seen;
   for (const auto& [surface, count] : ranked) {

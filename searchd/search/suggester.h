@@ -39,8 +39,11 @@ struct Suggestions {
 };
 
 // `text` is what was typed (at most kMaxSuggestTextBytes, valid UTF-8); `language` kUnd means
-// every language.
+// every language. `home`, the reader's language (kUnd: none), puts the words of its titles
+// first, most frequent first, then the others: a French reader typing "judic" gets
+// "judiciaire" before the more frequent English "judicial".
 Suggestions suggest(const Xapian::Database& database, analysis::Analyzer& analyzer,
-                    const std::string& text, analysis::Language language);
+                    const std::string& text, analysis::Language language,
+                    analysis::Language home = analysis::Language::kUnd);
 
 }  // namespace jil::search

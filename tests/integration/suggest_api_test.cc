@@ -60,6 +60,19 @@ TEST(SuggestApi, CompletesTitleWordsInEveryLanguage) {
   }
 }
 
+// A French reader typing "judic" is offered the French title words first; without hl the most
+// frequent come first, whatever their language.
+TEST(SuggestApi, TheReadersLanguageComesFirst) {
+  const json anyone = suggest("q=judic");
+  const json french = suggest("q=judic&hl=fr");
+  ASSERT_FALSE(french.at("terms").empty());
+  EXPECT_EQ(french.at("terms").at(0).at("term"), "judiciaire") << french.dump();
+  EXPECT_EQ(anyone.at("terms").size(), french.at("terms").size());
+  EXPECT_NE(anyone.at("terms").at(0).at("term"), "judiciaire") << anyone.dump();
+  EXPECT_EQ(suggest("q=judic&hl=de", 400).at("detail"),
+            "parameter 'hl' must be one of ar, en, es, fr, ru, zh");
+}
+
 TEST(SuggestApi, CapsAndEmptyAnswers) {
   const json many = suggest("q=co");  // every language: many title words start with "co"
   EXPECT_LE(many["terms"].size(), 8u);

@@ -97,6 +97,9 @@
     var url = '/api/v1/suggest?q=' + encodeURIComponent(text);
     var languages = form.querySelectorAll('input[type=hidden][name=lang]');
     if (languages.length === 1) url += '&lang=' + encodeURIComponent(languages[0].value);
+    // The interface language's words first (the page's lang is the interface language).
+    var reader = document.documentElement.lang;
+    if (reader) url += '&hl=' + encodeURIComponent(reader);
     fetch(url, {headers: {Accept: 'application/json'}})
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (answer) { if (answer && number === latest) show(answer, text); })

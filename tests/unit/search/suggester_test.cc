@@ -71,6 +71,26 @@ TEST_F(SuggesterTest, CompletesTheLastWordWithTitleWordsMostFrequentFirst) {
   EXPECT_EQ(found.titles[0].language, "en");
 }
 
+// The reader's language's title words come first, then the others, each most frequent first.
+TEST_F(SuggesterTest, TheReadersLanguageComesFirst) {
+  const auto completions = [&](Language home) {
+    std::vector<std::string> out;
+    for (const auto& term : suggest(database_, *analyzer_, "jud", Language::kUnd, home).terms) {
+      out.push_back(term.word);
+    }
+    return out;
+  };
+  const std::vector<std::string> anyone = completions(Language::kUnd);
+  const std::vector<std::string> french = completions(Language::kFr);
+  ASSERT_FALSE(french.empty());
+  EXPECT_EQ(french.front(), "judiciaire");
+  EXPECT_EQ(std::set<std::string>(anyone.begin(), anyone.end()),
+            std::set<std::string>(french.begin(), french.end()))
+      << "the same words, in another order";
+  const std::vector<std::string> english = completions(Language::kEn);
+  EXPECT_NE(english.front(), "judiciaire");
+}
+
 TEST_F(SuggesterTest, TheSyntaxTypedBeforeTheWordStaysInTheCompletion) {
   EXPECT_EQ(words("(jud", Language::kEn), (std::vector<std::string>{"(judicial:1"}));
   EXPECT_EQ(words("\"jud", Language::kEn), (std::vector<std::string>{"\"judicial:1"}));
