@@ -50,7 +50,10 @@ std::string feed_html_target(const ParsedTarget& target) {
   for (const auto& [name, value] : target.parameters) {
     if (name != "page" && name != "size") add_parameter(query, name, value);
   }
-  return query.empty() ? "/" : "/search" + query;
+  if (query.empty()) return "/";
+  // A feed lists every language version unless told otherwise; the page, one result per work.
+  if (target.parameters.count("versions") == 0) add_parameter(query, "versions", "all");
+  return "/search" + query;
 }
 
 }  // namespace jil::api

@@ -22,8 +22,10 @@ render::FeedPages feed_pages(const ParsedTarget& target, uint32_t page, uint32_t
                              uint64_t total, uint32_t max_depth);
 
 // The target of the HTML page a feed mirrors: /search with the feed's parameters but `page` and
-// `size` (the page has its own), such as "/search?lang=fr&q=recusal"; "/" (the home page, which
-// lists the newest documents too) when no other parameter is left.
+// `size` (the page has its own), and `versions=all` unless the feed names `versions` (a feed
+// lists every language version, the page one result per work unless told), such as
+// "/search?lang=fr&q=recusal&versions=all"; "/" (the home page, which lists the newest documents
+// too) when no other parameter is left.
 std::string feed_html_target(const ParsedTarget& target);
 
 }  // namespace jil::api

@@ -228,7 +228,7 @@ TEST(Discovery, AtomFeedOfASearchLinksTheSameSearchPage) {
   };
   const std::string base = "http://127.0.0.1:" + std::to_string(environment().port());
   const std::string page = alternate("/feed.atom?q=recusal&lang=fr&size=50");
-  EXPECT_EQ(page, base + "/search?lang=fr&q=recusal");
+  EXPECT_EQ(page, base + "/search?lang=fr&q=recusal&versions=all");
   EXPECT_EQ(alternate("/feed.atom"), base + "/");
   // The page it names is a real search page.
   const HttpReply html = http_get(environment().port(), page.substr(base.size()));

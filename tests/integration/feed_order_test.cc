@@ -142,11 +142,12 @@ TEST_F(FeedOrder, PagesLinkTheFirstPreviousAndNextUnderThePublicUrl) {
   const std::string base = std::string(kPublicUrl) + "/feed.atom?q=recusal&size=1";
   const Feed first = feed("/feed.atom?q=recusal&size=1");
   EXPECT_EQ(first.ids, (Strings{"feed-third"}));
-  EXPECT_EQ(first.links, (std::map<std::string, std::string>{
-                             {"self", base},
-                             {"alternate", std::string(kPublicUrl) + "/search?q=recusal"},
-                             {"first", base},
-                             {"next", base + "&page=2"}}));
+  EXPECT_EQ(first.links,
+            (std::map<std::string, std::string>{
+                {"self", base},
+                {"alternate", std::string(kPublicUrl) + "/search?q=recusal&versions=all"},
+                {"first", base},
+                {"next", base + "&page=2"}}));
   const Feed second = feed("/feed.atom?page=2&size=1&q=recusal");
   EXPECT_EQ(second.ids, (Strings{"feed-second"}));
   EXPECT_EQ(second.links.at("first"), base);

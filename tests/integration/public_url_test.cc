@@ -105,7 +105,7 @@ TEST_F(PublicUrl, AtomFeedIdsAndLinksAreUnderThePublicUrl) {
   EXPECT_TRUE(contains(reply.body, "<id>https://jil.example.org/feed.atom?q=recusal</id>"));
   EXPECT_TRUE(contains(reply.body,
                        "<link rel=\"alternate\" type=\"text/html\" "
-                       "href=\"https://jil.example.org/search?q=recusal\"/>"));
+                       "href=\"https://jil.example.org/search?q=recusal&amp;versions=all\"/>"));
   expect_no_foreign_host(reply.body, "atom");
 }
 

@@ -66,11 +66,14 @@ TEST(FeedPages, NoLinkGoesDeeperThanARequestMay) {
 
 TEST(FeedHtmlTarget, IsTheSearchPageWithTheFeedsParametersButPageAndSize) {
   EXPECT_EQ(feed_html_target(parsed("/feed.atom?q=recusal&lang=fr&size=50")),
-            "/search?lang=fr&q=recusal");
+            "/search?lang=fr&q=recusal&versions=all");
   EXPECT_EQ(feed_html_target(parsed("/feed.atom?page=2&q=conflict+of%20interest&lang=fr&lang=en"
                                     "&sort=newest&size=5")),
-            "/search?lang=fr&lang=en&q=conflict%20of%20interest&sort=newest");
-  EXPECT_EQ(feed_html_target(parsed("/feed.atom?q=a%26b%3Cc")), "/search?q=a%26b%3Cc");
+            "/search?lang=fr&lang=en&q=conflict%20of%20interest&sort=newest&versions=all");
+  EXPECT_EQ(feed_html_target(parsed("/feed.atom?q=a%26b%3Cc")), "/search?q=a%26b%3Cc&versions=all");
+  EXPECT_EQ(feed_html_target(parsed("/feed.atom?q=recusal&versions=collapsed")),
+            "/search?q=recusal&versions=collapsed")
+      << "a feed that names versions keeps its own";
   EXPECT_EQ(feed_html_target(parsed("/feed.atom")), "/");
   EXPECT_EQ(feed_html_target(parsed("/feed.atom?size=50&page=2")), "/");
 }
