@@ -14,13 +14,13 @@ namespace {
 struct MisspellingCase {
   const char* ui;            // interface language of the page
   const char* typed;         // the misspelled query
-  const char* corrected;     // the suggestion (folded words)
+  const char* corrected;     // the suggestion (folded words, as a title writes them where one has)
   const char* did_you_mean;  // the page's text in that language
 };
 
 const MisspellingCase kCases[] = {
     {"en", "impartialty", "impartiality", "Did you mean:"},
-    {"fr", "récussation", "recusation", "Vouliez-vous dire\u00a0:"},
+    {"fr", "récussation", "récusation", "Vouliez-vous dire\u00a0:"},
     {"es", "imparcialidat", "imparcialidad", "Quizás quiso decir:"},
     {"ru", "беспристрасность", "беспристрастность", "Возможно, вы имели в виду:"},
     {"ar", "النزاهت", "النزاهه", "هل تقصد:"},

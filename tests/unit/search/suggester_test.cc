@@ -30,7 +30,7 @@ class SuggesterTest : public ::testing::Test {
     // the words the corrections below lead to.
     records.push_back(sample_record("second-opinion", "second-opinion", Language::kAr, "report",
                                     2020, "رأي ثان", {"judicial-ethics"},
-                                    "Impartiality: القضاة مستقلون."));
+                                    "Impartiality: القضاة مستقلون. Déontologie."));
     for (const schema::DocRecord& record : records) {
       const std::string id_term = schema::term(schema::kIdPrefix, record.id);
       const Xapian::Document document = (*builder)->build(record, "fingerprint");
@@ -124,6 +124,13 @@ TEST_F(SuggesterTest, SpellingCorrectsUnknownWordsOnly) {
   EXPECT_EQ(corrected("qqqqqq"), "") << "nothing close";
   EXPECT_EQ(corrected("法管"), "") << "no Han spelling";
   EXPECT_EQ(corrected("hospitalty"), "") << "\"hospitality\" is a word of one document";
+}
+
+// The dictionary's words are folded; the correction is shown as a title writes the word.
+TEST_F(SuggesterTest, SpellingCorrectionsKeepTheAccentsOfTheTitles) {
+  EXPECT_EQ(corrected("deontologei"), "déontologie");
+  EXPECT_EQ(corrected("deontologei", Language::kFr), "déontologie");
+  EXPECT_EQ(corrected("impartialty"), "impartiality") << "no accents to restore";
 }
 
 }  // namespace
