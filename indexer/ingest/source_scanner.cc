@@ -23,12 +23,20 @@ Result<std::vector<SourceFile>> scan_source(const std::filesystem::path& folder)
   const std::filesystem::path& root = *canonical;
   std::error_code error;
   std::vector<SourceFile> files;
-  std::filesystem::recursive_directory_iterator walk(
-      root, std::filesystem::directory_options::skip_permission_denied, error);
+  // A folder that cannot be read stops the scan: skipping it would leave its documents out of
+  // the run without a word, and --prune would then remove them from the index.
+  std::filesystem::recursive_directory_iterator walk(root, error);
   if (error) return io_error("cannot read " + root.string() + ": " + error.message());
-  for (auto entry = walk; entry != std::filesystem::recursive_directory_iterator();
-       entry.increment(error)) {
-    if (error) return io_error("cannot read " + root.string() + ": " + error.message());
+  std::filesystem::path last_folder = root;  // the folder the walk enters next
+  const auto unreadable = [&] {
+    return io_error("cannot read folder " + last_folder.string() + ": " + error.message() +
+                    " (nothing was indexed: make it readable, or move it out of " + root.string() +
+                    ")");
+  };
+  auto entry = walk;
+  for (; entry != std::filesystem::recursive_directory_iterator(); entry.increment(error)) {
+    if (error) return unreadable();
+    if (entry->is_directory(error) && !entry->is_symlink(error)) last_folder = entry->path();
     if (!entry->is_regular_file(error) || entry->is_symlink(error)) continue;
     const std::filesystem::path& path = entry->path();
     if (!extract::format_of(path)) continue;
@@ -41,6 +49,7 @@ Result<std::vector<SourceFile>> scan_source(const std::filesystem::path& folder)
     file.relative = std::filesystem::relative(path, root, error).string();
     files.push_back(std::move(file));
   }
+  if (error) return unreadable();  // a failed step ends the walk with the error set
   std::sort(files.begin(), files.end(),
             [](const SourceFile& a, const SourceFile& b) { return a.relative < b.relative; });
   return files;
