@@ -135,6 +135,11 @@ std::unique_ptr<IngestRun::PendingFile> IngestRun::prepare(const SourceFile& fil
       is_current(id, fingerprint, file)) {
     return decide(note_ingested(file, id, FileOutcome::kUnchanged));
   }
+  if (indexed->docid != 0) {
+    if (std::optional<std::string> holder = live_holder_elsewhere(id, file)) {
+      return decide(invalid_argument(*holder));
+    }
+  }
   pending->format = format;
   // OCR (scanned PDFs) reads in the language the sidecar or manifest row names, if any.
   for (const nlohmann::json* named : {&given->sidecar, &given->row}) {
@@ -271,6 +276,29 @@ Result<FileOutcome> IngestRun::write(PendingFile& pending, bool& fatal) {
   last_written_id_ = record.id;
   crash_points_.reach("after-record");
   return note_ingested(file, record.id, pending.outcome);
+}
+
+std::optional<std::string> IngestRun::live_holder_elsewhere(const std::string& id,
+                                                            const SourceFile& file) {
+  Result<Origin> indexed_origin = writer_.origin_of(id);
+  if (!indexed_origin.is_ok() || indexed_origin->root.empty() || indexed_origin->source.empty()) {
+    return std::nullopt;  // no origin recorded (indexed before origins were): nothing to compare
+  }
+  const Origin origin{file.root.string(), file.relative};
+  if (*indexed_origin == origin) return std::nullopt;
+  std::error_code error;
+  const std::filesystem::path held =
+      std::filesystem::path(indexed_origin->root) / indexed_origin->source;
+  // A file moved or renamed leaves its old place empty: then this is its new place. A file still
+  // there would put its own version back at its folder's next run, and the two would take turns.
+  if (!std::filesystem::is_regular_file(held, error)) return std::nullopt;
+  if (indexed_origin->root == origin.root) {
+    return "id '" + id + "' is already used by " + indexed_origin->source +
+           ", which is still there: give this file another id, or remove that one first";
+  }
+  return "id '" + id + "' is already used by " + indexed_origin->source + " in " +
+         indexed_origin->root +
+         ", which is still there: give this file another id, or remove that one first";
 }
 
 bool IngestRun::is_current(const std::string& id, const std::string& fingerprint,

@@ -11,6 +11,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "ingest/crash_points.h"
@@ -62,6 +63,9 @@ class IngestRun {
   Result<FileOutcome> write(PendingFile& pending, bool& fatal);
   // True when the index and the store already hold this file as it is: same fingerprint, same
   // origin, and its stored record and original present (else it is written again).
+  // Why `file` may not take `id`: the document of that id came from another file that is still
+  // there (in this folder or another). nullopt when it may: the same file, or one moved away.
+  std::optional<std::string> live_holder_elsewhere(const std::string& id, const SourceFile& file);
   bool is_current(const std::string& id, const std::string& fingerprint, const SourceFile& file);
   // Remembers which id the file at this path now has (for --prune), and returns `outcome`.
   FileOutcome note_ingested(const SourceFile& file, const std::string& id, FileOutcome outcome);

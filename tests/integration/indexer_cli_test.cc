@@ -324,6 +324,38 @@ TEST(IndexerCli, AFileWhoseContentIsAnotherFormatIsRefusedUntilItIsRenamed) {
   EXPECT_EQ(record["document"].value("format", ""), "pdf") << record.dump(2);
 }
 
+// Two folders' files that declare one id would take turns replacing each other's document, each
+// run undoing the other's. A file whose id is held by a file still in another folder is refused,
+// and nothing of the document changes; once that file is gone, this one takes the id over.
+TEST(IndexerCli, AnIdHeldByAFileStillInAnotherFolderIsRefused) {
+  const std::filesystem::path first = environment().make_temp_dir("held-id-first");
+  const std::filesystem::path second = environment().make_temp_dir("held-id-second");
+  write_document(first, "code.txt", "The first folder's code of judicial conduct.\n",
+                 sidecar_for("integration-held-id"));
+  write_document(second, "upload.txt", "An upload that reuses the id by mistake.\n",
+                 sidecar_for("integration-held-id"));
+  const std::filesystem::path work = environment().make_temp_dir("held-id-index");
+  ASSERT_EQ(run_index(work / "index", work / "store", first, false).exit_code, kExitOk);
+  const std::string record_before = file_bytes(work / "store/records/integration-held-id.json");
+
+  const ProgramResult refused = run_index(work / "index", work / "store", second, false);
+  EXPECT_EQ(refused.exit_code, kExitSomeFailed) << refused.err;
+  EXPECT_NE(refused.err.find("failed: upload.txt: id 'integration-held-id' is already used by "
+                             "code.txt in " +
+                             std::filesystem::canonical(first).string() +
+                             ", which is still there: give this file another id, or remove that "
+                             "one first"),
+            std::string::npos)
+      << refused.err;
+  EXPECT_EQ(file_bytes(work / "store/records/integration-held-id.json"), record_before)
+      << "the document is the first folder's still";
+
+  std::filesystem::remove(first / "code.txt");
+  const ProgramResult taken = run_index(work / "index", work / "store", second, false);
+  EXPECT_EQ(taken.exit_code, kExitOk) << taken.err;
+  EXPECT_NE(taken.err.find("added 0, updated 1"), std::string::npos) << taken.err;
+}
+
 TEST(IndexerCli, NonIndexFolderGainsNoFiles) {
   // T-D7: the folder must be byte-identical afterwards, new files included.
   const std::filesystem::path folder = make_non_index_folder();
