@@ -16,6 +16,8 @@
 
 #include <chrono>
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
 #include <optional>
 #include <regex>
 #include <string>
@@ -90,11 +92,36 @@ std::vector<std::unique_ptr<Client>> connect_clients(const OwnSearchd& searchd) 
   return clients;
 }
 
+// Stops `pid` and waits (at most 5 s) until every one of its threads is stopped: kill() returns
+// before a thread running on another core has taken the signal, and a request sent in that
+// moment would be read and run.
+bool freeze(pid_t pid) {
+  if (::kill(pid, SIGSTOP) != 0) return false;
+  const std::filesystem::path tasks = "/proc/" + std::to_string(pid) + "/task";
+  for (int attempt = 0; attempt < 500; ++attempt) {
+    bool all_stopped = true;
+    std::error_code error;
+    for (const auto& task : std::filesystem::directory_iterator(tasks, error)) {
+      std::ifstream stat(task.path() / "stat");
+      std::string line;
+      std::getline(stat, line);
+      // "tid (comm) S ...": the state follows the last ')'.
+      const size_t close = line.rfind(')');
+      if (close == std::string::npos || close + 2 >= line.size() || line[close + 2] != 'T') {
+        all_stopped = false;
+      }
+    }
+    if (all_stopped && !error) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return false;
+}
+
 // Sends one request per client while searchd is stopped; returns the eight responses.
 std::vector<std::string> send_frozen(const OwnSearchd& searchd,
                                      std::vector<std::unique_ptr<Client>>& clients,
                                      const std::string& target) {
-  EXPECT_EQ(::kill(searchd.pid(), SIGSTOP), 0);
+  EXPECT_TRUE(freeze(searchd.pid()));
   for (auto& client : clients) EXPECT_TRUE(client->send_request(target, true));
   EXPECT_EQ(::kill(searchd.pid(), SIGCONT), 0);
   std::vector<std::string> responses;
@@ -230,7 +257,7 @@ TEST(LoadShedding, RequestsOfDepartedClientsAreNeverRun) {
   ASSERT_NE(searchd.port(), 0) << "jil-searchd did not start";
   std::vector<std::unique_ptr<Client>> clients = connect_clients(searchd);
   const uint64_t handled_before = metric(searchd, "jil_requests_handled_total");
-  ASSERT_EQ(::kill(searchd.pid(), SIGSTOP), 0);
+  ASSERT_TRUE(freeze(searchd.pid()));
   for (auto& client : clients) EXPECT_TRUE(client->send_request(kSearch, true));
   clients.clear();  // each closes its socket
   ASSERT_EQ(::kill(searchd.pid(), SIGCONT), 0);
