@@ -14,6 +14,7 @@
 #include "ingest/index_clock.h"
 #include "ingest/progress.h"
 #include "ingest/stored_record.h"
+#include "ingest/text_limit.h"
 #include "schema/spelling_words.h"
 
 namespace jil::ingest {
@@ -195,9 +196,9 @@ void IngestRun::make_document(PendingFile& pending, WorkerTools& tools) const {
   }
   const SourceFile& file = *pending.file;
   record->text = std::move(extracted->text);
-  record->text.resize(utf8::truncate_point(record->text, kMaxExtractedTextBytes));
   record->quality = std::move(extracted->quality);
   record->quality_notes = std::move(extracted->quality_notes);
+  cut_to_text_limit(record->text, record->quality, record->quality_notes);
   record->page_offsets = std::move(extracted->page_offsets);
   std::erase_if(record->page_offsets,
                 [&](uint32_t offset) { return offset > record->text.size(); });  // cut pages
