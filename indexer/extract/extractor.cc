@@ -92,7 +92,16 @@ Result<ExtractedText> extract(DocumentFormat format, std::string_view bytes) {
     return agrees;
   }
   Result<ExtractedText> extracted = dispatch(format, bytes);
-  if (extracted.is_ok()) finish_extraction(*extracted);
+  if (!extracted.is_ok()) return extracted;
+  finish_extraction(*extracted);
+  // An empty or blank text file is almost always an upload cut short; an empty PDF or DOCX is
+  // already refused as unreadable. (A PDF without a text layer goes to OCR instead.)
+  const bool text_format = format == DocumentFormat::kText || format == DocumentFormat::kMarkdown ||
+                           format == DocumentFormat::kHtml;
+  if (text_format && extracted->text.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
+    return invalid_argument(bytes.empty() ? "the file is empty (an upload cut short?)"
+                                          : "the file holds no text, only white space or markup");
+  }
   return extracted;
 }
 

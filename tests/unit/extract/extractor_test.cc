@@ -6,6 +6,9 @@
 #include <unicode/ucnv.h>
 #include <unicode/unistr.h>
 
+#include <string>
+#include <utility>
+
 #include "format_fixture.h"
 
 namespace jil::extract {
@@ -44,6 +47,22 @@ TEST(Extract, InvalidUtf8NamesTheFormat) {
   Result<ExtractedText> markdown = extract(DocumentFormat::kMarkdown, "caf\xE9");
   ASSERT_FALSE(markdown.is_ok());
   EXPECT_EQ(markdown.status().message(), "md file is not valid UTF-8");
+}
+
+// A blank text file is an upload cut short, not a document: refused, saying which.
+TEST(Extract, AnEmptyOrBlankTextFileIsRefused) {
+  const Result<ExtractedText> empty = extract(DocumentFormat::kText, "");
+  ASSERT_FALSE(empty.is_ok());
+  EXPECT_EQ(empty.status().message(), "the file is empty (an upload cut short?)");
+  for (const auto& [format, bytes] :
+       {std::pair{DocumentFormat::kText, std::string(" \n\t\r\n ")},
+        std::pair{DocumentFormat::kMarkdown, std::string("\n\n   \n")},
+        std::pair{DocumentFormat::kHtml, std::string("<html><body> <p> </p></body></html>")}}) {
+    const Result<ExtractedText> blank = extract(format, bytes);
+    ASSERT_FALSE(blank.is_ok()) << format_name(format);
+    EXPECT_EQ(blank.status().message(), "the file holds no text, only white space or markup");
+  }
+  EXPECT_TRUE(extract(DocumentFormat::kText, "Judges.").is_ok()) << "one word is a text";
 }
 
 TEST(Extract, HtmlInALegacyCharsetIsDecoded) {
