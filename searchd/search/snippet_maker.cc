@@ -34,6 +34,17 @@ bool is_function_token(const Token& token, analysis::Language language) {
          is_function_word(token.forms.front(), language);
 }
 
+// Whether the Han characters of `run` are tokens[first..], one token each (the caller checks
+// that the tokens reach that far).
+bool run_stands_at(const std::vector<std::string>& run, const std::vector<Token>& tokens,
+                   size_t first) {
+  return std::equal(run.begin(), run.end(), tokens.begin() + static_cast<std::ptrdiff_t>(first),
+                    [](const std::string& character, const Token& at) {
+                      return at.kind == analysis::TokenKind::kHanChar && !at.forms.empty() &&
+                             at.forms.front() == character;
+                    });
+}
+
 // Whether only white space separates the tokens `left` and `right` of `text` (no punctuation:
 // "a conflict. Of" is not a run).
 bool spaced(std::string_view text, const Token& left, const Token& right) {
@@ -102,11 +113,7 @@ std::vector<bool> SnippetMaker::marked(std::string_view text, const std::vector<
     // Consecutive tokens have consecutive positions, as in the index's phrase.
     for (const std::vector<std::string>& run : *han_runs_) {
       if (run.empty() || index + run.size() - 1 > last) continue;
-      const bool whole = std::equal(run.begin(), run.end(), tokens.begin() + index,
-                                    [](const std::string& character, const Token& at) {
-                                      return at.kind == analysis::TokenKind::kHanChar &&
-                                             !at.forms.empty() && at.forms.front() == character;
-                                    });
+      const bool whole = run_stands_at(run, tokens, index);
       if (!whole) continue;
       std::fill(marks.begin() + (index - first), marks.begin() + (index - first + run.size()),
                 true);
@@ -153,11 +160,7 @@ void SnippetMaker::count_whole_han_run_ending_at(const std::vector<Token>& token
   for (const std::vector<std::string>& run : *han_runs_) {
     if (run.empty() || run.size() > word + 1 || word + 1 - run.size() < unchosen_words) continue;
     const size_t first = word + 1 - run.size();
-    const bool whole = std::equal(run.begin(), run.end(), tokens.begin() + first,
-                                  [](const std::string& character, const Token& at) {
-                                    return at.kind == analysis::TokenKind::kHanChar &&
-                                           !at.forms.empty() && at.forms.front() == character;
-                                  });
+    const bool whole = run_stands_at(run, tokens, first);
     if (!whole) continue;
     for (size_t index = first; index <= word; ++index) {
       // Counted only while in the window that ends at `word`, so that leaving it uncounts it.
